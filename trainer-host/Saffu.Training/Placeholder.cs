@@ -1,0 +1,1 @@
+namespace Saffu.Training; internal static class Placeholder { }
