@@ -1,1 +1,1 @@
-Console.WriteLine("todo");
+return Saffu.Cli.SaffuCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Saffu.Cli.Commands;
+
+namespace Saffu.Cli;
+
+/// <summary>The `saffu` root command. Exit codes (docs/cli.md): 0 ok, 1 bad input, 2 usage.</summary>
+public static class SaffuCommand
+{
+    public const int Ok = 0;
+    public const int BadInput = 1;
+    public const int Usage = 2;
+
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Train, evaluate, quantize and run SAFFU intent models for microcontrollers.");
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs; parse errors print the usage error and return 2.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ParseResult parsed = Create().Parse(args);
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine(e.Message);
+            error.WriteLine("Run 'saffu --help' (or 'saffu COMMAND --help') for usage.");
+            return Usage;
+        }
+        return parsed.Invoke(config);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Saffu.Training.Corpus;
+
+/// <summary>One labelled (or unlabelled) transcript as a reader found it.</summary>
+/// <param name="Text">The transcript, as written in the source.</param>
+/// <param name="Intent">The intent label; null when the source has none (out-of-domain sets read without labels).</param>
+/// <param name="Slots">Slot values by name (`name`, `area`, `color`; `brightness` as an integer percent in
+/// invariant digits); empty when the source has none.</param>
+/// <param name="Source">Where it came from, for messages: file path and 1-based line.</param>
+public sealed record Utterance(string Text, string? Intent, IReadOnlyDictionary<string, string> Slots, SourceLine Source)
+{
+    public static readonly IReadOnlyDictionary<string, string> NoSlots = new Dictionary<string, string>();
+}
+
+/// <summary>A file and 1-based line number.</summary>
+public readonly record struct SourceLine(string Path, int Line)
+{
+    public override string ToString() => $"{Path}:{Line}";
+}

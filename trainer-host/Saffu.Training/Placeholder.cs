@@ -1,1 +1,0 @@
-namespace Saffu.Training; internal static class Placeholder { }
