@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Saffu.Training.Corpus;
+
+/// <summary>The slots a transcript may carry (docs/cli.md): three strings and an integer percent.</summary>
+public static class SlotNames
+{
+    public const string Name = "name";
+    public const string Area = "area";
+    public const string Color = "color";
+    public const string Brightness = "brightness";
+
+    public static readonly IReadOnlyList<string> All = [Name, Area, Color, Brightness];
+
+    public const int MinBrightness = 0;
+    public const int MaxBrightness = 100;
+
+    public static bool IsText(string slot) => slot is Name or Area or Color;
+
+    /// <summary>Brightness as stored in <see cref="Utterance.Slots"/>: invariant digits.</summary>
+    public static string FormatBrightness(int percent) => percent.ToString(CultureInfo.InvariantCulture);
+}
