@@ -136,14 +136,14 @@ public class EvaluatorTests
     public void BadScorerOutputIsAClearError()
     {
         var shortRow = new TableScorer(Abc, new() { ["u"] = [[1, 2]] });
-        var e = Assert.ThrowsExactly<InvalidOperationException>(() => Evaluator.Evaluate(new EvaluationRequest(shortRow, Utterances.Labelled(("u", "a")))));
+        var e = Assert.ThrowsExactly<ScorerException>(() => Evaluator.Evaluate(new EvaluationRequest(shortRow, Utterances.Labelled(("u", "a")))));
         StringAssert.Contains(e.Message, "expected one per intent (3)");
         var nan = new TableScorer(Abc, new() { ["u"] = [[1, float.NaN, 0]] });
-        Assert.ThrowsExactly<InvalidOperationException>(() => Evaluator.Evaluate(new EvaluationRequest(nan, Utterances.Labelled(("u", "a")))));
+        Assert.ThrowsExactly<ScorerException>(() => Evaluator.Evaluate(new EvaluationRequest(nan, Utterances.Labelled(("u", "a")))));
         var noRows = new TableScorer(Abc, new() { ["u"] = [] });
-        Assert.ThrowsExactly<InvalidOperationException>(() => Evaluator.Evaluate(new EvaluationRequest(noRows, Utterances.Labelled(("u", "a")))));
+        Assert.ThrowsExactly<ScorerException>(() => Evaluator.Evaluate(new EvaluationRequest(noRows, Utterances.Labelled(("u", "a")))));
         var badThreshold = new TableScorer(Abc, new() { ["u"] = [[1, 0, 0]] }, threshold: 1.5);
-        Assert.ThrowsExactly<InvalidOperationException>(() => Evaluator.Evaluate(new EvaluationRequest(badThreshold, Utterances.Labelled(("u", "a")))));
+        Assert.ThrowsExactly<ScorerException>(() => Evaluator.Evaluate(new EvaluationRequest(badThreshold, Utterances.Labelled(("u", "a")))));
     }
 
     [TestMethod]
@@ -180,7 +180,7 @@ public class EvaluatorTests
         Assert.AreEqual(Utterances.Softmax([0, 2, 0], 1) - 1.0 / 3, report.MaxProbabilityError!.Value, 1e-6);
 
         var other = new KeywordScorer(["on", "off"], keywords);
-        Assert.ThrowsExactly<InvalidOperationException>(() => Evaluator.Evaluate(new EvaluationRequest(scorer, test) { Reference = other }));
+        Assert.ThrowsExactly<ScorerException>(() => Evaluator.Evaluate(new EvaluationRequest(scorer, test) { Reference = other }));
     }
 
     [TestMethod]

@@ -113,7 +113,7 @@ public static class Evaluator
     private static void CheckSameIntents(IIntentScorer scorer, IIntentScorer reference)
     {
         if (!scorer.Intents.SequenceEqual(reference.Intents, StringComparer.Ordinal))
-            throw new InvalidOperationException($"The reference model has intents ({Sample(reference.Intents)}) that differ from the evaluated model's "
+            throw new ScorerException($"The reference model has intents ({Sample(reference.Intents)}) that differ from the evaluated model's "
                 + $"({Sample(scorer.Intents)}); expected the same intents in the same order.");
     }
 
@@ -143,12 +143,12 @@ public sealed record ModelSettings(IReadOnlyList<string> Intents, int NoneIntent
     public void Check()
     {
         if (NoneIntent < -1 || NoneIntent >= Intents.Count)
-            throw new InvalidOperationException($"The model's none class is {NoneIntent}; expected -1 or an intent id in 0..{Intents.Count - 1}.");
+            throw new ScorerException($"The model's none class is {NoneIntent}; expected -1 or an intent id in 0..{Intents.Count - 1}.");
         if (Intents.Count - (NoneIntent >= 0 ? 1 : 0) < 1)
-            throw new InvalidOperationException("The model has no intent besides the none class; expected at least one.");
+            throw new ScorerException("The model has no intent besides the none class; expected at least one.");
         if (!(Temperature > 0) || double.IsInfinity(Temperature))
-            throw new InvalidOperationException($"The model's temperature is {Temperature}; expected a finite number > 0.");
+            throw new ScorerException($"The model's temperature is {Temperature}; expected a finite number > 0.");
         if (!(RejectThreshold >= 0 && RejectThreshold <= 1))
-            throw new InvalidOperationException($"The model's rejection threshold is {RejectThreshold}; expected a probability in [0, 1].");
+            throw new ScorerException($"The model's rejection threshold is {RejectThreshold}; expected a probability in [0, 1].");
     }
 }

@@ -47,13 +47,13 @@ public static class UtteranceScoring
         float[][] rows = scorer.PrefixLogits(text);
         int intents = scorer.Intents.Count;
         if (rows.Length == 0)
-            throw new InvalidOperationException($"The scorer returned no prediction for \"{text}\"; it must return at least one row.");
+            throw new ScorerException($"The scorer returned no prediction for \"{text}\"; it must return at least one row.");
         foreach (float[] row in rows)
         {
             if (row.Length != intents)
-                throw new InvalidOperationException($"The scorer returned {row.Length} logits for \"{text}\"; expected one per intent ({intents}).");
+                throw new ScorerException($"The scorer returned {row.Length} logits for \"{text}\"; expected one per intent ({intents}).");
             foreach (float x in row)
-                if (!float.IsFinite(x)) throw new InvalidOperationException($"The scorer returned the logit {x} for \"{text}\"; expected finite numbers.");
+                if (!float.IsFinite(x)) throw new ScorerException($"The scorer returned the logit {x} for \"{text}\"; expected finite numbers.");
         }
 
         int none = scorer.NoneIntent;
@@ -75,7 +75,7 @@ public static class UtteranceScoring
             if (i == skip) continue;
             if (best < 0 || row[i] > row[best]) best = i;
         }
-        if (best < 0) throw new InvalidOperationException("No intent to choose: the only intent is the none class.");
+        if (best < 0) throw new ScorerException("No intent to choose: the only intent is the none class.");
         return best;
     }
 }
