@@ -15,7 +15,7 @@ internal sealed class EvalOptions
     public readonly Option<string> Test = new("--test")
     {
         Description = "Labelled in-domain transcripts: a folder with seq.in and label, a .jsonl or a .csv file. "
-            + "Every label must be one of the model's intents. Required.",
+            + "Every label must be one of the model's intents.",
         HelpName = "DATA",
         Required = true,
     };
