@@ -1,0 +1,36 @@
+namespace Saffu.Training.Solver;
+
+/// <summary>The knobs of the explicit solution (SAFFU.md §2, §5); defaults are the measured choices of docs/training.md.</summary>
+public sealed record SolverOptions
+{
+    /// <summary>ε of W = log(F + ε) − ((K−1)/K)·log(Σ_j F + ε) for every U (and the document part).</summary>
+    public double Epsilon { get; init; } = 0.1;
+    /// <summary>ε for the attention matrices W.</summary>
+    public double EpsilonW { get; init; } = 0.1;
+    /// <summary>ε for the output matrices O and O_tag.</summary>
+    public double EpsilonO { get; init; } = 0.1;
+    /// <summary>τ_U: evidence strength of the attended vector v (and the tag head's codes); K = τ_U.</summary>
+    public double TauU { get; init; } = 5;
+    /// <summary>τ_O: evidence strength of the s-vectors; K = τ_O × parts.</summary>
+    public double TauO { get; init; } = 10;
+    /// <summary>W solves from attention targets, 0..4 (0 = uniform attention, W = 0).</summary>
+    public int RefinementPasses { get; init; } = 1;
+    /// <summary>Weight of every prefix but the whole utterance (weight 1); 0 trains on whole utterances only.</summary>
+    public double PrefixWeight { get; init; } = 0.3;
+
+    public void Validate()
+    {
+        Check(Epsilon > 0 && double.IsFinite(Epsilon), "epsilon", Epsilon, "> 0");
+        Check(EpsilonW > 0 && double.IsFinite(EpsilonW), "epsilon-w", EpsilonW, "> 0");
+        Check(EpsilonO > 0 && double.IsFinite(EpsilonO), "epsilon-o", EpsilonO, "> 0");
+        Check(TauU > 0 && double.IsFinite(TauU), "tau-u", TauU, "> 0");
+        Check(TauO > 0 && double.IsFinite(TauO), "tau-o", TauO, "> 0");
+        Check(RefinementPasses is >= 0 and <= 4, "refinement passes", RefinementPasses, "0..4");
+        Check(PrefixWeight is >= 0 and <= 1, "prefix weight", PrefixWeight, "0..1");
+    }
+
+    static void Check(bool ok, string name, double value, string expected)
+    {
+        if (!ok) throw new ArgumentOutOfRangeException(name, value, $"The {name} {value} is invalid; expected {expected}.");
+    }
+}

@@ -1,0 +1,60 @@
+using Saffu.Training.Corpus;
+using Saffu.Training.Slots;
+using Saffu.Training.Vocabulary;
+
+namespace Saffu.Training.Training;
+
+/// <summary>
+/// Utterances as training examples: ids by position, the intent id and (with a tag head) the BIO
+/// tag of every position. Every word position e (0-based, at or after the first real word) is one
+/// prefix example w_1..w_{e+1}; the whole utterance has weight 1, the other prefixes the prefix weight.
+/// </summary>
+public sealed class EncodedCorpus
+{
+    public EncodedCorpus(IReadOnlyList<EncodedText> texts, IReadOnlyList<int> intents, IReadOnlyList<int[]>? tags)
+    {
+        if (texts.Count != intents.Count || (tags is not null && tags.Count != texts.Count))
+            throw new ArgumentException("Texts, intents and tags must have one entry per utterance.");
+        Texts = texts;
+        Intents = intents;
+        Tags = tags;
+        PrefixCount = texts.Sum(t => (long)t.WordCount);
+    }
+
+    public IReadOnlyList<EncodedText> Texts { get; }
+    public IReadOnlyList<int> Intents { get; }
+    /// <summary>Tag id per position (−1 at &lt;sod&gt;); null without a tag head.</summary>
+    public IReadOnlyList<int[]>? Tags { get; }
+    public int Count => Texts.Count;
+    /// <summary>Prefix examples: the word positions of every utterance.</summary>
+    public long PrefixCount { get; }
+
+    /// <summary>Weight of the prefix ending at position e of an utterance of the given length.</summary>
+    public static double PrefixWeight(int e, int length, double prefixWeight) => e == length - 1 ? 1.0 : prefixWeight;
+
+    /// <summary>
+    /// Encodes labelled utterances; those with no tokens are left out (they carry no evidence) and
+    /// counted in <paramref name="dropped"/>. Every intent must be in <paramref name="intents"/>.
+    /// </summary>
+    public static EncodedCorpus Encode(IReadOnlyList<Utterance> utterances, WordVocabulary vocabulary,
+        IReadOnlyList<string> intents, SlotTagger? tagger, out int dropped)
+    {
+        var index = intents.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        var texts = new List<EncodedText>(utterances.Count);
+        var labels = new List<int>(utterances.Count);
+        var tags = tagger is null ? null : new List<int[]>(utterances.Count);
+        dropped = 0;
+        foreach (Utterance u in utterances)
+        {
+            EncodedText text = vocabulary.Encode(u.Text);
+            if (text.WordCount == 0) { dropped++; continue; }
+            if (u.Intent is null || !index.TryGetValue(u.Intent, out int label))
+                throw new DatasetException(DatasetError.UnknownLabel, u.Source.Path, u.Source.Line,
+                    u.Intent is null ? "no intent" : $"the label \"{u.Intent}\"", "one of the model's intents");
+            texts.Add(text);
+            labels.Add(label);
+            tags?.Add(tagger!.Tag(text, u.Slots));
+        }
+        return new EncodedCorpus(texts, labels, tags);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Saffu.Training.Corpus;
+using Saffu.Training.Evaluation;
+using Saffu.Training.FineTuning;
+using Saffu.Training.Model;
+using Saffu.Training.Slots;
+using Saffu.Training.Solver;
+using Saffu.Training.Vocabulary;
+
+namespace Saffu.Training.Training;
+
+/// <summary>
+/// `saffu train` as a library call: vocabulary and codes, the explicit solution, optional
+/// fine-tuning with early stopping, then calibration on the validation split (temperature and the
+/// reject threshold for at most <see cref="TrainOptions.MaxFalseRejection"/> false rejection).
+/// </summary>
+public static class Trainer
+{
+    public static TrainingResult Train(IReadOnlyList<Utterance> train, IReadOnlyList<Utterance>? valid, TrainOptions options,
+        ITrainingObserver? observer = null)
+    {
+        observer ??= ITrainingObserver.None;
+        valid ??= [];
+        var intents = IntentSet(train);
+        var vocabulary = VocabularyBuilder.Build(train.Select(u => u.Text), options.MaxWords, options.PrependSod);
+        var tagLabels = UsesTagHead(train, options) ? TagSet.For(train) : [];
+        var config = Configure(options, vocabulary.Count, intents.Count, tagLabels.Count);
+        var model = new FloatModel(config, vocabulary, intents, tagLabels, SaffuWeights.Zero(config));
+        observer.Message($"{train.Count} utterances, {vocabulary.Count} word types, {intents.Count} intents, b = {config.Bits}" +
+            (config.TagHead ? $", {config.TagCount} tags" : ""));
+
+        var tagger = config.TagHead ? new SlotTagger(tagLabels) : null;
+        var trainSet = EncodedCorpus.Encode(train, vocabulary, intents, tagger, out int dropped);
+        var validSet = EncodedCorpus.Encode(valid, vocabulary, intents, null, out _);
+        if (trainSet.Count == 0) throw new ArgumentException("No training utterance has a word the tokenizer keeps.");
+
+        var timer = Stopwatch.StartNew();
+        var layers = new List<LayerReport>();
+        var solver = new ExplicitSolver(model, options.Solver, new LayerCollector(observer, layers));
+        TrainingStatistics statistics = solver.Solve(trainSet);
+        double explicitSeconds = timer.Elapsed.TotalSeconds;
+        double explicitAccuracy = validSet.Count > 0 ? HeldOutAccuracy.Of(model, validSet) : double.NaN;
+        observer.Message($"explicit: {explicitSeconds:F2} s, {solver.ExamplesPerSecond:N0} prefix examples/s" +
+            (validSet.Count > 0 ? $", valid accuracy {explicitAccuracy:P2}" : ""));
+
+        var history = new List<EpochReport>();
+        double finalAccuracy = explicitAccuracy, fineSeconds = 0;
+        if (options.FineTune && validSet.Count > 0 && options.FineTuning.Epochs > 0)
+        {
+            timer.Restart();
+            var tuner = new FineTuner(model, options.FineTuning with { PrefixWeight = options.Solver.PrefixWeight }, observer);
+            finalAccuracy = tuner.Run(trainSet, validSet);
+            fineSeconds = timer.Elapsed.TotalSeconds;
+            history.AddRange(tuner.History);
+        }
+        Calibrate(model, validSet, options.MaxFalseRejection);
+        return new TrainingResult
+        {
+            Model = model,
+            Statistics = statistics,
+            WordCounts = VocabularyBuilder.Counts(vocabulary, train.Select(u => u.Text)),
+            HeldOut = valid,
+            Layers = layers,
+            FineTuneHistory = history,
+            Measurements = new TrainingMeasurements
+            {
+                TrainUtterances = trainSet.Count,
+                DroppedUtterances = dropped,
+                PrefixExamples = trainSet.PrefixCount,
+                UnmatchedSlots = tagger?.Unmatched ?? 0,
+                ExplicitValidAccuracy = explicitAccuracy,
+                FinalValidAccuracy = finalAccuracy,
+                ExplicitSeconds = explicitSeconds,
+                FineTuneSeconds = fineSeconds,
+                ExamplesPerSecond = solver.ExamplesPerSecond,
+            },
+        };
+    }
+
+    /// <summary>Intent names sorted ordinally (the model's intent ids).</summary>
+    public static IReadOnlyList<string> IntentSet(IReadOnlyList<Utterance> train)
+    {
+        var intents = train.Select(u => u.Intent).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (intents.Count < 2) throw new ArgumentException($"The training data has {intents.Count} intent(s); a model needs at least 2.");
+        if (intents.Count > 255) throw new ArgumentException($"The training data has {intents.Count} intents; a model holds at most 255.");
+        return intents;
+    }
+
+    static bool UsesTagHead(IReadOnlyList<Utterance> train, TrainOptions options) => options.TagHead switch
+    {
+        TagHeadMode.On => true,
+        TagHeadMode.Off => false,
+        _ => train.Any(u => u.Slots.Count > 0),
+    };
+
+    /// <summary>The model config; b is raised to ⌊log2 V⌋ + 1 when the requested b cannot hold V codes.</summary>
+    public static SaffuConfig Configure(TrainOptions o, int vocabularySize, int intents, int tags)
+    {
+        int bits = o.Bits > 0 ? o.Bits : Math.Min(vocabularySize, TrainOptions.MaxBits);
+        bits = Math.Max(bits, WordCodes.MinimumBits(vocabularySize));
+        var config = new SaffuConfig
+        {
+            Bits = bits,
+            LabelDim = intents,
+            IntentCount = intents,
+            PrependSod = o.PrependSod,
+            MaxWords = o.MaxWords,
+            BlockSize = o.BlockSize,
+            RadialSize = o.RadialSize,
+            Document = o.Document,
+            TagCount = tags,
+            TagOffsets = tags > 0 ? o.TagOffsets : 0,
+            TagIncludesIntentParts = tags > 0 && o.TagIncludesIntentParts,
+        };
+        config.Validate();
+        return config;
+    }
+
+    /// <summary>Temperature fitted on the validation split's whole-utterance logits, then the reject threshold.</summary>
+    static void Calibrate(FloatModel model, EncodedCorpus valid, double maxFalseRejection)
+    {
+        if (valid.Count == 0) { model.Temperature = 1; model.RejectThreshold = 0; return; }
+        var logits = valid.Texts.Select(model.Logits).ToList();
+        model.Temperature = Calibration.FitTemperature(logits, valid.Intents);
+        var confidences = logits.Select(l => Calibration.Softmax(l, model.Temperature).Max()).ToList();
+        model.RejectThreshold = RejectionThreshold.Choose(confidences, maxFalseRejection);
+    }
+
+    /// <summary>Keeps every layer report and forwards everything to the caller's observer.</summary>
+    sealed class LayerCollector(ITrainingObserver inner, List<LayerReport> layers) : ITrainingObserver
+    {
+        public IProgress<long>? StepStarted(string step, long total) => inner.StepStarted(step, total);
+        public void StepFinished(string step, TimeSpan elapsed) => inner.StepFinished(step, elapsed);
+        public void LayerSolved(LayerReport report) { layers.Add(report); inner.LayerSolved(report); }
+        public void EpochFinished(EpochReport epoch) => inner.EpochFinished(epoch);
+        public void Message(string text) => inner.Message(text);
+    }
+}

@@ -1,0 +1,36 @@
+using Saffu.Training.Corpus;
+using Saffu.Training.FineTuning;
+using Saffu.Training.Model;
+using Saffu.Training.Solver;
+
+namespace Saffu.Training.Training;
+
+/// <summary>What <see cref="Trainer.Train"/> produced and measured.</summary>
+public sealed record TrainingResult
+{
+    public required FloatModel Model { get; init; }
+    /// <summary>The explicit solution's sufficient statistics (the training state).</summary>
+    public required TrainingStatistics Statistics { get; init; }
+    /// <summary>Token count of every vocabulary id in the training data.</summary>
+    public required long[] WordCounts { get; init; }
+    /// <summary>The validation split as read (the model's held-out set); empty without one.</summary>
+    public required IReadOnlyList<Utterance> HeldOut { get; init; }
+    public required IReadOnlyList<LayerReport> Layers { get; init; }
+    public required TrainingMeasurements Measurements { get; init; }
+    /// <summary>Fine-tuning evaluations (empty without fine-tuning).</summary>
+    public required IReadOnlyList<EpochReport> FineTuneHistory { get; init; }
+}
+
+/// <summary>Counts and accuracies of one training run (deterministic) and its timings (not).</summary>
+public sealed record TrainingMeasurements
+{
+    public int TrainUtterances { get; init; }
+    public int DroppedUtterances { get; init; }
+    public long PrefixExamples { get; init; }
+    public int UnmatchedSlots { get; init; }
+    public double ExplicitValidAccuracy { get; init; } = double.NaN;
+    public double FinalValidAccuracy { get; init; } = double.NaN;
+    public double ExplicitSeconds { get; init; }
+    public double FineTuneSeconds { get; init; }
+    public double ExamplesPerSecond { get; init; }
+}

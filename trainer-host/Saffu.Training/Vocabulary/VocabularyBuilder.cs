@@ -1,0 +1,53 @@
+using Saffu.Runtime.Text;
+
+namespace Saffu.Training.Vocabulary;
+
+/// <summary>
+/// Builds the vocabulary exactly as docs/saffu-model.md §1 says: token types of the training
+/// transcripts by count descending, ties by first occurrence; &lt;oov&gt; has the pseudo-count
+/// (number of types − 1) and &lt;sod&gt; (when prepended) the number of utterances. For ties, &lt;sod&gt;
+/// counts as seen before every word and &lt;oov&gt; after every word. A token the tokenizer spells
+/// `&lt;oov&gt;` (a word over 32 bytes) is not a type: it maps to &lt;oov&gt;.
+/// </summary>
+public static class VocabularyBuilder
+{
+    /// <summary>Blob limit on the vocabulary size (u16 ids).</summary>
+    public const int MaxVocabulary = 65535;
+
+    public static WordVocabulary Build(IEnumerable<string> transcripts, int maxWords, bool prependSod)
+    {
+        var counts = new Dictionary<string, (long Count, int First)>(StringComparer.Ordinal);
+        int utterances = 0;
+        var buffer = new TokenBuffer(prependSod ? maxWords - 1 : maxWords);
+        foreach (string text in transcripts)
+        {
+            utterances++;
+            Tokenizer.Tokenize(text, buffer);
+            for (int i = 0; i < buffer.Count; i++)
+            {
+                string token = buffer.TokenText(i);
+                if (token == SpecialWords.Oov) continue;
+                counts[token] = counts.TryGetValue(token, out var c) ? (c.Count + 1, c.First) : (1, counts.Count + 1);
+            }
+        }
+        int types = counts.Count;
+        counts[SpecialWords.Oov] = (Math.Max(types - 1, 0), int.MaxValue);
+        if (prependSod) counts[SpecialWords.Sod] = (utterances, 0);
+        if (counts.Count > MaxVocabulary)
+            throw new ArgumentException($"The training data has {counts.Count} word types; a model holds at most {MaxVocabulary}.");
+        var ordered = counts.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Value.First).Select(p => p.Key).ToList();
+        return new WordVocabulary(ordered, maxWords, prependSod);
+    }
+
+    /// <summary>Every token type's count in the training transcripts, for the training state (id order).</summary>
+    public static long[] Counts(WordVocabulary vocabulary, IEnumerable<string> transcripts)
+    {
+        var counts = new long[vocabulary.Count];
+        foreach (string text in transcripts)
+        {
+            EncodedText encoded = vocabulary.Encode(text);
+            for (int p = encoded.FirstWord; p < encoded.Length; p++) counts[encoded.Ids[p]]++;
+        }
+        return counts;
+    }
+}
