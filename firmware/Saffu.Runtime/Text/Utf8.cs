@@ -65,5 +65,44 @@ namespace Saffu.Runtime.Text
             }
             return new string(chars, 0, count);
         }
+    
+        /// <summary>
+        /// Encodes text to UTF-8 into output (room for 3 bytes per char; surrogate pairs become
+        /// 4-byte sequences, a lone surrogate U+FFFD). Returns the byte count.
+        /// </summary>
+        public static int Encode(string text, byte[] output)
+        {
+            int n = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                int c = text[i];
+                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+                {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+                    i++;
+                }
+                else if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
+                n = Put(output, n, c);
+            }
+            return n;
+        }
+
+        static int Put(byte[] o, int n, int c)
+        {
+            if (c < 0x80) { o[n] = (byte)c; return n + 1; }
+            if (c < 0x800) { o[n] = (byte)(0xC0 | (c >> 6)); o[n + 1] = (byte)(0x80 | (c & 0x3F)); return n + 2; }
+            if (c < 0x10000)
+            {
+                o[n] = (byte)(0xE0 | (c >> 12));
+                o[n + 1] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                o[n + 2] = (byte)(0x80 | (c & 0x3F));
+                return n + 3;
+            }
+            o[n] = (byte)(0xF0 | (c >> 18));
+            o[n + 1] = (byte)(0x80 | ((c >> 12) & 0x3F));
+            o[n + 2] = (byte)(0x80 | ((c >> 6) & 0x3F));
+            o[n + 3] = (byte)(0x80 | (c & 0x3F));
+            return n + 4;
+        }
     }
 }

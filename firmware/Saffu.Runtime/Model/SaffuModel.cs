@@ -1,0 +1,54 @@
+namespace Saffu.Runtime.Model
+{
+    /// <summary>
+    /// A loaded model: its blob bytes, config, weight views, vocabulary and labels, and the session
+    /// whose RunState was allocated at load. Made only by ModelBlob.Load, which checked everything.
+    /// </summary>
+    public sealed class SaffuModel
+    {
+        internal SaffuModel(byte[] blob, ModelConfig config, ModelWeights weights, Vocabulary vocabulary,
+            Labels intents, Labels tags, TagSlots slots)
+        {
+            Blob = blob;
+            Config = config;
+            Weights = weights;
+            Vocabulary = vocabulary;
+            Intents = intents;
+            TagLabels = tags;
+            Slots = slots;
+            Session = new Session(this, new RunState(config, slots.Count));
+        }
+
+        /// <summary>The blob's bytes, kept and read in place.</summary>
+        public byte[] Blob { get; }
+        public ModelConfig Config { get; }
+        public ModelWeights Weights { get; }
+        public Vocabulary Vocabulary { get; }
+        /// <summary>Intent names, index = intent id.</summary>
+        public Labels Intents { get; }
+        /// <summary>Tag labels (empty without a tag head).</summary>
+        public Labels TagLabels { get; }
+        /// <summary>Slot names from the tag labels.</summary>
+        public TagSlots Slots { get; }
+        /// <summary>The session allocated at load.</summary>
+        public Session Session { get; }
+
+        /// <summary>
+        /// Bytes the runtime allocated beyond the blob: the session's RunState and the label maps
+        /// (element count × element size of every array).
+        /// </summary>
+        public long RamBytes
+        {
+            get { return Session.State.RamBytes + Intents.RamBytes + TagLabels.RamBytes + Slots.RamBytes; }
+        }
+
+        /// <summary>
+        /// Another independent session over the same weights (host: parallel evaluation). Allocates
+        /// one more RunState (Session.State.RamBytes bytes).
+        /// </summary>
+        public Session NewSession()
+        {
+            return new Session(this, new RunState(Config, Slots.Count));
+        }
+    }
+}
