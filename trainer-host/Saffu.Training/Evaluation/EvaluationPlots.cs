@@ -116,7 +116,7 @@ public static class EvaluationPlots
         plot.XLabel("calibrated confidence of the top intent");
         plot.YLabel("accuracy");
         plot.Title($"Reliability: accuracy and count per bin (ECE {report.Ece:0.000}, T = {report.Temperature:0.###})");
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Alignment.UpperLeft);
         return (plot.GetImageBytes(720, 640, ImageFormat.Png), 720, 640);
     }
 
