@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Saffu.Training.Corpus;
+using Saffu.Training.Home;
+
+namespace Saffu.Training.Grammar;
+
+/// <summary>
+/// The lights model's training and validation sentences for one home (docs/grammar.md §5): the grammar
+/// expanded over the home's names, the not-lights list, and the user's extra sentences.
+/// </summary>
+public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOnlyList<LabelledSentence> Valid, CorpusReport Report,
+    SlotPhrases Phrases)
+{
+    public void Deconstruct(out IReadOnlyList<LabelledSentence> train, out IReadOnlyList<LabelledSentence> valid)
+    {
+        train = Train;
+        valid = Valid;
+    }
+
+    public static LightsCorpus Build(HomeDescription home, LightsCorpusOptions? options = null)
+    {
+        options ??= LightsCorpusOptions.Default;
+        if (options.ValidShare is < 0 or > 0.5 || double.IsNaN(options.ValidShare))
+            throw new ArgumentOutOfRangeException(nameof(options), options.ValidShare, "ValidShare must be in 0..0.5");
+        var clock = Stopwatch.StartNew();
+        CommandGrammar grammar = options.Grammar ?? CommandGrammar.Shipped;
+        NotLightsList notLights = options.NotLights ?? NotLightsList.Shipped;
+        var phrases = SlotPhrases.For(home, grammar);
+        var pool = new SentencePool();
+
+        var finder = new SlotSpanFinder(phrases);
+        foreach (Utterance extra in options.Extra) pool.AddExtra(finder.Label(extra));
+
+        var heldOut = TemplateSplit.HeldOut(grammar.Templates, options.ValidShare);
+        var expander = new GrammarExpander(grammar, home);
+        var reports = new List<TemplateReport>();
+        foreach (string intent in LightIntents.All)
+        {
+            var templates = grammar.Templates.Where(t => t.Intent == intent).ToList();
+            int wanted = intent == LightIntents.None ? options.NoneTemplateSentences : options.SentencesPerIntent;
+            long[] possible = templates.Select(expander.Count).ToArray();
+            int[] quotas = TemplateSplit.Quotas(possible, wanted);
+            for (int i = 0; i < templates.Count; i++)
+            {
+                bool valid = heldOut.Contains(templates[i].Index);
+                var sentences = expander.Expand(templates[i], quotas[i], options.Seed);
+                foreach (var (sentence, key) in sentences) pool.Add(sentence, key, valid);
+                reports.Add(new TemplateReport(templates[i], possible[i], quotas[i], sentences.Count, valid));
+            }
+        }
+
+        var tokens = new SentenceTokens();
+        int notLightsValid = 0;
+        foreach (Utterance u in notLights.Utterances())
+        {
+            bool valid = TemplateSplit.HoldsOutLine(u.Text, options.ValidShare);
+            notLightsValid += valid ? 1 : 0;
+            var sentence = new LabelledSentence(u.Text, LightIntents.None, u.Slots, LabelledSentence.NoSpans, 0, u.Source);
+            SentenceToken[] words = tokens.Tokenize(u.Text)!;
+            pool.Add(sentence with { TokenCount = words.Length }, SentenceTokens.Key(words), valid);
+        }
+
+        var (train, validList) = pool.Finish();
+        SeededRandom.For(options.Seed, int.MaxValue).Shuffle(train);
+        var report = new CorpusReport(reports, notLights.Sentences.Count - notLightsValid, notLightsValid, options.Extra.Count,
+            pool.Conflicts, pool.Overridden, clock.Elapsed);
+        return new LightsCorpus(train, validList, report, phrases);
+    }
+}

@@ -1,0 +1,29 @@
+using Saffu.Training.Corpus;
+
+namespace Saffu.Training.Grammar;
+
+/// <summary>How <see cref="LightsCorpus.Build"/> expands and splits (docs/grammar.md §5).</summary>
+public sealed record LightsCorpusOptions
+{
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Sentences wanted for each of the four light intents (train + validation).</summary>
+    public int SentencesPerIntent { get; init; } = 1500;
+
+    /// <summary>Sentences wanted from the grammar's `&lt;none&gt;` templates (near misses with the home's names).</summary>
+    public int NoneTemplateSentences { get; init; } = 1500;
+
+    /// <summary>Share of templates (per intent and slot signature) and of not-lights lines held out for validation, 0..0.5.</summary>
+    public double ValidShare { get; init; } = 0.15;
+
+    /// <summary>Null: the grammar built into the tool.</summary>
+    public CommandGrammar? Grammar { get; init; }
+
+    /// <summary>Null: the not-lights list built into the tool.</summary>
+    public NotLightsList? NotLights { get; init; }
+
+    /// <summary>The user's own labelled sentences (e.g. `--extra FILE.jsonl` read by the trainer's JSONL reader); all go to training.</summary>
+    public IReadOnlyList<Utterance> Extra { get; init; } = [];
+
+    public static LightsCorpusOptions Default { get; } = new();
+}
