@@ -1,0 +1,92 @@
+using Saffu.Training.Training;
+
+namespace Saffu.Training.Tests.Training;
+
+[TestClass]
+public class ModelFolderTests
+{
+    static readonly TrainOptions Options = new()
+    {
+        PrependSod = true, BlockSize = 4, RadialSize = 2, MaxWords = 16,
+        FineTuning = new() { Epochs = 2, BatchSize = 4 },
+    };
+
+    static string TrainInto(TempFolder temp, string name)
+    {
+        var result = Trainer.Train(TinyCorpus.Train, TinyCorpus.Valid, Options);
+        string folder = Path.Combine(temp.Path, name);
+        ModelFolder.Save(folder, result, Options, TinyCorpus.Train);
+        return folder;
+    }
+
+    [TestMethod]
+    public void SaveThenLoadGivesTheSameModel()
+    {
+        using var temp = new TempFolder();
+        var result = Trainer.Train(TinyCorpus.Train, TinyCorpus.Valid, Options);
+        string folder = Path.Combine(temp.Path, "m");
+        ModelFolder.Save(folder, result, Options, TinyCorpus.Train);
+        var loaded = ModelFolder.Load(folder);
+
+        Assert.AreEqual(result.Model.Config, loaded.Model.Config);
+        CollectionAssert.AreEqual(result.Model.Intents.ToArray(), loaded.Model.Intents.ToArray());
+        CollectionAssert.AreEqual(result.Model.TagLabels.ToArray(), loaded.Model.TagLabels.ToArray());
+        Assert.AreEqual(result.Model.Temperature, loaded.Model.Temperature);
+        Assert.AreEqual(result.Model.RejectThreshold, loaded.Model.RejectThreshold);
+        Assert.AreEqual(Options, loaded.Options with { });
+        Assert.HasCount(TinyCorpus.Valid.Count, loaded.HeldOut);
+        Assert.AreEqual(TinyCorpus.Valid[2].Text, loaded.HeldOut[2].Text);
+        foreach (var u in TinyCorpus.Valid)
+        {
+            var expected = result.Model.PrefixLogits(u.Text);
+            var actual = loaded.Model.PrefixLogits(u.Text);
+            Assert.HasCount(expected.Length, actual);
+            for (int k = 0; k < expected.Length; k++) CollectionAssert.AreEqual(expected[k], actual[k]);
+        }
+        var (statistics, counts) = ModelFolder.LoadState(folder);
+        Assert.AreEqual(result.Statistics["document.U"]!.K, statistics["document.U"]!.K);
+        CollectionAssert.AreEqual(result.Statistics["intent.O"]!.F, statistics["intent.O"]!.F);
+        CollectionAssert.AreEqual(result.WordCounts, counts);
+    }
+
+    [TestMethod]
+    public void SameInputsGiveSameBytesInEveryFile()
+    {
+        using var temp = new TempFolder();
+        string a = TrainInto(temp, "a"), b = TrainInto(temp, "b");
+        var files = Directory.GetFiles(a).Select(Path.GetFileName).Order().ToArray();
+        CollectionAssert.AreEqual(new[] { "heldout.jsonl", "model.json", "training-log.json", "training-state.bin", "weights.bin" }, files);
+        foreach (string? file in files)
+            CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(a, file!)), File.ReadAllBytes(Path.Combine(b, file!)), file);
+    }
+
+    [TestMethod]
+    public void CorruptWeightsAreATypedError()
+    {
+        using var temp = new TempFolder();
+        string folder = TrainInto(temp, "m");
+        string weights = Path.Combine(folder, ModelFolder.WeightsFile);
+        byte[] bytes = File.ReadAllBytes(weights);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(weights, bytes);
+        var e = Assert.ThrowsExactly<ModelFolderException>(() => ModelFolder.Load(folder));
+        StringAssert.Contains(e.Message, "CRC-32");
+
+        File.WriteAllBytes(weights, bytes[..10]);
+        e = Assert.ThrowsExactly<ModelFolderException>(() => ModelFolder.Load(folder));
+        StringAssert.Contains(e.Message, "at least 16 bytes");
+    }
+
+    [TestMethod]
+    public void MissingOrForeignModelJsonIsATypedError()
+    {
+        using var temp = new TempFolder();
+        Assert.ThrowsExactly<ModelFolderException>(() => ModelFolder.Load(Path.Combine(temp.Path, "none")));
+        temp.File("x/model.json", "{\"format\": \"other\", \"version\": 1}");
+        var e = Assert.ThrowsExactly<ModelFolderException>(() => ModelFolder.Load(Path.Combine(temp.Path, "x")));
+        StringAssert.Contains(e.Message, "saffu-model-folder");
+        temp.File("y/model.json", "{ not json");
+        e = Assert.ThrowsExactly<ModelFolderException>(() => ModelFolder.Load(Path.Combine(temp.Path, "y")));
+        StringAssert.Contains(e.Message, "invalid JSON");
+    }
+}

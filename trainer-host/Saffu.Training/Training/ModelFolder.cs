@@ -1,0 +1,178 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Saffu.Training.Corpus;
+using Saffu.Training.Model;
+using Saffu.Training.Solver;
+using Saffu.Training.Vocabulary;
+
+namespace Saffu.Training.Training;
+
+/// <summary>A model folder as read back: the float model, how it was trained, and its held-out set.</summary>
+public sealed record ModelFolderContents(FloatModel Model, TrainOptions Options, IReadOnlyList<Utterance> HeldOut, string TrainSha256);
+
+/// <summary>
+/// Writes and reads the model folder of `saffu train --out` (docs/model-dir.md). Every file is
+/// written to a temporary name and renamed into place, `model.json` last; the same inputs and
+/// options give the same bytes in every file.
+/// </summary>
+public static class ModelFolder
+{
+    public const string ModelFile = "model.json", WeightsFile = "weights.bin", StateFile = "training-state.bin", LogFile = "training-log.json";
+    public const string Format = "saffu-model-folder";
+    public const int Version = 1;
+    public const string TrainerName = "saffu 0.1.0";
+
+    public static void Save(string folder, TrainingResult result, TrainOptions options, IReadOnlyList<Utterance> train)
+    {
+        Directory.CreateDirectory(folder);
+        FloatModel m = result.Model;
+        var weights = m.Weights.Tensors(m.Config).Select(t => NamedTensor.Of(t.Name, t.Rows, t.Cols, t.Data));
+        WriteAtomic(folder, WeightsFile, TensorFile.Write(weights));
+        WriteAtomic(folder, StateFile, TensorFile.Write(StateTensors(result)));
+        WriteAtomic(folder, HeldOutFile.FileName, HeldOutFile.Write(result.HeldOut));
+        WriteAtomic(folder, LogFile, SortedJson.Serialize(TrainingLog.Json(result)));
+        WriteAtomic(folder, ModelFile, SortedJson.Serialize(ModelJson(result, options, train)));
+    }
+
+    static JsonObject ModelJson(TrainingResult result, TrainOptions options, IReadOnlyList<Utterance> train)
+    {
+        FloatModel m = result.Model;
+        var json = new JsonObject
+        {
+            ["format"] = Format, ["version"] = Version, ["trainer"] = TrainerName,
+            ["config"] = OptionsJson.Config(m.Config),
+            ["vocabulary"] = new JsonArray(m.Vocabulary.Words.Select(w => (JsonNode)w).ToArray()),
+            ["intents"] = new JsonArray(m.Intents.Select(w => (JsonNode)w).ToArray()),
+            ["tagLabels"] = new JsonArray(m.TagLabels.Select(w => (JsonNode)w).ToArray()),
+            ["temperature"] = m.Temperature, ["rejectThreshold"] = m.RejectThreshold, ["noneIntent"] = m.NoneIntent,
+            ["training"] = OptionsJson.Training(options),
+            ["data"] = new JsonObject
+            {
+                ["trainUtterances"] = train.Count, ["trainSha256"] = Convert.ToHexStringLower(HeldOutFile.Hash(train)),
+                ["heldOutUtterances"] = result.HeldOut.Count, ["heldOutSha256"] = Convert.ToHexStringLower(HeldOutFile.Hash(result.HeldOut)),
+            },
+        };
+        if (CreatedUnixSeconds() is long created) json["createdUnixSeconds"] = created;
+        return json;
+    }
+
+    /// <summary>SOURCE_DATE_EPOCH when set (reproducible builds), else null: no timestamp is recorded.</summary>
+    public static long? CreatedUnixSeconds() =>
+        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out long seconds) ? seconds : null;
+
+    static IEnumerable<NamedTensor> StateTensors(TrainingResult result)
+    {
+        foreach (LayerStatistics s in result.Statistics.Layers)
+        {
+            yield return NamedTensor.Of(s.Name + ".F", s.Rows, s.Cols, s.F);
+            yield return NamedTensor.Of(s.Name + ".K", 1, 3, new[] { s.NormSum, s.WeightSum, s.Examples });
+        }
+        yield return NamedTensor.Of("vocabulary.counts", result.WordCounts.Length, 1, result.WordCounts.Select(c => (double)c).ToArray());
+    }
+
+    static void WriteAtomic(string folder, string name, byte[] bytes)
+    {
+        string final = Path.Combine(folder, name), temp = final + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, final, overwrite: true);
+    }
+
+    /// <summary>Reads a model folder; every problem is a <see cref="ModelFolderException"/> naming the file.</summary>
+    public static ModelFolderContents Load(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new ModelFolderException(folder, "no such folder", "a model folder written by 'saffu train'");
+        string modelPath = Path.Combine(folder, ModelFile);
+        JsonObject json = ReadJson(modelPath);
+        var r = new JsonReader(modelPath);
+        if (r.String(json, "format") != Format) throw r.Bad("format", $"\"{r.String(json, "format")}\"", $"\"{Format}\"");
+        int version = r.Int(json, "version");
+        if (version != Version) throw r.Bad("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{Version} (this saffu reads up to version {Version})");
+        SaffuConfig config = OptionsJson.Config(r.Object(json, "config"), r);
+        TrainOptions options = OptionsJson.Training(r.Object(json, "training"), r);
+        FloatModel model = Build(modelPath, config, r.Strings(json, "vocabulary"), r.Strings(json, "intents"), r.Strings(json, "tagLabels"));
+        model.Weights = ReadWeights(Path.Combine(folder, WeightsFile), config);
+        model.Temperature = r.Double(json, "temperature");
+        model.RejectThreshold = r.Double(json, "rejectThreshold");
+        if (!(model.Temperature > 0) || !double.IsFinite(model.Temperature)) throw r.Bad("temperature", model.Temperature.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "a finite number > 0");
+        if (!(model.RejectThreshold is >= 0 and <= 1)) throw r.Bad("rejectThreshold", model.RejectThreshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "a probability 0..1");
+        var heldOut = ReadHeldOut(Path.Combine(folder, HeldOutFile.FileName), model.Intents);
+        return new ModelFolderContents(model, options, heldOut, r.String(r.Object(json, "data"), "trainSha256"));
+    }
+
+    static JsonObject ReadJson(string path)
+    {
+        if (!File.Exists(path)) throw new ModelFolderException(path, "no such file", "model.json written by 'saffu train'");
+        try
+        {
+            return JsonNode.Parse(File.ReadAllBytes(path)) as JsonObject ?? throw new ModelFolderException(path, "JSON that is not an object", "a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFolderException(path, $"invalid JSON ({e.Message})", "the JSON written by 'saffu train'");
+        }
+    }
+
+    static FloatModel Build(string path, SaffuConfig config, string[] words, string[] intents, string[] tags)
+    {
+        try
+        {
+            var vocabulary = new WordVocabulary(words, config.MaxWords, config.PrependSod);
+            return new FloatModel(config, vocabulary, intents, tags, SaffuWeights.Zero(config));
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelFolderException(path, e.Message, "a consistent config, vocabulary, intents and tag labels");
+        }
+    }
+
+    static SaffuWeights ReadWeights(string path, SaffuConfig config)
+    {
+        if (!File.Exists(path)) throw new ModelFolderException(path, "no such file", "the weights written by 'saffu train'");
+        var tensors = TensorFile.Read(File.ReadAllBytes(path), path);
+        var weights = SaffuWeights.Zero(config);
+        foreach (var (name, rows, cols, data) in weights.Tensors(config))
+        {
+            if (!tensors.TryGetValue(name, out NamedTensor? t)) throw new ModelFolderException(path, $"no tensor \"{name}\"", $"\"{name}\" ({rows} × {cols}) as the config says");
+            if (t.Rows != rows || t.Cols != cols || t.Single is null)
+                throw new ModelFolderException(path, $"\"{name}\" of {t.Rows} × {t.Cols}", $"float32 {rows} × {cols}");
+            if (!t.Single.All(float.IsFinite)) throw new ModelFolderException(path, $"a non-finite value in \"{name}\"", "finite weights");
+            t.Single.CopyTo(data, 0);
+        }
+        return weights;
+    }
+
+    static IReadOnlyList<Utterance> ReadHeldOut(string path, IReadOnlyList<string> intents)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length == 0) return [];
+        try
+        {
+            return DatasetReader.Read(path, new ReadOptions { KnownIntents = intents.ToHashSet(StringComparer.Ordinal) }).Utterances;
+        }
+        catch (DatasetException e)
+        {
+            throw new ModelFolderException(path, e.Found, e.Expected);
+        }
+    }
+
+    /// <summary>The sufficient statistics and word counts of the training-state file (for retraining).</summary>
+    public static (TrainingStatistics Statistics, long[] WordCounts) LoadState(string folder)
+    {
+        string path = Path.Combine(folder, StateFile);
+        if (!File.Exists(path)) throw new ModelFolderException(path, "no such file", "the training state written by 'saffu train'");
+        var tensors = TensorFile.Read(File.ReadAllBytes(path), path);
+        var statistics = new TrainingStatistics();
+        foreach (var f in tensors.Values.Where(t => t.Name.EndsWith(".F", StringComparison.Ordinal)))
+        {
+            string name = f.Name[..^2];
+            if (f.Double is null || !tensors.TryGetValue(name + ".K", out NamedTensor? k) || k.Double is not { Length: 3 })
+                throw new ModelFolderException(path, $"layer \"{name}\" without float64 F and K", "F (rows × cols) and K (1 × 3) per layer");
+            var layer = new LayerStatistics(name, f.Rows, f.Cols) { NormSum = k.Double[0], WeightSum = k.Double[1], Examples = (long)k.Double[2] };
+            f.Double.CopyTo(layer.F, 0);
+            statistics.Set([layer]);
+        }
+        if (!tensors.TryGetValue("vocabulary.counts", out NamedTensor? counts) || counts.Double is null)
+            throw new ModelFolderException(path, "no \"vocabulary.counts\"", "the word counts");
+        return (statistics, counts.Double.Select(c => (long)c).ToArray());
+    }
+}

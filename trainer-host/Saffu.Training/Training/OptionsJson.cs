@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Saffu.Training.FineTuning;
+using Saffu.Training.Model;
+using Saffu.Training.Solver;
+
+namespace Saffu.Training.Training;
+
+/// <summary>The config and training options as `model.json` spells them (docs/model-dir.md).</summary>
+public static class OptionsJson
+{
+    public static JsonObject Config(SaffuConfig c) => new()
+    {
+        ["bits"] = c.Bits, ["labelDim"] = c.LabelDim, ["intentCount"] = c.IntentCount, ["prependSod"] = c.PrependSod,
+        ["maxWords"] = c.MaxWords, ["blockSize"] = c.BlockSize, ["radialSize"] = c.RadialSize, ["document"] = c.Document,
+        ["tagCount"] = c.TagCount, ["tagOffsets"] = c.TagOffsets, ["tagIncludesIntentParts"] = c.TagIncludesIntentParts,
+    };
+
+    public static SaffuConfig Config(JsonObject o, JsonReader r) => new()
+    {
+        Bits = r.Int(o, "bits"), LabelDim = r.Int(o, "labelDim"), IntentCount = r.Int(o, "intentCount"),
+        PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"), BlockSize = r.Int(o, "blockSize"),
+        RadialSize = r.Int(o, "radialSize"), Document = r.Bool(o, "document"), TagCount = r.Int(o, "tagCount"),
+        TagOffsets = r.Int(o, "tagOffsets"), TagIncludesIntentParts = r.Bool(o, "tagIncludesIntentParts"),
+    };
+
+    public static JsonObject Training(TrainOptions t) => new()
+    {
+        ["bits"] = t.Bits, ["prependSod"] = t.PrependSod, ["maxWords"] = t.MaxWords, ["blockSize"] = t.BlockSize,
+        ["radialSize"] = t.RadialSize, ["document"] = t.Document, ["tagHead"] = t.TagHead.ToString().ToLowerInvariant(),
+        ["tagOffsets"] = t.TagOffsets, ["tagIncludesIntentParts"] = t.TagIncludesIntentParts, ["fineTune"] = t.FineTune,
+        ["maxFalseRejection"] = t.MaxFalseRejection,
+        ["solver"] = new JsonObject
+        {
+            ["epsilon"] = t.Solver.Epsilon, ["epsilonW"] = t.Solver.EpsilonW, ["epsilonO"] = t.Solver.EpsilonO,
+            ["tauU"] = t.Solver.TauU, ["tauO"] = t.Solver.TauO, ["refinementPasses"] = t.Solver.RefinementPasses,
+            ["prefixWeight"] = t.Solver.PrefixWeight,
+        },
+        ["fineTuning"] = new JsonObject
+        {
+            ["epochs"] = t.FineTuning.Epochs, ["batchSize"] = t.FineTuning.BatchSize, ["learningRate"] = t.FineTuning.LearningRate,
+            ["beta1"] = t.FineTuning.Beta1, ["beta2"] = t.FineTuning.Beta2, ["adamEpsilon"] = t.FineTuning.AdamEpsilon,
+            ["patience"] = t.FineTuning.Patience, ["evaluationsPerEpoch"] = t.FineTuning.EvaluationsPerEpoch,
+            ["tagWeight"] = t.FineTuning.TagWeight, ["trainW"] = t.FineTuning.TrainW, ["trainU"] = t.FineTuning.TrainU,
+            ["trainO"] = t.FineTuning.TrainO, ["seed"] = t.FineTuning.Seed, ["initScale"] = t.FineTuning.InitScale,
+        },
+    };
+
+    public static TrainOptions Training(JsonObject o, JsonReader r)
+    {
+        JsonObject s = r.Object(o, "solver"), f = r.Object(o, "fineTuning");
+        string tagHead = r.String(o, "tagHead");
+        return new TrainOptions
+        {
+            Bits = r.Int(o, "bits"), PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
+            BlockSize = r.Int(o, "blockSize"), RadialSize = r.Int(o, "radialSize"), Document = r.Bool(o, "document"),
+            TagHead = Enum.TryParse(tagHead, ignoreCase: true, out TagHeadMode mode) ? mode : throw r.Bad("tagHead", $"\"{tagHead}\"", "auto, on or off"),
+            TagOffsets = r.Int(o, "tagOffsets"), TagIncludesIntentParts = r.Bool(o, "tagIncludesIntentParts"),
+            FineTune = r.Bool(o, "fineTune"), MaxFalseRejection = r.Double(o, "maxFalseRejection"),
+            Solver = new SolverOptions
+            {
+                Epsilon = r.Double(s, "epsilon"), EpsilonW = r.Double(s, "epsilonW"), EpsilonO = r.Double(s, "epsilonO"),
+                TauU = r.Double(s, "tauU"), TauO = r.Double(s, "tauO"), RefinementPasses = r.Int(s, "refinementPasses"),
+                PrefixWeight = r.Double(s, "prefixWeight"),
+            },
+            FineTuning = new FineTuneOptions
+            {
+                Epochs = r.Int(f, "epochs"), BatchSize = r.Int(f, "batchSize"), LearningRate = r.Double(f, "learningRate"),
+                Beta1 = r.Double(f, "beta1"), Beta2 = r.Double(f, "beta2"), AdamEpsilon = r.Double(f, "adamEpsilon"),
+                Patience = r.Int(f, "patience"), EvaluationsPerEpoch = r.Int(f, "evaluationsPerEpoch"),
+                TagWeight = r.Double(f, "tagWeight"), TrainW = r.Bool(f, "trainW"), TrainU = r.Bool(f, "trainU"),
+                TrainO = r.Bool(f, "trainO"), Seed = r.Int(f, "seed"), InitScale = r.Double(f, "initScale"),
+            },
+        };
+    }
+}
+
+/// <summary>Typed reads of `model.json` fields; a missing or mistyped field is a <see cref="ModelFolderException"/> naming it.</summary>
+public sealed class JsonReader(string path)
+{
+    public ModelFolderException Bad(string key, string found, string expected) => new(path, $"\"{key}\" = {found}", expected);
+
+    JsonValue Value(JsonObject o, string key) =>
+        o[key] as JsonValue ?? throw new ModelFolderException(path, $"no value \"{key}\"", $"the field \"{key}\"");
+
+    public int Int(JsonObject o, string key) => Value(o, key).TryGetValue(out int v) ? v : throw Bad(key, Value(o, key).ToJsonString(), "an integer");
+    public double Double(JsonObject o, string key) => Value(o, key).TryGetValue(out double v) ? v : throw Bad(key, Value(o, key).ToJsonString(), "a number");
+    public bool Bool(JsonObject o, string key) => Value(o, key).TryGetValue(out bool v) ? v : throw Bad(key, Value(o, key).ToJsonString(), "true or false");
+    public string String(JsonObject o, string key) => Value(o, key).TryGetValue(out string? v) ? v : throw Bad(key, Value(o, key).ToJsonString(), "a string");
+    public JsonObject Object(JsonObject o, string key) => o[key] as JsonObject ?? throw new ModelFolderException(path, $"no object \"{key}\"", $"the object \"{key}\"");
+
+    public string[] Strings(JsonObject o, string key)
+    {
+        if (o[key] is not JsonArray a) throw new ModelFolderException(path, $"no array \"{key}\"", $"the array \"{key}\"");
+        return a.Select((n, i) => n is JsonValue v && v.TryGetValue(out string? s) ? s : throw Bad($"{key}[{i}]", n?.ToJsonString() ?? "null", "a string")).ToArray();
+    }
+}
