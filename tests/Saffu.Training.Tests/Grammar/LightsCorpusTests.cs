@@ -1,0 +1,230 @@
+using Saffu.Runtime.Text;
+using Saffu.Training.Corpus;
+using Saffu.Training.Grammar;
+using Saffu.Training.Home;
+using Saffu.Training.Tests.Home;
+
+namespace Saffu.Training.Tests.Grammar;
+
+[TestClass]
+public sealed class LightsCorpusTests
+{
+    static readonly Lazy<HomeDescription> shippedHome = new(() => HomeDescription.Load(RepoFiles.Path("models/lights/home.yaml")));
+    static readonly Lazy<LightsCorpus> shipped = new(() => LightsCorpus.Build(shippedHome.Value));
+
+    const string CustomHome = """
+        version: 1
+        areas:
+          - name: conservatory
+            aliases: [sun room]
+        lights:
+          - name: fairy lights
+            aliases: [twinkle lights]
+            area: conservatory
+            color: { red: 25, green: 26, blue: 27 }
+          - name: shed lamp
+            area: garden shed
+            pin: 4
+          - name: Anna's lamp
+            area: nursery
+            pin: 5
+            dimmable: true
+        """;
+
+    static IEnumerable<LabelledSentence> All(LightsCorpus c) => c.Train.Concat(c.Valid);
+
+    [TestMethod]
+    public void SameHomeAndOptionsGiveTheSameSentences()
+    {
+        var again = LightsCorpus.Build(shippedHome.Value);
+        Assert.AreEqual(Describe(shipped.Value.Train), Describe(again.Train));
+        Assert.AreEqual(Describe(shipped.Value.Valid), Describe(again.Valid));
+        var otherSeed = LightsCorpus.Build(shippedHome.Value, new LightsCorpusOptions { Seed = 2 });
+        Assert.AreNotEqual(Describe(shipped.Value.Train), Describe(otherSeed.Train));
+    }
+
+    /// <summary>Pinned so that an unintended change to the grammar, expander or split shows up in review.</summary>
+    [TestMethod]
+    public void ShippedCorpusHasTheExpectedSize()
+    {
+        var c = shipped.Value;
+        foreach (string intent in LightIntents.All.Where(i => i != LightIntents.None))
+            Assert.AreEqual(1500, All(c).Count(s => s.Intent == intent), intent);
+        Assert.IsGreaterThanOrEqualTo(1500 + 500, All(c).Count(s => s.Intent == LightIntents.None));
+        Assert.IsEmpty(c.Report.Conflicts, string.Join("; ", c.Report.Conflicts));
+        double validShare = (double)c.Valid.Count / (c.Train.Count + c.Valid.Count);
+        Assert.IsTrue(validShare is > 0.08 and < 0.25, $"valid share {validShare:F3}");
+    }
+
+    [TestMethod]
+    public void EverySlotSpanIsTheRuntimeTokenizersTokens()
+    {
+        var tokens = new TokenBuffer(256);
+        var phrases = shipped.Value.Phrases;
+        foreach (LabelledSentence s in All(shipped.Value))
+        {
+            Tokenizer.Tokenize(s.Text, tokens);
+            Assert.AreEqual(tokens.Count, s.TokenCount, s.Text);
+            Assert.HasCount(s.Slots.Count, s.SlotSpans, s.Text);
+            var covered = new bool[tokens.Count];
+            foreach (var (slot, span) in s.SlotSpans)
+            {
+                Assert.IsTrue(span.Count > 0 && span.End <= tokens.Count, $"{s.Text}: {slot} {span}");
+                for (int i = span.First; i < span.End; i++)
+                {
+                    Assert.IsFalse(covered[i], $"{s.Text}: spans overlap at {i}");
+                    covered[i] = true;
+                }
+                string words = string.Join(' ', Enumerable.Range(span.First, span.Count).Select(tokens.TokenText));
+                if (slot == LightSlots.Brightness)
+                {
+                    Assert.AreEqual(1, span.Count, s.Text);
+                    Assert.AreEqual(s.Slots[slot], tokens.Values[span.First].ToString(System.Globalization.CultureInfo.InvariantCulture), s.Text);
+                }
+                else Assert.AreEqual(s.Slots[slot], phrases.Canonical(slot, words), $"{s.Text}: {slot} said as \"{words}\"");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void BioTagsMarkTheSpans()
+    {
+        LabelledSentence s = All(shipped.Value).First(x => x.Slots.TryGetValue(LightSlots.Name, out string? n) && n == "floor lamp"
+            && x.Text.Contains("reading lamp") && x.Slots.ContainsKey(LightSlots.Brightness));
+        string[] tags = s.BioTags();
+        Assert.HasCount(s.TokenCount, tags);
+        TokenSpan name = s.SlotSpans[LightSlots.Name], brightness = s.SlotSpans[LightSlots.Brightness];
+        Assert.AreEqual("B-name", tags[name.First]);
+        Assert.AreEqual("I-name", tags[name.First + 1]);
+        Assert.AreEqual("B-brightness", tags[brightness.First]);
+        Assert.AreEqual(s.TokenCount - 3, tags.Count(t => t == LabelledSentence.Outside));
+        Assert.IsTrue(tags.All(LabelledSentence.TagLabels.Contains));
+        Utterance u = s.ToUtterance();
+        Assert.AreEqual(s.Text, u.Text);
+        Assert.AreEqual("floor lamp", u.Slots[LightSlots.Name]);
+        Assert.AreEqual(CommandGrammar.ShippedPath, u.Source.Path);
+    }
+
+    [TestMethod]
+    public void EveryIntentAndSlotIsCoveredInTrainingAndValidation()
+    {
+        foreach (var part in new[] { shipped.Value.Train, shipped.Value.Valid })
+        {
+            foreach (string intent in LightIntents.All) Assert.IsTrue(part.Any(s => s.Intent == intent), intent);
+            foreach (string slot in LightSlots.All) Assert.IsTrue(part.Any(s => s.Slots.ContainsKey(slot)), slot);
+            Assert.IsTrue(part.Any(s => s.Slots.GetValueOrDefault(LightSlots.Step) == LightSlots.Up));
+            Assert.IsTrue(part.Any(s => s.Slots.GetValueOrDefault(LightSlots.Step) == LightSlots.Down));
+        }
+        var all = All(shipped.Value).ToList();
+        foreach (Light light in shippedHome.Value.Lights)
+            foreach (string name in light.AllNames)
+                Assert.IsTrue(all.Any(s => s.Slots.GetValueOrDefault(LightSlots.Name) == light.Name && s.Text.Contains(name)), name);
+        foreach (Area area in shippedHome.Value.Areas)
+            foreach (string name in area.AllNames)
+                Assert.IsTrue(all.Any(s => s.Slots.GetValueOrDefault(LightSlots.Area) == area.Name && s.Text.Contains(name)), name);
+        foreach (NamedColor color in CommandGrammar.Shipped.Colors)
+            Assert.IsTrue(all.Any(s => s.Slots.GetValueOrDefault(LightSlots.Color) == color.Name), color.Name);
+        Assert.IsTrue(all.Any(s => s.Intent == LightIntents.LightSet && s.Slots.Count == 1 && s.Slots.ContainsKey(LightSlots.Step)), "a step with no target");
+        Assert.IsTrue(all.Any(s => s.Intent == LightIntents.TurnOff && s.Slots.Count == 0), "all the lights");
+    }
+
+    [TestMethod]
+    public void EveryLabelFollowsTheIntentRules()
+    {
+        foreach (LabelledSentence s in All(shipped.Value))
+        {
+            if (s.Intent == LightIntents.None) { Assert.IsEmpty(s.Slots, s.Text); continue; }
+            foreach (string slot in s.Slots.Keys) Assert.Contains(slot, LightSlots.AllowedFor(s.Intent), s.Text);
+            if (s.Intent != LightIntents.LightSet) continue;
+            bool b = s.Slots.ContainsKey(LightSlots.Brightness), st = s.Slots.ContainsKey(LightSlots.Step);
+            Assert.IsTrue((b || st || s.Slots.ContainsKey(LightSlots.Color)) && !(b && st), s.Text);
+        }
+    }
+
+    [TestMethod]
+    public void ValidationComesFromHeldOutTemplatesAndNeverRepeatsTraining()
+    {
+        var c = shipped.Value;
+        var tokens = new SentenceTokens();
+        var trainKeys = c.Train.Select(s => SentenceTokens.Key(tokens.Tokenize(s.Text)!)).ToHashSet();
+        Assert.IsFalse(c.Valid.Any(s => trainKeys.Contains(SentenceTokens.Key(tokens.Tokenize(s.Text)!))));
+        var trainLines = c.Train.Where(s => s.Source.Path == CommandGrammar.ShippedPath).Select(s => s.Source.Line).ToHashSet();
+        var validLines = c.Valid.Where(s => s.Source.Path == CommandGrammar.ShippedPath).Select(s => s.Source.Line).ToHashSet();
+        Assert.IsFalse(trainLines.Overlaps(validLines));
+        Assert.AreEqual(validLines.Count, c.Report.Templates.Count(t => t.HeldOut));
+        Assert.IsTrue(c.Valid.Any(s => s.Source.Path == NotLightsList.ShippedPath));
+    }
+
+    [TestMethod]
+    public void ACustomHomesNamesAndRoomsAreInTheCorpus()
+    {
+        var home = HomeDescription.Parse(CustomHome, "custom.yaml");
+        var c = LightsCorpus.Build(home, new LightsCorpusOptions { SentencesPerIntent = 400, NoneTemplateSentences = 200 });
+        var all = All(c).ToList();
+        Assert.IsEmpty(c.Report.Conflicts, string.Join("; ", c.Report.Conflicts));
+        Assert.IsTrue(all.Any(s => s.Text.Contains("twinkle lights") && s.Slots.GetValueOrDefault(LightSlots.Name) == "fairy lights"));
+        Assert.IsTrue(all.Any(s => s.Text.Contains("sun room") && s.Slots.GetValueOrDefault(LightSlots.Area) == "conservatory"));
+        Assert.IsTrue(all.Any(s => s.Text.Contains("garden shed") && s.Slots.GetValueOrDefault(LightSlots.Area) == "garden shed"));
+        Assert.IsTrue(all.Any(s => s.Text.Contains("anna's lamp") && s.Slots.GetValueOrDefault(LightSlots.Name) == "anna's lamp"));
+        Assert.IsFalse(all.Any(s => s.Text.Contains("kitchen light") || s.Text.Contains("floor lamp")));
+        foreach (string intent in LightIntents.All.Where(i => i != LightIntents.None))
+            Assert.AreEqual(400, all.Count(s => s.Intent == intent), intent);
+        Assert.AreEqual("fairy lights", c.Phrases.Canonical(LightSlots.Name, "Twinkle Lights"));
+        Assert.AreEqual(LightSlots.Down, c.Phrases.Canonical(LightSlots.Step, "dim"));
+    }
+
+    [TestMethod]
+    public void ExtraSentencesGetSpansAndOverrideGeneratedOnes()
+    {
+        var extra = new[]
+        {
+            new Utterance("could you put the reading lamp at 35%", LightIntents.LightSet,
+                new Dictionary<string, string> { ["name"] = "floor lamp", ["brightness"] = "35" }, new SourceLine("extra.jsonl", 1)),
+            new Utterance("lights on", LightIntents.None, Utterance.NoSlots, new SourceLine("extra.jsonl", 2)),
+        };
+        var c = LightsCorpus.Build(shippedHome.Value, new LightsCorpusOptions { SentencesPerIntent = 300, NoneTemplateSentences = 100, Extra = extra });
+        LabelledSentence first = c.Train.Single(s => s.Source.Path == "extra.jsonl" && s.Source.Line == 1);
+        Assert.AreEqual(new TokenSpan(4, 2), first.SlotSpans[LightSlots.Name]);
+        Assert.AreEqual(new TokenSpan(7, 1), first.SlotSpans[LightSlots.Brightness]);
+        Assert.IsFalse(All(c).Any(s => s.Text == "lights on" && s.Intent != LightIntents.None));
+        Assert.IsGreaterThanOrEqualTo(1, c.Report.OverriddenByExtra);
+    }
+
+    [TestMethod]
+    [DataRow("dim the desk lamp", "HassDance", "step", "down", "the intent \"HassDance\"")]
+    [DataRow("dim the desk lamp", "HassTurnOn", "step", "down", "the slot step with HassTurnOn")]
+    [DataRow("dim the desk lamp", "HassLightSet", "step", "sideways", "step = \"sideways\"")]
+    [DataRow("turn on the desk lamp", "HassTurnOn", "name", "floor lamp", "no words for the slot name = \"floor lamp\"")]
+    [DataRow("set the desk lamp to 20", "HassLightSet", "brightness", "30", "no words for the slot brightness = \"30\"")]
+    [DataRow("turn on the desk lamp", "HassLightSet", "name", "desk lamp", "HassLightSet with name")]
+    public void BadExtraSentencesNameTheirLine(string text, string intent, string slot, string value, string found)
+    {
+        var extra = new Utterance(text, intent, new Dictionary<string, string> { [slot] = value }, new SourceLine("mine.jsonl", 7));
+        var e = Assert.ThrowsExactly<SentenceLabelException>(() =>
+            LightsCorpus.Build(shippedHome.Value, new LightsCorpusOptions { SentencesPerIntent = 10, Extra = [extra] }));
+        Assert.StartsWith("mine.jsonl:7: found " + found, e.Message);
+    }
+
+    [TestMethod]
+    public void QuotasAreWaterFilled()
+    {
+        CollectionAssert.AreEqual(new[] { 3, 49, 48 }, TemplateSplit.Quotas([3, 1000, 1000], 100));
+        CollectionAssert.AreEqual(new[] { 3, 5 }, TemplateSplit.Quotas([3, 5], 100));
+        CollectionAssert.AreEqual(new[] { 34, 33, 33 }, TemplateSplit.Quotas([1000, 1000, 1000], 100));
+    }
+
+    [TestMethod]
+    public void NumberWordsReadBackAsOneNumber()
+    {
+        var tokens = new TokenBuffer(4);
+        for (int v = 0; v <= 100; v++)
+        {
+            Tokenizer.Tokenize(NumberWords.Say(v), tokens);
+            Assert.AreEqual(1, tokens.Count, NumberWords.Say(v));
+            Assert.AreEqual(v, tokens.Values[0]);
+        }
+    }
+
+    static string Describe(IEnumerable<LabelledSentence> sentences) =>
+        string.Join("\n", sentences.Select(s => $"{s.Intent}|{s.Text}|{string.Join(",", s.Slots.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}@{s.SlotSpans[p.Key]}"))}|{s.Source}"));
+}
