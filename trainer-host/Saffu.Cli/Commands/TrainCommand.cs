@@ -2,16 +2,24 @@ using System.CommandLine;
 
 namespace Saffu.Cli.Commands;
 
-/// <summary>`saffu train` (being written; see docs/cli.md).</summary>
+/// <summary>
+/// `saffu train --train DATA [--valid DATA] --out MODEL_DIR [knobs…]`: the explicit SAFFU solution,
+/// optional fine-tuning and calibration, written as a model folder (docs/cli.md, docs/model-dir.md).
+/// </summary>
 public static class TrainCommand
 {
     public static Command Create()
     {
-        var command = new Command("train", "Not written yet.");
+        var args = new TrainArguments();
+        var command = new Command("train",
+            "Train a SAFFU intent model: closed-form (explicit) solution of every layer, then Adam fine-tuning with early "
+            + "stopping and calibration on --valid. Writes a model folder (docs/model-dir.md).");
+        foreach (var option in args.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            parse.InvocationConfiguration.Error.WriteLine("saffu train is not written yet.");
-            return SaffuCommand.BadInput;
+            var settings = new TrainSettings(parse.GetValue(args.Train)!, parse.GetValue(args.Valid), parse.GetValue(args.Out)!,
+                parse.GetValue(args.SkipBadLines), parse.GetValue(args.Quiet));
+            return new TrainRun(settings, args.Options(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute();
         });
         return command;
     }

@@ -16,7 +16,7 @@ public sealed record FineTuneOptions
     /// <summary>Validation evaluations per epoch (more points on the accuracy-against-time curve).</summary>
     public int EvaluationsPerEpoch { get; init; } = 1;
     /// <summary>Weight of every prefix but the whole utterance in the loss.</summary>
-    public double PrefixWeight { get; init; } = 0.3;
+    public double PrefixWeight { get; init; } = 0.03;
     /// <summary>Weight of the tag loss (per word) next to the intent loss.</summary>
     public double TagWeight { get; init; } = 1;
     /// <summary>Which matrices move (the word codes never do).</summary>

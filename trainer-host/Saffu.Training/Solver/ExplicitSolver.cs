@@ -55,11 +55,11 @@ public sealed class ExplicitSolver
     TimeSpan lastElapsed;
 
     LayerStatistics[] Pass(string step, EncodedCorpus corpus, LayerStatistics[] shapes,
-        Action<LayerStatistics[], FloatRunState, EncodedCorpus, int> count)
+        Action<LayerStatistics[], CountScratch, EncodedCorpus, int> count)
     {
         var timer = Stopwatch.StartNew();
         var sink = observer.StepStarted(step, corpus.Count);
-        var result = ChunkedPass.Run(corpus.Count, shapes, model.NewState, (partial, state, u) => count(partial, state, corpus, u), sink);
+        var result = ChunkedPass.Run(corpus.Count, shapes, counter.NewScratch, (partial, state, u) => count(partial, state, corpus, u), sink);
         lastElapsed = timer.Elapsed;
         observer.StepFinished(step, lastElapsed);
         return result;

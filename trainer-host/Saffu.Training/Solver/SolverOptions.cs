@@ -16,7 +16,7 @@ public sealed record SolverOptions
     /// <summary>W solves from attention targets, 0..4 (0 = uniform attention, W = 0).</summary>
     public int RefinementPasses { get; init; } = 1;
     /// <summary>Weight of every prefix but the whole utterance (weight 1); 0 trains on whole utterances only.</summary>
-    public double PrefixWeight { get; init; } = 0.3;
+    public double PrefixWeight { get; init; } = 0.03;
 
     public void Validate()
     {

@@ -28,6 +28,9 @@ public sealed class StatisticsCounter
         this.options = options;
     }
 
+    /// <summary>Per-chunk buffers: a run state for the forward pass and one context's c, z, a.</summary>
+    public CountScratch NewScratch() => new(model.NewState(), Math.Max(c.BlockSize, c.RadialSize));
+
     public static int TagIndex(string name) => int.Parse(name[TagUPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>U statistics; the document and tag U depend on no W, so only the first pass counts them.</summary>
@@ -58,7 +61,7 @@ public sealed class StatisticsCounter
 
     double Weight(int e, int length) => EncodedCorpus.PrefixWeight(e, length, options.PrefixWeight);
 
-    public void CountU(LayerStatistics[] stats, FloatRunState scratch, EncodedCorpus corpus, int u)
+    public void CountU(LayerStatistics[] stats, CountScratch scratch, EncodedCorpus corpus, int u)
     {
         var text = corpus.Texts[u];
         int y = corpus.Intents[u];
@@ -92,7 +95,7 @@ public sealed class StatisticsCounter
     }
 
     /// <summary>F[:, y] += w_e · τ_U · v with v = Σ_i a_i x_i under the current W.</summary>
-    void CountAttentionU(LayerStatistics s, int[] ids, int first, int y, bool block, FloatRunState scratch)
+    void CountAttentionU(LayerStatistics s, int[] ids, int first, int y, bool block, CountScratch scratch)
     {
         int size = block ? c.BlockSize : c.RadialSize;
         float[] wMatrix = (block ? model.Weights.BlockW : model.Weights.RadialW)!;
@@ -100,9 +103,9 @@ public sealed class StatisticsCounter
         {
             double w = Weight(e, ids.Length);
             if (w == 0) continue;
-            int n = Context(ids, e, block, size, scratch.cB);
-            FloatModel.Attend(scratch.cB, wMatrix, size, n, scratch.zB, scratch.aB);
-            for (int i = 0; i < n; i++) AddCode(s, ids[Position(e, i, block, size)], y, w * options.TauU * scratch.aB[i]);
+            int n = Context(ids, e, block, size, scratch.C);
+            FloatModel.Attend(scratch.C, wMatrix, size, n, scratch.Z, scratch.A);
+            for (int i = 0; i < n; i++) AddCode(s, ids[Position(e, i, block, size)], y, w * options.TauU * scratch.A[i]);
             s.Count(w, options.TauU);
         }
     }
@@ -111,7 +114,7 @@ public sealed class StatisticsCounter
     /// Attention targets (EM form, SAFFU.md §5/§10): t_k ∝ a_k · p_U(y | x_k), uniform when all are
     /// zero; F[i, j] += w_e · c_i · t_j over the leading n × n block.
     /// </summary>
-    public void CountW(LayerStatistics[] stats, FloatRunState scratch, EncodedCorpus corpus, int u)
+    public void CountW(LayerStatistics[] stats, CountScratch scratch, EncodedCorpus corpus, int u)
     {
         int[] ids = corpus.Texts[u].Ids;
         int first = corpus.Texts[u].FirstWord, y = corpus.Intents[u];
@@ -126,19 +129,19 @@ public sealed class StatisticsCounter
             {
                 double w = Weight(e, ids.Length);
                 if (w == 0) continue;
-                int n = Context(ids, e, block, size, scratch.cB);
-                FloatModel.Attend(scratch.cB, wMatrix, size, n, scratch.zB, scratch.aB);
+                int n = Context(ids, e, block, size, scratch.C);
+                FloatModel.Attend(scratch.C, wMatrix, size, n, scratch.Z, scratch.A);
                 double sum = 0;
-                for (int k = 0; k < n; k++) sum += scratch.aB[k] * likelihood[Position(e, k, block, size)];
+                for (int k = 0; k < n; k++) sum += scratch.A[k] * likelihood[Position(e, k, block, size)];
                 double norm = 0;
                 for (int i = 0; i < n; i++)
                 {
-                    norm += scratch.cB[i];
-                    if (scratch.cB[i] == 0) continue;
+                    norm += scratch.C[i];
+                    if (scratch.C[i] == 0) continue;
                     for (int j = 0; j < n; j++)
                     {
-                        double target = sum > 0 ? scratch.aB[j] * likelihood[Position(e, j, block, size)] / sum : 1.0 / n;
-                        s.F[i * size + j] += w * scratch.cB[i] * target;
+                        double target = sum > 0 ? scratch.A[j] * likelihood[Position(e, j, block, size)] / sum : 1.0 / n;
+                        s.F[i * size + j] += w * scratch.C[i] * target;
                     }
                 }
                 s.Count(w, norm);
@@ -173,13 +176,13 @@ public sealed class StatisticsCounter
     }
 
     /// <summary>O: F[:, y] += w_e · τ_O · h; O_tag: F[:, tag_e] += τ_O · h_tag (forward pass with the solved U and W).</summary>
-    public void CountHeads(LayerStatistics[] stats, FloatRunState s, EncodedCorpus corpus, int u)
+    public void CountHeads(LayerStatistics[] stats, CountScratch scratch, EncodedCorpus corpus, int u)
     {
         var text = corpus.Texts[u];
         int y = corpus.Intents[u];
         int[]? tags = corpus.Tags?[u];
         double tau = options.TauO;
-        model.Run(s, text, state =>
+        model.Run(scratch.State, text, state =>
         {
             int e = state.T - 1;
             if (e < text.FirstWord) return;
@@ -219,4 +222,13 @@ public sealed class StatisticsCounter
     {
         for (int r = 0; r < x.Length; r++) s.F[r * s.Cols + target] += scale * x[r];
     }
+}
+
+/// <summary>Buffers of one counting chunk.</summary>
+public sealed class CountScratch(FloatRunState state, int contextSize)
+{
+    public FloatRunState State { get; } = state;
+    public float[] C { get; } = new float[contextSize];
+    public float[] Z { get; } = new float[contextSize];
+    public float[] A { get; } = new float[contextSize];
 }

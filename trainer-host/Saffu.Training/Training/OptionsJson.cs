@@ -28,6 +28,7 @@ public static class OptionsJson
         ["bits"] = t.Bits, ["prependSod"] = t.PrependSod, ["maxWords"] = t.MaxWords, ["blockSize"] = t.BlockSize,
         ["radialSize"] = t.RadialSize, ["document"] = t.Document, ["tagHead"] = t.TagHead.ToString().ToLowerInvariant(),
         ["tagOffsets"] = t.TagOffsets, ["tagIncludesIntentParts"] = t.TagIncludesIntentParts, ["fineTune"] = t.FineTune,
+        ["start"] = t.Start.ToString().ToLowerInvariant(),
         ["maxFalseRejection"] = t.MaxFalseRejection,
         ["solver"] = new JsonObject
         {
@@ -48,14 +49,15 @@ public static class OptionsJson
     public static TrainOptions Training(JsonObject o, JsonReader r)
     {
         JsonObject s = r.Object(o, "solver"), f = r.Object(o, "fineTuning");
-        string tagHead = r.String(o, "tagHead");
+        string tagHead = r.String(o, "tagHead"), start = r.String(o, "start");
         return new TrainOptions
         {
             Bits = r.Int(o, "bits"), PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
             BlockSize = r.Int(o, "blockSize"), RadialSize = r.Int(o, "radialSize"), Document = r.Bool(o, "document"),
             TagHead = Enum.TryParse(tagHead, ignoreCase: true, out TagHeadMode mode) ? mode : throw r.Bad("tagHead", $"\"{tagHead}\"", "auto, on or off"),
             TagOffsets = r.Int(o, "tagOffsets"), TagIncludesIntentParts = r.Bool(o, "tagIncludesIntentParts"),
-            FineTune = r.Bool(o, "fineTune"), MaxFalseRejection = r.Double(o, "maxFalseRejection"),
+            FineTune = r.Bool(o, "fineTune"),
+            Start = Enum.TryParse(start, ignoreCase: true, out StartingPoint from) ? from : throw r.Bad("start", $"\"{start}\"", "explicit or random"), MaxFalseRejection = r.Double(o, "maxFalseRejection"),
             Solver = new SolverOptions
             {
                 Epsilon = r.Double(s, "epsilon"), EpsilonW = r.Double(s, "epsilonW"), EpsilonO = r.Double(s, "epsilonO"),

@@ -12,6 +12,15 @@ public enum TagHeadMode
     Off,
 }
 
+/// <summary>Where the weights start before fine-tuning.</summary>
+public enum StartingPoint
+{
+    /// <summary>The explicit solution (SAFFU.md §5): "explicit" and "explicit + fine-tune".</summary>
+    Explicit,
+    /// <summary>Seeded random weights: the "backprop only" baseline (SAFFU.md §6).</summary>
+    Random,
+}
+
 /// <summary>Every knob of `saffu train` (docs/training.md gives the measured defaults).</summary>
 public sealed record TrainOptions
 {
@@ -20,7 +29,7 @@ public sealed record TrainOptions
 
     /// <summary>b; 0 = automatic: the vocabulary size (one code bit per word: exact naive Bayes in the document part), at most <see cref="MaxBits"/>.</summary>
     public int Bits { get; init; }
-    public bool PrependSod { get; init; }
+    public bool PrependSod { get; init; } = true;
     /// <summary>Positions per utterance including &lt;sod&gt;; later words are dropped (blob maxWords).</summary>
     public int MaxWords { get; init; } = 64;
     /// <summary>B (0 = no block context).</summary>
@@ -33,9 +42,33 @@ public sealed record TrainOptions
     public int TagOffsets { get; init; } = 2;
     public bool TagIncludesIntentParts { get; init; } = true;
     public SolverOptions Solver { get; init; } = new();
+    /// <summary>Explicit solution (default) or a random start for the backprop-only baseline.</summary>
+    public StartingPoint Start { get; init; } = StartingPoint.Explicit;
     /// <summary>Fine-tune after the explicit solution (needs a validation split for early stopping).</summary>
     public bool FineTune { get; init; } = true;
     public FineTuneOptions FineTuning { get; init; } = new();
     /// <summary>The reject threshold is chosen on the validation split for at most this false rejection.</summary>
     public double MaxFalseRejection { get; init; } = 0.02;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first knob outside its range.</summary>
+    public void Validate()
+    {
+        Check(Bits is >= 0 and <= MaxBits, "bits", Bits, $"0 (auto) or 1..{MaxBits}");
+        Check(MaxWords is >= 1 and <= 255, "max words", MaxWords, "1..255");
+        Check(BlockSize is >= 0 and <= 64, "block size", BlockSize, "0 (off) or 1..64");
+        Check(RadialSize is >= 0 and <= 64, "radial size", RadialSize, "0 (off) or 1..64");
+        Check(TagOffsets is >= 1 and <= 4, "tag offsets", TagOffsets, "1..4");
+        Check(MaxFalseRejection is >= 0 and <= 1, "max false rejection", MaxFalseRejection, "0..1");
+        if (!Document && BlockSize == 0 && RadialSize == 0)
+            throw new ArgumentException("No context: found block 0, radial 0 and no document; expected at least one of them.");
+        if (Start == StartingPoint.Random && !FineTune)
+            throw new ArgumentException("A random start without fine-tuning is untrained: found start random with fine-tuning off; expected fine-tuning on.");
+        Solver.Validate();
+        FineTuning.Validate();
+    }
+
+    static void Check(bool ok, string name, double value, string expected)
+    {
+        if (!ok) throw new ArgumentOutOfRangeException(name, value, $"The {name} {value} is invalid; expected {expected}.");
+    }
 }

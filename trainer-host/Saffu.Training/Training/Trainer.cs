@@ -19,6 +19,7 @@ public static class Trainer
     public static TrainingResult Train(IReadOnlyList<Utterance> train, IReadOnlyList<Utterance>? valid, TrainOptions options,
         ITrainingObserver? observer = null)
     {
+        options.Validate();
         observer ??= ITrainingObserver.None;
         valid ??= [];
         var intents = IntentSet(train);
@@ -37,11 +38,17 @@ public static class Trainer
         var timer = Stopwatch.StartNew();
         var layers = new List<LayerReport>();
         var solver = new ExplicitSolver(model, options.Solver, new LayerCollector(observer, layers));
-        TrainingStatistics statistics = solver.Solve(trainSet);
-        double explicitSeconds = timer.Elapsed.TotalSeconds;
-        double explicitAccuracy = validSet.Count > 0 ? HeldOutAccuracy.Of(model, validSet) : double.NaN;
-        observer.Message($"explicit: {explicitSeconds:F2} s, {solver.ExamplesPerSecond:N0} prefix examples/s" +
-            (validSet.Count > 0 ? $", valid accuracy {explicitAccuracy:P2}" : ""));
+        TrainingStatistics statistics = new();
+        double explicitSeconds = 0, explicitAccuracy = double.NaN;
+        if (options.Start == StartingPoint.Explicit)
+        {
+            statistics = solver.Solve(trainSet);
+            explicitSeconds = timer.Elapsed.TotalSeconds;
+            explicitAccuracy = validSet.Count > 0 ? HeldOutAccuracy.Of(model, validSet) : double.NaN;
+            observer.Message($"explicit: {explicitSeconds:F2} s, {solver.ExamplesPerSecond:N0} prefix examples/s" +
+                (validSet.Count > 0 ? $", valid accuracy {explicitAccuracy:P2}" : ""));
+        }
+        else FineTuner.RandomStart(model, options.FineTuning.Seed, options.FineTuning.InitScale);
 
         var history = new List<EpochReport>();
         double finalAccuracy = explicitAccuracy, fineSeconds = 0;
