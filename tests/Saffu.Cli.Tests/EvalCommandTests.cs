@@ -220,6 +220,16 @@ internal sealed class EvalFolder : IDisposable
         return full;
     }
 
+    /// <summary>A data folder holding line-aligned files, e.g. seq.in and label.</summary>
+    public string DataFolder(string name, string file1, string content1, string file2, string content2)
+    {
+        string dir = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(dir);
+        System.IO.File.WriteAllText(System.IO.Path.Combine(dir, file1), content1, new UTF8Encoding(false));
+        System.IO.File.WriteAllText(System.IO.Path.Combine(dir, file2), content2, new UTF8Encoding(false));
+        return dir;
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Saffu.Training.Corpus;
 using Saffu.Training.Evaluation;
+using Saffu.Training.Training;
 
 namespace Saffu.Cli.Commands;
 
@@ -82,6 +83,6 @@ internal sealed class EvalRun(EvalSettings settings, IEvalSource source, TextWri
     }
 
     /// <summary>Problems of the user's files or models (exit 1), as opposed to bugs (which crash loudly).</summary>
-    private static bool IsBadInput(Exception e) => e is DatasetException or EvalInputException or ScorerException
+    private static bool IsBadInput(Exception e) => e is DatasetException or ModelFolderException or EvalInputException or ScorerException
         or InvalidDataException or IOException or UnauthorizedAccessException or JsonException;
 }
