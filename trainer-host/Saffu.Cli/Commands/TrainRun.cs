@@ -44,24 +44,25 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
     List<Utterance> ReadTraining(ReadOptions read)
     {
         var all = new List<Utterance>();
-        foreach (var source in TrainSources.Of(settings)) all.AddRange(source(read));
+        foreach (var source in TrainSources.Of(settings)) all.AddRange(Reported(source(read)));
         return all;
     }
 
-    IReadOnlyList<Utterance> Read(string path, ReadOptions read)
+    IReadOnlyList<Utterance> Read(string path, ReadOptions read) => Reported(DatasetReader.Read(path, read));
+
+    IReadOnlyList<Utterance> Reported(Dataset data)
     {
-        var data = DatasetReader.Read(path, read);
         if (data.SkippedLines > 0 && !settings.Quiet)
-            error.WriteLine($"saffu train: skipped {data.SkippedLines} bad line(s) of {path}; first: {data.Skipped[0].Message}");
+            error.WriteLine($"saffu train: skipped {data.SkippedLines} bad line(s) of {data.Path}; first: {data.Skipped[0].Message}");
         return data.Utterances;
     }
 
     /// <summary>The training sources: `--train`; add `--home`, `--extra` … here.</summary>
     static class TrainSources
     {
-        public static IEnumerable<Func<ReadOptions, IReadOnlyList<Utterance>>> Of(TrainSettings s)
+        public static IEnumerable<Func<ReadOptions, Dataset>> Of(TrainSettings s)
         {
-            yield return read => DatasetReader.Read(s.Train, read).Utterances;
+            yield return read => DatasetReader.Read(s.Train, read);
         }
     }
 }

@@ -1,0 +1,148 @@
+using System.Text;
+using Saffu.Cli;
+using Saffu.Training.Training;
+
+namespace Saffu.Cli.Tests;
+
+/// <summary>`saffu train` held to docs/cli.md: usage errors exit 2, bad data exits 1 naming the file, a run writes the model folder.</summary>
+[TestClass]
+public sealed class TrainCommandTests
+{
+    const string TrainJsonl =
+        "{\"text\": \"turn on the kitchen light\", \"intent\": \"on\", \"slots\": {\"area\": \"kitchen\"}}\n" +
+        "{\"text\": \"lights on please\", \"intent\": \"on\"}\n" +
+        "{\"text\": \"switch the hall lights on\", \"intent\": \"on\", \"slots\": {\"area\": \"hall\"}}\n" +
+        "{\"text\": \"turn off the kitchen light\", \"intent\": \"off\", \"slots\": {\"area\": \"kitchen\"}}\n" +
+        "{\"text\": \"lights off\", \"intent\": \"off\"}\n" +
+        "{\"text\": \"dim the hall to 30 percent\", \"intent\": \"dim\", \"slots\": {\"area\": \"hall\", \"brightness\": 30}}\n" +
+        "{\"text\": \"make it darker\", \"intent\": \"dim\"}\n";
+    const string ValidCsv = "text,intent\nkitchen lights on,on\nhall light off,off\n\"dim it, to 20 percent\",dim\n";
+
+    static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = SaffuCommand.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    sealed class Folder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "saffu-train-" + Guid.NewGuid().ToString("N"));
+        public Folder() => Directory.CreateDirectory(Path);
+        public string File(string name, string text)
+        {
+            string full = System.IO.Path.Combine(Path, name);
+            System.IO.File.WriteAllBytes(full, new UTF8Encoding(false).GetBytes(text));
+            return full;
+        }
+        public void Dispose() { try { Directory.Delete(Path, true); } catch (IOException) { } }
+    }
+
+    [TestMethod]
+    public void MissingRequiredOptionsIsUsage()
+    {
+        var (code, _, error) = Run("train", "--out", "x");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "--train");
+        StringAssert.Contains(error, "--help");
+    }
+
+    [TestMethod]
+    public void HelpListsEveryOptionWithItsDefault()
+    {
+        var (code, output, _) = Run("train", "--help");
+        Assert.AreEqual(0, code);
+        string[] flags = ["--train", "--valid", "--out", "--bits", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
+            "--tag-head", "--tag-offsets", "--tag-intent-parts", "--epsilon", "--epsilon-w", "--epsilon-o", "--tau-u", "--tau-o",
+            "--passes", "--prefix-weight", "--start", "--fine-tune", "--epochs", "--batch-size", "--learning-rate", "--patience",
+            "--seed", "--max-false-rejection", "--skip-bad-lines", "--quiet"];
+        foreach (string flag in flags) StringAssert.Contains(output, flag);
+        Assert.AreEqual(flags.Length - 2, output.Split("Default:").Length - 1, "every option but --train and --out states its default");
+    }
+
+    [TestMethod]
+    [DataRow("--epsilon", "0", "epsilon")]
+    [DataRow("--bits", "5000", "bits")]
+    [DataRow("--passes", "7", "refinement passes")]
+    [DataRow("--max-false-rejection", "2", "max false rejection")]
+    public void KnobOutOfRangeIsUsageNamingIt(string flag, string value, string name)
+    {
+        var (code, _, error) = Run("train", "--train", "t.jsonl", "--out", "m", flag, value);
+        Assert.AreEqual(2, code, error);
+        StringAssert.Contains(error, name);
+    }
+
+    [TestMethod]
+    public void WrongTypeIsUsage()
+    {
+        var (code, _, error) = Run("train", "--train", "t.jsonl", "--out", "m", "--block", "big");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "big");
+    }
+
+    [TestMethod]
+    public void MissingTrainingFileIsBadInputNamingIt()
+    {
+        using var folder = new Folder();
+        string missing = Path.Combine(folder.Path, "nope.jsonl");
+        var (code, _, error) = Run("train", "--train", missing, "--out", Path.Combine(folder.Path, "m"));
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, missing);
+    }
+
+    [TestMethod]
+    public void UnknownValidationLabelIsBadInputWithFileAndLine()
+    {
+        using var folder = new Folder();
+        string train = folder.File("train.jsonl", TrainJsonl);
+        string valid = folder.File("valid.csv", "kitchen lights on,on\nplay jazz,music\n");
+        var (code, _, error) = Run("train", "--train", train, "--valid", valid, "--out", Path.Combine(folder.Path, "m"), "--quiet");
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, valid + ":2");
+        StringAssert.Contains(error, "\"music\"");
+    }
+
+    [TestMethod]
+    public void TrainsAndWritesTheModelFolder()
+    {
+        using var folder = new Folder();
+        string train = folder.File("train.jsonl", TrainJsonl), valid = folder.File("valid.csv", ValidCsv);
+        string model = Path.Combine(folder.Path, "model");
+        var (code, output, error) = Run("train", "--train", train, "--valid", valid, "--out", model, "--epochs", "2", "--block", "4");
+        Assert.AreEqual(0, code, error);
+        StringAssert.Contains(output, "trained " + model);
+        StringAssert.Contains(output, "3 intents");
+        StringAssert.Contains(error, "solved document.U");
+        foreach (string file in new[] { "model.json", "weights.bin", "training-state.bin", "heldout.jsonl", "training-log.json" })
+            Assert.IsTrue(File.Exists(Path.Combine(model, file)), file);
+        var loaded = ModelFolder.Load(model);
+        Assert.AreEqual(4, loaded.Model.Config.BlockSize);
+        Assert.AreEqual(5, loaded.Model.TagLabels.Count, "O plus B/I of area and brightness");
+        Assert.HasCount(3, loaded.HeldOut);
+    }
+
+    [TestMethod]
+    public void QuietPrintsNothingOnStderr()
+    {
+        using var folder = new Folder();
+        string train = folder.File("train.jsonl", TrainJsonl);
+        var (code, output, error) = Run("train", "--train", train, "--out", Path.Combine(folder.Path, "m"), "--quiet");
+        Assert.AreEqual(0, code, error);
+        Assert.AreEqual("", error);
+        StringAssert.Contains(output, "no --valid");
+    }
+
+    [TestMethod]
+    public void BadLinesAreSkippedAndCountedWhenAsked()
+    {
+        using var folder = new Folder();
+        string train = folder.File("train.jsonl", TrainJsonl + "{broken\n");
+        var (code, _, error) = Run("train", "--train", train, "--out", Path.Combine(folder.Path, "m"));
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, train + ":8");
+        (code, _, error) = Run("train", "--train", train, "--out", Path.Combine(folder.Path, "m"), "--skip-bad-lines");
+        Assert.AreEqual(0, code, error);
+        StringAssert.Contains(error, "skipped 1 bad line(s)");
+    }
+}
