@@ -103,6 +103,10 @@ public sealed class LightsCorpusTests
         Assert.AreEqual(s.Text, u.Text);
         Assert.AreEqual("floor lamp", u.Slots[LightSlots.Name]);
         Assert.AreEqual(CommandGrammar.ShippedPath, u.Source.Path);
+        Assert.AreEqual("reading lamp", s.ToUtterance(SlotValues.Said).Slots[LightSlots.Name]);
+        Assert.AreEqual(s.Slots[LightSlots.Brightness], s.SaidSlots()[LightSlots.Brightness]);
+        LabelledSentence dim = All(shipped.Value).First(x => x.Slots.GetValueOrDefault(LightSlots.Step) == LightSlots.Down && x.Text.StartsWith("dim "));
+        Assert.AreEqual("dim", dim.SaidSlots()[LightSlots.Step]);
     }
 
     [TestMethod]

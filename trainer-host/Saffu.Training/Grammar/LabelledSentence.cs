@@ -2,6 +2,15 @@ using Saffu.Training.Corpus;
 
 namespace Saffu.Training.Grammar;
 
+/// <summary>Which slot values <see cref="LabelledSentence.ToUtterance"/> writes.</summary>
+public enum SlotValues
+{
+    /// <summary>The labels: a light's name for an alias, `up`/`down` for a step word.</summary>
+    Canonical,
+    /// <summary>The words of each slot's span, as said.</summary>
+    Said,
+}
+
 /// <summary>Tokens [First, First + Count) of a sentence (runtime tokenizer, 0-based).</summary>
 public readonly record struct TokenSpan(int First, int Count)
 {
@@ -31,8 +40,23 @@ public sealed record LabelledSentence(string Text, string Intent, IReadOnlyDicti
         return tags;
     }
 
-    /// <summary>The trainer's record (slot spans are not in it: take <see cref="BioTags"/> for tagging).</summary>
-    public Utterance ToUtterance() => new(Text, Intent, Slots, Source);
+    /// <summary>
+    /// The trainer's record. <see cref="SlotValues.Canonical"/> keeps the labels (for evaluation and JSON);
+    /// <see cref="SlotValues.Said"/> puts each span's own words in the slot (an alias, "dim"), which is what the
+    /// device decodes and what value matching can find in the text. Spans are not in the record: tag with
+    /// <see cref="BioTags"/> where possible.
+    /// </summary>
+    public Utterance ToUtterance(SlotValues values = SlotValues.Canonical) =>
+        new(Text, Intent, values == SlotValues.Canonical ? Slots : SaidSlots(), Source);
+
+    /// <summary>Each slot's span as the words the tokenizer reads (brightness stays its digits).</summary>
+    public IReadOnlyDictionary<string, string> SaidSlots()
+    {
+        if (Slots.Count == 0) return Slots;
+        SentenceToken[] tokens = new SentenceTokens().Tokenize(Text)!;
+        return Slots.ToDictionary(p => p.Key, p => p.Key == LightSlots.Brightness ? p.Value
+            : string.Join(' ', tokens.Skip(SlotSpans[p.Key].First).Take(SlotSpans[p.Key].Count).Select(t => t.Word)), StringComparer.Ordinal);
+    }
 
     /// <summary>Every possible tag label, in a fixed order: `O`, then `B-`/`I-` per slot of <see cref="LightSlots.All"/>.</summary>
     public static IReadOnlyList<string> TagLabels { get; } =
