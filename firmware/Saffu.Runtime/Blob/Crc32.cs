@@ -21,11 +21,13 @@ namespace Saffu.Runtime.Blob
 
         public static uint Update(uint crc, byte[] data, int offset, int length)
         {
-            for (int i = offset; i < offset + length; i++)
+            uint[] table = Nibble;
+            int end = offset + length;
+            for (int i = offset; i < end; i++)
             {
                 crc ^= data[i];
-                crc = (crc >> 4) ^ Nibble[crc & 15];
-                crc = (crc >> 4) ^ Nibble[crc & 15];
+                crc = (crc >> 4) ^ table[crc & 15];
+                crc = (crc >> 4) ^ table[crc & 15];
             }
             return crc;
         }
