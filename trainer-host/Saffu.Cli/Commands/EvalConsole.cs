@@ -15,7 +15,8 @@ internal static class EvalConsole
             Out = new AnsiConsoleOutput(writer),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+            // Spectre's own detection looks at stdout; progress goes to stderr, which may be the terminal when stdout is not.
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
         });
         if (!terminal) console.Profile.Width = width;
         return console;

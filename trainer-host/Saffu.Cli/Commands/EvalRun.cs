@@ -53,9 +53,8 @@ internal sealed class EvalRun(EvalSettings settings, IEvalSource source, TextWri
         if (settings.PlotTarget() is { } target)
             progress.Run(step =>
             {
-                var done = step("drawing plots", 1);
-                WriteOrExplain(target.Folder, () => written.AddRange(EvaluationPlots.Write(report, target.Folder, target.Prefix)));
-                done(1);
+                var drawn = step("drawing plots", 3);
+                WriteOrExplain(target.Folder, () => written.AddRange(EvaluationPlots.Write(report, target.Folder, target.Prefix, _ => drawn(1))));
                 return 0;
             });
         return written;

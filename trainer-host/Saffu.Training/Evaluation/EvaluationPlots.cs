@@ -13,7 +13,8 @@ public static class EvaluationPlots
     public const string AnticipationFile = "anticipation.png";
 
     /// <summary>Writes the three PNGs as <paramref name="folder"/>/<paramref name="prefix"/>FILE and returns their paths.</summary>
-    public static IReadOnlyList<string> Write(EvaluationReport report, string folder, string prefix = "")
+    /// <param name="onWritten">Called with each path once its file is written (for progress).</param>
+    public static IReadOnlyList<string> Write(EvaluationReport report, string folder, string prefix = "", Action<string>? onWritten = null)
     {
         var written = new List<string>();
         void Save(string name, (byte[] Png, int W, int H) image)
@@ -21,6 +22,7 @@ public static class EvaluationPlots
             string path = Path.Combine(folder, prefix + name);
             AtomicFile.Write(path, image.Png);
             written.Add(path);
+            onWritten?.Invoke(path);
         }
         Save(ConfusionFile, Confusion(report));
         Save(ReliabilityFile, Reliability(report));
