@@ -210,6 +210,22 @@ public sealed class LightsCorpusTests
     }
 
     [TestMethod]
+    public void ExtraFilesAreReadWithTheTrainersReaderAndTheLightIntents()
+    {
+        using var temp = new TempFolder();
+        string good = temp.File("mine.jsonl", "{\"text\": \"porch light on\", \"intent\": \"HassTurnOn\"}\n"
+            + "{\"text\": \"desk lamp to 20\", \"intent\": \"HassLightSet\", \"slots\": {\"name\": \"desk lamp\", \"brightness\": 20}}\n");
+        var extra = LightsCorpus.ReadExtra(good);
+        Assert.HasCount(2, extra);
+        var c = LightsCorpus.Build(shippedHome.Value, new LightsCorpusOptions { SentencesPerIntent = 50, NoneTemplateSentences = 10, Extra = extra });
+        Assert.AreEqual(new TokenSpan(3, 1), c.Train.Single(s => s.Text == "desk lamp to 20").SlotSpans[LightSlots.Brightness]);
+        string bad = temp.File("bad.jsonl", "{\"text\": \"dance\", \"intent\": \"HassDance\"}\n");
+        var e = Assert.ThrowsExactly<DatasetException>(() => LightsCorpus.ReadExtra(bad));
+        Assert.AreEqual(DatasetError.UnknownLabel, e.Error);
+        Assert.AreEqual(1, e.Line);
+    }
+
+    [TestMethod]
     public void QuotasAreWaterFilled()
     {
         CollectionAssert.AreEqual(new[] { 3, 49, 48 }, TemplateSplit.Quotas([3, 1000, 1000], 100));

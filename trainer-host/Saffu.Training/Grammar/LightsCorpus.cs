@@ -17,6 +17,13 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         valid = Valid;
     }
 
+    /// <summary>
+    /// A user's extra sentences (`--extra FILE`), read by the trainer's <see cref="DatasetReader"/> (JSONL, CSV or
+    /// folder) with the lights model's five intents as the known labels; pass them as <see cref="LightsCorpusOptions.Extra"/>.
+    /// </summary>
+    public static IReadOnlyList<Utterance> ReadExtra(string path, bool skipBadLines = false) =>
+        DatasetReader.Read(path, new ReadOptions { KnownIntents = LightIntents.All.ToHashSet(), SkipBadLines = skipBadLines }).Utterances;
+
     public static LightsCorpus Build(HomeDescription home, LightsCorpusOptions? options = null)
     {
         options ??= LightsCorpusOptions.Default;
