@@ -7,6 +7,9 @@ public static class ExplicitLayer
     /// W[j,i] = log(F[j,i] + ε) − ((K − 1)/K) · log(Σ_j' F[j',i] + ε), for F (rows × cols,
     /// row-major: j = input feature, i = target) and the priming number K = mean ‖x‖₁. Optionally
     /// scaled by <paramref name="scale"/> (the evidence strength τ, giving the effective matrix).
+    /// A target never seen (its column of F is all zero) would get log(ε)/K per unit of input and
+    /// outscore every seen target; its column is set to the smallest weight of the seen columns
+    /// instead, so it never wins for an input of norm K.
     /// </summary>
     public static float[] Solve(double[] f, int rows, int cols, double k, double epsilon, double scale = 1)
     {
@@ -19,9 +22,17 @@ public static class ExplicitLayer
         var correction = new double[cols];
         for (int i = 0; i < cols; i++) correction[i] = share * Math.Log(columnSum[i] + epsilon);
         var w = new float[rows * cols];
+        double smallest = double.PositiveInfinity;
         for (int j = 0; j < rows; j++)
             for (int i = 0; i < cols; i++)
-                w[j * cols + i] = (float)(scale * (Math.Log(f[j * cols + i] + epsilon) - correction[i]));
+            {
+                double value = scale * (Math.Log(f[j * cols + i] + epsilon) - correction[i]);
+                w[j * cols + i] = (float)value;
+                if (columnSum[i] > 0) smallest = Math.Min(smallest, value);
+            }
+        for (int i = 0; i < cols; i++)
+            if (columnSum[i] == 0 && double.IsFinite(smallest))
+                for (int j = 0; j < rows; j++) w[j * cols + i] = (float)smallest;
         return w;
     }
 }
