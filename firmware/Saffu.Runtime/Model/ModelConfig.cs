@@ -2,35 +2,38 @@ namespace Saffu.Runtime.Model
 {
     /// <summary>
     /// The blueprint of a loaded model: the Config section, plus the dimensions of the tag head and
-    /// the Decision section (docs/model-blob.md §1, §9, §10). Checked by the loader; read-only after.
+    /// the Decision section (docs/model-blob.md §1, §9, §10). Checked by the loader; read-only outside the runtime.
     /// </summary>
     public sealed class ModelConfig
     {
-        public int VocabSize;      // V, 2..65535
-        public int Bits;           // b, 1..4096
-        public int MaxPopcount;    // bits of rank V−1's code: the longest bit list
-        public bool PrependSod;
-        public bool HasBlock, HasRadial, HasDocument, HasTagHead;
-        public int OovId;
-        public int SodId;          // 0xFFFF when none
-        public int NumId;          // 0xFFFF when none
-        public int LabelDim;       // b', columns of every U
-        public int IntentCount;    // I
-        public int BlockSize;      // B (0 without block)
-        public int RadialSize;     // r (0 without radial)
-        public int MaxWords;       // positions per utterance, <sod> included
+        public int VocabSize { get; internal set; }      // V, 2..65535
+        public int Bits { get; internal set; }           // b, 1..4096
+        public int MaxPopcount { get; internal set; }    // bits of rank V−1's code: the longest bit list
+        public bool PrependSod { get; internal set; }
+        public bool HasBlock { get; internal set; }
+        public bool HasRadial { get; internal set; }
+        public bool HasDocument { get; internal set; }
+        public bool HasTagHead { get; internal set; }
+        public int OovId { get; internal set; }
+        public int SodId { get; internal set; }          // 0xFFFF when none
+        public int NumId { get; internal set; }          // 0xFFFF when none
+        public int LabelDim { get; internal set; }       // b', columns of every U
+        public int IntentCount { get; internal set; }    // I
+        public int BlockSize { get; internal set; }      // B (0 without block)
+        public int RadialSize { get; internal set; }     // r (0 without radial)
+        public int MaxWords { get; internal set; }       // positions per utterance, <sod> included
 
         // Tag head (zero without one).
-        public int TagCount;       // G
-        public int TagOffsets;     // R_T
-        public bool TagIncludesIntentParts;
+        public int TagCount { get; internal set; }       // G
+        public int TagOffsets { get; internal set; }     // R_T
+        public bool TagIncludesIntentParts { get; internal set; }
 
         // Decision.
-        public int NoneIntent;     // 0xFFFF when none
-        public int RejectThreshold;  // Q15
-        public int EarlyThreshold;   // Q15, 0xFFFF = never
-        public int EarlyMinWords;
-        public int Temperature;      // Q16, informational
+        public int NoneIntent { get; internal set; }     // 0xFFFF when none
+        public int RejectThreshold { get; internal set; }  // Q15
+        public int EarlyThreshold { get; internal set; }   // Q15, 0xFFFF = never
+        public int EarlyMinWords { get; internal set; }
+        public int Temperature { get; internal set; }      // Q16, informational
 
         /// <summary>Contexts present (block, radial, document): the parts of h.</summary>
         public int Parts

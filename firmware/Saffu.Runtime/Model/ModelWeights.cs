@@ -8,14 +8,14 @@ namespace Saffu.Runtime.Model
     /// </summary>
     public sealed class ModelWeights
     {
-        public MathTables? Tables;    // exp2 / log2 tables
-        public Tensor? BlockW;        // (B × B), input Q15
-        public Tensor? BlockU;        // (b × L), input Q0, divided by the popcount
-        public Tensor? RadialW;       // (r × r)
-        public Tensor? RadialU;       // (b × L)
-        public Tensor? DocumentU;     // (b × L)
-        public Tensor? O;             // (parts·L × I)
-        public Tensor[]? TagU;        // R_T × (b × G), offset 0 (pivot) first
-        public Tensor? TagO;          // (R_T·G + flag·parts·L × G)
+        public MathTables? Tables { get; internal set; }    // exp2 / log2 tables
+        public Tensor? BlockW { get; internal set; }        // (B × B), input Q15
+        public Tensor? BlockU { get; internal set; }        // (b × L), input Q0, divided by the popcount
+        public Tensor? RadialW { get; internal set; }       // (r × r)
+        public Tensor? RadialU { get; internal set; }       // (b × L)
+        public Tensor? DocumentU { get; internal set; }     // (b × L)
+        public Tensor? O { get; internal set; }             // (parts·L × I)
+        public Tensor[]? TagU { get; internal set; }        // R_T × (b × G), offset 0 (pivot) first
+        public Tensor? TagO { get; internal set; }          // (R_T·G + flag·parts·L × G)
     }
 }

@@ -45,9 +45,9 @@ namespace Saffu.Runtime.Model
         /// <summary>Words pushed since Reset, &lt;sod&gt; not counted.</summary>
         public int Words { get { return c.PrependSod && position > 0 ? position - 1 : position; } }
         /// <summary>Integer multiplies since Reset (docs/saffu-model.md §5), &lt;sod&gt; included.</summary>
-        public long MacCount;
+        public long MacCount { get; private set; }
         /// <summary>Integer multiplies of the last successful Push.</summary>
-        public long LastMacCount;
+        public long LastMacCount { get; private set; }
 
         /// <summary>Starts a new utterance; pushes &lt;sod&gt; when the model prepends it.</summary>
         public void Reset()
