@@ -30,6 +30,17 @@ public sealed class GrammarMatcherTests
     }
 
     [TestMethod]
+    public void NoNotLightsSentenceIsSaidByACommandTemplate()
+    {
+        var matcher = new GrammarMatcher(CommandGrammar.Shipped, home.Value);
+        foreach (var (text, line) in NotLightsList.Shipped.Sentences)
+        {
+            var commands = matcher.TemplatesSaying(text).Where(t => t.Intent != LightIntents.None).ToList();
+            Assert.IsEmpty(commands, $"not-lights.txt:{line} \"{text}\" is said by grammar line {commands.FirstOrDefault()?.Line}");
+        }
+    }
+
+    [TestMethod]
     [DataRow("kindly illuminate the floor lamp")]
     [DataRow("the desk lamp should be on")]
     [DataRow("set the desk lamp to 450 percent")]
