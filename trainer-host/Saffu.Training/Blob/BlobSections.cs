@@ -41,7 +41,6 @@ internal static class BlobSections
         foreach (int id in sorted) w.U16(id);
         w.Pad4();
         foreach (var b in utf8) w.Bytes(b);
-        w.Pad4();
         return w.ToArray();
     }
 
