@@ -56,7 +56,7 @@ public sealed class TrainCommandTests
         string[] flags = ["--train", "--valid", "--out", "--bits", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
             "--tag-head", "--tag-offsets", "--tag-intent-parts", "--epsilon", "--epsilon-w", "--epsilon-o", "--tau-u", "--tau-o",
             "--passes", "--prefix-weight", "--start", "--fine-tune", "--epochs", "--batch-size", "--learning-rate", "--patience",
-            "--seed", "--max-false-rejection", "--skip-bad-lines", "--quiet"];
+            "--seed", "--init-scale", "--max-false-rejection", "--skip-bad-lines", "--quiet"];
         foreach (string flag in flags) StringAssert.Contains(output, flag);
         Assert.AreEqual(flags.Length - 2, output.Split("Default:").Length - 1, "every option but --train and --out states its default");
     }

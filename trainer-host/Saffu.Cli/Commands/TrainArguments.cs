@@ -63,6 +63,7 @@ internal sealed class TrainArguments
     public readonly Option<double> LearningRate = Make("--learning-rate", "Adam learning rate.", DF.LearningRate, Show(DF.LearningRate), "X");
     public readonly Option<int> Patience = Make("--patience", "Stop fine-tuning after this many epochs without a better validation accuracy.", DF.Patience, DF.Patience.ToString(CultureInfo.InvariantCulture), "N");
     public readonly Option<int> Seed = Make("--seed", "Seed of the minibatch order and of --start random.", DF.Seed, DF.Seed.ToString(CultureInfo.InvariantCulture), "N");
+    public readonly Option<double> InitScale = Make("--init-scale", "Standard deviation of the weights of --start random.", DF.InitScale, Show(DF.InitScale), "X");
     public readonly Option<double> MaxFalseRejection = Make("--max-false-rejection", "The reject threshold rejects at most this share of the validation split, 0..1.", D.MaxFalseRejection, Show(D.MaxFalseRejection), "X");
     public readonly Option<bool> SkipBadLines = Make("--skip-bad-lines", "Skip and count malformed lines instead of stopping at the first.", false, "false");
     public readonly Option<bool> Quiet = Make("--quiet", "Hide progress bars and training messages on stderr (the summary is still printed).", false, "false");
@@ -71,7 +72,7 @@ internal sealed class TrainArguments
     [
         Train, Valid, Out, Bits, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauO, Passes, PrefixWeight, Start, FineTune, Epochs, BatchSize, LearningRate,
-        Patience, Seed, MaxFalseRejection, SkipBadLines, Quiet,
+        Patience, Seed, InitScale, MaxFalseRejection, SkipBadLines, Quiet,
     ];
 
     public TrainOptions Options(ParseResult p) => new()
@@ -89,6 +90,7 @@ internal sealed class TrainArguments
         {
             Epochs = p.GetValue(Epochs), BatchSize = p.GetValue(BatchSize), LearningRate = p.GetValue(LearningRate),
             Patience = p.GetValue(Patience), Seed = p.GetValue(Seed), PrefixWeight = p.GetValue(PrefixWeight),
+            InitScale = p.GetValue(InitScale),
         },
     };
 }

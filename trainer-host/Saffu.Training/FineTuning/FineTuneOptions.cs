@@ -26,7 +26,7 @@ public sealed record FineTuneOptions
     /// <summary>Seed of the minibatch order (and of the random start of backprop-only training).</summary>
     public int Seed { get; init; } = 1;
     /// <summary>Standard deviation of the random start's weights.</summary>
-    public double InitScale { get; init; } = 0.1;
+    public double InitScale { get; init; } = 1.0;
 
     public void Validate()
     {
