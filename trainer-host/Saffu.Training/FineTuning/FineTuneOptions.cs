@@ -44,6 +44,6 @@ public sealed record FineTuneOptions
 
     static void Check(bool ok, string name, double value, string expected)
     {
-        if (!ok) throw new ArgumentOutOfRangeException(name, value, $"The fine-tuning {name} {value} is invalid; expected {expected}.");
+        if (!ok) throw new ArgumentException($"The fine-tuning {name} {value} is invalid; expected {expected}.");
     }
 }

@@ -31,6 +31,6 @@ public sealed record SolverOptions
 
     static void Check(bool ok, string name, double value, string expected)
     {
-        if (!ok) throw new ArgumentOutOfRangeException(name, value, $"The {name} {value} is invalid; expected {expected}.");
+        if (!ok) throw new ArgumentException($"The {name} {value} is invalid; expected {expected}.");
     }
 }
