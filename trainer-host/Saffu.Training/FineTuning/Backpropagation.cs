@@ -18,7 +18,7 @@ public sealed class Backpropagation
     readonly FineTuneOptions options;
     readonly FloatRunState s;
     readonly SaffuConfig c;
-    readonly float[] probs, dLogits, dh, ds, dg, da, dz, tagProbs, dTag, dhTag, dq, dgD;
+    readonly float[] probs, dLogits, dh, after, dg, da, dz, tagProbs, dTag, dhTag, dq, dgD;
 
     public Backpropagation(FloatModel model, FineTuneOptions options)
     {
@@ -28,7 +28,7 @@ public sealed class Backpropagation
         s = model.NewState();
         int l = c.LabelDim, size = Math.Max(c.BlockSize, c.RadialSize);
         probs = new float[c.IntentCount]; dLogits = new float[c.IntentCount];
-        dh = new float[c.Parts * l]; ds = new float[l]; dg = new float[l];
+        dh = new float[c.Parts * l]; after = new float[l]; dg = new float[l];
         da = new float[size]; dz = new float[size];
         tagProbs = new float[c.TagCount]; dTag = new float[c.TagCount]; dhTag = new float[c.TagInputs]; dq = new float[c.TagCount];
         dgD = new float[c.MaxWords * l];
@@ -129,8 +129,7 @@ public sealed class Backpropagation
     void DocumentRows(EncodedText text, int pushed, float[] gradU)
     {
         int l = c.LabelDim;
-        Span<float> after = ds;
-        after.Clear();
+        Array.Clear(after);
         for (int p = pushed - 1; p >= 0; p--)
         {
             TensorPrimitives.Add(after, dgD.AsSpan(p * l, l), after);
