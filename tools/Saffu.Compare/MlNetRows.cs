@@ -1,0 +1,17 @@
+using Microsoft.ML.Data;
+
+namespace Saffu.Compare;
+
+/// <summary>ML.NET's input row: the transcript and its intent (empty when predicting).</summary>
+internal sealed class TextRow
+{
+    public string Text { get; set; } = "";
+    public string Label { get; set; } = "";
+}
+
+/// <summary>ML.NET's output row: one probability per label key, in key order.</summary>
+internal sealed class ScoreRow
+{
+    [ColumnName("Score")]
+    public float[] Score { get; set; } = [];
+}

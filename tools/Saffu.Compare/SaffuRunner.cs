@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Saffu.Training.Evaluation;
+using Saffu.Training.Model;
+using Saffu.Training.Quantization;
+using Saffu.Training.Training;
+
+namespace Saffu.Compare;
+
+/// <summary>Trains one SAFFU system with <see cref="Trainer.Train"/>, then evaluates it on test and OOD.</summary>
+internal static class SaffuRunner
+{
+    public const string Timing = "Trainer.Train: vocabulary, encoding, explicit solve, fine-tuning (with its validation checks), temperature and threshold";
+
+    public static SystemResult Run(SaffuSystem system, ComparisonData data, ITrainingObserver observer)
+    {
+        var timer = Stopwatch.StartNew();
+        TrainingResult trained = Trainer.Train(data.Train, data.Valid, system.Options, observer);
+        double seconds = timer.Elapsed.TotalSeconds;
+        FloatModel model = trained.Model;
+        TrainingMeasurements m = trained.Measurements;
+        var report = Evaluator.Evaluate(new EvaluationRequest(model, data.Test) { Ood = data.Ood });
+        bool fromExplicit = system.Options.Start == StartingPoint.Explicit;
+        long parameters = model.Weights.ParameterCount(model.Config);
+        return new SystemResult
+        {
+            Name = system.Name,
+            Report = report,
+            TrainSeconds = seconds,
+            ValidAccuracy = m.FinalValidAccuracy,
+            Parameters = parameters,
+            Bytes = parameters * sizeof(float),
+            BytesKind = "float32 weights",
+            QuantizedTensorBytes = Int16RecordBytes(model),
+            Curve = Curve(trained, fromExplicit),
+            ExplicitSeconds = fromExplicit ? m.ExplicitSeconds : null,
+            ExplicitValidAccuracy = fromExplicit ? m.ExplicitValidAccuracy : null,
+            ExamplesPerSecond = fromExplicit ? m.ExamplesPerSecond : null,
+            PrefixExamples = m.PrefixExamples,
+            EpochBudget = system.Trains ? system.Options.FineTuning.Epochs : null,
+            EpochsRun = trained.FineTuneHistory.Count > 0 ? trained.FineTuneHistory[^1].Epoch : null,
+            Timing = Timing,
+        };
+    }
+
+    /// <summary>
+    /// Validation accuracy against the training clock: the explicit solve's seconds, then each
+    /// fine-tuning evaluation at the explicit seconds plus the Adam steps' seconds so far (the
+    /// fine-tuner's clock runs only during steps, so validation checks are not counted).
+    /// </summary>
+    static IReadOnlyList<CurvePoint> Curve(TrainingResult trained, bool fromExplicit)
+    {
+        TrainingMeasurements m = trained.Measurements;
+        double start = fromExplicit ? m.ExplicitSeconds : 0;
+        if (trained.FineTuneHistory.Count == 0)
+            return fromExplicit ? [new CurvePoint(start, m.ExplicitValidAccuracy, 0)] : [];
+        return trained.FineTuneHistory.Select(e => new CurvePoint(start + e.Seconds, e.ValidAccuracy, e.Epoch)).ToList();
+    }
+
+    /// <summary>
+    /// Bytes the weights take as blob v1 int16 tensor records with per-column scales
+    /// (<see cref="QuantizedTensor.RecordBytes"/>): the blob without its vocabulary, strings and tables.
+    /// </summary>
+    static long Int16RecordBytes(FloatModel model) =>
+        model.Weights.Tensors(model.Config).Sum(t =>
+            (long)TensorQuantizer.Quantize(t.Data, t.Rows, t.Cols, QuantizationOptions.Default, 0, out _).RecordBytes);
+}
