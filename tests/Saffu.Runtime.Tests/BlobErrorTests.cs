@@ -151,7 +151,7 @@ namespace Saffu.Runtime.Tests
             TestBlobWriter.Put16(blob, Entry(7), 14);
             TestBlobWriter.Put16(blob, Entry(7) + 2, 1);
             TestBlobWriter.FixCrc(blob);
-            Expect(blob, BlobError.UnknownRequiredSection, "kind 14 is required", "reads kinds 1..11");
+            Expect(blob, BlobError.UnknownRequiredSection, "kind 14 is required", "reads kinds 1..12");
             // The same section as optional is skipped, and the blob loads.
             Assert.AreEqual(BlobError.None, ModelBlob.Load(With16(Entry(7), 15)).Error);
         }
@@ -244,6 +244,14 @@ namespace Saffu.Runtime.Tests
             mode[Document + 5] = 1;       // per column: 2 scales, so the first data bytes are read as scale 1
             TestBlobWriter.FixCrc(mode);
             Expect(mode, BlobError.BadTensor, "scale 1 is m 0, e 64", "e 16..62");
+        }
+
+        [TestMethod]
+        public void BadActionMap()
+        {
+            // The Identity entry relabelled as kind 12: its content hash (bytes 0, 1, ...) is read as
+            // lightCount 0x0100. ActionMapLoadTests has one bad section per ActionMap check.
+            Expect(Kind(7, 12, 0), BlobError.BadActionMap, "lightCount is 256", "1..64");
         }
 
         [TestMethod]

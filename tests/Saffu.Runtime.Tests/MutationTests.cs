@@ -4,6 +4,7 @@ using nanoFramework.TestFramework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
 using System;
+using Saffu.Runtime.Actions;
 using Saffu.Runtime.Blob;
 using Saffu.Runtime.Model;
 
@@ -12,7 +13,9 @@ namespace Saffu.Runtime.Tests
     /// <summary>
     /// Seeded structure-aware mutation of valid blobs: loading never throws, hangs or exceeds the
     /// RAM limit; every refusal is one typed error with a message; every mutant that loads runs a
-    /// session on random word ids (out-of-range ones too) and random text without throwing.
+    /// session on random word ids (out-of-range ones too) and random text without throwing, and
+    /// plans actions from each decision (the action map is mutated too) within the pins and levels
+    /// the format allows.
     /// </summary>
     [TestClass]
     public class MutationTests
@@ -36,7 +39,7 @@ namespace Saffu.Runtime.Tests
                 mutators[i] = new BlobMutator(bases[i]);
             }
             TestRandom random = new TestRandom(Seed);
-            int[] errors = new int[(int)BlobError.BadTable + 1], byKind = new int[BlobMutator.Kinds], loadedByKind = new int[BlobMutator.Kinds];
+            int[] errors = new int[(int)BlobError.BadActionMap + 1], byKind = new int[BlobMutator.Kinds], loadedByKind = new int[BlobMutator.Kinds];
             int crcFixed = 0;
             for (int n = 0; n < Mutants; n++)
             {
@@ -63,16 +66,17 @@ namespace Saffu.Runtime.Tests
             Assert.IsTrue(errors[0] > 0, "some mutants load (tensor data, optional fields)");
             int kindsSeen = 0;
             for (int e = 1; e < errors.Length; e++) if (errors[e] > 0) kindsSeen++;
-            Assert.IsTrue(kindsSeen >= (Mutants >= 10000 ? 15 : 8), "error kinds reached: " + kindsSeen.ToString());
+            Assert.IsTrue(kindsSeen >= (Mutants >= 10000 ? 16 : 8), "error kinds reached: " + kindsSeen.ToString());
         }
 
-        /// <summary>The golden blob, the tagging model and random models of several shapes.</summary>
+        /// <summary>The golden blob, the tagging model, the lights model with its action map and random models of several shapes.</summary>
         static byte[][] BaseBlobs()
         {
-            byte[][] bases = new byte[6][];
+            byte[][] bases = new byte[7][];
             bases[0] = GoldenBlobTests.GoldenBytes();
             bases[1] = TestBlobWriter.Write(TaggingModel.Create());
-            for (int i = 2; i < bases.Length; i++)
+            bases[6] = TestBlobWriter.Write(LightsModel.Create(true));
+            for (int i = 2; i < 6; i++)
             {
                 TestShape shape = new TestShape();
                 shape.Vocab = 20 + 10 * i;
@@ -88,7 +92,8 @@ namespace Saffu.Runtime.Tests
             return bases;
         }
 
-        static readonly string[] Fragments = { "turn", "on", "off", " ", "kitchen", "50", "%", "twenty", "five", "é", "’", "!", "\t", "<num>", "ba", "de", "xyz" };
+        static readonly string[] Fragments = { "turn", "on", "off", " ", "kitchen", "50", "%", "twenty", "five", "é", "’", "!", "\t", "<num>", "ba", "de", "xyz",
+            "desk", "lamp", "make", "red", "warm white", "dim", "bedroom", "set", "toggle", "all lights" };
 
         /// <summary>Random pushes (ids −3..V+2, past maxWords), random lines, and every decision accessor.</summary>
         static void Exercise(SaffuModel model, TestRandom random)
@@ -129,6 +134,25 @@ namespace Saffu.Runtime.Tests
                 d.SlotNumber(s);
             }
             if (d.Understood) Assert.IsNotNull(d.Intent);
+            Act(session.Model.Actions, d);
+        }
+
+        /// <summary>Plans the decision: commands only when Acted, each on a pin 0..39 with a level its kind allows.</summary>
+        static void Act(ActionPlanner actions, Decision d)
+        {
+            ActionOutcome outcome = actions.Plan(d);
+            PinCommands commands = actions.Commands;
+            Assert.IsTrue(outcome == ActionOutcome.Acted || commands.Count == 0);
+            if (!d.Understood) Assert.AreEqual((int)ActionOutcome.NotUnderstood, (int)outcome);
+            Assert.IsTrue(commands.Count <= commands.Capacity);
+            for (int i = 0; i < commands.Count; i++)
+            {
+                Assert.IsTrue(commands.Pin(i) <= ActionMap.MaxPin);
+                Assert.IsTrue(commands.Level(i) >= 0 && commands.Level(i) <= (commands.Kind(i) == PinKind.Digital ? 1 : 1000));
+            }
+            actions.LightName();
+            actions.AreaName();
+            actions.ColorName();
         }
 
         static void Report(int[] errors, int[] byKind, int[] loadedByKind, int crcFixed)

@@ -19,5 +19,6 @@ namespace Saffu.Runtime.Blob
         BadString,
         BadTensor,
         BadTable,
+        BadActionMap,
     }
 }

@@ -3,7 +3,7 @@ namespace Saffu.Runtime.Blob
     /// <summary>The section table: read in place, no copies (docs/model-blob.md, Section table entry).</summary>
     internal sealed partial class BlobLoader
     {
-        const int LastKnownKind = (int)SectionKind.Identity;
+        const int LastKnownKind = (int)SectionKind.ActionMap;
 
         int EntryAt(int i) { return tableAt + i * BlobFormat.SectionEntrySize; }
         int KindOf(int i) { return LittleEndian.U16(b, EntryAt(i)); }
@@ -109,6 +109,7 @@ namespace Saffu.Runtime.Blob
                 case SectionKind.IntentHead: return "IntentHead";
                 case SectionKind.TagHead: return "TagHead";
                 case SectionKind.Decision: return "Decision";
+                case SectionKind.ActionMap: return "ActionMap";
                 default: return "Identity";
             }
         }

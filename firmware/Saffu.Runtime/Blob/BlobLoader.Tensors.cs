@@ -1,3 +1,4 @@
+using Saffu.Runtime.Actions;
 using Saffu.Runtime.Model;
 
 namespace Saffu.Runtime.Blob
@@ -123,13 +124,14 @@ namespace Saffu.Runtime.Blob
             Labels intents = new Labels(b, NameStarts(intentsFirst, config.IntentCount));
             Labels tags = new Labels(b, config.HasTagHead ? NameStarts(tagsFirst, config.TagCount) : new int[0]);
             TagSlots slots = new TagSlots(tags);
-            long ram = RunState.RamBytesFor(config, slots.Count) + intents.RamBytes + tags.RamBytes + slots.RamBytes;
+            long ram = RunState.RamBytesFor(config, slots.Count) + intents.RamBytes + tags.RamBytes + slots.RamBytes
+                + (actionMap == null ? 0 : actionMap.RamBytes) + ActionPlanner.RamBytesFor(actionMap == null ? 0 : actionMap.LightCount);
             if (ram > maxRuntimeBytes)
             {
                 Fail(BlobError.TooLarge, "the model needs " + ram + " bytes of runtime RAM beyond the blob but the limit is " + maxRuntimeBytes);
                 return null;
             }
-            return new SaffuModel(b, config, weights, vocabulary!, intents, tags, slots);
+            return new SaffuModel(b, config, weights, vocabulary!, intents, tags, slots, actionMap);
         }
     }
 }

@@ -14,8 +14,8 @@ namespace Saffu.Runtime.Blob
         TagHead = 9,
         Decision = 10,
         Identity = 11,
-        // Reserved for later versions; this runtime does not read them (unknown to it).
         ActionMap = 12,
+        // Reserved for later versions; this runtime does not read them (unknown to it).
         Lineage = 13,
         FactoredTensors = 14,
         SpeechVocabulary = 15,

@@ -16,6 +16,9 @@ namespace Saffu.Runtime.Model
             this.session = session;
         }
 
+        /// <summary>The session this decision reads (the action planner reads its word ids).</summary>
+        internal Session Session { get { return session; } }
+
         ModelConfig Config { get { return session.Model.Config; } }
         RunState State { get { return session.State; } }
 

@@ -1,3 +1,5 @@
+using Saffu.Runtime.Actions;
+
 namespace Saffu.Runtime.Model
 {
     /// <summary>
@@ -7,7 +9,7 @@ namespace Saffu.Runtime.Model
     public sealed class SaffuModel
     {
         internal SaffuModel(byte[] blob, ModelConfig config, ModelWeights weights, Vocabulary vocabulary,
-            Labels intents, Labels tags, TagSlots slots)
+            Labels intents, Labels tags, TagSlots slots, ActionMap? actionMap)
         {
             Blob = blob;
             Config = config;
@@ -17,6 +19,7 @@ namespace Saffu.Runtime.Model
             TagLabels = tags;
             Slots = slots;
             Session = new Session(this, new RunState(config, slots.Count));
+            Actions = new ActionPlanner(this, actionMap);
         }
 
         /// <summary>The blob's bytes, kept and read in place.</summary>
@@ -32,14 +35,19 @@ namespace Saffu.Runtime.Model
         public TagSlots Slots { get; }
         /// <summary>The session allocated at load.</summary>
         public Session Session { get; }
+        /// <summary>
+        /// Decision → pin commands (docs/action-map.md), with the light states, allocated at load;
+        /// Actions.Map is the blob's ActionMap section, null when the blob has none.
+        /// </summary>
+        public ActionPlanner Actions { get; }
 
         /// <summary>
-        /// Bytes the runtime allocated beyond the blob: the session's RunState and the label maps
-        /// (element count × element size of every array).
+        /// Bytes the runtime allocated beyond the blob: the session's RunState, the label maps and
+        /// the actions (element count × element size of every array).
         /// </summary>
         public long RamBytes
         {
-            get { return Session.State.RamBytes + Intents.RamBytes + TagLabels.RamBytes + Slots.RamBytes; }
+            get { return Session.State.RamBytes + Intents.RamBytes + TagLabels.RamBytes + Slots.RamBytes + Actions.RamBytes; }
         }
 
         /// <summary>

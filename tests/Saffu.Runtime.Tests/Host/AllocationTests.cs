@@ -54,5 +54,36 @@ namespace Saffu.Runtime.Tests.Host
             Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before);
             Assert.AreEqual("HassTurnOn", session.Decision.Intent);
         }
+
+        static readonly string[] Commands =
+        {
+            "turn on the reading lamp", "make the bedside lamp warm white", "dim the bedroom", "toggle all lights",
+            "set the hall light to 40 percent", "make the desk lamp red", "turn on the garage", "the desk lamp", "set the desk lamp",
+        };
+
+        [TestMethod]
+        public void PlanningAllocatesNothing()
+        {
+            SaffuModel model = ModelBlob.Load(TestBlobWriter.Write(LightsModel.Create(true))).Model!;
+            Plans(model, 1);   // warm up
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Plans(model, 20);
+            model.Actions.Reset();
+            Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before, "bytes allocated by RunLine + Plan of 180 commands");
+        }
+
+        static void Plans(SaffuModel model, int rounds)
+        {
+            int acted = 0;
+            for (int r = 0; r < rounds; r++)
+            {
+                for (int i = 0; i < Commands.Length; i++)
+                {
+                    model.Session.RunLine(Commands[i]);
+                    if (model.Actions.Plan(model.Session.Decision) == Saffu.Runtime.Actions.ActionOutcome.Acted) acted++;
+                }
+            }
+            Assert.AreEqual(5 * rounds, acted);
+        }
     }
 }

@@ -10,12 +10,12 @@ namespace Saffu.Runtime.Tests
     /// </summary>
     public sealed class BlobMutator
     {
-        public const int Kinds = 16;
+        public const int Kinds = 17;
         public static readonly string[] KindNames =
         {
             "header field", "table field", "table swap", "config field", "tensor field", "vocabulary table",
             "string byte", "string length", "tag head field", "decision field", "math table entry",
-            "truncation", "extension", "byte flips", "tensor data", "section length and total",
+            "truncation", "extension", "byte flips", "tensor data", "section length and total", "action map field",
         };
 
         readonly byte[] valid;
@@ -24,6 +24,9 @@ namespace Saffu.Runtime.Tests
         int tensorCount;
         readonly int[] strings = new int[64];   // offsets of u8 string lengths (intents, tag labels, trainer)
         int stringCount;
+        readonly int[] mapFields = new int[512];   // offsets of the action map's fields (ActionMapFields)
+        readonly int[] mapSizes = new int[512];    // their sizes in bytes
+        int mapFieldCount;
 
         public BlobMutator(byte[] validBlob)
         {
@@ -40,6 +43,55 @@ namespace Saffu.Runtime.Tests
             }
             int identity = Section(11);
             if (identity >= 0) AddStrings(identity + 104, 1);
+            AddActionMapFields();
+        }
+
+        /// <summary>Every field of a valid ActionMap section (docs/action-map.md): counts, actions, names, pins, ids.</summary>
+        void AddActionMapFields()
+        {
+            int at = Section(12);
+            if (at < 0) return;
+            int start = at, lights = U16(valid, at), areas = U16(valid, at + 2), colors = U16(valid, at + 4), steps = U16(valid, at + 6);
+            for (int k = 0; k < 8; k += 2) AddMapField(at + k, 2);
+            AddMapField(at + 8, 1);
+            at += 12;
+            int intents = U16(valid, Section(1) + 14);
+            for (int i = 0; i < intents; i++) AddMapField(at + i, 1);
+            at = start + TestBlobWriter.Align4(at + intents - start);
+            for (int a = 0; a < areas; a++) at = AddNames(at);
+            for (int i = 0; i < lights; i++)
+            {
+                for (int k = 0; k < 6; k++) AddMapField(at + k, 1);
+                at = AddNames(at + 6);
+            }
+            for (int c = 0; c < colors; c++) at = AddPhrase(at + 3);
+            for (int s = 0; s < steps; s++)
+            {
+                AddMapField(at, 1);
+                at = AddPhrase(at + 1);
+            }
+        }
+
+        int AddNames(int at)
+        {
+            AddMapField(at, 1);
+            int names = valid[at++];
+            for (int n = 0; n < names; n++) at = AddPhrase(at);
+            return at;
+        }
+
+        int AddPhrase(int at)
+        {
+            AddMapField(at, 1);
+            for (int k = 0; k < valid[at]; k++) AddMapField(at + 1 + 2 * k, 2);
+            return at + 1 + 2 * valid[at];
+        }
+
+        void AddMapField(int at, int size)
+        {
+            if (mapFieldCount == mapFields.Length) return;
+            mapFields[mapFieldCount] = at;
+            mapSizes[mapFieldCount++] = size;
         }
 
         public int Length { get { return valid.Length; } }
@@ -102,6 +154,7 @@ namespace Saffu.Runtime.Tests
                 case 12: b = Extend(b, random, fixCrc); break;
                 case 13: for (int n = 1 + random.Next(8); n > 0; n--) b[random.Next(b.Length)] ^= (byte)(1 + random.Next(255)); break;
                 case 14: TensorData(b, random); break;
+                case 16: ActionMapField(b, random); break;
                 default: SectionLength(b, random); break;
             }
             if (fixCrc) TestBlobWriter.FixCrc(b);
@@ -222,6 +275,14 @@ namespace Saffu.Runtime.Tests
             if (f == 0) Field(b, random, at, 2);
             else if (f == 1) Field(b, random, at + 2, 2);
             else b[at + 4 + (at == Section(1) ? 1 : 0)] ^= (byte)(1 << random.Next(8));
+        }
+
+        /// <summary>An action map field set near a limit (no map: a config field instead).</summary>
+        void ActionMapField(byte[] b, TestRandom random)
+        {
+            if (mapFieldCount == 0) { Field(b, random, Section(1) + 2 * random.Next(12), 2); return; }
+            int f = random.Next(mapFieldCount);
+            Field(b, random, mapFields[f], mapSizes[f]);
         }
 
         void TensorData(byte[] b, TestRandom random)

@@ -14,7 +14,7 @@ namespace Saffu.Runtime.Tests
     {
         public static byte[] Write(TestModelSpec m)
         {
-            ByteSink[] sections = new ByteSink[12];
+            ByteSink[] sections = new ByteSink[13];
             sections[1] = Config(m);
             sections[2] = Vocabulary(m.Words);
             sections[3] = Names(m.Intents);
@@ -26,6 +26,11 @@ namespace Saffu.Runtime.Tests
             if (m.TagHead) sections[9] = TagHead(m);
             sections[10] = Decision(m);
             if (m.WriteIdentity) sections[11] = Identity(m);
+            if (m.ActionMap != null)
+            {
+                sections[12] = new ByteSink();
+                sections[12].Bytes(m.ActionMap);
+            }
             return Assemble(sections);
         }
 

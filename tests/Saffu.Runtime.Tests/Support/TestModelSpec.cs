@@ -44,6 +44,8 @@ namespace Saffu.Runtime.Tests
         public int Temperature = 65536;
 
         public bool WriteIdentity = true;
+        /// <summary>The ActionMap section's bytes (kind 12, required), or null for none (TestActionMap writes them).</summary>
+        public byte[]? ActionMap;
         public string Trainer = "saffu-test 0";
 
         public int Parts

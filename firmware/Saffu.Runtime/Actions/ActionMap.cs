@@ -1,0 +1,162 @@
+using Saffu.Runtime.Model;
+
+namespace Saffu.Runtime.Actions
+{
+    /// <summary>
+    /// The blob's ActionMap section (docs/action-map.md), read in place: the intent actions, areas,
+    /// lights, colours and step phrases, with the start offset of each record (allocated at load).
+    /// The loader checked every field, so the readers here run blind.
+    /// </summary>
+    public sealed class ActionMap
+    {
+        public const int HeaderBytes = 12;
+        public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255;
+        public const int MaxNames = 8, MaxPhraseWords = 8;
+        public const int MaxPin = 39, NoPin = 0xFF;
+        public const int FlagDimmable = 1, FlagColor = 2;
+        public const int DirectionUp = 1, DirectionDown = 2;
+        public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount
+        public const int ColorFixedBytes = 3;   // red, green, blue
+
+        readonly byte[] data;
+        readonly Vocabulary vocabulary;
+        readonly int actionsAt;   // u8[I]
+        readonly int[] areaAt;    // [A] offset of each area's nameCount
+        readonly int[] lightAt;   // [L] offset of each light's pin byte
+        readonly int[] colorAt;   // [C] offset of each colour's red byte
+        readonly int[] stepAt;    // [S] offset of each step's direction byte
+
+        internal ActionMap(byte[] data, Vocabulary vocabulary, int stepPercent, int actionsAt,
+            int[] areaAt, int[] lightAt, int[] colorAt, int[] stepAt)
+        {
+            this.data = data;
+            this.vocabulary = vocabulary;
+            StepPercent = stepPercent;
+            this.actionsAt = actionsAt;
+            this.areaAt = areaAt;
+            this.lightAt = lightAt;
+            this.colorAt = colorAt;
+            this.stepAt = stepAt;
+        }
+
+        public int LightCount { get { return lightAt.Length; } }
+        public int AreaCount { get { return areaAt.Length; } }
+        public int ColorCount { get { return colorAt.Length; } }
+        public int StepCount { get { return stepAt.Length; } }
+        /// <summary>Percent points of one step up or down, 1..100.</summary>
+        public int StepPercent { get; }
+
+        /// <summary>Bytes of the offset tables.</summary>
+        public int RamBytes { get { return RamBytesFor(LightCount, AreaCount, ColorCount, StepCount); } }
+
+        public static int RamBytesFor(int lights, int areas, int colors, int steps)
+        {
+            return 4 * (lights + areas + colors + steps);
+        }
+
+        /// <summary>The action of intent i (i &lt; intentCount).</summary>
+        public ActionKind ActionOf(int intent) { return (ActionKind)data[actionsAt + intent]; }
+
+        /// <summary>A plain or dimmable light's GPIO; NoPin for a colour light.</summary>
+        public int Pin(int light) { return data[lightAt[light]]; }
+        public bool IsDimmable(int light) { return (data[lightAt[light] + 1] & FlagDimmable) != 0; }
+        public bool HasColor(int light) { return (data[lightAt[light] + 1] & FlagColor) != 0; }
+        /// <summary>A colour light's GPIO of channel 0 red, 1 green, 2 blue; NoPin otherwise.</summary>
+        public int ColorPin(int light, int channel) { return data[lightAt[light] + 2 + channel]; }
+        public int AreaOf(int light) { return data[lightAt[light] + 5]; }
+
+        /// <summary>Colour c's component 0 red, 1 green, 2 blue, 0..255.</summary>
+        public int ColorComponent(int color, int channel) { return data[colorAt[color] + channel]; }
+
+        /// <summary>+1 for a step phrase that means up, −1 for down.</summary>
+        public int StepDirection(int step) { return data[stepAt[step]] == DirectionUp ? 1 : -1; }
+
+        /// <summary>The light one of whose names is ids[first..first+count), or −1.</summary>
+        public int FindLight(int[] ids, int first, int count)
+        {
+            for (int light = 0; light < lightAt.Length; light++)
+            {
+                if (AnyNameIs(lightAt[light] + LightFixedBytes - 1, ids, first, count)) return light;
+            }
+            return -1;
+        }
+
+        /// <summary>The area one of whose names is ids[first..first+count), or −1.</summary>
+        public int FindArea(int[] ids, int first, int count)
+        {
+            for (int area = 0; area < areaAt.Length; area++)
+            {
+                if (AnyNameIs(areaAt[area], ids, first, count)) return area;
+            }
+            return -1;
+        }
+
+        /// <summary>The colour whose phrase is ids[first..first+count), or −1.</summary>
+        public int FindColor(int[] ids, int first, int count)
+        {
+            for (int color = 0; color < colorAt.Length; color++)
+            {
+                if (PhraseIs(colorAt[color] + ColorFixedBytes, ids, first, count)) return color;
+            }
+            return -1;
+        }
+
+        /// <summary>The step phrase ids[first..first+count), or −1.</summary>
+        public int FindStep(int[] ids, int first, int count)
+        {
+            for (int step = 0; step < stepAt.Length; step++)
+            {
+                if (PhraseIs(stepAt[step] + 1, ids, first, count)) return step;
+            }
+            return -1;
+        }
+
+        /// <summary>The light's canonical name, its first phrase (allocates).</summary>
+        public string LightName(int light) { return PhraseText(lightAt[light] + LightFixedBytes); }
+
+        /// <summary>The area's canonical name (allocates).</summary>
+        public string AreaName(int area) { return PhraseText(areaAt[area] + 1); }
+
+        /// <summary>The colour's name (allocates).</summary>
+        public string ColorName(int color) { return PhraseText(colorAt[color] + ColorFixedBytes); }
+
+        /// <summary>The step phrase's words (allocates).</summary>
+        public string StepPhrase(int step) { return PhraseText(stepAt[step] + 1); }
+
+        /// <summary>nameCount at 'at', then that many phrases: does one equal the ids?</summary>
+        bool AnyNameIs(int at, int[] ids, int first, int count)
+        {
+            int names = data[at];
+            at++;
+            for (int n = 0; n < names; n++)
+            {
+                if (PhraseIs(at, ids, first, count)) return true;
+                at += 1 + 2 * data[at];
+            }
+            return false;
+        }
+
+        /// <summary>The phrase at 'at' (u8 count, u16 ids) equals ids[first..first+count).</summary>
+        bool PhraseIs(int at, int[] ids, int first, int count)
+        {
+            if (data[at] != count) return false;
+            for (int k = 0; k < count; k++)
+            {
+                int id = data[at + 1 + 2 * k] | (data[at + 2 + 2 * k] << 8);
+                if (id != ids[first + k]) return false;
+            }
+            return true;
+        }
+
+        string PhraseText(int at)
+        {
+            string text = "";
+            for (int k = 0; k < data[at]; k++)
+            {
+                if (k > 0) text += " ";
+                text += vocabulary.Word(data[at + 1 + 2 * k] | (data[at + 2 + 2 * k] << 8));
+            }
+            return text;
+        }
+    }
+}

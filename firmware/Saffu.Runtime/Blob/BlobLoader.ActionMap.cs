@@ -1,0 +1,188 @@
+using Saffu.Runtime.Actions;
+
+namespace Saffu.Runtime.Blob
+{
+    /// <summary>
+    /// The ActionMap section (docs/action-map.md, Section layout). Every count, id, pin and index is
+    /// checked here once, so the planner reads the section blind. Optional: a blob without it loads.
+    /// </summary>
+    internal sealed partial class BlobLoader
+    {
+        ActionMap? actionMap;
+        long pinsUsed;   // bit p: GPIO p already driven by an earlier light
+
+        bool ReadActionMap()
+        {
+            if (Find(SectionKind.ActionMap) < 0) return true;
+            Enter(SectionKind.ActionMap);
+            if (!Need(ActionMap.HeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
+            int lights = LittleEndian.U16(b, cur), areas = LittleEndian.U16(b, cur + 2);
+            int colors = LittleEndian.U16(b, cur + 4), steps = LittleEndian.U16(b, cur + 6), stepPercent = b[cur + 8];
+            if (!MapRange(lights, 1, ActionMap.MaxLights, "lightCount") || !MapRange(areas, 1, ActionMap.MaxAreas, "areaCount")
+                || !MapRange(colors, 0, ActionMap.MaxColors, "colorCount") || !MapRange(steps, 0, ActionMap.MaxSteps, "stepCount")
+                || !MapRange(stepPercent, 1, 100, "stepPercent")) return false;
+            cur += ActionMap.HeaderBytes;
+            int actionsAt = cur;
+            if (!ReadIntentActions() || !Pad(BlobError.BadActionMap, "ActionMap intentAction")) return false;
+            int[] areaAt = new int[areas], lightAt = new int[lights], colorAt = new int[colors], stepAt = new int[steps];
+            for (int a = 0; a < areas; a++)
+            {
+                areaAt[a] = cur;
+                if (!ReadNamedPhrases("area", a)) return false;
+            }
+            pinsUsed = 0;
+            for (int i = 0; i < lights; i++)
+            {
+                lightAt[i] = cur;
+                if (!ReadLight(i, areas, lightAt)) return false;
+            }
+            for (int c = 0; c < colors; c++)
+            {
+                colorAt[c] = cur;
+                if (!NeedIn(ActionMap.ColorFixedBytes, "colour", c)) return false;
+                cur += ActionMap.ColorFixedBytes;
+                if (!ReadPhrase("colour", c)) return false;
+            }
+            for (int s = 0; s < steps; s++)
+            {
+                stepAt[s] = cur;
+                if (!ReadStep(s)) return false;
+            }
+            if (!Pad(BlobError.BadActionMap, "ActionMap") || !ExactEnd(BlobError.BadActionMap, "ActionMap")) return false;
+            if (!EveryAreaLit(areas, lightAt)) return false;
+            actionMap = new ActionMap(b, vocabulary!, stepPercent, actionsAt, areaAt, lightAt, colorAt, stepAt);
+            return true;
+        }
+
+        /// <summary>n more bytes in the section for record index of kind what (the message is built only on failure).</summary>
+        bool NeedIn(int n, string what, int index)
+        {
+            if (n <= end - cur) return true;
+            return Need(n, BlobError.BadActionMap, "ActionMap " + what + " " + index);
+        }
+
+        bool MapRange(int value, int lo, int hi, string what)
+        {
+            if (value >= lo && value <= hi) return true;
+            return Fail(BlobError.BadActionMap, "ActionMap " + what + " is " + value + "; expected " + lo + ".." + hi);
+        }
+
+        bool ReadIntentActions()
+        {
+            int count = config.IntentCount;
+            if (!Need(count, BlobError.BadActionMap, "ActionMap intentAction for " + count + " intents")) return false;
+            for (int i = 0; i < count; i++)
+            {
+                if (b[cur + i] > (int)ActionKind.Set)
+                    return Fail(BlobError.BadActionMap, "ActionMap intentAction of intent " + i + " is " + b[cur + i] + "; expected 0..4 (none, on, off, toggle, set)");
+            }
+            cur += count;
+            return true;
+        }
+
+        /// <summary>u8 nameCount (1..8), then that many phrases.</summary>
+        bool ReadNamedPhrases(string what, int index)
+        {
+            if (!NeedIn(1, what, index)) return false;
+            int names = b[cur];
+            if (names < 1 || names > ActionMap.MaxNames)
+                return Fail(BlobError.BadActionMap, "ActionMap " + what + " " + index + " has nameCount " + names + "; expected 1.." + ActionMap.MaxNames);
+            cur++;
+            for (int n = 0; n < names; n++)
+            {
+                if (!ReadPhrase(what, index)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>u8 count (1..8), then count u16 ids, each &lt; V and not oovId, sodId or numId.</summary>
+        bool ReadPhrase(string what, int index)
+        {
+            if (!NeedIn(1, what, index)) return false;
+            int count = b[cur];
+            if (count < 1 || count > ActionMap.MaxPhraseWords)
+                return Fail(BlobError.BadActionMap, "ActionMap " + what + " " + index + " has a phrase of " + count + " words; expected 1.." + ActionMap.MaxPhraseWords);
+            if (!NeedIn(1 + 2 * count, what, index)) return false;
+            for (int k = 0; k < count; k++)
+            {
+                int id = LittleEndian.U16(b, cur + 1 + 2 * k);
+                if (id >= config.VocabSize)
+                    return Fail(BlobError.BadActionMap, "ActionMap " + what + " " + index + " has word id " + id + "; expected < vocabSize " + config.VocabSize);
+                if (id == config.OovId || id == config.SodId || id == config.NumId)
+                    return Fail(BlobError.BadActionMap, "ActionMap " + what + " " + index + " has the word \"" + vocabulary!.Word(id) + "\"; expected no <oov>, <sod> or <num> in a phrase");
+            }
+            cur += 1 + 2 * count;
+            return true;
+        }
+
+        /// <summary>pin, flags, red, green, blue, area, nameCount and the names (docs/action-map.md, light).</summary>
+        bool ReadLight(int i, int areas, int[] lightAt)
+        {
+            if (!NeedIn(ActionMap.LightFixedBytes, "light", i)) return false;
+            int pin = b[cur], flags = b[cur + 1], area = b[cur + 5];
+            bool color = flags == (ActionMap.FlagDimmable | ActionMap.FlagColor);
+            if (flags > ActionMap.FlagDimmable && !color)
+                return Fail(BlobError.BadActionMap, "ActionMap light " + i + " has flags " + flags + "; expected 0 (plain), 1 (dimmable) or 3 (colour)");
+            if (color && pin != ActionMap.NoPin)
+                return Fail(BlobError.BadActionMap, "ActionMap light " + i + " is a colour light with pin " + pin + "; expected 255 (its pins are red, green, blue)");
+            for (int k = 0; k < 3 && !color; k++)
+            {
+                if (b[cur + 2 + k] != ActionMap.NoPin)
+                    return Fail(BlobError.BadActionMap, "ActionMap light " + i + " has no colour but colour pin " + b[cur + 2 + k] + "; expected 255");
+            }
+            for (int k = 0; k < 3; k++)
+            {
+                if ((color || k == 0) && !UsePin(i, color ? b[cur + 2 + k] : pin, lightAt)) return false;
+            }
+            if (area >= areas)
+                return Fail(BlobError.BadActionMap, "ActionMap light " + i + " is in area " + area + "; expected < areaCount " + areas);
+            cur += ActionMap.LightFixedBytes - 1;
+            return ReadNamedPhrases("light", i);
+        }
+
+        /// <summary>A GPIO 0..39 no earlier light drives.</summary>
+        bool UsePin(int i, int pin, int[] lightAt)
+        {
+            if (pin > ActionMap.MaxPin)
+                return Fail(BlobError.BadActionMap, "ActionMap light " + i + " has pin " + pin + "; expected 0.." + ActionMap.MaxPin);
+            if ((pinsUsed & (1L << pin)) != 0)
+                return Fail(BlobError.BadActionMap, "ActionMap light " + i + " uses pin " + pin + ", already used by light " + OwnerOf(pin, i, lightAt) + "; expected each pin once");
+            pinsUsed |= 1L << pin;
+            return true;
+        }
+
+        /// <summary>The first light (up to and including light i) that drives pin.</summary>
+        int OwnerOf(int pin, int i, int[] lightAt)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                for (int k = 0; k < 4; k++)
+                {
+                    if (b[lightAt[j] + (k == 0 ? 0 : 1 + k)] == pin) return j;
+                }
+            }
+            return -1;
+        }
+
+        bool ReadStep(int s)
+        {
+            if (!NeedIn(1, "step phrase", s)) return false;
+            int direction = b[cur];
+            if (direction != ActionMap.DirectionUp && direction != ActionMap.DirectionDown)
+                return Fail(BlobError.BadActionMap, "ActionMap step phrase " + s + " has direction " + direction + "; expected 1 (up) or 2 (down)");
+            cur++;
+            return ReadPhrase("step phrase", s);
+        }
+
+        bool EveryAreaLit(int areas, int[] lightAt)
+        {
+            for (int a = 0; a < areas; a++)
+            {
+                bool lit = false;
+                for (int i = 0; i < lightAt.Length && !lit; i++) lit = b[lightAt[i] + 5] == a;
+                if (!lit) return Fail(BlobError.BadActionMap, "ActionMap area " + a + " has no light; expected every area to have one");
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,328 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using Saffu.Runtime.Actions;
+using Saffu.Runtime.Blob;
+using Saffu.Runtime.Model;
+
+namespace Saffu.Runtime.Tests
+{
+    /// <summary>
+    /// Every rule of docs/action-map.md, from text through a real session of the handcrafted
+    /// LightsModel (desk lamp: PWM 13; hall light: digital 33; bedside lamp: colour 26/27/32;
+    /// ceiling light: PWM 25). Commands read "P13=400" (PWM permille) or "D33=1" (digital).
+    /// </summary>
+    [TestClass]
+    public class ActionPlannerTests
+    {
+        static SaffuModel Load(bool withActions)
+        {
+            LoadResult result = ModelBlob.Load(TestBlobWriter.Write(LightsModel.Create(withActions)));
+            Assert.AreEqual(BlobError.None, result.Error, result.Message);
+            return result.Model!;
+        }
+
+        /// <summary>Runs the line, plans it, and returns the commands as text.</summary>
+        static string Say(SaffuModel model, string line)
+        {
+            Assert.AreEqual(PushResult.Ok, model.Session.RunLine(line), line);
+            model.Actions.Plan(model.Session.Decision);
+            return Text(model.Actions.Commands);
+        }
+
+        static string Text(PinCommands commands)
+        {
+            string text = "";
+            for (int i = 0; i < commands.Count; i++)
+            {
+                if (i > 0) text += " ";
+                text += (commands.Kind(i) == PinKind.Pwm ? "P" : "D") + commands.Pin(i).ToString() + "=" + commands.Level(i).ToString();
+            }
+            return text;
+        }
+
+        static void Outcome(SaffuModel model, ActionOutcome outcome, ActionReason reason)
+        {
+            Assert.AreEqual((int)outcome, (int)model.Actions.Outcome, "outcome " + model.Actions.Outcome.ToString());
+            Assert.AreEqual((int)reason, (int)model.Actions.Reason, "reason " + model.Actions.Reason.ToString());
+        }
+
+        [TestMethod]
+        public void OnRestoresTheLastLevelAndOffGoesToZero()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("P13=1000", Say(m, "turn on the desk lamp"));
+            Outcome(m, ActionOutcome.Acted, ActionReason.None);
+            Assert.AreEqual((int)ActionKind.On, (int)m.Actions.Action);
+            Assert.AreEqual("P13=400", Say(m, "set the desk lamp to 40 percent"));
+            Assert.AreEqual("P13=0", Say(m, "turn off the desk lamp"));
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            Assert.AreEqual(40, m.Actions.States.LastLevel(LightsModel.Desk));
+            Assert.AreEqual("P13=400", Say(m, "turn on the desk lamp"));
+            Assert.AreEqual("D33=1", Say(m, "turn on the hall light"));
+            Assert.AreEqual("D33=0", Say(m, "turn off the hall light"));
+        }
+
+        [TestMethod]
+        public void AnAliasReachesTheLightAndReportsItsCanonicalName()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("P13=1000", Say(m, "turn on the reading lamp"));
+            Assert.AreEqual(LightsModel.Desk, m.Actions.Light);
+            Assert.AreEqual("desk lamp", m.Actions.LightName());
+            Assert.IsNull(m.Actions.AreaName());
+        }
+
+        [TestMethod]
+        public void ToggleSwitchesOneLight()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("D33=1", Say(m, "toggle the hall light"));
+            Assert.AreEqual("D33=0", Say(m, "toggle the hall light"));
+            Assert.AreEqual("P13=1000", Say(m, "toggle the desk lamp"));
+            Assert.AreEqual((int)ActionKind.Toggle, (int)m.Actions.Action);
+        }
+
+        [TestMethod]
+        public void AGroupTogglesTogether()
+        {
+            SaffuModel m = Load(true);
+            Say(m, "turn on the desk lamp");
+            // One light is on, so every light goes off (not: desk off, the others on).
+            Assert.AreEqual("P13=0 D33=0 P26=0 P27=0 P32=0 P25=0", Say(m, "toggle all lights"));
+            Assert.AreEqual("P13=1000 D33=1 P26=1000 P27=1000 P32=1000 P25=1000", Say(m, "toggle all lights"));
+        }
+
+        [TestMethod]
+        public void BrightnessIsAbsoluteAndClamped()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("P13=400", Say(m, "set the desk lamp to 40 percent"));
+            Assert.AreEqual(40, m.Actions.Brightness);
+            Assert.AreEqual("P13=1000", Say(m, "set the desk lamp to 150 percent"));
+            Assert.AreEqual(100, m.Actions.Brightness);
+            Assert.AreEqual("P13=50", Say(m, "set the desk lamp to five percent"));
+            Assert.AreEqual("P13=0", Say(m, "set the desk lamp to 0 percent"));
+            Assert.AreEqual(5, m.Actions.States.LastLevel(LightsModel.Desk));
+        }
+
+        [TestMethod]
+        public void BrightnessSwitchesAPlainLight()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("D33=1", Say(m, "set the hall light to 30 percent"));
+            Assert.AreEqual(100, m.Actions.States.Level(LightsModel.Hall));
+            Assert.AreEqual("D33=0", Say(m, "set the hall light to 0 percent"));
+            Outcome(m, ActionOutcome.Acted, ActionReason.None);
+        }
+
+        [TestMethod]
+        public void StepsClampAndAStepUpFromOffLightsTheLight()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("P13=200", Say(m, "make the desk lamp brighter"));
+            Assert.AreEqual(1, m.Actions.Step);
+            Assert.AreEqual("up", m.Actions.StepName());
+            Assert.AreEqual("P13=400", Say(m, "turn the desk lamp up"));
+            Say(m, "set the desk lamp to 90 percent");
+            Assert.AreEqual("P13=1000", Say(m, "make the desk lamp brighter"));
+            Assert.AreEqual("P13=800", Say(m, "dim the desk lamp"));
+            Assert.AreEqual(-1, m.Actions.Step);
+            Assert.AreEqual("down", m.Actions.StepName());
+            Say(m, "set the desk lamp to 10 percent");
+            Assert.AreEqual("P13=0", Say(m, "dim the desk lamp"));
+            Assert.AreEqual("P13=0", Say(m, "dim the desk lamp"));
+            Assert.AreEqual(10, m.Actions.States.LastLevel(LightsModel.Desk));
+        }
+
+        [TestMethod]
+        public void StepsSwitchAPlainLight()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("D33=1", Say(m, "make the hall light brighter"));
+            Assert.AreEqual("D33=0", Say(m, "dim the hall light"));
+        }
+
+        [TestMethod]
+        public void BrightnessWinsOverStep()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("P13=300", Say(m, "dim the desk lamp to 30 percent"));
+            Assert.AreEqual(30, m.Actions.Brightness);
+            Assert.AreEqual(-1, m.Actions.Step);
+        }
+
+        [TestMethod]
+        public void AColourGoesToTheColourPinsScaledByTheLevel()
+        {
+            SaffuModel m = Load(true);
+            // Off at first: a colour lights it at its last level (100).
+            Assert.AreEqual("P26=1000 P27=0 P32=0", Say(m, "make the bedside lamp red"));
+            Assert.AreEqual("red", m.Actions.ColorName());
+            Assert.AreEqual("bedside lamp", m.Actions.LightName());
+            // 180 · 100 · 1000 / 25500 = 705.9, 107 → 419.6.
+            Assert.AreEqual("P26=1000 P27=706 P32=420", Say(m, "make the bedside lamp warm white"));
+            Assert.AreEqual("warm white", m.Actions.ColorName());
+            Assert.AreEqual("P26=500 P27=353 P32=210", Say(m, "set the bedside lamp to 50 percent"));
+            Assert.AreEqual("P26=300 P27=0 P32=0", Say(m, "make the bedside lamp red 30 percent"));
+            Assert.AreEqual("P26=100 P27=0 P32=0", Say(m, "dim the bedside lamp"));
+            Assert.AreEqual("P26=0 P27=0 P32=0", Say(m, "turn off the bedside lamp"));
+            Assert.AreEqual("P26=100 P27=0 P32=0", Say(m, "turn on the bedside lamp"));
+            Assert.AreEqual(255, m.Actions.States.Color(LightsModel.Bedside, 0));
+            Assert.AreEqual(0, m.Actions.States.Color(LightsModel.Bedside, 1));
+        }
+
+        [TestMethod]
+        public void AColourForALightWithoutColourPinsIsNotSupported()
+        {
+            SaffuModel m = Load(true);
+            Say(m, "set the desk lamp to 60 percent");
+            Assert.AreEqual("", Say(m, "make the desk lamp red"));
+            Assert.IsTrue(m.Session.Decision.Understood, "understood, answered not supported");
+            Outcome(m, ActionOutcome.NotSupported, ActionReason.ColourUnsupported);
+            Assert.AreEqual("desk lamp", m.Actions.LightName());
+            Assert.AreEqual("red", m.Actions.ColorName());
+            Assert.AreEqual(60, m.Actions.States.Level(LightsModel.Desk));
+            Assert.AreEqual("", Say(m, "make the office red"));
+            Outcome(m, ActionOutcome.NotSupported, ActionReason.ColourUnsupported);
+        }
+
+        [TestMethod]
+        public void AColourForAnAreaActsOnItsColourLightsOnly()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("P26=1000 P27=0 P32=0", Say(m, "make the bedroom red"));
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Ceiling));
+            Assert.AreEqual("bedroom", m.Actions.AreaName());
+        }
+
+        [TestMethod]
+        public void AnAreaTargetsItsLightsAndAnAliasNamesTheArea()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("P26=1000 P27=1000 P32=1000 P25=1000", Say(m, "turn on the bedroom"));
+            Assert.AreEqual("P13=1000", Say(m, "turn on the den"));
+            Assert.AreEqual(LightsModel.Office, m.Actions.Area);
+            Assert.AreEqual("office", m.Actions.AreaName());
+            Assert.AreEqual("P26=0 P27=0 P32=0 P25=0", Say(m, "turn off all lights in the bedroom"));
+        }
+
+        [TestMethod]
+        public void NoNameAndNoAreaMeansEveryLight()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("P13=1000 D33=1 P26=1000 P27=1000 P32=1000 P25=1000", Say(m, "turn on all lights"));
+            Assert.AreEqual("P13=500 D33=1 P26=500 P27=500 P32=500 P25=500", Say(m, "set all lights to 50 percent"));
+            Assert.AreEqual(-1, m.Actions.Light);
+            Assert.AreEqual(-1, m.Actions.Area);
+        }
+
+        [TestMethod]
+        public void AnUnknownNameOrAreaIsAnUnknownTarget()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("", Say(m, "turn on the attic lamp"));
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+            Assert.AreEqual("", Say(m, "turn on the lamp"));   // a part of a name is no name
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+            Assert.AreEqual("", Say(m, "turn on the garage"));
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownArea);
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+        }
+
+        [TestMethod]
+        public void NotUnderstoodGivesNoCommands()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("P13=1000", Say(m, "turn on the desk lamp"));
+            Assert.AreEqual("", Say(m, "the desk lamp"));
+            Assert.IsFalse(m.Session.Decision.Understood);
+            Outcome(m, ActionOutcome.NotUnderstood, ActionReason.None);
+            Assert.AreEqual((int)ActionKind.None, (int)m.Actions.Action);
+            Assert.AreEqual(-1, m.Actions.Light);
+        }
+
+        [TestMethod]
+        public void AnIntentWithoutAnActionIsNotSupported()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("", Say(m, "weather"));
+            Assert.IsTrue(m.Session.Decision.Understood);
+            Outcome(m, ActionOutcome.NotSupported, ActionReason.NoActionForIntent);
+        }
+
+        [TestMethod]
+        public void SetWithoutAValueOrWithAnUnknownOneIsNotSupported()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("", Say(m, "set the desk lamp"));
+            Outcome(m, ActionOutcome.NotSupported, ActionReason.NothingToSet);
+            Assert.AreEqual("", Say(m, "make the bedside lamp chartreuse"));
+            Outcome(m, ActionOutcome.NotSupported, ActionReason.UnknownColour);
+            Assert.AreEqual("", Say(m, "make the desk lamp softer"));
+            Outcome(m, ActionOutcome.NotSupported, ActionReason.UnknownStep);
+        }
+
+        [TestMethod]
+        public void ABlobWithoutAnActionMapDecidesButDoesNotAct()
+        {
+            SaffuModel m = Load(false);
+            Assert.IsNull(m.Actions.Map);
+            Assert.AreEqual("", Say(m, "turn on the desk lamp"));
+            Assert.IsTrue(m.Session.Decision.Understood);
+            Outcome(m, ActionOutcome.NoActionMap, ActionReason.None);
+            Assert.AreEqual("", Say(m, "the desk lamp"));
+            Outcome(m, ActionOutcome.NotUnderstood, ActionReason.None);
+            m.Actions.Reset();
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            Assert.AreEqual(0, m.Actions.RamBytes);
+        }
+
+        [TestMethod]
+        public void ADecisionOfAnotherModelIsRefused()
+        {
+            SaffuModel m = Load(true), other = Load(true);
+            other.Session.RunLine("turn on the desk lamp");
+            Assert.AreEqual((int)ActionOutcome.NotUnderstood, (int)m.Actions.Plan(other.Session.Decision));
+            Outcome(m, ActionOutcome.NotUnderstood, ActionReason.OtherModel);
+            // Another session of the same model is fine.
+            Session second = m.NewSession();
+            second.RunLine("turn on the hall light");
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)m.Actions.Plan(second.Decision));
+            Assert.AreEqual("D33=1", Text(m.Actions.Commands));
+        }
+
+        [TestMethod]
+        public void ResetSwitchesEveryLightOffAndCommandsReachThePinWriter()
+        {
+            SaffuModel m = Load(true);
+            Say(m, "make the bedside lamp red 40 percent");
+            m.Actions.Reset();
+            Assert.AreEqual("P13=0 D33=0 P26=0 P27=0 P32=0 P25=0", Text(m.Actions.Commands));
+            Assert.AreEqual(100, m.Actions.States.LastLevel(LightsModel.Bedside));
+            Assert.AreEqual(255, m.Actions.States.Color(LightsModel.Bedside, 1));
+            RecordingPinWriter pins = new RecordingPinWriter();
+            m.Actions.Commands.ApplyTo(pins);
+            Assert.AreEqual("P13=0 D33=0 P26=0 P27=0 P32=0 P25=0", pins.Log);
+            Say(m, "turn on the hall light");
+            m.Actions.Commands.ApplyTo(pins);
+            Assert.AreEqual(1, pins.Pins[LightsModel.HallPin]);
+            Say(m, "make the bedside lamp warm white");
+            m.Actions.Commands.ApplyTo(pins);
+            Assert.AreEqual(706, pins.Pins[LightsModel.GreenPin]);
+            Assert.AreEqual("P13=0 D33=0 P26=0 P27=0 P32=0 P25=0 D33=1 P26=1000 P27=706 P32=420", pins.Log);
+        }
+
+        [TestMethod]
+        public void RamBytesCountTheMapTablesTheStatesAndTheCommandBuffer()
+        {
+            SaffuModel with = Load(true), without = Load(false);
+            // 4 lights, 3 areas, 3 colours, 3 steps: 4·13 offsets + 5·4 state + 4·(3·4) commands.
+            Assert.AreEqual(52 + 20 + 48, with.Actions.RamBytes);
+            Assert.AreEqual(without.RamBytes + 120, with.RamBytes);
+            Assert.AreEqual(12, with.Actions.Commands.Capacity);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using Saffu.Runtime.Actions;
+
+namespace Saffu.Runtime.Tests
+{
+    /// <summary>
+    /// Writes an ActionMap section (docs/action-map.md) from phrases, mapping each word to its id
+    /// in a test model's word list: the portable stand-in for the trainer's ActionMapSection. A
+    /// word not in the list is written as id 0xFFFE, which the loader refuses.
+    /// </summary>
+    public sealed class TestActionMap
+    {
+        public const int MissingWord = 0xFFFE;
+        readonly string[] words;
+        readonly ByteSink areas = new ByteSink(), lights = new ByteSink(), colors = new ByteSink(), steps = new ByteSink();
+        int areaCount, lightCount, colorCount, stepCount;
+
+        public TestActionMap(string[] words, int[] intentActions)
+        {
+            this.words = words;
+            IntentActions = intentActions;
+        }
+
+        public int[] IntentActions;
+        public int StepPercent = 20;
+
+        public int AreaCount { get { return areaCount; } }
+        public int LightCount { get { return lightCount; } }
+
+        /// <summary>An area: its canonical name, then aliases.</summary>
+        public void Area(string[] names)
+        {
+            Names(areas, names);
+            areaCount++;
+        }
+
+        /// <summary>A plain (dimmable false) or dimmable light on one pin.</summary>
+        public void Light(string[] names, int area, int pin, bool dimmable)
+        {
+            LightRecord(names, area, pin, dimmable ? ActionMap.FlagDimmable : 0, ActionMap.NoPin, ActionMap.NoPin, ActionMap.NoPin);
+        }
+
+        /// <summary>A colour light on three PWM pins.</summary>
+        public void ColorLight(string[] names, int area, int red, int green, int blue)
+        {
+            LightRecord(names, area, ActionMap.NoPin, ActionMap.FlagDimmable | ActionMap.FlagColor, red, green, blue);
+        }
+
+        void LightRecord(string[] names, int area, int pin, int flags, int red, int green, int blue)
+        {
+            lights.U8(pin);
+            lights.U8(flags);
+            lights.U8(red);
+            lights.U8(green);
+            lights.U8(blue);
+            lights.U8(area);
+            Names(lights, names);
+            lightCount++;
+        }
+
+        public void Color(string name, int red, int green, int blue)
+        {
+            colors.U8(red);
+            colors.U8(green);
+            colors.U8(blue);
+            Phrase(colors, name);
+            colorCount++;
+        }
+
+        public void Step(string phrase, bool up)
+        {
+            steps.U8(up ? ActionMap.DirectionUp : ActionMap.DirectionDown);
+            Phrase(steps, phrase);
+            stepCount++;
+        }
+
+        /// <summary>The section's bytes, padded to 4.</summary>
+        public byte[] Write()
+        {
+            ByteSink s = new ByteSink();
+            s.U16(lightCount);
+            s.U16(areaCount);
+            s.U16(colorCount);
+            s.U16(stepCount);
+            s.U8(StepPercent);
+            s.Zeros(3);
+            for (int i = 0; i < IntentActions.Length; i++) s.U8(IntentActions[i]);
+            s.Pad4();
+            s.Sink(areas);
+            s.Sink(lights);
+            s.Sink(colors);
+            s.Sink(steps);
+            s.Pad4();
+            return s.ToArray();
+        }
+
+        void Names(ByteSink s, string[] names)
+        {
+            s.U8(names.Length);
+            for (int i = 0; i < names.Length; i++) Phrase(s, names[i]);
+        }
+
+        void Phrase(ByteSink s, string phrase)
+        {
+            string[] parts = phrase.Split(new char[] { ' ' });
+            s.U8(parts.Length);
+            for (int i = 0; i < parts.Length; i++) s.U16(IdOf(parts[i]));
+        }
+
+        int IdOf(string word)
+        {
+            for (int id = 0; id < words.Length; id++)
+            {
+                if (words[id] == word) return id;
+            }
+            return MissingWord;
+        }
+    }
+}
