@@ -43,7 +43,7 @@ internal sealed class TrainArguments
     public readonly Option<int> Bits = Make("--bits", "Bits b of the word codes, 1..4096; 0 = one bit per word type (the vocabulary size, at most 4096). A b too small for the vocabulary is raised to floor(log2 V) + 1.", D.Bits, "0 (auto)", "B");
     public readonly Option<bool> PrependSod = Make("--prepend-sod", "Push <sod> before the first word (gives the document part its class prior).", D.PrependSod, "true");
     public readonly Option<int> MaxWords = Make("--max-words", "Positions per utterance including <sod>, 1..255; later words are dropped.", D.MaxWords, D.MaxWords.ToString(CultureInfo.InvariantCulture), "N");
-    public readonly Option<int> Block = Make("--block", "Block context size B, 1..64; 0 = no block context.", D.BlockSize, "0 (off)", "B");
+    public readonly Option<int> Block = Make("--block", "Block context size B, 1..64; 0 = no block context.", D.BlockSize, D.BlockSize.ToString(CultureInfo.InvariantCulture), "B");
     public readonly Option<int> Radial = Make("--radial", "Radial context size r, 1..64; 0 = no radial context.", D.RadialSize, "0 (off)", "R");
     public readonly Option<bool> Document = Make("--document", "Use the document context (the sum of the word codes).", D.Document, "true");
     public readonly Option<TagHeadMode> TagHead = Make("--tag-head", "Slot tag head: auto (when the training data has slots), on or off.", D.TagHead, "auto");
