@@ -1,0 +1,255 @@
+using Saffu.Runtime.Actions;
+using Saffu.Runtime.Blob;
+using Saffu.Runtime.Model;
+using Saffu.Runtime.Text;
+using Saffu.Training.Blob;
+using Saffu.Training.Grammar;
+using Saffu.Training.Home;
+using Saffu.Training.Quantization;
+using Saffu.Training.Tests.Home;
+
+namespace Saffu.Training.Tests.Blob;
+
+/// <summary>
+/// The host writer of the ActionMap section (docs/action-map.md): golden bytes written by hand for
+/// a tiny home, its errors, and a round trip from the shipped home through ModelBlobWriter and
+/// ModelBlob.Load to pin commands planned from text by the runtime.
+/// </summary>
+[TestClass]
+public class ActionMapSectionTests
+{
+    private const string TinyHome = """
+        version: 1
+        areas:
+          - name: office
+            aliases: [study]
+        lights:
+          - name: desk lamp
+            aliases: [reading lamp]
+            area: office
+            pin: 13
+            dimmable: true
+          - name: porch light
+            area: porch
+            pin: 4
+          - name: mood light
+            area: office
+            color: { red: 21, green: 22, blue: 23 }
+        """;
+
+    private static readonly string[] TinyVocabulary = ["<oov>", "desk", "lamp", "reading", "office", "study", "porch", "light", "mood", "red", "dim", "up"];
+
+    private static byte[] WriteTiny(IReadOnlyList<string> vocabulary) =>
+        ActionMapSection.Write(HomeDescription.Parse(TinyHome, "tiny.yaml"), [new NamedColor("red", 255, 0, 0, 1)],
+            [new StepPhrase("dim", false), new StepPhrase("up", true)], vocabulary, ["HassTurnOn", "HassLightSet", "<none>"], 20);
+
+    [TestMethod]
+    public void TinyHomeGivesTheBytesWrittenByHand()
+    {
+        string expected =
+            "0300 0200 0100 0200 14 000000" +          // L 3, A 2, C 1, S 2, stepPercent 20, reserved
+            "010400 00" +                               // on, set, none; pad to 16
+            "02 01 0400 01 0500" +                      // office: "office", "study"
+            "01 01 0600" +                              // porch
+            "0D 01 FFFFFF 00 02 02 0100 0200 02 0300 0200" + // desk lamp: pin 13, dimmable, office, "desk lamp", "reading lamp"
+            "04 00 FFFFFF 01 01 02 0600 0700" +         // porch light: pin 4, plain, porch
+            "FF 03 151617 00 01 02 0800 0700" +         // mood light: colour on 21, 22, 23, office
+            "FF0000 01 0900" +                          // red
+            "02 01 0A00 01 01 0B00" +                   // dim: down, up: up
+            "0000";                                     // pad to 84
+        CollectionAssert.AreEqual(Convert.FromHexString(expected.Replace(" ", "")), WriteTiny(TinyVocabulary));
+    }
+
+    [TestMethod]
+    public void AnAliasWordMissingFromTheVocabularyIsNamed()
+    {
+        var e = Assert.ThrowsExactly<ActionMapException>(() => WriteTiny(TinyVocabulary.Where(w => w != "reading").ToArray()));
+        Assert.AreEqual("reading", e.Word);
+        Assert.AreEqual("reading lamp", e.Phrase);
+        StringAssert.Contains(e.Message, "light \"desk lamp\": the word \"reading\" of \"reading lamp\" is not in the model's vocabulary");
+    }
+
+    [TestMethod]
+    public void CountsPastTheSectionLimitsAreRefused()
+    {
+        var home = HomeDescription.Parse(TinyHome, "tiny.yaml");
+        var colors = Enumerable.Range(0, 65).Select(i => new NamedColor("red", 1, 2, 3, i)).ToArray();
+        var e = Assert.ThrowsExactly<ActionMapException>(() => ActionMapSection.Write(home, colors, [], TinyVocabulary, ["HassTurnOn", "<none>"], 20));
+        StringAssert.Contains(e.Message, "65 colours");
+        e = Assert.ThrowsExactly<ActionMapException>(() => ActionMapSection.Write(home, [], [], TinyVocabulary, ["HassTurnOn", "<none>"], 0));
+        StringAssert.Contains(e.Message, "0 stepPercent");
+    }
+
+    [TestMethod]
+    public void TheShippedGrammarsStepPhrasesHaveOneDirectionEach()
+    {
+        var steps = ActionMapSection.StepPhrases(CommandGrammar.Shipped);
+        Assert.IsTrue(steps.Contains(new StepPhrase("dim", false)));
+        Assert.IsTrue(steps.Contains(new StepPhrase("brighter", true)));
+        Assert.IsTrue(steps.Contains(new StepPhrase("too dim", true)));
+        Assert.AreEqual(steps.Count, steps.Select(s => s.Phrase).Distinct().Count());
+        var slotPhrases = SlotPhrases.For(ShippedHome, CommandGrammar.Shipped).Of(LightSlots.Step);
+        Assert.AreEqual(slotPhrases.Count, steps.Count);
+        foreach (var step in steps) Assert.AreEqual(step.Up ? LightSlots.Up : LightSlots.Down, slotPhrases[step.Phrase]);
+    }
+
+    private static readonly HomeDescription ShippedHome = HomeDescription.Load(RepoFiles.Path("models/lights/home.yaml"));
+
+    /// <summary>Specials, the command words of the round-trip sentences, then every word the shipped home and grammar name, sorted.</summary>
+    private static List<string> ShippedVocabulary()
+    {
+        var grammar = CommandGrammar.Shipped;
+        var phrases = ShippedHome.Lights.SelectMany(l => l.AllNames).Concat(ShippedHome.Areas.SelectMany(a => a.AllNames))
+            .Concat(grammar.Colors.Select(c => c.Name)).Concat(ActionMapSection.StepPhrases(grammar).Select(s => s.Phrase))
+            .Concat(["turn on the make set to percent off"]);
+        var words = phrases.SelectMany(p => p.Split(' ')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return ["<oov>", "<sod>", "<num>", .. words];
+    }
+
+    [TestMethod]
+    public void ShippedHomeSection()
+    {
+        var vocabulary = ShippedVocabulary();
+        byte[] section = ActionMapSection.Write(ShippedHome, CommandGrammar.Shipped, vocabulary, LightIntents.All);
+        int steps = ActionMapSection.StepPhrases(CommandGrammar.Shipped).Count;
+        Console.WriteLine($"shipped home action map: {section.Length} bytes ({ShippedHome.Lights.Count} lights, {ShippedHome.Areas.Count} areas, "
+            + $"{CommandGrammar.Shipped.Colors.Count} colours, {steps} step phrases)");
+        CollectionAssert.AreEqual(new byte[] { 9, 0, 5, 0, 19, 0, (byte)steps, 0, 20, 0, 0, 0, 1, 2, 3, 4, 0, 0, 0, 0 }, section[..20]);
+        Assert.AreEqual(0, section.Length % 4);
+        Assert.AreEqual(Expected(ShippedHome, CommandGrammar.Shipped), section.Length);
+        Assert.AreEqual(532, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
+    }
+
+    /// <summary>The section's length from docs/action-map.md's layout, counted independently of the writer.</summary>
+    private static int Expected(HomeDescription home, CommandGrammar grammar)
+    {
+        static int Phrase(string p) => 1 + 2 * p.Split(' ').Length;
+        int n = 12 + 8;   // header, 5 intent actions padded to 8
+        n += home.Areas.Sum(a => 1 + a.AllNames.Sum(Phrase));
+        n += home.Lights.Sum(l => 7 + l.AllNames.Sum(Phrase));
+        n += grammar.Colors.Sum(c => 3 + Phrase(c.Name));
+        n += ActionMapSection.StepPhrases(grammar).Sum(s => 1 + Phrase(s.Phrase));
+        return (n + 3) & ~3;
+    }
+
+    // Round trip: a handcrafted one-hot model over the shipped home's vocabulary (every word its own
+    // code, b = V), whose document part votes the command word's intent and whose tag head gives
+    // each word a fixed tag, so that text → session → decision → planner is predictable.
+    private static readonly string[] Tags = ["O", "B-name", "I-name", "B-area", "I-area", "B-color", "I-color", "B-brightness", "I-brightness", "B-step", "I-step"];
+
+    private static readonly Dictionary<string, int> TagOf = new()
+    {
+        ["reading"] = 1, ["night"] = 1, ["kitchen"] = 1, ["desk"] = 1, ["lamp"] = 2, ["light"] = 2,
+        ["lounge"] = 3, ["hallway"] = 3, ["red"] = 5, ["<num>"] = 7, ["dim"] = 9,
+    };
+
+    private static readonly Dictionary<string, int> VoteOf = new() { ["on"] = 0, ["off"] = 1, ["make"] = 3, ["set"] = 3, ["dim"] = 3 };
+
+    private static SaffuModel ShippedRoundTrip()
+    {
+        var vocabulary = ShippedVocabulary();
+        int v = vocabulary.Count, none = LightIntents.All.Count - 1;
+        QuantizedTensor OneHot(Func<string, int> column, Func<string, short> strength, int cols, byte e)
+        {
+            var data = new short[v * cols];
+            for (int w = 0; w < v; w++) data[w * cols + column(vocabulary[w])] = strength(vocabulary[w]);
+            return new QuantizedTensor(v, cols, 16, false, [32768], [e], data);
+        }
+        QuantizedTensor Diagonal(int n, short q)
+        {
+            var data = new short[n * n];
+            for (int i = 0; i < n; i++) data[i * n + i] = q;
+            return new QuantizedTensor(n, n, 16, false, [32768], [16], data);
+        }
+        var contents = new BlobContents
+        {
+            Vocabulary = vocabulary,
+            Bits = v,
+            PrependSod = true,
+            OovId = 0,
+            SodId = 1,
+            NumId = 2,
+            LabelDim = LightIntents.All.Count,
+            Intents = LightIntents.All,
+            MaxWords = 24,
+            DocumentU = OneHot(w => VoteOf.GetValueOrDefault(w, none), w => (short)(VoteOf.ContainsKey(w) ? 2000 : 100), LightIntents.All.Count, 20),
+            IntentO = Diagonal(LightIntents.All.Count, 2000),
+            TagHead = new TagHeadContents(Tags, false, [OneHot(w => TagOf.GetValueOrDefault(w, 0), _ => 2000, Tags.Length, 20)], Diagonal(Tags.Length, 1000)),
+            Decision = new DecisionContents(none, 20000, -1, 1, 65536),
+            Identity = new IdentityContents(null, new byte[32], 0, "saffu-test"),
+            Extra = [ActionMapSection.Extra(ShippedHome, CommandGrammar.Shipped, vocabulary, LightIntents.All)],
+        };
+        LoadResult loaded = ModelBlob.Load(ModelBlobWriter.Write(contents));
+        if (!loaded.Ok) Assert.Fail($"{loaded.Error}: {loaded.Message}");
+        return loaded.Model!;
+    }
+
+    private static string Say(SaffuModel model, string line)
+    {
+        Assert.AreEqual(PushResult.Ok, model.Session.RunLine(line));
+        model.Actions.Plan(model.Session.Decision);
+        PinCommands c = model.Actions.Commands;
+        return string.Join(" ", Enumerable.Range(0, c.Count).Select(i => $"{(c.Kind(i) == PinKind.Pwm ? "P" : "D")}{c.Pin(i)}={c.Level(i)}"));
+    }
+
+    [TestMethod]
+    public void ShippedHomeRoundTripsThroughTheBlobAndActsFromText()
+    {
+        SaffuModel model = ShippedRoundTrip();
+        ActionPlanner actions = model.Actions;
+        Console.WriteLine($"round-trip model: V {model.Config.VocabSize}, RamBytes {model.RamBytes} (actions {actions.RamBytes})");
+
+        Assert.AreEqual("P19=1000", Say(model, "turn on the reading lamp"));
+        Assert.AreEqual("floor lamp", actions.LightName());
+        Assert.AreEqual("P26=1000 P27=0 P32=0", Say(model, "make the night light red"));
+        Assert.AreEqual("bedside lamp", actions.LightName());
+        Assert.AreEqual("red", actions.ColorName());
+        Assert.AreEqual("", Say(model, "make the kitchen light red"));
+        Assert.AreEqual(ActionOutcome.NotSupported, actions.Outcome);
+        Assert.AreEqual(ActionReason.ColourUnsupported, actions.Reason);
+        Assert.AreEqual("P18=1000 P19=1000 P21=1000 P22=1000 P23=1000", Say(model, "turn on the lounge"));
+        Assert.AreEqual("living room", actions.AreaName());
+        Assert.AreEqual("P18=800 P19=800 P21=800 P22=800 P23=800", Say(model, "dim the lounge"));
+        Assert.AreEqual("P13=300", Say(model, "set the desk lamp to 30 percent"));
+        Assert.AreEqual("D33=0", Say(model, "turn off the hallway"));
+        Assert.AreEqual("", Say(model, "the desk lamp"));
+        Assert.AreEqual(ActionOutcome.NotUnderstood, actions.Outcome);
+    }
+
+    [TestMethod]
+    public void ShippedHomeReadsBackAsWritten()
+    {
+        ActionMap map = ShippedRoundTrip().Actions.Map!;
+        var grammar = CommandGrammar.Shipped;
+        Assert.AreEqual(ShippedHome.Lights.Count, map.LightCount);
+        for (int i = 0; i < map.LightCount; i++)
+        {
+            Light light = ShippedHome.Lights[i];
+            Assert.AreEqual(light.Name, map.LightName(i));
+            Assert.AreEqual(light.Area, map.AreaName(map.AreaOf(i)));
+            Assert.AreEqual(light.HasColor, map.HasColor(i));
+            Assert.AreEqual(light.Dimmable || light.HasColor, map.IsDimmable(i));
+            if (light.Color is { } rgb) CollectionAssert.AreEqual(new[] { rgb.Red, rgb.Green, rgb.Blue }, Enumerable.Range(0, 3).Select(k => map.ColorPin(i, k)).ToArray());
+            else Assert.AreEqual(light.Pin, map.Pin(i));
+            foreach (string name in light.AllNames) Assert.AreEqual(i, map.FindLight(Ids(map, name), 0, name.Split(' ').Length), name);
+        }
+        for (int a = 0; a < map.AreaCount; a++)
+        {
+            foreach (string name in ShippedHome.Areas[a].AllNames) Assert.AreEqual(a, map.FindArea(Ids(map, name), 0, name.Split(' ').Length), name);
+        }
+        for (int c = 0; c < map.ColorCount; c++)
+        {
+            Assert.AreEqual(grammar.Colors[c].Name, map.ColorName(c));
+            Assert.AreEqual(grammar.Colors[c].Green, map.ColorComponent(c, 1));
+        }
+        var steps = ActionMapSection.StepPhrases(grammar);
+        for (int s = 0; s < map.StepCount; s++)
+        {
+            Assert.AreEqual(steps[s].Phrase, map.StepPhrase(s));
+            Assert.AreEqual(steps[s].Up ? 1 : -1, map.StepDirection(s));
+        }
+        Assert.AreEqual(ActionMapSection.DefaultStepPercent, map.StepPercent);
+
+        int[] Ids(ActionMap _, string phrase) => phrase.Split(' ').Select(w => ShippedVocabulary().IndexOf(w)).ToArray();
+    }
+}

@@ -1,0 +1,178 @@
+using Saffu.Runtime.Actions;
+using Saffu.Runtime.Text;
+using Saffu.Training.Grammar;
+using Saffu.Training.Home;
+
+namespace Saffu.Training.Blob;
+
+/// <summary>A step phrase of the action map: its words and whether it means up (else down).</summary>
+public sealed record StepPhrase(string Phrase, bool Up);
+
+/// <summary>
+/// Writes the blob's ActionMap section (kind 12, docs/action-map.md) from a home description, the
+/// command grammar's colours and step phrases, and the model's vocabulary (rank order) and intents.
+/// Every phrase is tokenized with the runtime tokenizer and stored as vocabulary ids, so the device
+/// matches slot spans by id. Refuses what the section cannot say with <see cref="ActionMapException"/>.
+/// </summary>
+public static class ActionMapSection
+{
+    public const ushort Kind = 12;
+    public const int DefaultStepPercent = 20;
+    public const int HeaderBytes = 12;
+    public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255, MaxNames = 8, MaxPhraseWords = 8;
+    public const int NoPin = 0xFF, FlagDimmable = 1, FlagColor = 2, DirectionUp = 1, DirectionDown = 2;
+
+    /// <summary>The section for <paramref name="home"/> with the grammar's colours and step phrases.</summary>
+    public static byte[] Write(HomeDescription home, CommandGrammar grammar, IReadOnlyList<string> vocabulary,
+        IReadOnlyList<string> intents, int stepPercent = DefaultStepPercent) =>
+        Write(home, grammar.Colors, StepPhrases(grammar), vocabulary, intents, stepPercent);
+
+    /// <summary>The section as a blob writer's extra section (required flag set).</summary>
+    public static ExtraSection Extra(HomeDescription home, CommandGrammar grammar, IReadOnlyList<string> vocabulary,
+        IReadOnlyList<string> intents, int stepPercent = DefaultStepPercent) =>
+        new(Kind, true, Write(home, grammar, vocabulary, intents, stepPercent));
+
+    public static byte[] Write(HomeDescription home, IReadOnlyList<NamedColor> colors, IReadOnlyList<StepPhrase> steps,
+        IReadOnlyList<string> vocabulary, IReadOnlyList<string> intents, int stepPercent)
+    {
+        CheckCount("lights", home.Lights.Count, 1, MaxLights);
+        CheckCount("areas", home.Areas.Count, 1, MaxAreas);
+        CheckCount("colours", colors.Count, 0, MaxColors);
+        CheckCount("step phrases", steps.Count, 0, MaxSteps);
+        CheckCount("stepPercent", stepPercent, 1, 100);
+        var ids = new PhraseIds(vocabulary);
+        var w = new SectionWriter();
+        w.U16(home.Lights.Count);
+        w.U16(home.Areas.Count);
+        w.U16(colors.Count);
+        w.U16(steps.Count);
+        w.U8(stepPercent);
+        w.Bytes(new byte[3]);
+        foreach (string intent in intents) w.U8((int)ActionOf(intent));
+        w.Pad4();
+        foreach (Area area in home.Areas) Names(w, ids, $"area \"{area.Name}\"", area.AllNames.ToList());
+        foreach (Light light in home.Lights) LightRecord(w, ids, home, light);
+        foreach (NamedColor color in colors)
+        {
+            w.U8(color.Red);
+            w.U8(color.Green);
+            w.U8(color.Blue);
+            ids.Phrase(w, $"colour \"{color.Name}\"", color.Name);
+        }
+        foreach (StepPhrase step in steps)
+        {
+            w.U8(step.Up ? DirectionUp : DirectionDown);
+            ids.Phrase(w, $"step phrase \"{step.Phrase}\"", step.Phrase);
+        }
+        w.Pad4();
+        return w.ToArray();
+    }
+
+    /// <summary>What an intent does: the four Home Assistant light intents act, every other intent does not.</summary>
+    public static ActionKind ActionOf(string intent) => intent switch
+    {
+        LightIntents.TurnOn => ActionKind.On,
+        LightIntents.TurnOff => ActionKind.Off,
+        LightIntents.Toggle => ActionKind.Toggle,
+        LightIntents.LightSet => ActionKind.Set,
+        _ => ActionKind.None,
+    };
+
+    /// <summary>The grammar's step phrases in list order, each once; one phrase in lists of both directions is refused.</summary>
+    public static IReadOnlyList<StepPhrase> StepPhrases(CommandGrammar grammar)
+    {
+        var steps = new List<StepPhrase>();
+        var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var (slot, phrase, value) in grammar.FixedSlotPhrases())
+        {
+            if (slot != LightSlots.Step) continue;
+            bool up = value == LightSlots.Up;
+            if (seen.TryGetValue(phrase, out bool before))
+            {
+                if (before != up)
+                    throw new ActionMapException($"the step phrase \"{phrase}\" in lists of both directions", "each step phrase in lists of one direction", null, phrase);
+                continue;
+            }
+            seen[phrase] = up;
+            steps.Add(new StepPhrase(phrase, up));
+        }
+        return steps;
+    }
+
+    private static void LightRecord(SectionWriter w, PhraseIds ids, HomeDescription home, Light light)
+    {
+        w.U8(light.Color is null ? light.Pin!.Value : NoPin);
+        w.U8(light.Color is null ? (light.Dimmable ? FlagDimmable : 0) : FlagDimmable | FlagColor);
+        w.U8(light.Color?.Red ?? NoPin);
+        w.U8(light.Color?.Green ?? NoPin);
+        w.U8(light.Color?.Blue ?? NoPin);
+        w.U8(IndexOfArea(home, light.Area));
+        Names(w, ids, $"light \"{light.Name}\"", light.AllNames.ToList());
+    }
+
+    private static int IndexOfArea(HomeDescription home, string area)
+    {
+        for (int a = 0; a < home.Areas.Count; a++)
+        {
+            if (home.Areas[a].Name == area) return a;
+        }
+        throw new ActionMapException($"a light in area \"{area}\", which the home's area list does not have", "an area of the home", null, area);
+    }
+
+    private static void Names(SectionWriter w, PhraseIds ids, string owner, IReadOnlyList<string> names)
+    {
+        CheckCount(owner + " names", names.Count, 1, MaxNames);
+        w.U8(names.Count);
+        foreach (string name in names) ids.Phrase(w, owner, name);
+    }
+
+    private static void CheckCount(string what, int count, int min, int max)
+    {
+        if (count < min || count > max)
+            throw new ActionMapException($"{count} {what}", $"{min}..{max} {what} (docs/action-map.md)", null, null);
+    }
+
+    /// <summary>Phrases as vocabulary ids: the runtime tokenizer's words, each looked up by its spelling.</summary>
+    private sealed class PhraseIds
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly TokenBuffer _tokens = new(MaxPhraseWords + 1);
+
+        public PhraseIds(IReadOnlyList<string> vocabulary)
+        {
+            if (vocabulary.Count > 0xFFFF)
+                throw new ActionMapException($"a vocabulary of {vocabulary.Count} words", "at most 65535 (u16 ids)", null, null);
+            for (int id = 0; id < vocabulary.Count; id++) _ids.TryAdd(vocabulary[id], id);
+        }
+
+        public void Phrase(SectionWriter w, string owner, string phrase)
+        {
+            Tokenizer.Tokenize(phrase, _tokens);
+            if (_tokens.Count is < 1 or > MaxPhraseWords)
+                throw new ActionMapException($"{owner}: \"{phrase}\" has {_tokens.Count} words", $"1..{MaxPhraseWords} words", null, phrase);
+            w.U8(_tokens.Count);
+            for (int i = 0; i < _tokens.Count; i++)
+            {
+                string word = _tokens.TokenText(i);
+                if (_tokens.Values[i] >= 0 || word == Tokenizer.OovWord)
+                    throw new ActionMapException($"{owner}: \"{phrase}\" has the token {word}", "words only (no numbers, no words over 32 bytes)", word, phrase);
+                if (!_ids.TryGetValue(word, out int id))
+                    throw new ActionMapException($"{owner}: the word \"{word}\" of \"{phrase}\" is not in the model's vocabulary",
+                        "every word of every name, alias, colour and step phrase in the vocabulary (train the model on this home)", word, phrase);
+                w.U16(id);
+            }
+        }
+    }
+}
+
+/// <summary>A home, grammar or vocabulary the action map cannot encode (docs/action-map.md, Errors).</summary>
+public sealed class ActionMapException(string found, string expected, string? word, string? phrase)
+    : Exception($"action map: found {found}; expected {expected}.")
+{
+    public string Found { get; } = found;
+    public string Expected { get; } = expected;
+    /// <summary>The word that could not be encoded, when one word is the problem.</summary>
+    public string? Word { get; } = word;
+    /// <summary>The phrase that could not be encoded, when one phrase is the problem.</summary>
+    public string? Phrase { get; } = phrase;
+}
