@@ -15,6 +15,7 @@ public static class SaffuCommand
         var root = new RootCommand("Train, evaluate, quantize and run SAFFU intent models for microcontrollers.");
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Saffu.Runtime.Blob;
+using Saffu.Training.Blob;
+using Saffu.Training.Export;
+using Saffu.Training.Home;
+using Saffu.Training.Training;
+using Spectre.Console;
+
+namespace Saffu.Cli.Commands;
+
+/// <summary>One `saffu export` invocation: export, check that the runtime loads the blob, write it, print the size report.</summary>
+internal sealed class ExportRun(string modelFolder, string outPath, ExportOptions options, bool quiet, TextWriter output, TextWriter error)
+{
+    public int Execute()
+    {
+        try
+        {
+            if (Directory.Exists(outPath)) throw new BlobFileException(outPath, "a folder", "a file path for --out");
+            ExportResult result = ModelFolderExport.Export(modelFolder, options);
+            LoadResult loaded = ModelBlob.Load(result.Bytes);
+            if (!loaded.Ok && loaded.Error != BlobError.TooLarge)
+                throw new InvalidOperationException($"the runtime refused the exported blob ({loaded.Error}: {loaded.Message}); this is a bug in saffu export");
+            Write(result);
+            var console = EvalConsole.Over(output);
+            console.Write(ExportReport.Sections(result));
+            console.Write(ExportReport.Tensors(result));
+            foreach (string line in ExportReport.Summary(result, modelFolder, loaded)) output.WriteLine(line);
+            output.WriteLine($"wrote {outPath} ({result.Bytes.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
+            if (!loaded.Ok && !quiet)
+                error.WriteLine($"saffu export: warning: the device runtime would refuse this blob with its default RAM limit ({loaded.Error}: {loaded.Message}).");
+            return SaffuCommand.Ok;
+        }
+        catch (Exception e) when (e is ModelFolderException or HomeDescriptionException or ActionMapException or BlobFileException)
+        {
+            error.WriteLine($"saffu export: {e.Message}");
+            return SaffuCommand.BadInput;
+        }
+    }
+
+    private void Write(ExportResult result)
+    {
+        try
+        {
+            ModelFolderExport.Write(outPath, result.Bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BlobFileException(outPath, $"a path that cannot be written ({e.Message})", "a writable file path for --out");
+        }
+    }
+}
+
+/// <summary>The printed report of `saffu export`: blob bytes by section, tensors, clipped values, decision settings.</summary>
+internal static class ExportReport
+{
+    public static Table Sections(ExportResult result)
+    {
+        var table = new Table().Title("blob sections").AddColumn("section").AddColumn(new TableColumn("kind").RightAligned())
+            .AddColumn(new TableColumn("bytes").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
+        int total = result.Bytes.Length;
+        int tableBytes = ModelBlobWriter.HeaderSize + ModelBlobWriter.TableEntrySize * result.Layout.Sections.Count;
+        table.AddRow("header + section table", "", Count(tableBytes), Share(tableBytes, total));
+        foreach (BlobSection s in result.Layout.Sections)
+            table.AddRow(s.Name, Count(s.Kind), Count(s.Length), Share(s.Length, total));
+        long padding = total - tableBytes - result.Layout.Sections.Sum(s => s.Length);
+        if (padding > 0) table.AddRow("padding", "", Count(padding), Share(padding, total));
+        table.AddRow("[bold]total[/]", "", $"[bold]{Count(total)}[/]", "100.0%");
+        return table;
+    }
+
+    public static Table Tensors(ExportResult result)
+    {
+        var table = new Table().Title("quantized tensors").AddColumn("tensor").AddColumn("shape").AddColumn("bits").AddColumn("scale")
+            .AddColumn(new TableColumn("bytes").RightAligned()).AddColumn(new TableColumn("max |w|").RightAligned())
+            .AddColumn(new TableColumn("max error").RightAligned()).AddColumn(new TableColumn("clipped").RightAligned());
+        foreach (TensorReport t in result.Tensors)
+            table.AddRow(t.Name, $"{t.Rows} × {t.Cols}", Count(t.Bits), t.PerColumn ? "per column" : "per tensor", Count(t.RecordBytes),
+                Number(t.MaxAbs), Number(t.MaxAbsError), Count(t.Clipped));
+        return table;
+    }
+
+    public static IEnumerable<string> Summary(ExportResult result, string modelFolder, LoadResult loaded)
+    {
+        var d = result.Contents.Decision;
+        yield return $"clipped values: {Count(result.Clipped)} (values beyond the scale range the runtime's shifts allow, set to ±qmax)";
+        string none = d.NoneIntent >= 0 ? result.Contents.Intents[d.NoneIntent] : "none";
+        string early = d.EarlyThresholdQ15 < 0 ? "off" : $"confidence ≥ {Number(d.EarlyThresholdQ15 / 32768.0)} (Q15 {d.EarlyThresholdQ15}) after {d.EarlyMinWords} word(s)";
+        yield return $"decision: none class {none}; reject threshold Q15 {d.RejectThresholdQ15} ({Number(d.RejectThresholdQ15 / 32768.0)}); "
+            + $"early decision {early}; temperature {Number(d.TemperatureQ16 / 65536.0)} (divided into O)";
+        if (result.Layout.ActionMapCounts is { } map)
+            yield return $"action map: {map.Lights} lights, {map.Areas} areas, {map.Colors} colours, {map.Steps} step phrases, step {map.StepPercent}% "
+                + $"(from {Path.Combine(modelFolder, ModelFolderExport.HomeFile)})";
+        else
+            yield return $"action map: none ({ModelFolderExport.HomeFile} not in the model folder): the blob decides but drives no pins";
+        if (loaded.Model is { } model)
+            yield return $"runtime: loads; RAM {Count(model.RamBytes)} bytes beyond the blob";
+    }
+
+    internal static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    internal static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static string Share(long part, long total) => (100.0 * part / total).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Saffu.Runtime.Actions;
+using Saffu.Runtime.Model;
+
+namespace Saffu.Training.Simulation;
+
+/// <summary>One slot as reported: its name, its value as text, and for brightness the integer percent.</summary>
+public sealed record SlotValue(string Name, string Text, int? Number);
+
+/// <summary>
+/// The slots of a session's decision in canonical form (docs/cli.md): a light's or area's canonical
+/// name even when an alias was said, the colour's name, `up`/`down` for a step phrase, brightness
+/// as the span's number clamped to 0..100 — matched exactly as the action planner matches them
+/// (vocabulary ids against the blob's action map, docs/action-map.md). Without an action map, or
+/// when nothing matches, a slot's value is the words of its span. A brightness span without a number
+/// is no value (the planner ignores it too) and is left out.
+/// </summary>
+public static class CanonicalSlots
+{
+    public static IReadOnlyList<SlotValue> Read(Session session, ActionMap? map)
+    {
+        var values = new List<SlotValue>();
+        Decision d = session.Decision;
+        RunState s = session.State;
+        for (int slot = 0; slot < d.SlotCount; slot++)
+        {
+            if (!d.HasSlot(slot)) continue;
+            string name = d.SlotName(slot);
+            int first = d.SlotStart(slot) - 1, count = d.SlotEnd(slot) - d.SlotStart(slot) + 1;
+            if (name == ActionPlanner.BrightnessSlot)
+            {
+                int n = d.SlotNumber(slot);
+                if (n < 0) continue;
+                n = Math.Min(n, LightStates.Full);
+                values.Add(new SlotValue(name, n.ToString(CultureInfo.InvariantCulture), n));
+                continue;
+            }
+            string? canonical = map is null ? null : name switch
+            {
+                ActionPlanner.NameSlot => Found(map.FindLight(s.WordIds, first, count), map.LightName),
+                ActionPlanner.AreaSlot => Found(map.FindArea(s.WordIds, first, count), map.AreaName),
+                ActionPlanner.ColorSlot => Found(map.FindColor(s.WordIds, first, count), map.ColorName),
+                ActionPlanner.StepSlot => Found(map.FindStep(s.WordIds, first, count), step => map.StepDirection(step) > 0 ? "up" : "down"),
+                _ => null,
+            };
+            values.Add(new SlotValue(name, canonical ?? d.SlotText(slot), null));
+        }
+        return values;
+    }
+
+    /// <summary>The slots as evaluation compares them (brightness as invariant digits).</summary>
+    public static IReadOnlyDictionary<string, string> AsDictionary(IReadOnlyList<SlotValue> values) =>
+        values.ToDictionary(v => v.Name, v => v.Text, StringComparer.Ordinal);
+
+    private static string? Found(int index, Func<int, string> name) => index < 0 ? null : name(index);
+}
