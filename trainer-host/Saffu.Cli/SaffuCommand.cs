@@ -16,6 +16,8 @@ public static class SaffuCommand
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         return root;
     }
 

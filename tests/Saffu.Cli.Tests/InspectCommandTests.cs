@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace Saffu.Cli.Tests;
+
+/// <summary>`saffu inspect` held to docs/cli.md: every part of a good blob, as much as can be read of a bad one, JSON keys.</summary>
+[TestClass]
+public sealed class InspectCommandTests
+{
+    [TestMethod]
+    public void GoodBlobShowsHeaderSectionsConfigIdentityAndLabels()
+    {
+        using var folder = new EvalFolder();
+        string blob = BadBlobs.Write(folder, "good.blob", BadBlobs.Good);
+        var (code, output, error) = EvalCli.Real("inspect", blob);
+        Assert.AreEqual(0, code, error);
+        foreach (string expected in new[] { "loads; RAM", "MACs for the first word", "header: magic SAFU, version 1", "(matches)", "section table",
+            "Config", "MathTables", "Identity", "config: V ", "decision: none class none", "early decision Q15 29491",
+            "identity: content hash", "(matches the sections)", "data hash", "trainer saffu 0.1.0", "intents (3): off, on, weather",
+            "vocabulary: ", "action map: none" })
+            StringAssert.Contains(output, expected);
+    }
+
+    [TestMethod]
+    public void BlobThatDoesNotLoadIsShownAsFarAsItCanBeReadWithItsError()
+    {
+        using var folder = new EvalFolder();
+        string blob = BadBlobs.Write(folder, "crc.blob", BadBlobs.Make("crc"));
+        var (code, output, error) = EvalCli.Real("inspect", blob);
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(output, "does not load: ChecksumMismatch");
+        StringAssert.Contains(output, "(computed 0x");
+        StringAssert.Contains(output, "intents (3): off, on, weather");
+        StringAssert.Contains(error, "ChecksumMismatch");
+
+        string truncated = BadBlobs.Write(folder, "t.blob", BadBlobs.Make("truncated"));
+        var (tCode, tOutput, _) = EvalCli.Real("inspect", truncated);
+        Assert.AreEqual(1, tCode);
+        StringAssert.Contains(tOutput, "does not load: Truncated");
+        StringAssert.Contains(tOutput, "past the end");
+
+        string junk = BadBlobs.Write(folder, "junk.blob", "not a blob"u8.ToArray());
+        var (jCode, jOutput, _) = EvalCli.Real("inspect", junk);
+        Assert.AreEqual(1, jCode);
+        StringAssert.Contains(jOutput, "header: none");
+    }
+
+    [TestMethod]
+    public void JsonHasEveryDocumentedKey()
+    {
+        using var folder = new EvalFolder();
+        string blob = BadBlobs.Write(folder, "good.blob", BadBlobs.Good);
+        var (code, output, _) = EvalCli.Real("inspect", blob, "--json");
+        Assert.AreEqual(0, code);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        foreach (string key in new[] { "file", "bytes", "loads", "error", "message", "header", "sections", "config", "decision", "identity",
+            "intents", "vocabulary_size", "tag_labels", "action_map", "ram_bytes", "macs_per_word" })
+            Assert.IsTrue(root.TryGetProperty(key, out _), key);
+        Assert.IsTrue(root.GetProperty("loads").GetBoolean());
+        Assert.AreEqual("SAFU", root.GetProperty("header").GetProperty("magic").GetString());
+        Assert.AreEqual(3, root.GetProperty("intents").GetArrayLength());
+        Assert.IsTrue(root.GetProperty("identity").GetProperty("content_hash_ok").GetBoolean());
+        Assert.IsGreaterThan(0, root.GetProperty("macs_per_word").GetProperty("first").GetInt64());
+
+        string bad = BadBlobs.Write(folder, "bad.blob", BadBlobs.Make("magic"));
+        var (badCode, badOutput, _) = EvalCli.Real("inspect", bad, "--json");
+        Assert.AreEqual(1, badCode);
+        using var badDoc = JsonDocument.Parse(badOutput);
+        Assert.AreEqual("BadMagic", badDoc.RootElement.GetProperty("error").GetString());
+        Assert.AreEqual(JsonValueKind.Null, badDoc.RootElement.GetProperty("ram_bytes").ValueKind);
+    }
+
+    [TestMethod]
+    public void MissingFileIsBadInputAndMissingArgumentIsUsage()
+    {
+        using var folder = new EvalFolder();
+        string missing = Path.Combine(folder.Path, "missing.blob");
+        var (code, _, error) = EvalCli.Real("inspect", missing);
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, missing);
+        Assert.AreEqual(2, EvalCli.Real("inspect").Code);
+    }
+}
