@@ -5,11 +5,19 @@ namespace Saffu.Cli.Commands;
 /// <summary>The options of `saffu eval`, with the help text docs/cli.md repeats.</summary>
 internal sealed class EvalOptions
 {
-    public readonly Option<string> Model = new("--model")
+    public readonly Option<string?> Model = new("--model")
     {
-        Description = "The model folder written by 'saffu train'. Its stored temperature and rejection threshold are used.",
+        Description = "The model folder written by 'saffu train'. Its stored temperature and rejection threshold are used. "
+            + "With --blob: the float reference the blob is compared with (agreement, max_probability_error). "
+            + "Required unless --blob is given.",
         HelpName = "MODEL_DIR",
-        Required = true,
+    };
+
+    public readonly Option<string?> Blob = new("--blob")
+    {
+        Description = "A model blob written by 'saffu export': evaluated through the device runtime on this machine, with the blob's "
+            + "stored threshold and none class. Default: none (the --model folder is evaluated).",
+        HelpName = "FILE",
     };
 
     public readonly Option<string> Test = new("--test")
@@ -44,7 +52,7 @@ internal sealed class EvalOptions
         Description = "Hide progress bars (the report is still printed). Default: false.",
     };
 
-    public IEnumerable<Option> All => [Model, Test, Ood, Json, Plots, Quiet];
+    public IEnumerable<Option> All => [Model, Blob, Test, Ood, Json, Plots, Quiet];
 
     public EvalSettings Read(ParseResult parse) => new(
         parse.GetValue(Test)!, parse.GetValue(Ood), parse.GetValue(Json), parse.GetValue(Plots), parse.GetValue(Quiet));

@@ -1,4 +1,6 @@
+using Saffu.Training.Export;
 using Saffu.Training.Model;
+using Saffu.Training.Simulation;
 
 namespace Saffu.Cli.Commands;
 
@@ -12,12 +14,11 @@ namespace Saffu.Cli.Commands;
 internal sealed record EvalSubject(IIntentScorer Scorer, IIntentScorer? Reference, string Description);
 
 /// <summary>
-/// Turns the command's model options into an <see cref="EvalSubject"/>. Today: `--model MODEL_DIR`,
-/// the float model. The seam for `--blob FILE` (issue 6): add a source that loads the blob into the
-/// runtime behind an <see cref="IIntentScorer"/> (logits Q16 / 65536, Temperature 1 because the
-/// exporter divides T into O, the blob's threshold and none class; plus
-/// <see cref="Saffu.Training.Evaluation.ISlotPredictor"/> for `slot_exact_match`), and, when
-/// `--model` is given as well, the float model as its Reference for `agreement`.
+/// Turns the command's model options into an <see cref="EvalSubject"/>: `--model MODEL_DIR`, the float
+/// model; or `--blob FILE`, the blob in the device runtime behind a <see cref="BlobScorer"/> (logits
+/// Q16 / 65536, temperature 1 because the exporter divided T into O, the blob's threshold and none
+/// class, canonical slots for `slot_exact_match`), with the `--model` float model, when given, as its
+/// reference for `agreement`.
 /// </summary>
 internal interface IEvalSource
 {
@@ -29,4 +30,23 @@ internal interface IEvalSource
 internal sealed class ModelFolderSource(string folder, Func<string, IIntentScorer> loadModel) : IEvalSource
 {
     public EvalSubject Load() => new(loadModel(folder), null, folder);
+}
+
+/// <summary>`--blob FILE [--model MODEL_DIR]`: the blob through the device runtime, the float model as its reference.</summary>
+internal sealed class BlobSource(string blob, string? referenceFolder, Func<string, IIntentScorer> loadModel) : IEvalSource
+{
+    public EvalSubject Load()
+    {
+        BlobScorer scorer;
+        try
+        {
+            scorer = new BlobScorer(SimulatedModel.LoadFile(blob));
+        }
+        catch (Exception e) when (e is BlobFileException or BlobLoadException)
+        {
+            throw new EvalInputException(e.Message);
+        }
+        IIntentScorer? reference = referenceFolder is null ? null : loadModel(referenceFolder);
+        return new EvalSubject(scorer, reference, blob);
+    }
 }
