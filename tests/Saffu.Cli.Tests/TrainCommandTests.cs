@@ -53,12 +53,12 @@ public sealed class TrainCommandTests
     {
         var (code, output, _) = Run("train", "--help");
         Assert.AreEqual(0, code);
-        string[] flags = ["--train", "--valid", "--out", "--bits", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
+        string[] flags = ["--train", "--home", "--extra", "--valid", "--out", "--bits", "--min-count", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
             "--tag-head", "--tag-offsets", "--tag-intent-parts", "--epsilon", "--epsilon-w", "--epsilon-o", "--tau-u", "--tau-o",
             "--passes", "--prefix-weight", "--start", "--fine-tune", "--epochs", "--batch-size", "--learning-rate", "--patience",
             "--seed", "--init-scale", "--max-false-rejection", "--skip-bad-lines", "--quiet"];
         foreach (string flag in flags) StringAssert.Contains(output, flag);
-        Assert.AreEqual(flags.Length - 2, output.Split("Default:").Length - 1, "every option but --train and --out states its default");
+        Assert.AreEqual(flags.Length - 4, output.Split("Default:").Length - 1, "every option but --train, --home, --extra and --out states its default");
     }
 
     [TestMethod]

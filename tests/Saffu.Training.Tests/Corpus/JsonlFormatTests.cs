@@ -32,7 +32,7 @@ public class JsonlFormatTests
     [DataRow("{\"text\": \"hi\", \"intent\": \"x\", \"slots\": {\"brightness\": 150}}", "integer percent 0..100")]
     [DataRow("{\"text\": \"hi\", \"intent\": \"x\", \"slots\": {\"brightness\": 12.5}}", "integer percent 0..100")]
     [DataRow("{\"text\": \"hi\", \"intent\": \"x\", \"slots\": {\"area\": 3}}", "non-empty string")]
-    [DataRow("{\"text\": \"hi\", \"intent\": \"x\", \"slots\": {\"time\": \"now\"}}", "slots among name, area, color, brightness")]
+    [DataRow("{\"text\": \"hi\", \"intent\": \"x\", \"slots\": {\"time\": \"now\"}}", "slots among name, area, color, brightness, step")]
     public void MalformedLinesNameLineAndExpectation(string bad, string message)
     {
         using var temp = new TempFolder();
@@ -46,6 +46,18 @@ public class JsonlFormatTests
         Dataset skipped = DatasetReader.Read(path, new ReadOptions { SkipBadLines = true });
         Assert.HasCount(1, skipped.Utterances);
         Assert.AreEqual(1, skipped.SkippedLines);
+    }
+
+    [TestMethod]
+    public void StepIsATextSlot()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("d.jsonl", "{\"text\": \"dim the desk lamp\", \"intent\": \"HassLightSet\", \"slots\": {\"name\": \"desk lamp\", \"step\": \"down\"}}\n");
+        Utterance u = DatasetReader.Read(path).Utterances.Single();
+        Assert.AreEqual("down", u.Slots["step"]);
+        Assert.IsNull(u.Tags, "files carry no tags: the trainer finds the slot values");
+        string bad = temp.File("b.jsonl", "{\"text\": \"dim it\", \"intent\": \"x\", \"slots\": {\"step\": 1}}\n");
+        StringAssert.Contains(Assert.ThrowsExactly<DatasetException>(() => DatasetReader.Read(bad)).Message, "\"step\" as a non-empty string");
     }
 
     [TestMethod]

@@ -101,6 +101,7 @@ public sealed class LightsCorpusTests
         Assert.IsTrue(tags.All(LabelledSentence.TagLabels.Contains));
         Utterance u = s.ToUtterance();
         Assert.AreEqual(s.Text, u.Text);
+        CollectionAssert.AreEqual(tags, u.Tags!.ToArray(), "the trainer gets the exact tags");
         Assert.AreEqual("floor lamp", u.Slots[LightSlots.Name]);
         Assert.AreEqual(CommandGrammar.ShippedPath, u.Source.Path);
         Assert.AreEqual("reading lamp", s.ToUtterance(SlotValues.Said).Slots[LightSlots.Name]);

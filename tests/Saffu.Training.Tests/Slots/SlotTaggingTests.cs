@@ -59,4 +59,59 @@ public class SlotTaggingTests
         var u = new Utterance("x", "i", new Dictionary<string, string> { ["brightness"] = "3", ["area"] = "a" }, new SourceLine("t", 1));
         CollectionAssert.AreEqual(Labels, TagSet.For([u]).ToArray());
     }
+
+    static readonly string[] LightLabels = ["O", "B-name", "I-name", "B-area", "I-area", "B-brightness", "I-brightness", "B-step", "I-step"];
+
+    static Utterance Said(string text, (string, string)[] slots, string[]? tags = null) =>
+        new(text, "HassLightSet", slots.ToDictionary(p => p.Item1, p => p.Item2), new SourceLine("said.jsonl", 3), tags);
+
+    [TestMethod]
+    public void StepIsTaggedByItsWords()
+    {
+        var vocabulary = VocabularyBuilder.Build(["turn the hall light up"], 16, prependSod: true);
+        var tagger = new SlotTagger(LightLabels);
+        int[] tags = tagger.Tag(vocabulary.Encode("turn the hall light up"), Said("turn the hall light up", [("area", "hall"), ("step", "up")]));
+        CollectionAssert.AreEqual(new[] { "-", "O", "O", "B-area", "O", "B-step" }, tags.Select(t => t < 0 ? "-" : LightLabels[t]).ToArray());
+        Assert.AreEqual(0, tagger.Unmatched);
+    }
+
+    [TestMethod]
+    public void OwnTagsTagAliasesAndStepWordsThatValuesCannotFind()
+    {
+        var vocabulary = VocabularyBuilder.Build(["dim the reading lamp a bit"], 16, prependSod: true);
+        var text = vocabulary.Encode("dim the reading lamp a bit");
+        (string, string)[] slots = [("name", "floor lamp"), ("step", "down")];
+        var byValue = new SlotTagger(LightLabels);
+        Assert.IsTrue(byValue.Tag(text, Said("dim the reading lamp a bit", slots)).Skip(1).All(t => t == 0), "canonical values are not the words");
+        Assert.AreEqual(2, byValue.Unmatched);
+
+        var exact = new SlotTagger(LightLabels);
+        string[] own = ["B-step", "O", "B-name", "I-name", "O", "O"];
+        int[] tags = exact.Tag(text, Said("dim the reading lamp a bit", slots, own));
+        CollectionAssert.AreEqual(own, tags.Skip(1).Select(t => LightLabels[t]).ToArray());
+        Assert.AreEqual(-1, tags[0], "<sod> has no tag");
+        Assert.AreEqual(0, exact.Unmatched);
+    }
+
+    [TestMethod]
+    public void OwnTagsThatDoNotFitAreABadLine()
+    {
+        var vocabulary = VocabularyBuilder.Build(["dim the lamp"], 16, prependSod: true);
+        var tagger = new SlotTagger(LightLabels);
+        var e = Assert.ThrowsExactly<DatasetException>(() => tagger.Tag(vocabulary.Encode("dim the lamp"), Said("dim the lamp", [], ["B-step", "O"])));
+        StringAssert.StartsWith(e.Message, "said.jsonl:3: found 2 tags for 3 tokens");
+        e = Assert.ThrowsExactly<DatasetException>(() => tagger.Tag(vocabulary.Encode("dim the lamp"), Said("dim the lamp", [], ["B-color", "O", "O"])));
+        StringAssert.Contains(e.Message, "the tag \"B-color\"");
+    }
+
+    [TestMethod]
+    public void TagSetHasStepLastAndSeesOwnTags()
+    {
+        var u = Said("dim the lamp", [], ["B-step", "O", "O"]);
+        CollectionAssert.AreEqual(new[] { "O", "B-step", "I-step" }, TagSet.For([u]).ToArray());
+        var all = new Utterance("x", "i", new Dictionary<string, string> { ["step"] = "up", ["color"] = "red", ["brightness"] = "3", ["area"] = "a", ["name"] = "n" },
+            new SourceLine("t", 1));
+        CollectionAssert.AreEqual(Saffu.Training.Grammar.LabelledSentence.TagLabels.ToArray(), TagSet.For([all]).ToArray(),
+            "the trainer's tag order is the grammar's (and the runtime's)");
+    }
 }

@@ -6,32 +6,60 @@ using Saffu.Training.Training;
 
 namespace Saffu.Cli.Commands;
 
-/// <summary>The options of `saffu train`; defaults come from <see cref="TrainOptions"/> so help, docs and library agree.</summary>
+/// <summary>
+/// The options of `saffu train`. Knob defaults come from <see cref="TrainOptions"/> (and, with `--home`, from
+/// <see cref="TrainOptions.Lights"/>), so help, docs and library agree; a knob the user gives always wins.
+/// </summary>
 internal sealed class TrainArguments
 {
-    static readonly TrainOptions D = new();
-    static readonly SolverOptions DS = new();
-    static readonly FineTuneOptions DF = new();
+    static readonly TrainOptions D = new(), L = TrainOptions.Lights;
 
     static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
+    static string Show(int value) => value.ToString(CultureInfo.InvariantCulture);
+    static string Show(bool value) => value ? "true" : "false";
 
-    static Option<T> Make<T>(string name, string description, T defaultValue, string shown, string? helpName = null) => new(name)
+    /// <summary>A knob whose help states its default, and its `--home` default when that differs.</summary>
+    static Option<T> Knob<T>(string name, string description, Func<TrainOptions, T> get, Func<T, string> show, string? helpName = null)
     {
-        Description = $"{description} Default: {shown}.",
-        DefaultValueFactory = _ => defaultValue,
-        HelpName = helpName,
+        string general = show(get(D)), lights = show(get(L));
+        return new(name)
+        {
+            Description = $"{description} Default: {general}{(lights == general ? "" : $" (with --home: {lights})")}.",
+            DefaultValueFactory = _ => get(D),
+            HelpName = helpName,
+        };
+    }
+
+    static Option<bool> Flag(string name, string description) => new(name)
+    {
+        Description = $"{description} Default: false.",
+        DefaultValueFactory = _ => false,
     };
 
-    public readonly Option<string> Train = new("--train")
+    public readonly Option<string?> Train = new("--train")
     {
-        Description = "Labelled training transcripts: a folder with seq.in and label, a .jsonl or a .csv file.",
+        Description = "Labelled training transcripts: a folder with seq.in and label, a .jsonl or a .csv file. "
+            + "Required unless --home is given (then they are added to the home's lights corpus).",
         HelpName = "DATA",
-        Required = true,
+    };
+    public readonly Option<string?> Home = new("--home")
+    {
+        Description = "A home description (docs/home.md): train the lights model for this home from the built-in command grammar "
+            + "and not-lights sentences, with the lights defaults; its validation split is the grammar's held-out templates "
+            + "unless --valid is given. The file is kept in MODEL_DIR as home.yaml.",
+        HelpName = "HOME_FILE",
+    };
+    public readonly Option<string?> Extra = new("--extra")
+    {
+        Description = "With --home: your own labelled light sentences (.jsonl, .csv or a folder; the five lights intents, slots as "
+            + "docs/grammar.md), added to training; each slot's words are found through the home's names.",
+        HelpName = "FILE",
     };
     public readonly Option<string?> Valid = new("--valid")
     {
         Description = "Labelled validation transcripts (any of the three formats): early stopping, calibration and the reject "
-            + "threshold; kept in the model folder as its held-out set. Default: none (no fine-tuning, temperature 1, threshold 0).",
+            + "threshold; kept in the model folder as its held-out set. Default: none (no fine-tuning, temperature 1, threshold 0); "
+            + "with --home: the lights corpus's validation split.",
         HelpName = "DATA",
     };
     public readonly Option<string> Out = new("--out")
@@ -40,57 +68,67 @@ internal sealed class TrainArguments
         HelpName = "MODEL_DIR",
         Required = true,
     };
-    public readonly Option<int> Bits = Make("--bits", "Bits b of the word codes, 1..4096; 0 = one bit per word type (the vocabulary size, at most 4096). A b too small for the vocabulary is raised to floor(log2 V) + 1.", D.Bits, "0 (auto)", "B");
-    public readonly Option<bool> PrependSod = Make("--prepend-sod", "Push <sod> before the first word (gives the document part its class prior).", D.PrependSod, "true");
-    public readonly Option<int> MaxWords = Make("--max-words", "Positions per utterance including <sod>, 1..255; later words are dropped.", D.MaxWords, D.MaxWords.ToString(CultureInfo.InvariantCulture), "N");
-    public readonly Option<int> Block = Make("--block", "Block context size B, 1..64; 0 = no block context.", D.BlockSize, D.BlockSize.ToString(CultureInfo.InvariantCulture), "B");
-    public readonly Option<int> Radial = Make("--radial", "Radial context size r, 1..64; 0 = no radial context.", D.RadialSize, "0 (off)", "R");
-    public readonly Option<bool> Document = Make("--document", "Use the document context (the sum of the word codes).", D.Document, "true");
-    public readonly Option<TagHeadMode> TagHead = Make("--tag-head", "Slot tag head: auto (when the training data has slots), on or off.", D.TagHead, "auto");
-    public readonly Option<int> TagOffsets = Make("--tag-offsets", "Words the tag head reads: the pivot and the ones before it, 1..4.", D.TagOffsets, D.TagOffsets.ToString(CultureInfo.InvariantCulture), "N");
-    public readonly Option<bool> TagIntentParts = Make("--tag-intent-parts", "The tag head also reads the intent parts [s_B; s_R; s_D].", D.TagIncludesIntentParts, "true");
-    public readonly Option<double> Epsilon = Make("--epsilon", "Smoothing ε of every U (and the document part), > 0.", DS.Epsilon, Show(DS.Epsilon), "X");
-    public readonly Option<double> EpsilonW = Make("--epsilon-w", "Smoothing ε of the attention matrices W, > 0.", DS.EpsilonW, Show(DS.EpsilonW), "X");
-    public readonly Option<double> EpsilonO = Make("--epsilon-o", "Smoothing ε of O and O_tag, > 0.", DS.EpsilonO, Show(DS.EpsilonO), "X");
-    public readonly Option<double> TauU = Make("--tau-u", "Evidence strength τ_U of the attended vectors and tag codes, > 0.", DS.TauU, Show(DS.TauU), "X");
-    public readonly Option<double> TauO = Make("--tau-o", "Evidence strength τ_O of the s-vectors into O, > 0.", DS.TauO, Show(DS.TauO), "X");
-    public readonly Option<int> Passes = Make("--passes", "Attention refinement passes 0..4 (0 = uniform attention).", DS.RefinementPasses, DS.RefinementPasses.ToString(CultureInfo.InvariantCulture), "N");
-    public readonly Option<double> PrefixWeight = Make("--prefix-weight", "Weight of every prefix but the whole utterance (weight 1), 0..1.", DS.PrefixWeight, Show(DS.PrefixWeight), "X");
-    public readonly Option<StartingPoint> Start = Make("--start", "explicit (closed-form solution) or random (the backprop-only baseline; needs fine-tuning).", D.Start, "explicit");
-    public readonly Option<bool> FineTune = Make("--fine-tune", "Fine-tune with Adam after the explicit solution (only with --valid).", D.FineTune, "true");
-    public readonly Option<int> Epochs = Make("--epochs", "Fine-tuning epochs at most, 0..10000.", DF.Epochs, DF.Epochs.ToString(CultureInfo.InvariantCulture), "N");
-    public readonly Option<int> BatchSize = Make("--batch-size", "Utterances per fine-tuning minibatch.", DF.BatchSize, DF.BatchSize.ToString(CultureInfo.InvariantCulture), "N");
-    public readonly Option<double> LearningRate = Make("--learning-rate", "Adam learning rate.", DF.LearningRate, Show(DF.LearningRate), "X");
-    public readonly Option<int> Patience = Make("--patience", "Stop fine-tuning after this many epochs without a better validation accuracy.", DF.Patience, DF.Patience.ToString(CultureInfo.InvariantCulture), "N");
-    public readonly Option<int> Seed = Make("--seed", "Seed of the minibatch order and of --start random.", DF.Seed, DF.Seed.ToString(CultureInfo.InvariantCulture), "N");
-    public readonly Option<double> InitScale = Make("--init-scale", "Standard deviation of the weights of --start random.", DF.InitScale, Show(DF.InitScale), "X");
-    public readonly Option<double> MaxFalseRejection = Make("--max-false-rejection", "The reject threshold rejects at most this share of the validation split, 0..1.", D.MaxFalseRejection, Show(D.MaxFalseRejection), "X");
-    public readonly Option<bool> SkipBadLines = Make("--skip-bad-lines", "Skip and count malformed lines instead of stopping at the first.", false, "false");
-    public readonly Option<bool> Quiet = Make("--quiet", "Hide progress bars and training messages on stderr (the summary is still printed).", false, "false");
+    public readonly Option<int> Bits = Knob("--bits", "Bits b of the word codes, 1..4096; 0 = one bit per word type (the vocabulary size, at most 4096). A b too small for the vocabulary is raised to floor(log2 V) + 1.", o => o.Bits, b => b == 0 ? "0 (auto)" : Show(b), "B");
+    public readonly Option<int> MinCount = Knob("--min-count", "Words seen fewer times than this in training are not in the vocabulary: they train as <oov>, as unknown words are heard at run time (names, areas, colours and step words of --home are always kept), 1..1000.", o => o.MinCount, Show, "N");
+    public readonly Option<bool> PrependSod = Knob("--prepend-sod", "Push <sod> before the first word (gives the document part its class prior).", o => o.PrependSod, Show);
+    public readonly Option<int> MaxWords = Knob("--max-words", "Positions per utterance including <sod>, 1..255; later words are dropped.", o => o.MaxWords, Show, "N");
+    public readonly Option<int> Block = Knob("--block", "Block context size B, 1..64; 0 = no block context.", o => o.BlockSize, Show, "B");
+    public readonly Option<int> Radial = Knob("--radial", "Radial context size r, 1..64; 0 = no radial context.", o => o.RadialSize, r => r == 0 ? "0 (off)" : Show(r), "R");
+    public readonly Option<bool> Document = Knob("--document", "Use the document context (the sum of the word codes).", o => o.Document, Show);
+    public readonly Option<TagHeadMode> TagHead = Knob("--tag-head", "Slot tag head: auto (when the training data has slots), on or off.", o => o.TagHead, m => m.ToString().ToLowerInvariant());
+    public readonly Option<int> TagOffsets = Knob("--tag-offsets", "Words the tag head reads: the pivot and the ones before it, 1..4.", o => o.TagOffsets, Show, "N");
+    public readonly Option<bool> TagIntentParts = Knob("--tag-intent-parts", "The tag head also reads the intent parts [s_B; s_R; s_D].", o => o.TagIncludesIntentParts, Show);
+    public readonly Option<double> Epsilon = Knob("--epsilon", "Smoothing ε of every U (and the document part), > 0.", o => o.Solver.Epsilon, Show, "X");
+    public readonly Option<double> EpsilonW = Knob("--epsilon-w", "Smoothing ε of the attention matrices W, > 0.", o => o.Solver.EpsilonW, Show, "X");
+    public readonly Option<double> EpsilonO = Knob("--epsilon-o", "Smoothing ε of O and O_tag, > 0.", o => o.Solver.EpsilonO, Show, "X");
+    public readonly Option<double> TauU = Knob("--tau-u", "Evidence strength τ_U of the attended vectors and tag codes, > 0.", o => o.Solver.TauU, Show, "X");
+    public readonly Option<double> TauO = Knob("--tau-o", "Evidence strength τ_O of the s-vectors into O, > 0.", o => o.Solver.TauO, Show, "X");
+    public readonly Option<int> Passes = Knob("--passes", "Attention refinement passes 0..4 (0 = uniform attention).", o => o.Solver.RefinementPasses, Show, "N");
+    public readonly Option<double> PrefixWeight = Knob("--prefix-weight", "Weight of every prefix but the whole utterance (weight 1), 0..1.", o => o.Solver.PrefixWeight, Show, "X");
+    public readonly Option<StartingPoint> Start = Knob("--start", "explicit (closed-form solution) or random (the backprop-only baseline; needs fine-tuning).", o => o.Start, s => s.ToString().ToLowerInvariant());
+    public readonly Option<bool> FineTune = Knob("--fine-tune", "Fine-tune with Adam after the explicit solution (only with a validation split).", o => o.FineTune, Show);
+    public readonly Option<int> Epochs = Knob("--epochs", "Fine-tuning epochs at most, 0..10000.", o => o.FineTuning.Epochs, Show, "N");
+    public readonly Option<int> BatchSize = Knob("--batch-size", "Utterances per fine-tuning minibatch.", o => o.FineTuning.BatchSize, Show, "N");
+    public readonly Option<double> LearningRate = Knob("--learning-rate", "Adam learning rate.", o => o.FineTuning.LearningRate, Show, "X");
+    public readonly Option<int> Patience = Knob("--patience", "Stop fine-tuning after this many epochs without a better validation accuracy.", o => o.FineTuning.Patience, Show, "N");
+    public readonly Option<int> Seed = Knob("--seed", "Seed of the minibatch order, of --start random and of the lights corpus's sampling (--home).", o => o.FineTuning.Seed, Show, "N");
+    public readonly Option<double> InitScale = Knob("--init-scale", "Standard deviation of the weights of --start random.", o => o.FineTuning.InitScale, Show, "X");
+    public readonly Option<double> MaxFalseRejection = Knob("--max-false-rejection", "The reject threshold rejects at most this share of the validation split, 0..1.", o => o.MaxFalseRejection, Show, "X");
+    public readonly Option<bool> SkipBadLines = Flag("--skip-bad-lines", "Skip and count malformed lines instead of stopping at the first.");
+    public readonly Option<bool> Quiet = Flag("--quiet", "Hide progress bars and training messages on stderr (the summary is still printed).");
 
     public IEnumerable<Option> All =>
     [
-        Train, Valid, Out, Bits, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
+        Train, Home, Extra, Valid, Out, Bits, MinCount, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauO, Passes, PrefixWeight, Start, FineTune, Epochs, BatchSize, LearningRate,
         Patience, Seed, InitScale, MaxFalseRejection, SkipBadLines, Quiet,
     ];
 
-    public TrainOptions Options(ParseResult p) => new()
+    /// <summary>The knobs: each one the user gave, else its default from <paramref name="defaults"/>.</summary>
+    public TrainOptions Options(ParseResult p, TrainOptions defaults)
     {
-        Bits = p.GetValue(Bits), PrependSod = p.GetValue(PrependSod), MaxWords = p.GetValue(MaxWords),
-        BlockSize = p.GetValue(Block), RadialSize = p.GetValue(Radial), Document = p.GetValue(Document),
-        TagHead = p.GetValue(TagHead), TagOffsets = p.GetValue(TagOffsets), TagIncludesIntentParts = p.GetValue(TagIntentParts),
-        Start = p.GetValue(Start), FineTune = p.GetValue(FineTune), MaxFalseRejection = p.GetValue(MaxFalseRejection),
-        Solver = new SolverOptions
+        T Get<T>(Option<T> option, T fallback) => p.GetResult(option) is { Implicit: false } ? p.GetValue(option)! : fallback;
+        SolverOptions s = defaults.Solver;
+        FineTuneOptions f = defaults.FineTuning;
+        return defaults with
         {
-            Epsilon = p.GetValue(Epsilon), EpsilonW = p.GetValue(EpsilonW), EpsilonO = p.GetValue(EpsilonO),
-            TauU = p.GetValue(TauU), TauO = p.GetValue(TauO), RefinementPasses = p.GetValue(Passes), PrefixWeight = p.GetValue(PrefixWeight),
-        },
-        FineTuning = new FineTuneOptions
-        {
-            Epochs = p.GetValue(Epochs), BatchSize = p.GetValue(BatchSize), LearningRate = p.GetValue(LearningRate),
-            Patience = p.GetValue(Patience), Seed = p.GetValue(Seed), PrefixWeight = p.GetValue(PrefixWeight),
-            InitScale = p.GetValue(InitScale),
-        },
-    };
+            Bits = Get(Bits, defaults.Bits), MinCount = Get(MinCount, defaults.MinCount), PrependSod = Get(PrependSod, defaults.PrependSod),
+            MaxWords = Get(MaxWords, defaults.MaxWords), BlockSize = Get(Block, defaults.BlockSize), RadialSize = Get(Radial, defaults.RadialSize),
+            Document = Get(Document, defaults.Document), TagHead = Get(TagHead, defaults.TagHead), TagOffsets = Get(TagOffsets, defaults.TagOffsets),
+            TagIncludesIntentParts = Get(TagIntentParts, defaults.TagIncludesIntentParts), Start = Get(Start, defaults.Start),
+            FineTune = Get(FineTune, defaults.FineTune), MaxFalseRejection = Get(MaxFalseRejection, defaults.MaxFalseRejection),
+            Solver = s with
+            {
+                Epsilon = Get(Epsilon, s.Epsilon), EpsilonW = Get(EpsilonW, s.EpsilonW), EpsilonO = Get(EpsilonO, s.EpsilonO),
+                TauU = Get(TauU, s.TauU), TauO = Get(TauO, s.TauO), RefinementPasses = Get(Passes, s.RefinementPasses),
+                PrefixWeight = Get(PrefixWeight, s.PrefixWeight),
+            },
+            FineTuning = f with
+            {
+                Epochs = Get(Epochs, f.Epochs), BatchSize = Get(BatchSize, f.BatchSize), LearningRate = Get(LearningRate, f.LearningRate),
+                Patience = Get(Patience, f.Patience), Seed = Get(Seed, f.Seed), PrefixWeight = Get(PrefixWeight, s.PrefixWeight),
+                InitScale = Get(InitScale, f.InitScale),
+            },
+        };
+    }
 }

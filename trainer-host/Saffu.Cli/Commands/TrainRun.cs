@@ -1,12 +1,14 @@
 using Saffu.Training.Corpus;
+using Saffu.Training.Grammar;
+using Saffu.Training.Home;
 using Saffu.Training.Model;
 using Saffu.Training.Training;
 
 namespace Saffu.Cli.Commands;
 
 /// <summary>
-/// One `saffu train` invocation: read the sources, train, save the model folder, print a summary.
-/// Training sources are a list (<see cref="TrainSources"/>): further corpus options add one entry each.
+/// One `saffu train` invocation: read the sources (`--train`, and with `--home` the lights corpus of that home
+/// plus `--extra`), train, save the model folder, print a summary.
 /// </summary>
 internal sealed class TrainRun(TrainSettings settings, TrainOptions options, TextWriter output, TextWriter error)
 {
@@ -14,6 +16,7 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
     {
         try
         {
+            settings.Validate();
             options.Validate();
         }
         catch (ArgumentException e)
@@ -25,26 +28,39 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
         try
         {
             var read = new ReadOptions { SkipBadLines = settings.SkipBadLines };
-            var train = ReadTraining(read);
+            HomeDescription? home = settings.Home is null ? null : HomeDescription.Load(settings.Home);
+            LightsCorpus? corpus = home is null ? null : LightsCorpusFor(home, read);
+            var train = ReadTraining(corpus, read);
             var known = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal);
-            var valid = settings.Valid is null ? null : Read(settings.Valid, read with { KnownIntents = known });
-            var result = new TrainProgress(error, settings.Quiet).Run(observer => Trainer.Train(train, valid, options, observer));
-            ModelFolder.Save(settings.Out, result, options, train);
-            TrainSummary.Write(output, settings, result);
+            IReadOnlyList<Utterance>? valid = settings.Valid is not null ? Read(settings.Valid, read with { KnownIntents = known })
+                : corpus?.Valid.Select(s => s.ToUtterance()).ToList();
+            var result = new TrainProgress(error, settings.Quiet).Run(observer => Trainer.Train(train, valid, options, observer, corpus?.KeepWords));
+            ModelFolder.Save(settings.Out, result, options, train, home);
+            TrainSummary.Write(output, settings, corpus, valid is { Count: > 0 }, result);
             return SaffuCommand.Ok;
         }
-        catch (Exception e) when (e is DatasetException or ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DatasetException or ArgumentException or IOException or UnauthorizedAccessException
+            or HomeDescriptionException or SentenceLabelException or GrammarException)
         {
             error.WriteLine($"saffu train: {e.Message}");
             return SaffuCommand.BadInput;
         }
     }
 
-    /// <summary>Every training source in order, concatenated.</summary>
-    List<Utterance> ReadTraining(ReadOptions read)
+    /// <summary>The home's lights corpus (docs/grammar.md §5), with `--extra` sentences; `--seed` seeds its sampling.</summary>
+    LightsCorpus LightsCorpusFor(HomeDescription home, ReadOptions read)
+    {
+        var extra = settings.Extra is null ? [] : Reported(DatasetReader.Read(settings.Extra,
+            read with { KnownIntents = LightIntents.All.ToHashSet(StringComparer.Ordinal) }));
+        return LightsCorpus.Build(home, LightsCorpusOptions.Default with { Seed = options.FineTuning.Seed, Extra = extra });
+    }
+
+    /// <summary>The lights corpus's training sentences (exact slot tags), then `--train`.</summary>
+    List<Utterance> ReadTraining(LightsCorpus? corpus, ReadOptions read)
     {
         var all = new List<Utterance>();
-        foreach (var source in TrainSources.Of(settings)) all.AddRange(Reported(source(read)));
+        if (corpus is not null) all.AddRange(corpus.Train.Select(s => s.ToUtterance()));
+        if (settings.Train is not null) all.AddRange(Read(settings.Train, read));
         return all;
     }
 
@@ -56,27 +72,32 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
             error.WriteLine($"saffu train: skipped {data.SkippedLines} bad line(s) of {data.Path}; first: {data.Skipped[0].Message}");
         return data.Utterances;
     }
-
-    /// <summary>The training sources: `--train`; add `--home`, `--extra` … here.</summary>
-    static class TrainSources
-    {
-        public static IEnumerable<Func<ReadOptions, Dataset>> Of(TrainSettings s)
-        {
-            yield return read => DatasetReader.Read(s.Train, read);
-        }
-    }
 }
 
 /// <summary>The parsed non-knob options of `saffu train`.</summary>
-internal sealed record TrainSettings(string Train, string? Valid, string Out, bool SkipBadLines, bool Quiet);
+internal sealed record TrainSettings(string? Train, string? Home, string? Extra, string? Valid, string Out, bool SkipBadLines, bool Quiet)
+{
+    /// <summary>Usage rules the parser cannot express: some training source, and `--extra` only with `--home`.</summary>
+    public void Validate()
+    {
+        if (Train is null && Home is null)
+            throw new ArgumentException("No training data: found neither --train nor --home; expected --train DATA, --home HOME_FILE or both.");
+        if (Extra is not null && Home is null)
+            throw new ArgumentException($"--extra {Extra} without --home; expected --home HOME_FILE too (extra sentences join a home's lights corpus).");
+    }
+}
 
 /// <summary>What `saffu train` prints on stdout when it succeeds.</summary>
 internal static class TrainSummary
 {
-    public static void Write(TextWriter output, TrainSettings settings, TrainingResult r)
+    public static void Write(TextWriter output, TrainSettings settings, LightsCorpus? corpus, bool validated, TrainingResult r)
     {
         FloatModel m = r.Model;
         TrainingMeasurements t = r.Measurements;
+        if (corpus is not null)
+            output.WriteLine($"lights corpus for {settings.Home}: {corpus.Train.Count:N0} training and {corpus.Valid.Count:N0} validation sentences" +
+                (corpus.Report.Extra > 0 ? $" ({corpus.Report.Extra:N0} from {settings.Extra})" : "") +
+                $", built in {corpus.Report.Elapsed.TotalSeconds:F2} s");
         output.WriteLine($"trained {settings.Out}: {t.TrainUtterances:N0} utterances ({t.PrefixExamples:N0} prefixes), " +
             $"{m.Vocabulary.Count:N0} word types, {m.Intents.Count} intents, b = {m.Config.Bits}, {m.Weights.ParameterCount(m.Config):N0} parameters");
         if (t.DroppedUtterances > 0) output.WriteLine($"left out {t.DroppedUtterances} utterance(s) with no words");
@@ -86,9 +107,11 @@ internal static class TrainSummary
                 (double.IsNaN(t.ExplicitValidAccuracy) ? "" : $", valid accuracy {t.ExplicitValidAccuracy:P2}"));
         if (r.FineTuneHistory.Count > 0)
             output.WriteLine($"fine-tune: {t.FineTuneSeconds:F2} s, {r.FineTuneHistory[^1].Epoch:0.##} epochs, valid accuracy {t.FinalValidAccuracy:P2}");
-        output.WriteLine(settings.Valid is null
-            ? "calibration: no --valid, so temperature 1 and reject threshold 0"
+        output.WriteLine(!validated ? "calibration: no --valid, so temperature 1 and reject threshold 0"
+            : r.Rejection is { } c ? $"calibration: temperature {m.Temperature:F3}, none offset {c.Offset:F3}, reject threshold {m.RejectThreshold:F3} "
+                + $"(validation: {c.FalseRejection:P1} of commands rejected" + (double.IsNaN(c.NoneRejected) ? ")" : $", {c.NoneRejected:P1} of {FloatModel.NoneIntentName} rejected)")
             : $"calibration: temperature {m.Temperature:F3}, reject threshold {m.RejectThreshold:F3}");
-        output.WriteLine($"wrote {Path.Combine(settings.Out, ModelFolder.ModelFile)} and its weights, training state, held-out set and log");
+        output.WriteLine($"wrote {Path.Combine(settings.Out, ModelFolder.ModelFile)} and its weights, training state, held-out set" +
+            (corpus is null ? "" : ", home.yaml") + " and log");
     }
 }

@@ -4,7 +4,7 @@ namespace Saffu.Training.Corpus;
 
 /// <summary>
 /// One JSON object a line: `{"text": "…", "intent": "…", "slots": {"area": "kitchen", "brightness": 50}}`.
-/// `slots` is optional; its keys are `name`, `area`, `color` (strings) and `brightness` (an integer
+/// `slots` is optional; its keys are `name`, `area`, `color`, `step` (strings) and `brightness` (an integer
 /// 0..100); a null slot is absent. Other top-level keys are ignored. Blank lines are ignored.
 /// </summary>
 public static class JsonlFormat

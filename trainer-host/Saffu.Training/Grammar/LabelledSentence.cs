@@ -41,13 +41,13 @@ public sealed record LabelledSentence(string Text, string Intent, IReadOnlyDicti
     }
 
     /// <summary>
-    /// The trainer's record. <see cref="SlotValues.Canonical"/> keeps the labels (for evaluation and JSON);
-    /// <see cref="SlotValues.Said"/> puts each span's own words in the slot (an alias, "dim"), which is what the
-    /// device decodes and what value matching can find in the text. Spans are not in the record: tag with
-    /// <see cref="BioTags"/> where possible.
+    /// The trainer's record, with the exact <see cref="BioTags"/> as its <see cref="Utterance.Tags"/> (the trainer's
+    /// tag head learns them, aliases and step words included). <see cref="SlotValues.Canonical"/> keeps the labels
+    /// (for evaluation and JSON); <see cref="SlotValues.Said"/> puts each span's own words in the slot (an alias,
+    /// "dim"), which is what the device decodes.
     /// </summary>
     public Utterance ToUtterance(SlotValues values = SlotValues.Canonical) =>
-        new(Text, Intent, values == SlotValues.Canonical ? Slots : SaidSlots(), Source);
+        new(Text, Intent, values == SlotValues.Canonical ? Slots : SaidSlots(), Source, BioTags());
 
     /// <summary>Each slot's span as the words the tokenizer reads (brightness stays its digits).</summary>
     public IReadOnlyDictionary<string, string> SaidSlots()

@@ -2,7 +2,7 @@ using Saffu.Training.Corpus;
 
 namespace Saffu.Training.Grammar;
 
-/// <summary>The lights model's slots (docs/grammar.md §1): the shared four plus `step`.</summary>
+/// <summary>The lights model's slots (docs/grammar.md §1): the trainer's five (<see cref="SlotNames"/>).</summary>
 public static class LightSlots
 {
     public const string Name = SlotNames.Name;
@@ -10,7 +10,7 @@ public static class LightSlots
     public const string Color = SlotNames.Color;
     public const string Brightness = SlotNames.Brightness;
     /// <summary>A relative brightness change: <see cref="Up"/> or <see cref="Down"/>.</summary>
-    public const string Step = "step";
+    public const string Step = SlotNames.Step;
     public const string Up = "up";
     public const string Down = "down";
 

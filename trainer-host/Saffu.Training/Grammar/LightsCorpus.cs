@@ -18,6 +18,12 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
     }
 
     /// <summary>
+    /// Words the vocabulary must keep whatever their count: every word of the home's slot phrases (the action map looks
+    /// them up) and of the user's extra sentences (few, and written on purpose).
+    /// </summary>
+    public IReadOnlySet<string> KeepWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// A user's extra sentences (`--extra FILE`), read by the trainer's <see cref="DatasetReader"/> (JSONL, CSV or
     /// folder) with the lights model's five intents as the known labels; pass them as <see cref="LightsCorpusOptions.Extra"/>.
     /// </summary>
@@ -71,6 +77,8 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         SeededRandom.For(options.Seed, int.MaxValue).Shuffle(train);
         var report = new CorpusReport(reports, notLights.Sentences.Count - notLightsValid, notLightsValid, options.Extra.Count,
             pool.Conflicts, pool.Overridden, clock.Elapsed);
-        return new LightsCorpus(train, validList, report, phrases);
+        var keep = new HashSet<string>(phrases.Words(), StringComparer.Ordinal);
+        foreach (Utterance u in options.Extra) keep.UnionWith(tokens.Tokenize(u.Text)?.Select(t => t.Word) ?? []);
+        return new LightsCorpus(train, validList, report, phrases) { KeepWords = keep };
     }
 }

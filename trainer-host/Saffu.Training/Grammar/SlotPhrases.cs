@@ -45,6 +45,14 @@ public sealed class SlotPhrases
         Phrase.Normalize(words, out _) is { } phrase && bySlot.TryGetValue(slot, out var map) && map.TryGetValue(phrase, out string? value)
             ? value : null;
 
+    /// <summary>Phrase → canonical value per text slot, as <see cref="Model.FloatModel.SlotValueNames"/> takes it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ValueNames() =>
+        bySlot.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, string>)p.Value, StringComparer.Ordinal);
+
+    /// <summary>Every word of every phrase (the words the action map looks up in the vocabulary: keep them in it).</summary>
+    public IReadOnlySet<string> Words() =>
+        bySlot.Values.SelectMany(map => map.Keys).SelectMany(p => p.Split(' ')).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The phrases that say <paramref name="value"/> for <paramref name="slot"/>, longest (in words) first.</summary>
     public IEnumerable<string> PhrasesFor(string slot, string value) =>
         Of(slot).Where(p => p.Value == value).Select(p => p.Key)

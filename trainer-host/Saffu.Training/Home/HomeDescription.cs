@@ -12,6 +12,9 @@ public sealed record HomeDescription(string Path, IReadOnlyList<Light> Lights, I
     public const int MaxAreas = 64;
     public const int MaxAliases = 7;
 
+    /// <summary>The YAML text it was read from (a leading BOM removed): `saffu train --home` keeps it as the model folder's `home.yaml`.</summary>
+    public string Text { get; init; } = "";
+
     /// <summary>Reads and validates a home description file.</summary>
     public static HomeDescription Load(string path) => HomeDescriptionReader.Read(HomeFile.ReadText(path), path);
 

@@ -25,7 +25,7 @@ sealed class HomeDescriptionReader
         if (text.Length > HomeDescription.MaxFileBytes)
             throw new HomeDescriptionException(HomeError.FileTooLarge, path, 0, 0, $"{text.Length} characters",
                 $"at most {HomeDescription.MaxFileBytes} bytes");
-        return new HomeDescriptionReader(path).ReadRoot(Load(text, path));
+        return new HomeDescriptionReader(path).ReadRoot(Load(text, path)) with { Text = text };
     }
 
     static YamlMappingNode Load(string text, string path)

@@ -1,13 +1,16 @@
 using System.Numerics.Tensors;
+using Saffu.Training.Evaluation;
+using Saffu.Training.Slots;
 using Saffu.Training.Vocabulary;
 
 namespace Saffu.Training.Model;
 
 /// <summary>
 /// The float reference SAFFU model: configuration, vocabulary, weights and decision settings, and
-/// the forward pass of docs/saffu-model.md §2 in the same names and order as the firmware's Step.
+/// the forward pass of docs/saffu-model.md §2 in the same names and order as the firmware's Step,
+/// and the slots its tag head reads (§3).
 /// </summary>
-public sealed class FloatModel : IIntentScorer
+public sealed class FloatModel : IIntentScorer, ISlotPredictor
 {
     public FloatModel(SaffuConfig config, WordVocabulary vocabulary, IReadOnlyList<string> intents,
         IReadOnlyList<string> tagLabels, SaffuWeights weights)
@@ -39,6 +42,14 @@ public sealed class FloatModel : IIntentScorer
     public int NoneIntent { get; }
     public double Temperature { get; set; } = 1.0;
     public double RejectThreshold { get; set; }
+
+    /// <summary>
+    /// Per text slot, the phrases the model's home gives a canonical value (a light's alias → its name, "dim" →
+    /// `down`; docs/grammar.md §4), used by <see cref="PredictSlots"/>; a span whose words are not listed keeps
+    /// its words. Empty unless the model was trained for a home (model folder `home.yaml`).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SlotValueNames { get; set; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     public FloatRunState NewState() => new(Config);
 
@@ -165,4 +176,27 @@ public sealed class FloatModel : IIntentScorer
 
     /// <summary>The whole utterance's logits (the last row of <see cref="PrefixLogits(EncodedText)"/>).</summary>
     public float[] Logits(EncodedText text) => PrefixLogits(text)[^1];
+
+    /// <summary>The tag id of every position (argmax of the tag scores, ties: lowest id; −1 at a prepended &lt;sod&gt;).</summary>
+    public int[] PredictTags(EncodedText text)
+    {
+        var tags = new int[text.Length];
+        Array.Fill(tags, -1);
+        if (!Config.TagHead) return tags;
+        Run(NewState(), text, s => { if (s.T > text.FirstWord) tags[s.T - 1] = Softmax.ArgMax(s.TagScores); });
+        return tags;
+    }
+
+    /// <summary>
+    /// Slots as the device reads them (docs/saffu-model.md §3: spans from the tags, a `brightness` span's number),
+    /// text values mapped to canonical ones through <see cref="SlotValueNames"/>. No tag head: no slots.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PredictSlots(string text)
+    {
+        if (!Config.TagHead) return new Dictionary<string, string>(StringComparer.Ordinal);
+        EncodedText encoded = Vocabulary.Encode(text);
+        var said = TagDecoder.Decode(TagLabels, encoded, PredictTags(encoded));
+        return said.ToDictionary(p => p.Key, p => SlotValueNames.TryGetValue(p.Key, out var names) && names.TryGetValue(p.Value, out string? value)
+            ? value : p.Value, StringComparer.Ordinal);
+    }
 }

@@ -6,7 +6,8 @@ using Saffu.Training.Vocabulary;
 namespace Saffu.Training.Slots;
 
 /// <summary>
-/// Derives each word's BIO tag from an utterance's slot values: a text slot's value is tokenized
+/// Each word's BIO tag: the utterance's own <see cref="Utterance.Tags"/> when it has them (generated
+/// sentences: exact, aliases and step words included); otherwise derived from the slot values: a text slot's value is tokenized
 /// like the transcript and its first unclaimed occurrence as a token run is tagged `B-slot I-slot…`;
 /// `brightness` tags the first unclaimed `&lt;num&gt;` whose value equals it. Slots that cannot be
 /// found are counted in <see cref="Unmatched"/> (the utterance still trains, those words as `O`).
@@ -25,7 +26,26 @@ public sealed class SlotTagger
     /// <summary>Slot values not found among their utterance's tokens.</summary>
     public int Unmatched { get; private set; }
 
-    /// <summary>Tag id per position of text (−1 for a prepended &lt;sod&gt;).</summary>
+    /// <summary>Tag id per position of text (−1 for a prepended &lt;sod&gt;): the utterance's own tags, else found from its slot values.</summary>
+    /// <exception cref="DatasetException">Own tags that do not fit the text (another token count) or name a tag this head does not have.</exception>
+    public int[] Tag(EncodedText text, Utterance utterance) =>
+        utterance.Tags is { } own ? Given(text, own, utterance.Source) : Tag(text, utterance.Slots);
+
+    int[] Given(EncodedText text, IReadOnlyList<string> own, SourceLine source)
+    {
+        if (own.Count < text.WordCount || (own.Count > text.WordCount && !text.Truncated))
+            throw new DatasetException(DatasetError.Malformed, source.Path, source.Line, $"{own.Count} tags for {text.WordCount} tokens",
+                "one BIO tag per token");
+        var tags = new int[text.Length];
+        for (int p = 0; p < text.FirstWord; p++) tags[p] = -1;
+        for (int p = text.FirstWord; p < text.Length; p++)
+            if (!tagIds.TryGetValue(own[p - text.FirstWord], out tags[p]))
+                throw new DatasetException(DatasetError.Malformed, source.Path, source.Line, $"the tag \"{own[p - text.FirstWord]}\"",
+                    $"one of {string.Join(", ", tagIds.Keys)}");
+        return tags;
+    }
+
+    /// <summary>Tag id per position of text (−1 for a prepended &lt;sod&gt;), found from the slot values.</summary>
     public int[] Tag(EncodedText text, IReadOnlyDictionary<string, string> slots)
     {
         var tags = new int[text.Length];

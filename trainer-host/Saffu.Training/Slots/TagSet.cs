@@ -12,7 +12,7 @@ public static class TagSet
 
     public static IReadOnlyList<string> For(IEnumerable<Utterance> utterances)
     {
-        var seen = utterances.SelectMany(u => u.Slots.Keys).ToHashSet(StringComparer.Ordinal);
+        var seen = utterances.SelectMany(u => u.Slots.Keys.Concat(TaggedSlots(u))).ToHashSet(StringComparer.Ordinal);
         var labels = new List<string> { Outside };
         foreach (string slot in SlotNames.All.Where(seen.Contains))
         {
@@ -21,4 +21,7 @@ public static class TagSet
         }
         return labels;
     }
+
+    static IEnumerable<string> TaggedSlots(Utterance u) =>
+        u.Tags?.Where(t => t.Length > 2 && t[1] == '-').Select(t => t[2..]) ?? [];
 }

@@ -53,7 +53,7 @@ public sealed class EncodedCorpus
                     u.Intent is null ? "no intent" : $"the label \"{u.Intent}\"", "one of the model's intents");
             texts.Add(text);
             labels.Add(label);
-            tags?.Add(tagger!.Tag(text, u.Slots));
+            tags?.Add(tagger!.Tag(text, u));
         }
         return new EncodedCorpus(texts, labels, tags);
     }

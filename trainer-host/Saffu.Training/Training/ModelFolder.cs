@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text;
 using Saffu.Training.Corpus;
+using Saffu.Training.Grammar;
+using Saffu.Training.Home;
 using Saffu.Training.Model;
 using Saffu.Training.Solver;
 using Saffu.Training.Vocabulary;
@@ -8,7 +11,11 @@ using Saffu.Training.Vocabulary;
 namespace Saffu.Training.Training;
 
 /// <summary>A model folder as read back: the float model, how it was trained, and its held-out set.</summary>
-public sealed record ModelFolderContents(FloatModel Model, TrainOptions Options, IReadOnlyList<Utterance> HeldOut, string TrainSha256);
+public sealed record ModelFolderContents(FloatModel Model, TrainOptions Options, IReadOnlyList<Utterance> HeldOut, string TrainSha256)
+{
+    /// <summary>The home the model was trained for (`home.yaml`, written by `saffu train --home`), or null.</summary>
+    public HomeDescription? Home { get; init; }
+}
 
 /// <summary>
 /// Writes and reads the model folder of `saffu train --out` (docs/model-dir.md). Every file is
@@ -18,11 +25,16 @@ public sealed record ModelFolderContents(FloatModel Model, TrainOptions Options,
 public static class ModelFolder
 {
     public const string ModelFile = "model.json", WeightsFile = "weights.bin", StateFile = "training-state.bin", LogFile = "training-log.json";
+    /// <summary>The home description a lights model was trained for (`saffu train --home`), as the user wrote it.</summary>
+    public const string HomeFile = "home.yaml";
     public const string Format = "saffu-model-folder";
     public const int Version = 1;
     public const string TrainerName = "saffu 0.1.0";
 
-    public static void Save(string folder, TrainingResult result, TrainOptions options, IReadOnlyList<Utterance> train)
+    /// <param name="home">The home a lights model was trained for: its text is kept as `home.yaml` (the exporter
+    /// builds the action map from it). Null removes a `home.yaml` left by an earlier run.</param>
+    public static void Save(string folder, TrainingResult result, TrainOptions options, IReadOnlyList<Utterance> train,
+        HomeDescription? home = null)
     {
         Directory.CreateDirectory(folder);
         FloatModel m = result.Model;
@@ -31,6 +43,8 @@ public static class ModelFolder
         WriteAtomic(folder, StateFile, TensorFile.Write(StateTensors(result)));
         WriteAtomic(folder, HeldOutFile.FileName, HeldOutFile.Write(result.HeldOut));
         WriteAtomic(folder, LogFile, SortedJson.Serialize(TrainingLog.Json(result)));
+        if (home is not null) WriteAtomic(folder, HomeFile, new UTF8Encoding(false).GetBytes(home.Text));
+        else File.Delete(Path.Combine(folder, HomeFile));
         WriteAtomic(folder, ModelFile, SortedJson.Serialize(ModelJson(result, options, train)));
     }
 
@@ -97,8 +111,24 @@ public static class ModelFolder
         if (!(model.Temperature > 0) || !double.IsFinite(model.Temperature)) throw r.Bad("temperature", model.Temperature.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "a finite number > 0");
         if (!(model.RejectThreshold is >= 0 and <= 1)) throw r.Bad("rejectThreshold", model.RejectThreshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "a probability 0..1");
         var heldOut = ReadHeldOut(Path.Combine(folder, HeldOutFile.FileName), model.Intents);
-        return new ModelFolderContents(model, options, heldOut, r.String(r.Object(json, "data"), "trainSha256"));
+        HomeDescription? home = ReadHome(Path.Combine(folder, HomeFile));
+        if (home is not null) model.SlotValueNames = SlotPhrases.For(home, CommandGrammar.Shipped).ValueNames();
+        return new ModelFolderContents(model, options, heldOut, r.String(r.Object(json, "data"), "trainSha256")) { Home = home };
     }
+
+    static HomeDescription? ReadHome(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return HomeDescription.Load(path);
+        }
+        catch (HomeDescriptionException e)
+        {
+            throw new ModelFolderException(e.Line > 0 ? $"{path}:{e.Line}" : path, e.Found, e.Expected);
+        }
+    }
+
 
     static JsonObject ReadJson(string path)
     {

@@ -25,7 +25,7 @@ public static class OptionsJson
 
     public static JsonObject Training(TrainOptions t) => new()
     {
-        ["bits"] = t.Bits, ["prependSod"] = t.PrependSod, ["maxWords"] = t.MaxWords, ["blockSize"] = t.BlockSize,
+        ["bits"] = t.Bits, ["minCount"] = t.MinCount, ["prependSod"] = t.PrependSod, ["maxWords"] = t.MaxWords, ["blockSize"] = t.BlockSize,
         ["radialSize"] = t.RadialSize, ["document"] = t.Document, ["tagHead"] = t.TagHead.ToString().ToLowerInvariant(),
         ["tagOffsets"] = t.TagOffsets, ["tagIncludesIntentParts"] = t.TagIncludesIntentParts, ["fineTune"] = t.FineTune,
         ["start"] = t.Start.ToString().ToLowerInvariant(),
@@ -52,7 +52,7 @@ public static class OptionsJson
         string tagHead = r.String(o, "tagHead"), start = r.String(o, "start");
         return new TrainOptions
         {
-            Bits = r.Int(o, "bits"), PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
+            Bits = r.Int(o, "bits"), MinCount = o.ContainsKey("minCount") ? r.Int(o, "minCount") : 1, PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
             BlockSize = r.Int(o, "blockSize"), RadialSize = r.Int(o, "radialSize"), Document = r.Bool(o, "document"),
             TagHead = Enum.TryParse(tagHead, ignoreCase: true, out TagHeadMode mode) ? mode : throw r.Bad("tagHead", $"\"{tagHead}\"", "auto, on or off"),
             TagOffsets = r.Int(o, "tagOffsets"), TagIncludesIntentParts = r.Bool(o, "tagIncludesIntentParts"),

@@ -29,6 +29,8 @@ public sealed record TrainOptions
 
     /// <summary>b; 0 = automatic: the vocabulary size (one code bit per word: exact naive Bayes in the document part), at most <see cref="MaxBits"/>.</summary>
     public int Bits { get; init; }
+    /// <summary>Word types seen fewer times in training are left out of the vocabulary (they train as &lt;oov&gt;); 1 keeps all.</summary>
+    public int MinCount { get; init; } = 1;
     public bool PrependSod { get; init; } = true;
     /// <summary>Positions per utterance including &lt;sod&gt;; later words are dropped (blob maxWords).</summary>
     public int MaxWords { get; init; } = 64;
@@ -50,10 +52,17 @@ public sealed record TrainOptions
     /// <summary>The reject threshold is chosen on the validation split for at most this false rejection.</summary>
     public double MaxFalseRejection { get; init; } = 0.02;
 
+    /// <summary>
+    /// The defaults of `saffu train --home`: the lights model for one home, trained on the grammar corpus and rejecting
+    /// everything else (docs/training.md, "Lights model" gives the measurements behind each value).
+    /// </summary>
+    public static TrainOptions Lights { get; } = new() { MinCount = 2, BlockSize = 0 };
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first knob outside its range.</summary>
     public void Validate()
     {
         Check(Bits is >= 0 and <= MaxBits, "bits", Bits, $"0 (auto) or 1..{MaxBits}");
+        Check(MinCount is >= 1 and <= 1000, "min count", MinCount, "1..1000");
         Check(MaxWords is >= 1 and <= 255, "max words", MaxWords, "1..255");
         Check(BlockSize is >= 0 and <= 64, "block size", BlockSize, "0 (off) or 1..64");
         Check(RadialSize is >= 0 and <= 64, "radial size", RadialSize, "0 (off) or 1..64");

@@ -16,14 +16,17 @@ namespace Saffu.Training.Training;
 /// </summary>
 public static class Trainer
 {
+    /// <param name="keepWords">Words kept in the vocabulary whatever <see cref="TrainOptions.MinCount"/> says: a home's names,
+    /// areas, colours and step words, which the action map looks up (<see cref="Grammar.SlotPhrases.Words"/>).</param>
     public static TrainingResult Train(IReadOnlyList<Utterance> train, IReadOnlyList<Utterance>? valid, TrainOptions options,
-        ITrainingObserver? observer = null)
+        ITrainingObserver? observer = null, IReadOnlySet<string>? keepWords = null)
     {
         options.Validate();
         observer ??= ITrainingObserver.None;
         valid ??= [];
         var intents = IntentSet(train);
-        var vocabulary = VocabularyBuilder.Build(train.Select(u => u.Text), options.MaxWords, options.PrependSod);
+        var vocabulary = VocabularyBuilder.Build(train.Select(u => u.Text), options.MaxWords, options.PrependSod, options.MinCount,
+            keepWords);
         var tagLabels = UsesTagHead(train, options) ? TagSet.For(train) : [];
         var config = Configure(options, vocabulary.Count, intents.Count, tagLabels.Count);
         var model = new FloatModel(config, vocabulary, intents, tagLabels, SaffuWeights.Zero(config));
@@ -60,7 +63,7 @@ public static class Trainer
             fineSeconds = timer.Elapsed.TotalSeconds;
             history.AddRange(tuner.History);
         }
-        Calibrate(model, validSet, options.MaxFalseRejection);
+        var rejection = Calibrate(model, validSet, options.MaxFalseRejection);
         return new TrainingResult
         {
             Model = model,
@@ -81,6 +84,7 @@ public static class Trainer
                 FineTuneSeconds = fineSeconds,
                 ExamplesPerSecond = solver.ExamplesPerSecond,
             },
+            Rejection = rejection,
         };
     }
 
@@ -123,14 +127,25 @@ public static class Trainer
         return config;
     }
 
-    /// <summary>Temperature fitted on the validation split's whole-utterance logits, then the reject threshold.</summary>
-    static void Calibrate(FloatModel model, EncodedCorpus valid, double maxFalseRejection)
+    /// <summary>
+    /// Temperature fitted on the validation split's whole-utterance logits, then the rejection rule: the reject threshold
+    /// alone, or, with a none class, the none offset and threshold together (<see cref="NoneRejection"/>).
+    /// </summary>
+    static NoneRejectionChoice? Calibrate(FloatModel model, EncodedCorpus valid, double maxFalseRejection)
     {
-        if (valid.Count == 0) { model.Temperature = 1; model.RejectThreshold = 0; return; }
+        if (valid.Count == 0) { model.Temperature = 1; model.RejectThreshold = 0; return null; }
         var logits = valid.Texts.Select(model.Logits).ToList();
         model.Temperature = Calibration.FitTemperature(logits, valid.Intents);
+        if (model.NoneIntent >= 0 && valid.Intents.Any(y => y != model.NoneIntent))
+        {
+            var choice = NoneRejection.Choose(logits, valid.Intents, model.NoneIntent, model.Temperature, maxFalseRejection);
+            NoneRejection.Apply(model, choice.Offset);
+            model.RejectThreshold = choice.Threshold;
+            return choice;
+        }
         var confidences = logits.Select(l => Calibration.Softmax(l, model.Temperature).Max()).ToList();
         model.RejectThreshold = RejectionThreshold.Choose(confidences, maxFalseRejection);
+        return null;
     }
 
     /// <summary>Keeps every layer report and forwards everything to the caller's observer.</summary>

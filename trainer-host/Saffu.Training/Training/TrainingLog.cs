@@ -18,6 +18,11 @@ public static class TrainingLog
         ["explicitValidAccuracy"] = SortedJson.Number(r.Measurements.ExplicitValidAccuracy),
         ["finalValidAccuracy"] = SortedJson.Number(r.Measurements.FinalValidAccuracy),
         ["parameters"] = r.Model.Weights.ParameterCount(r.Model.Config),
+        ["noneRejection"] = r.Rejection is { } c ? new JsonObject
+        {
+            ["offset"] = SortedJson.Number(c.Offset), ["threshold"] = SortedJson.Number(c.Threshold),
+            ["validFalseRejection"] = SortedJson.Number(c.FalseRejection), ["validNoneRejected"] = SortedJson.Number(c.NoneRejected),
+        } : null,
         ["fineTune"] = new JsonArray(r.FineTuneHistory.Select(e => (JsonNode)new JsonObject
         {
             ["epoch"] = e.Epoch, ["steps"] = e.Steps, ["trainLoss"] = SortedJson.Number(e.TrainLoss), ["validAccuracy"] = e.ValidAccuracy,

@@ -19,6 +19,8 @@ public sealed record TrainingResult
     public required TrainingMeasurements Measurements { get; init; }
     /// <summary>Fine-tuning evaluations (empty without fine-tuning).</summary>
     public required IReadOnlyList<EpochReport> FineTuneHistory { get; init; }
+    /// <summary>The none offset and threshold chosen on the validation split; null without a none class (or validation split).</summary>
+    public NoneRejectionChoice? Rejection { get; init; }
 }
 
 /// <summary>Counts and accuracies of one training run (deterministic) and its timings (not).</summary>

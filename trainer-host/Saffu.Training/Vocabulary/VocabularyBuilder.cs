@@ -7,14 +7,19 @@ namespace Saffu.Training.Vocabulary;
 /// transcripts by count descending, ties by first occurrence; &lt;oov&gt; has the pseudo-count
 /// (number of types − 1) and &lt;sod&gt; (when prepended) the number of utterances. For ties, &lt;sod&gt;
 /// counts as seen before every word and &lt;oov&gt; after every word. A token the tokenizer spells
-/// `&lt;oov&gt;` (a word over 32 bytes) is not a type: it maps to &lt;oov&gt;.
+/// `&lt;oov&gt;` (a word over 32 bytes) is not a type: it maps to &lt;oov&gt;. With a minimum count, rarer
+/// types (except the kept words) are left out too: their tokens encode as &lt;oov&gt;, so the model learns
+/// what an unknown word means from them.
 /// </summary>
 public static class VocabularyBuilder
 {
     /// <summary>Blob limit on the vocabulary size (u16 ids).</summary>
     public const int MaxVocabulary = 65535;
 
-    public static WordVocabulary Build(IEnumerable<string> transcripts, int maxWords, bool prependSod)
+    /// <param name="minCount">Types seen fewer times are left out (1 keeps every type).</param>
+    /// <param name="keep">Words kept whatever their count (if they occur at all), e.g. a home's names.</param>
+    public static WordVocabulary Build(IEnumerable<string> transcripts, int maxWords, bool prependSod, int minCount = 1,
+        IReadOnlySet<string>? keep = null)
     {
         var counts = new Dictionary<string, (long Count, int First)>(StringComparer.Ordinal);
         int utterances = 0;
@@ -30,6 +35,9 @@ public static class VocabularyBuilder
                 counts[token] = counts.TryGetValue(token, out var c) ? (c.Count + 1, c.First) : (1, counts.Count + 1);
             }
         }
+        if (minCount > 1)
+            foreach (string rare in counts.Where(p => p.Value.Count < minCount && keep?.Contains(p.Key) != true).Select(p => p.Key).ToList())
+                counts.Remove(rare);
         int types = counts.Count;
         counts[SpecialWords.Oov] = (Math.Max(types - 1, 0), int.MaxValue);
         if (prependSod) counts[SpecialWords.Sod] = (utterances, 0);
