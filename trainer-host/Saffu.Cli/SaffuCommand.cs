@@ -18,6 +18,7 @@ public static class SaffuCommand
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         return root;
     }
 

@@ -1,11 +1,8 @@
-using System.Security.Cryptography;
 using Saffu.Runtime.Actions;
 using Saffu.Runtime.Model;
 using Saffu.Training.Corpus;
 using Saffu.Training.Evaluation;
 using Saffu.Training.Export;
-using Saffu.Training.Grammar;
-using Saffu.Training.Home;
 using Saffu.Training.Model;
 using Saffu.Training.Simulation;
 using Saffu.Training.Tests.Home;
@@ -41,13 +38,8 @@ public sealed class ParityTests
     [ClassInitialize]
     public static void TrainSmallLightsModel(TestContext _)
     {
-        HomeDescription home = HomeDescription.Load(RepoFiles.Path("models/lights/home.yaml"));
-        var corpus = LightsCorpus.Build(home);
-        var train = corpus.Train.Select(s => s.ToUtterance(SlotValues.Said)).ToList();
-        var valid = corpus.Valid.Select(s => s.ToUtterance(SlotValues.Said)).ToList();
-        var options = new TrainOptions { FineTuning = new Saffu.Training.FineTuning.FineTuneOptions { Epochs = 1 } };
-        _lights = Trainer.Train(train, valid, options).Model;
-        _lightsBlob = BlobExporter.Export(_lights, SHA256.HashData("lights"u8), home, ExportOptions.Default).Bytes;
+        _lights = LightsFixture.Model;
+        _lightsBlob = LightsFixture.Blob;
         _heldOut = DatasetReader.Read(RepoFiles.Path("tests/data/lights/heldout.jsonl")).Utterances;
         _notLights = DatasetReader.Read(RepoFiles.Path("tests/data/lights/heldout-none.jsonl"), new ReadOptions { RequireIntent = false }).Utterances;
     }

@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Text.Json;
+using Saffu.Cli.Commands;
+using Saffu.Training.Blob;
+using Saffu.Training.Corpus;
+using Saffu.Training.Export;
+using Saffu.Training.Grammar;
+using Saffu.Training.Training;
+
+namespace Saffu.Cli.Tests;
+
+/// <summary>`saffu run` held to docs/cli.md: decisions, pins, light state across stdin lines, JSON keys, odd input, exit codes.</summary>
+[TestClass]
+public sealed class RunCommandTests
+{
+    private static EvalFolder _folder = null!;
+    private static string _lampBlob = null!, _tinyBlob = null!;
+
+    [ClassInitialize]
+    public static void ExportModels(TestContext _)
+    {
+        _folder = new EvalFolder();
+        _lampBlob = BadBlobs.Write(_folder, "lamp.blob", ModelFolderExport.Export(LampModel.Train(_folder), ExportOptions.Default).Bytes);
+        _tinyBlob = BadBlobs.Write(_folder, "tiny.blob", BadBlobs.Good);
+    }
+
+    [ClassCleanup]
+    public static void Cleanup() => _folder.Dispose();
+
+    [TestMethod]
+    public void OneTranscriptPrintsItsDecisionAndThePinsItDrives()
+    {
+        var (code, output, error) = Run("", "run", "--blob", _lampBlob, "turn on the lamp");
+        Assert.AreEqual(0, code, error);
+        StringAssert.Contains(output, "> turn on the lamp");
+        StringAssert.Contains(output, "HassTurnOn (");
+        StringAssert.Contains(output, "name=lamp");
+        StringAssert.Contains(output, "action: on: lamp on [GPIO 5 high]");
+    }
+
+    [TestMethod]
+    public void JsonHasTheDocumentedKeysAndUnderstoodIsFalseExactlyWithoutAction()
+    {
+        var (code, output, error) = Run("turn on the lamp\n\ntoggle the lamp\n", "run", "--blob", _lampBlob, "--json");
+        Assert.AreEqual(0, code, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(3, lines, "one object per input line, blank lines included");
+        foreach (string line in lines)
+        {
+            using var doc = JsonDocument.Parse(line);
+            var root = doc.RootElement;
+            foreach (string key in new[] { "text", "intent", "understood", "confidence", "slots", "action", "top", "reason", "early", "truncated" })
+                Assert.IsTrue(root.TryGetProperty(key, out _), key);
+            bool understood = root.GetProperty("understood").GetBoolean();
+            Assert.AreEqual(understood, root.GetProperty("action").ValueKind == JsonValueKind.Object, line);
+            Assert.AreEqual(understood, root.GetProperty("intent").ValueKind == JsonValueKind.String, line);
+        }
+        using var first = JsonDocument.Parse(lines[0]);
+        var action = first.RootElement.GetProperty("action");
+        Assert.AreEqual("pins", action.GetProperty("kind").GetString());
+        Assert.AreEqual(5, action.GetProperty("pins")[0].GetProperty("pin").GetInt32());
+        Assert.AreEqual("digital", action.GetProperty("pins")[0].GetProperty("mode").GetString());
+        Assert.AreEqual(1, action.GetProperty("pins")[0].GetProperty("level").GetInt32());
+        Assert.AreEqual("lamp", first.RootElement.GetProperty("slots").GetProperty("name").GetString());
+        using var blank = JsonDocument.Parse(lines[1]);
+        Assert.AreEqual("no_words", blank.RootElement.GetProperty("reason").GetString());
+        using var toggle = JsonDocument.Parse(lines[2]);
+        Assert.AreEqual(0, toggle.RootElement.GetProperty("action").GetProperty("pins")[0].GetProperty("level").GetInt32(), "the lamp was on: toggle turns it off");
+    }
+
+    [TestMethod]
+    public void LightStateCarriesOverBetweenStdinLines()
+    {
+        var (code, output, _) = Run("toggle the lamp\ntoggle the lamp\ntoggle the lamp\n", "run", "--blob", _lampBlob, "--json");
+        Assert.AreEqual(0, code);
+        int[] levels = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("action").GetProperty("pins")[0].GetProperty("level").GetInt32()).ToArray();
+        CollectionAssert.AreEqual(new[] { 1, 0, 1 }, levels);
+    }
+
+    [TestMethod]
+    public void TraceShowsTheScoresAfterEveryWord()
+    {
+        var (code, output, _) = Run("", "run", "--blob", _lampBlob, "--json", "--trace", "please turn on the lamp");
+        Assert.AreEqual(0, code);
+        using var doc = JsonDocument.Parse(output);
+        var trace = doc.RootElement.GetProperty("trace");
+        Assert.AreEqual(5, trace.GetArrayLength());
+        Assert.AreEqual("please", trace[0].GetProperty("word").GetString());
+        Assert.AreEqual(4, trace[0].GetProperty("scores").EnumerateObject().Count());
+        var (textCode, text, _) = Run("", "run", "--blob", _lampBlob, "--trace", "please turn on the lamp");
+        Assert.AreEqual(0, textCode);
+        StringAssert.Contains(text, "  5 lamp");
+    }
+
+    [TestMethod]
+    public void BlobWithoutActionMapDecidesAndDrivesNothing()
+    {
+        var (code, output, _) = Run("", "run", "--blob", _tinyBlob, "--json", "turn on the light");
+        Assert.AreEqual(0, code);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        if (root.GetProperty("understood").GetBoolean())
+        {
+            Assert.AreEqual("no_action_map", root.GetProperty("action").GetProperty("kind").GetString());
+            Assert.AreEqual(0, root.GetProperty("action").GetProperty("pins").GetArrayLength());
+        }
+        else Assert.AreEqual(JsonValueKind.Null, root.GetProperty("action").ValueKind);
+    }
+
+    [TestMethod]
+    public void HugeAndOddLinesDoNotCrash()
+    {
+        string huge = string.Concat(Enumerable.Repeat("turn on the lamp ", 150_000));
+        string input = huge + "\n\u0000\u0007 \u001b[31m lamp\n💡 on\n\uFFFD\uFFFD\n" + new string(',', 100_000) + "\n";
+        var (code, output, error) = Run(input, "run", "--blob", _lampBlob, "--json");
+        Assert.AreEqual(0, code, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(5, lines);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.IsTrue(first.RootElement.GetProperty("truncated").GetBoolean());
+        foreach (string line in lines) JsonDocument.Parse(line).Dispose();
+        var (textCode, text, _) = Run(huge + "\n", "run", "--blob", _lampBlob);
+        Assert.AreEqual(0, textCode);
+        Assert.IsLessThan(2000, text.Length, "the echo is cut");
+    }
+
+    [TestMethod]
+    public void UsageAndBadBlobs()
+    {
+        Assert.AreEqual(2, Run("", "run", "turn on").Code, "--blob is required");
+        Assert.AreEqual(2, Run("", "run", "--blob", _lampBlob, "--bogus").Code, "an unknown flag is not a transcript");
+        string missing = Path.Combine(_folder.Path, "missing.blob");
+        var (code, _, error) = Run("", "run", "--blob", missing, "turn on");
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, missing);
+        string bad = BadBlobs.Write(_folder, "v2.blob", BadBlobs.Make("version2"));
+        var (badCode, _, badError) = Run("", "run", "--blob", bad, "turn on");
+        Assert.AreEqual(1, badCode);
+        StringAssert.Contains(badError, "UnsupportedVersion");
+    }
+
+    /// <summary>The same parse-then-invoke path as SaffuCommand.Run, with stdin from a string.</summary>
+    private static (int Code, string Output, string Error) Run(string stdin, params string[] args)
+    {
+        var root = new RootCommand { RunCommand.Create(() => new StringReader(stdin)) };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0) return (SaffuCommand.Usage, "", string.Join('\n', parsed.Errors.Select(e => e.Message)));
+        int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>
+/// A one-lamp home and a model trained on a few sentences for it (plus sentences holding every colour and step
+/// word of the built-in grammar, which the action map needs in the vocabulary): exact, fast, with an action map.
+/// </summary>
+internal static class LampModel
+{
+    public const string Home = "version: 1\nlights:\n  - name: lamp\n    area: room\n    pin: 5\n";
+
+    public static string Train(EvalFolder folder)
+    {
+        var grammar = CommandGrammar.Shipped;
+        string[] words = grammar.Colors.Select(c => c.Name).Concat(ActionMapSection.StepPhrases(grammar).Select(s => s.Phrase)).Append("room")
+            .SelectMany(p => p.Split(' ')).Distinct().ToArray();
+        static Utterance U(string text, string intent, string? name, int line) =>
+            new(text, intent, name is null ? Utterance.NoSlots : new Dictionary<string, string> { ["name"] = name }, new SourceLine("lamp.jsonl", line));
+        Utterance[] train =
+        [
+            U("turn on the lamp", "HassTurnOn", "lamp", 1), U("switch the lamp on", "HassTurnOn", "lamp", 2),
+            U("turn off the lamp", "HassTurnOff", "lamp", 3), U("switch the lamp off", "HassTurnOff", "lamp", 4),
+            U("toggle the lamp", "HassToggle", "lamp", 5), U("flip the lamp", "HassToggle", "lamp", 6),
+            U("what time is it", "<none>", null, 7), U("play some music", "<none>", null, 8),
+            .. words.Chunk(20).Select((chunk, i) => U(string.Join(" ", chunk), "<none>", null, 9 + i)),
+        ];
+        var options = new TrainOptions { FineTune = false };
+        string model = Path.Combine(folder.Path, "lamp-model");
+        ModelFolder.Save(model, Trainer.Train(train, train, options), options, train);
+        File.WriteAllText(Path.Combine(model, ModelFolderExport.HomeFile), Home);
+        return model;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Saffu.Training.Corpus;
+using Saffu.Training.Simulation;
+using Saffu.Training.Tests.Home;
+
+namespace Saffu.Training.Tests.Export;
+
+/// <summary>The host simulator on the lights blob: decisions, canonical slots, pin actions, light state across lines, odd input.</summary>
+[TestClass]
+public sealed class TranscriptRunnerTests
+{
+    private static TranscriptRunner NewRunner() => new(SimulatedModel.Load(LightsFixture.Blob, "lights.blob"));
+
+    [TestMethod]
+    public void CommandDrivesItsLightsPin()
+    {
+        TranscriptResult r = NewRunner().Run("turn on the kitchen light");
+        Assert.IsTrue(r.Understood, $"{r.Top} {r.Confidence} {r.Reason} {string.Join(",", r.Slots)}");
+        Assert.AreEqual("HassTurnOn", r.Intent);
+        Assert.AreEqual("kitchen light", r.Slots.Single(s => s.Name == "name").Text);
+        Assert.AreEqual(ActionResult.KindPins, r.Action!.Kind);
+        Assert.AreEqual("on", r.Action.Action);
+        Assert.AreEqual(new PinCommand(16, "pwm", 1000), r.Action.Pins.Single());
+        Assert.AreEqual(new LightState("kitchen light", 100, true, null), r.Action.Lights.Single());
+    }
+
+    [TestMethod]
+    public void AliasIsReportedByItsCanonicalNameAndBrightnessAsAnInteger()
+    {
+        var runner = NewRunner();
+        TranscriptResult alias = runner.Run("turn on the reading lamp");
+        Assert.AreEqual("floor lamp", alias.Slots.Single(s => s.Name == "name").Text);
+        TranscriptResult dim = runner.Run("set the bedroom light to 30 percent");
+        Assert.AreEqual("HassLightSet", dim.Intent, $"{dim.Top} {dim.Confidence} {dim.Reason} {string.Join(",", dim.Slots)}");
+        Assert.AreEqual(30, dim.Slots.Single(s => s.Name == "brightness").Number);
+        Assert.AreEqual(new PinCommand(25, "pwm", 300), dim.Action!.Pins.Single());
+    }
+
+    [TestMethod]
+    public void LightStateCarriesOverFromLineToLine()
+    {
+        var runner = NewRunner();
+        TranscriptResult first = runner.Run("toggle the hall light"), second = runner.Run("toggle the hall light");
+        Assert.AreEqual(new PinCommand(33, "digital", 1), first.Action!.Pins.Single());
+        Assert.AreEqual(new PinCommand(33, "digital", 0), second.Action!.Pins.Single());
+        Assert.AreEqual(new PinCommand(33, "digital", 1), NewRunner().Run("toggle the hall light").Action!.Pins.Single(), "a new run starts with every light off");
+    }
+
+    [TestMethod]
+    public void ColourForALightWithoutColourPinsIsUnderstoodAndAnsweredWithoutPins()
+    {
+        TranscriptResult r = NewRunner().Run("set the desk lamp to red");
+        Assert.IsTrue(r.Understood, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual("HassLightSet", r.Intent);
+        Assert.AreEqual(ActionResult.KindUnsupported, r.Action!.Kind);
+        Assert.AreEqual("colour_unsupported", r.Action.Reason);
+        Assert.AreEqual("not supported by this light", r.Action.Message);
+        Assert.IsEmpty(r.Action.Pins);
+    }
+
+    [TestMethod]
+    public void NotACommandIsNotUnderstoodAndTakesNoAction()
+    {
+        TranscriptResult r = NewRunner().Run("what is the weather like tomorrow");
+        Assert.IsFalse(r.Understood);
+        Assert.IsNull(r.Intent);
+        Assert.IsNull(r.Action);
+        Assert.AreEqual("none_intent", r.Reason);
+        TranscriptResult empty = NewRunner().Run("  ,, ");
+        Assert.IsFalse(empty.Understood);
+        Assert.AreEqual("no_words", empty.Reason);
+        Assert.IsNull(empty.Action);
+    }
+
+    [TestMethod]
+    public void UnderstoodIsFalseExactlyWhenNoActionIsTakenOnEveryHeldOutSentence()
+    {
+        var runner = NewRunner();
+        var texts = DatasetReader.Read(RepoFiles.Path("tests/data/lights/heldout.jsonl")).Utterances
+            .Concat(DatasetReader.Read(RepoFiles.Path("tests/data/lights/heldout-none.jsonl"), new ReadOptions { RequireIntent = false }).Utterances)
+            .Select(u => u.Text);
+        int acted = 0;
+        foreach (string text in texts)
+        {
+            TranscriptResult r = runner.Run(text);
+            Assert.AreEqual(r.Understood, r.Action is not null, text);
+            Assert.AreEqual(r.Understood, r.Intent is not null, text);
+            Assert.AreEqual(r.Understood, r.Reason is null, text);
+            if (r.Action?.Kind == ActionResult.KindPins) acted++;
+        }
+        Assert.IsGreaterThan(100, acted, "most held-out commands drive pins");
+    }
+
+    [TestMethod]
+    public void TraceHasAStepPerWordAndMarksTheEarlyDecision()
+    {
+        TranscriptResult r = NewRunner().Run("please set the mood light to blue", trace: true);
+        Assert.HasCount(7, r.Trace!);
+        Assert.AreEqual("please", r.Trace![0].Word);
+        Assert.AreEqual(5, r.Trace[0].Scores.Count);
+        Assert.AreEqual(1.0, r.Trace[^1].Scores.Sum(), 0.001);
+        Assert.AreEqual(r.Confidence, r.Trace[^1].Confidence);
+        Assert.AreEqual(r.Early is null ? 0 : 1, r.Trace.Count(s => s.Early));
+        if (r.Early is { } early) Assert.IsTrue(r.Trace[early.Words - 1].Early);
+    }
+
+    [TestMethod]
+    public void OddAndHugeLinesNeitherCrashNorBreakTheJson()
+    {
+        var runner = NewRunner();
+        string huge = string.Concat(Enumerable.Repeat("turn on the light ", 120_000));
+        foreach (string text in new[] { huge, "\u0000\u0007\t\u001b[31m", "💡💡 lights on 💡", "\ud800 turn on \udfff", "5000000000000 percent", "'''", new string('a', 5000) })
+        {
+            TranscriptResult r = runner.Run(text, trace: true);
+            using var doc = JsonDocument.Parse(TranscriptJson.Line(r, runner.Intents));
+            Assert.AreEqual(r.Understood, doc.RootElement.GetProperty("action").ValueKind != JsonValueKind.Null);
+        }
+        Assert.IsTrue(runner.Run(huge).Truncated);
+    }
+
+    [TestMethod]
+    public void JsonLineHasTheDocumentedKeys()
+    {
+        var runner = NewRunner();
+        using var doc = JsonDocument.Parse(TranscriptJson.Line(runner.Run("set the bedroom light to 30 percent"), runner.Intents));
+        var root = doc.RootElement;
+        foreach (string key in new[] { "text", "intent", "understood", "confidence", "slots", "action", "top", "reason", "early", "truncated" })
+            Assert.IsTrue(root.TryGetProperty(key, out _), key);
+        Assert.AreEqual(JsonValueKind.Number, root.GetProperty("slots").GetProperty("brightness").ValueKind);
+        foreach (string key in new[] { "kind", "action", "reason", "message", "pins", "lights" })
+            Assert.IsTrue(root.GetProperty("action").TryGetProperty(key, out _), key);
+    }
+}
+
+[TestClass]
+public sealed class TranscriptLinesTests
+{
+    [TestMethod]
+    public void LinesEndAtNewlinesWithOrWithoutCarriageReturns()
+    {
+        var lines = TranscriptLines.Read(new StringReader("one\r\ntwo\n\nthree")).ToList();
+        CollectionAssert.AreEqual(new[] { "one", "two", "", "three" }, lines.Select(l => l.Text).ToArray());
+        Assert.IsTrue(lines.All(l => !l.Cut));
+        Assert.IsEmpty(TranscriptLines.Read(new StringReader("")).ToList());
+        Assert.HasCount(1, TranscriptLines.Read(new StringReader("one\n")).ToList());
+    }
+
+    [TestMethod]
+    public void LongLinesAreCutAndTheRestIsSkipped()
+    {
+        var lines = TranscriptLines.Read(new StringReader(new string('x', 50_000) + "\nnext\n"), maxChars: 1000).ToList();
+        Assert.HasCount(2, lines);
+        Assert.AreEqual(1000, lines[0].Text.Length);
+        Assert.IsTrue(lines[0].Cut);
+        Assert.AreEqual(("next", false), lines[1]);
+    }
+}

@@ -1,0 +1,140 @@
+using Saffu.Runtime.Actions;
+using Saffu.Runtime.Blob;
+using Saffu.Runtime.Model;
+using Saffu.Runtime.Text;
+
+namespace Saffu.Training.Simulation;
+
+/// <summary>
+/// The host simulator (`saffu run`): typed transcripts through the device runtime — session, decision, action
+/// planner — exactly as the device runs them. The lights' state persists from one transcript to the next.
+/// </summary>
+public sealed class TranscriptRunner
+{
+    private readonly SaffuModel _model;
+    private readonly Session _session;
+    private readonly string[] _intents;
+
+    public TranscriptRunner(SaffuModel model)
+    {
+        _model = model;
+        _session = model.Session;
+        _intents = Enumerable.Range(0, model.Intents.Count).Select(model.Intents.Name).ToArray();
+        model.Actions.Reset();
+    }
+
+    public SaffuModel Model => _model;
+    public IReadOnlyList<string> Intents => _intents;
+
+    /// <summary>Runs one transcript; with <paramref name="trace"/>, the scores after every word.</summary>
+    public TranscriptResult Run(string text, bool trace = false)
+    {
+        var steps = trace ? new List<TraceStep>() : null;
+        bool truncated = Push(text, steps);
+        Decision d = _session.Decision;
+        var slots = CanonicalSlots.Read(_session, _model.Actions.Map);
+        string top = _intents[d.TopIntent];
+        double confidence = d.Confidence / 32768.0;
+        EarlyDecision? early = Early(d);
+        if (_session.Words == 0)
+            return new TranscriptResult(text, top, null, false, confidence, slots, null, "no_words", early, truncated, steps);
+        ActionOutcome outcome = _model.Actions.Plan(d);
+        string? reason = outcome switch
+        {
+            ActionOutcome.NotUnderstood => d.TopIntent == _model.Config.NoneIntent ? "none_intent" : "low_confidence",
+            ActionOutcome.UnknownTarget => _model.Actions.Reason == ActionReason.UnknownName ? "unknown_name" : "unknown_area",
+            _ => null,
+        };
+        ActionResult? action = reason is null ? Action(outcome) : null;
+        return new TranscriptResult(text, top, action is null ? null : top, action is not null, confidence, slots, action, reason, early, truncated, steps);
+    }
+
+    /// <summary>Reset, then push every token (as <see cref="Session.PushLine"/>), recording a trace step after each; true when words were dropped.</summary>
+    private bool Push(string text, List<TraceStep>? steps)
+    {
+        _session.Reset();
+        TokenBuffer tokens = _session.State.Tokens;
+        Tokenizer.Tokenize(text, tokens);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            int early = _session.Decision.EarlyPosition;
+            if (_session.Push(_model.Vocabulary.Find(tokens, i, _model.Config.OovId), tokens.Values[i]) != PushResult.Ok) return true;
+            steps?.Add(Step(tokens.Values[i] >= 0 ? tokens.Values[i].ToString(System.Globalization.CultureInfo.InvariantCulture) : tokens.TokenText(i),
+                early < 0 && _session.Decision.EarlyPosition >= 0));
+        }
+        return tokens.Truncated;
+    }
+
+    private TraceStep Step(string word, bool early)
+    {
+        Decision d = _session.Decision;
+        var scores = new double[_intents.Length];
+        for (int i = 0; i < scores.Length; i++) scores[i] = d.Score(i) / 32768.0;
+        int tag = d.Tag(_session.Position);
+        return new TraceStep(_session.Words, word, _intents[d.TopIntent], d.Confidence / 32768.0, scores,
+            tag < 0 ? null : _model.TagLabels.Name(tag), early);
+    }
+
+    private EarlyDecision? Early(Decision d)
+    {
+        if (d.EarlyPosition < 0) return null;
+        int t = d.EarlyPosition;
+        int words = _model.Config.PrependSod ? t - 1 : t;
+        int number = _session.State.Numbers[t - 1];
+        string word = number >= 0 ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : _model.Vocabulary.Word(_session.State.WordIds[t - 1]);
+        return new EarlyDecision(words, word, _intents[d.EarlyIntent]);
+    }
+
+    private ActionResult Action(ActionOutcome outcome)
+    {
+        ActionPlanner planner = _model.Actions;
+        string? kind = planner.Action switch
+        {
+            ActionKind.On => "on",
+            ActionKind.Off => "off",
+            ActionKind.Toggle => "toggle",
+            ActionKind.Set => "set",
+            _ => null,
+        };
+        if (outcome == ActionOutcome.NoActionMap)
+            return new ActionResult(ActionResult.KindNoActionMap, null, null, "the blob has no action map: nothing is driven", [], []);
+        if (outcome == ActionOutcome.NotSupported)
+        {
+            var (reason, message) = Unsupported(planner.Reason);
+            return new ActionResult(ActionResult.KindUnsupported, kind, reason, message, [], []);
+        }
+        PinCommands commands = planner.Commands;
+        var pins = Enumerable.Range(0, commands.Count)
+            .Select(i => new PinCommand(commands.Pin(i), commands.Kind(i) == PinKind.Pwm ? "pwm" : "digital", commands.Level(i))).ToArray();
+        LightState[] lights = Driven(pins);
+        return new ActionResult(ActionResult.KindPins, kind, null, Describe(lights), pins, lights);
+    }
+
+    /// <summary>The lights whose pins the commands name, in light order, with their state after the plan.</summary>
+    private LightState[] Driven(IReadOnlyList<PinCommand> pins)
+    {
+        ActionMap map = _model.Actions.Map!;
+        LightStates states = _model.Actions.States;
+        var driven = new List<LightState>();
+        for (int light = 0; light < map.LightCount; light++)
+        {
+            int pin = map.HasColor(light) ? map.ColorPin(light, 0) : map.Pin(light);
+            if (!pins.Any(p => p.Pin == pin)) continue;
+            int[]? color = map.HasColor(light) ? [states.Color(light, 0), states.Color(light, 1), states.Color(light, 2)] : null;
+            driven.Add(new LightState(map.LightName(light), states.Level(light), map.IsDimmable(light), color));
+        }
+        return driven.ToArray();
+    }
+
+    private static (string Reason, string Message) Unsupported(ActionReason reason) => reason switch
+    {
+        ActionReason.ColourUnsupported => ("colour_unsupported", "not supported by this light"),
+        ActionReason.UnknownColour => ("unknown_colour", "unknown colour"),
+        ActionReason.UnknownStep => ("unknown_step", "unknown brighter/dimmer phrase"),
+        ActionReason.NothingToSet => ("nothing_to_set", "set what? no brightness, step or colour heard"),
+        _ => ("no_action_for_intent", "this intent has no action"),
+    };
+
+    private static string Describe(IReadOnlyList<LightState> lights) => string.Join(", ", lights.Select(l =>
+        $"{l.Name} {(l.Level == 0 ? "off" : l.Dimmable ? $"{l.Level}%" : "on")}{(l.Color is { } c && l.Level > 0 ? $" colour {c[0]},{c[1]},{c[2]}" : "")}"));
+}
