@@ -9,8 +9,8 @@ using Saffu.Training.Training;
 namespace Saffu.Training.Tests.Export;
 
 /// <summary>
-/// A lights model for the shipped home, trained once per test run from the built-in grammar's corpus with the
-/// default options (2 s in Release), and its blob with the home's action map.
+/// A lights model for the shipped home, trained once per test run as `saffu train --home` trains it (the
+/// grammar's corpus with exact tags, the lights defaults; 2–3 s in Release), and its blob with the home's action map.
 /// </summary>
 internal static class LightsFixture
 {
@@ -23,10 +23,10 @@ internal static class LightsFixture
     {
         HomeDescription home = HomeDescription.Load(RepoFiles.Path("models/lights/home.yaml"));
         var corpus = LightsCorpus.Build(home);
-        var train = corpus.Train.Select(s => s.ToUtterance(SlotValues.Said)).ToList();
-        var valid = corpus.Valid.Select(s => s.ToUtterance(SlotValues.Said)).ToList();
-        var options = new TrainOptions();
-        FloatModel model = Trainer.Train(train, valid, options).Model;
+        var train = corpus.Train.Select(s => s.ToUtterance()).ToList();
+        var valid = corpus.Valid.Select(s => s.ToUtterance()).ToList();
+        FloatModel model = Trainer.Train(train, valid, TrainOptions.Lights, keepWords: corpus.KeepWords).Model;
+        model.SlotValueNames = corpus.Phrases.ValueNames();
         return (model, BlobExporter.Export(model, SHA256.HashData("lights"u8), home, ExportOptions.Default).Bytes);
     }
 }

@@ -14,14 +14,14 @@ public sealed class TranscriptRunnerTests
     [TestMethod]
     public void CommandDrivesItsLightsPin()
     {
-        TranscriptResult r = NewRunner().Run("turn on the kitchen light");
+        TranscriptResult r = NewRunner().Run("turn on the desk lamp");
         Assert.IsTrue(r.Understood, $"{r.Top} {r.Confidence} {r.Reason} {string.Join(",", r.Slots)}");
         Assert.AreEqual("HassTurnOn", r.Intent);
-        Assert.AreEqual("kitchen light", r.Slots.Single(s => s.Name == "name").Text);
+        Assert.AreEqual("desk lamp", r.Slots.Single(s => s.Name == "name").Text);
         Assert.AreEqual(ActionResult.KindPins, r.Action!.Kind);
         Assert.AreEqual("on", r.Action.Action);
-        Assert.AreEqual(new PinCommand(16, "pwm", 1000), r.Action.Pins.Single());
-        Assert.AreEqual(new LightState("kitchen light", 100, true, null), r.Action.Lights.Single());
+        Assert.AreEqual(new PinCommand(13, "pwm", 1000), r.Action.Pins.Single());
+        Assert.AreEqual(new LightState("desk lamp", 100, true, null), r.Action.Lights.Single());
     }
 
     [TestMethod]
@@ -30,10 +30,10 @@ public sealed class TranscriptRunnerTests
         var runner = NewRunner();
         TranscriptResult alias = runner.Run("turn on the reading lamp");
         Assert.AreEqual("floor lamp", alias.Slots.Single(s => s.Name == "name").Text);
-        TranscriptResult dim = runner.Run("set the bedroom light to 30 percent");
+        TranscriptResult dim = runner.Run("set the floor lamp to 40 percent");
         Assert.AreEqual("HassLightSet", dim.Intent, $"{dim.Top} {dim.Confidence} {dim.Reason} {string.Join(",", dim.Slots)}");
-        Assert.AreEqual(30, dim.Slots.Single(s => s.Name == "brightness").Number);
-        Assert.AreEqual(new PinCommand(25, "pwm", 300), dim.Action!.Pins.Single());
+        Assert.AreEqual(40, dim.Slots.Single(s => s.Name == "brightness").Number);
+        Assert.AreEqual(new PinCommand(19, "pwm", 400), dim.Action!.Pins.Single());
     }
 
     [TestMethod]
@@ -122,7 +122,7 @@ public sealed class TranscriptRunnerTests
     public void JsonLineHasTheDocumentedKeys()
     {
         var runner = NewRunner();
-        using var doc = JsonDocument.Parse(TranscriptJson.Line(runner.Run("set the bedroom light to 30 percent"), runner.Intents));
+        using var doc = JsonDocument.Parse(TranscriptJson.Line(runner.Run("set the floor lamp to 40 percent"), runner.Intents));
         var root = doc.RootElement;
         foreach (string key in new[] { "text", "intent", "understood", "confidence", "slots", "action", "top", "reason", "early", "truncated" })
             Assert.IsTrue(root.TryGetProperty(key, out _), key);

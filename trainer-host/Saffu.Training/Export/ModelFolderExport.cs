@@ -1,6 +1,5 @@
 using System.Globalization;
 using Saffu.Training.Evaluation;
-using Saffu.Training.Home;
 using Saffu.Training.Training;
 
 namespace Saffu.Training.Export;
@@ -11,25 +10,15 @@ namespace Saffu.Training.Export;
 /// </summary>
 public static class ModelFolderExport
 {
-    /// <summary>The home description a lights model folder keeps beside model.json.</summary>
-    public const string HomeFile = "home.yaml";
+    /// <summary>The home description a lights model folder keeps beside model.json (`saffu train --home`).</summary>
+    public const string HomeFile = ModelFolder.HomeFile;
 
-    /// <summary>The model folder's home description path, or null when it has none.</summary>
-    public static string? HomePath(string modelFolder)
-    {
-        string path = Path.Combine(modelFolder, HomeFile);
-        return File.Exists(path) ? path : null;
-    }
-
-    /// <exception cref="ModelFolderException">A missing or malformed model folder.</exception>
-    /// <exception cref="HomeDescriptionException">A malformed home.yaml.</exception>
+    /// <exception cref="ModelFolderException">A missing or malformed model folder, or a malformed home.yaml in it.</exception>
     /// <exception cref="Blob.ActionMapException">A home the model's vocabulary cannot encode.</exception>
     public static ExportResult Export(string modelFolder, ExportOptions options)
     {
         ModelFolderContents folder = ModelFolder.Load(modelFolder);
-        string? homePath = HomePath(modelFolder);
-        HomeDescription? home = homePath is null ? null : HomeDescription.Load(homePath);
-        return BlobExporter.Export(folder.Model, DataHash(modelFolder, folder.TrainSha256), home, options);
+        return BlobExporter.Export(folder.Model, DataHash(modelFolder, folder.TrainSha256), folder.Home, options);
     }
 
     /// <summary>Writes the blob to a temporary file beside <paramref name="path"/> and renames it into place.</summary>

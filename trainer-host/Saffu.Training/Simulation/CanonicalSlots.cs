@@ -10,7 +10,7 @@ public sealed record SlotValue(string Name, string Text, int? Number);
 /// <summary>
 /// The slots of a session's decision in canonical form (docs/cli.md): a light's or area's canonical
 /// name even when an alias was said, the colour's name, `up`/`down` for a step phrase, brightness
-/// as the span's number clamped to 0..100 — matched exactly as the action planner matches them
+/// as the span's number as said (the action clamps it to 100) — matched exactly as the action planner matches them
 /// (vocabulary ids against the blob's action map, docs/action-map.md). Without an action map, or
 /// when nothing matches, a slot's value is the words of its span. A brightness span without a number
 /// is no value (the planner ignores it too) and is left out.
@@ -31,7 +31,6 @@ public static class CanonicalSlots
             {
                 int n = d.SlotNumber(slot);
                 if (n < 0) continue;
-                n = Math.Min(n, LightStates.Full);
                 values.Add(new SlotValue(name, n.ToString(CultureInfo.InvariantCulture), n));
                 continue;
             }
