@@ -155,3 +155,25 @@ internal static class TinyModel
         return model;
     }
 }
+
+/// <summary>Models the blob format cannot hold are bad input, not crashes.</summary>
+[TestClass]
+public sealed class ExportLimitsTests
+{
+    [TestMethod]
+    public void IntentNameLongerThanTheBlobAllowsIsBadInputAndNothingIsWritten()
+    {
+        using var folder = new EvalFolder();
+        string longName = new string('x', 70);
+        var train = new[] { ("turn on the light", "on"), ("lights on", "on"), ("turn off the light", longName), ("lights off", longName) }
+            .Select((p, i) => new Utterance(p.Item1, p.Item2, Utterance.NoSlots, new SourceLine("t.csv", i + 1))).ToArray();
+        var options = new TrainOptions { FineTune = false };
+        string model = Path.Combine(folder.Path, "model");
+        ModelFolder.Save(model, Trainer.Train(train, train, options), options, train);
+        string blob = Path.Combine(folder.Path, "m.blob");
+        var (code, _, error) = EvalCli.Real("export", "--model", model, "--out", blob);
+        Assert.AreEqual(1, code, error);
+        StringAssert.Contains(error, "BadString");
+        Assert.IsFalse(File.Exists(blob));
+    }
+}

@@ -16,10 +16,10 @@ internal sealed class ExportRun(string modelFolder, string outPath, ExportOption
         try
         {
             if (Directory.Exists(outPath)) throw new BlobFileException(outPath, "a folder", "a file path for --out");
-            ExportResult result = ModelFolderExport.Export(modelFolder, options);
+            ExportResult result = Export();
             LoadResult loaded = ModelBlob.Load(result.Bytes);
             if (!loaded.Ok && loaded.Error != BlobError.TooLarge)
-                throw new InvalidOperationException($"the runtime refused the exported blob ({loaded.Error}: {loaded.Message}); this is a bug in saffu export");
+                throw new ExportInputException($"{modelFolder}: the device runtime refuses this model as a blob v1 ({loaded.Error}: {loaded.Message}); nothing was written");
             Write(result);
             var console = EvalConsole.Over(output);
             console.Write(ExportReport.Sections(result));
@@ -30,10 +30,23 @@ internal sealed class ExportRun(string modelFolder, string outPath, ExportOption
                 error.WriteLine($"saffu export: warning: the device runtime would refuse this blob with its default RAM limit ({loaded.Error}: {loaded.Message}).");
             return SaffuCommand.Ok;
         }
-        catch (Exception e) when (e is ModelFolderException or HomeDescriptionException or ActionMapException or BlobFileException)
+        catch (Exception e) when (e is ModelFolderException or HomeDescriptionException or ActionMapException or BlobFileException or ExportInputException)
         {
             error.WriteLine($"saffu export: {e.Message}");
             return SaffuCommand.BadInput;
+        }
+    }
+
+    /// <summary>The export; a model the blob format cannot hold (e.g. a string over its length limit) is bad input.</summary>
+    private ExportResult Export()
+    {
+        try
+        {
+            return ModelFolderExport.Export(modelFolder, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ExportInputException($"{modelFolder}: cannot be written as a blob v1: {e.Message}");
         }
     }
 
@@ -49,6 +62,9 @@ internal sealed class ExportRun(string modelFolder, string outPath, ExportOption
         }
     }
 }
+
+/// <summary>A model folder that `saffu export` cannot turn into a blob the runtime loads (exit 1).</summary>
+internal sealed class ExportInputException(string message) : Exception(message);
 
 /// <summary>The printed report of `saffu export`: blob bytes by section, tensors, clipped values, decision settings.</summary>
 internal static class ExportReport
