@@ -184,3 +184,63 @@ public sealed class FixedPointSettingsTests
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => FixedPointSettings.TemperatureQ16(0));
     }
 }
+
+[TestClass]
+public sealed class BlobInspectionTests
+{
+    [TestMethod]
+    [DataRow(0, 0)]
+    [DataRow(3, 0)]
+    [DataRow(3, 2)]
+    public void MacsPerWordAreCountedForEveryContextMix(int block, int radial)
+    {
+        var options = new TrainOptions { FineTune = false, BlockSize = block, RadialSize = radial, MaxWords = 12 };
+        FloatModel model = Trainer.Train(TinyCorpus.Train, TinyCorpus.Valid, options).Model;
+        var inspection = BlobInspection.Of(BlobExporter.Export(model, new byte[32], null, ExportOptions.Default).Bytes);
+        Assert.IsTrue(inspection.Valid);
+        MacsPerWord macs = inspection.Macs()!;
+        Assert.IsGreaterThan(0, macs.First);
+        Assert.IsGreaterThanOrEqualTo(macs.First, macs.FullContext);
+        if (block == 0 && radial == 0) Assert.AreEqual(macs.First, macs.FullContext, "the document part costs the same at every word");
+        else Assert.IsGreaterThan(macs.First, macs.FullContext, "attention grows with the context");
+    }
+
+    [TestMethod]
+    public void LayoutOfABlobTooShortForAHeaderIsEmptyNotAnException()
+    {
+        var inspection = BlobInspection.Of([0x53, 0x41]);
+        Assert.IsFalse(inspection.Valid);
+        Assert.IsNull(inspection.Layout.Header);
+        Assert.IsEmpty(inspection.Layout.Sections);
+        Assert.IsNull(inspection.Macs());
+    }
+
+    [TestMethod]
+    public void EveryTruncationOfAGoodBlobIsReadWithoutThrowing()
+    {
+        byte[] blob = BlobExporter.Export(BlobExporterTests.TrainTiny().Model, new byte[32], null, ExportOptions.Default).Bytes;
+        for (int n = 0; n < blob.Length; n += 7)
+        {
+            var inspection = BlobInspection.Of(blob[..n]);
+            Assert.IsFalse(inspection.Valid, $"{n} bytes");
+            _ = (inspection.Layout.Config, inspection.Layout.Decision, inspection.Layout.Identity, inspection.Layout.Intents,
+                inspection.Layout.TagLabels, inspection.Layout.VocabularyCount, inspection.Layout.ActionMapCounts, inspection.Lights());
+        }
+    }
+
+    [TestMethod]
+    public void RandomlyCorruptedBlobsAreReadWithoutThrowing()
+    {
+        byte[] good = BlobExporter.Export(BlobExporterTests.TrainTiny().Model, new byte[32], null, ExportOptions.Default).Bytes;
+        var random = new Random(2026);
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            byte[] blob = (byte[])good.Clone();
+            for (int k = random.Next(1, 6); k > 0; k--) blob[random.Next(trial % 2 == 0 ? 256 : blob.Length)] = (byte)random.Next(256);
+            var inspection = BlobInspection.Of(blob);
+            _ = (inspection.Layout.Config, inspection.Layout.Decision, inspection.Layout.Identity, inspection.Layout.Intents,
+                inspection.Layout.TagLabels, inspection.Layout.VocabularyCount, inspection.Layout.ActionMapCounts, inspection.Lights(),
+                inspection.Macs(), inspection.ContentHashMatches);
+        }
+    }
+}

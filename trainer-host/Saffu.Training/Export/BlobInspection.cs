@@ -57,7 +57,7 @@ public sealed class BlobInspection
         Session session = Model.NewSession();
         session.Reset();
         ModelConfig c = Model.Config;
-        int full = Math.Min(c.MaxWords, Math.Max(1, Math.Max(c.BlockSize, c.RadialSize) + (c.PrependSod ? 1 : 0)));
+        int full = Math.Min(c.MaxWords, Math.Max(session.Position + 1, Math.Max(c.BlockSize, c.RadialSize)));
         long first = -1, most = 0;
         while (session.Position < full && session.Push(c.OovId, -1) == PushResult.Ok)
         {
