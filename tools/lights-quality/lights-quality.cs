@@ -1,0 +1,238 @@
+#:project ../../trainer-host/Saffu.Cli/Saffu.Cli.csproj
+// The lights model's quality on sentences the grammar did not generate (issue 6, item 7), through the `saffu`
+// command itself (train and eval run in this process via SaffuCommand.Run, exactly as on the command line).
+//
+//   dotnet run -c Release tools/lights-quality/lights-quality.cs -- [--split test|valid] [--model DIR] [--keep DIR]
+//       [--home FILE] [--data DIR] [--seeds N] [-- TRAIN_FLAGS...]
+//
+// Without --model it trains `saffu train --home HOME --out DIR/model --quiet TRAIN_FLAGS...` first.
+// --split test  (the report): held-out commands (tests/data/lights/heldout.jsonl) and HWU64 test light utterances
+//               (labels mapped by tests/data/lights/hwu64-light-intents.tsv) as real commands; CLINC150 OOS test,
+//               HWU64 test non-light utterances and tests/data/lights/heldout-none.jsonl as out of domain.
+// --split valid (for tuning; never the test sets): the model's own validation split (heldout.jsonl in the model
+//               folder: commands in domain, <none> out of domain), the hand-written dev commands
+//               (tests/data/lights/dev.jsonl), HWU64 valid light / non-light, CLINC150 OOS valid.
+// --seeds N     trains N models (seeds 1..N) and prints one row each, then the mean (training noise).
+// HWU64 files are converted into a temporary folder (never into the repository). Run from the repository root.
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Saffu.Cli;
+
+var options = QualityOptions.Parse(args);
+string work = options.Keep ?? Path.Combine(Path.GetTempPath(), "lights-quality-" + Environment.ProcessId);
+Directory.CreateDirectory(work);
+try
+{
+    var data = new QualitySets(options, work);
+    var rows = new List<QualityRow>();
+    for (int seed = 1; seed <= options.Seeds; seed++)
+    {
+        string model = options.Model ?? Train(options, Path.Combine(work, $"model-{seed}"), options.Seeds > 1 ? seed : null);
+        rows.Add(QualityRow.Measure(model, data, work));
+        if (options.Model is not null) break;
+    }
+    QualityReport.Print(options, data, rows);
+    return 0;
+}
+finally
+{
+    if (options.Keep is null) Directory.Delete(work, recursive: true);
+}
+
+static string Train(QualityOptions o, string folder, int? seed)
+{
+    var args = new List<string> { "train", "--home", o.Home, "--out", folder, "--quiet" };
+    args.AddRange(o.TrainFlags);
+    if (seed is { } s) args.AddRange(["--seed", s.ToString(CultureInfo.InvariantCulture)]);
+    Console.Error.WriteLine("saffu " + string.Join(' ', args));
+    var (code, output, error) = SaffuInProcess.Run(args);
+    if (code != 0) throw new InvalidOperationException($"saffu train failed ({code}): {error}");
+    Console.Error.Write(output);
+    return folder;
+}
+
+/// <summary>The command line of this tool.</summary>
+sealed record QualityOptions(string Split, string? Model, string? Keep, string Home, string Data, int Seeds, IReadOnlyList<string> TrainFlags)
+{
+    public static QualityOptions Parse(string[] args)
+    {
+        string split = "test", home = "models/lights/home.yaml", data = "../shared/data";
+        string? model = null, keep = null;
+        int seeds = 1;
+        int i = 0;
+        for (; i < args.Length && args[i] != "--"; i++)
+        {
+            string Next() => ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
+            switch (args[i])
+            {
+                case "--split": split = Next(); break;
+                case "--model": model = Next(); break;
+                case "--keep": keep = Next(); break;
+                case "--home": home = Next(); break;
+                case "--data": data = Next(); break;
+                case "--seeds": seeds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]}; expected --split, --model, --keep, --home, --data, --seeds or -- TRAIN_FLAGS");
+            }
+        }
+        if (split is not ("test" or "valid")) throw new ArgumentException($"--split {split}; expected test or valid");
+        return new QualityOptions(split, model, keep, home, data, Math.Max(1, seeds), args.Skip(i + 1).ToList());
+    }
+}
+
+/// <summary>In-domain (real light commands) and out-of-domain sets of one split, as files `saffu eval` reads.</summary>
+sealed class QualitySets
+{
+    public List<(string Name, string Path)> Commands { get; } = new();
+    public List<(string Name, string Path)> Ood { get; } = new();
+    /// <summary>All real commands in one file: the bar's threshold is chosen on their union.</summary>
+    public string Combined { get; }
+    readonly QualityOptions options;
+
+    public QualitySets(QualityOptions options, string work)
+    {
+        this.options = options;
+        string hwu = Path.Combine(options.Data, "hwu64", options.Split);
+        var (light, other) = Hwu64.Split(hwu, "tests/data/lights/hwu64-light-intents.tsv", work);
+        if (options.Split == "test")
+        {
+            Commands.Add(("held-out commands (tests/data/lights)", "tests/data/lights/heldout.jsonl"));
+            Commands.Add(("HWU64 light, test", light));
+            Ood.Add(("CLINC150 OOS, test", Path.Combine(options.Data, "clinc150-oos", "test")));
+            Ood.Add(("HWU64 non-light, test", other));
+            Ood.Add(("held-out non-commands (tests/data/lights)", "tests/data/lights/heldout-none.jsonl"));
+        }
+        else
+        {
+            Commands.Add(("lights validation split, commands", Path.Combine(work, "valid-commands.jsonl")));
+            Commands.Add(("dev commands (tests/data/lights/dev.jsonl)", "tests/data/lights/dev.jsonl"));
+            Commands.Add(("HWU64 light, valid", light));
+            Ood.Add(("CLINC150 OOS, valid", Path.Combine(options.Data, "clinc150-oos", "valid")));
+            Ood.Add(("HWU64 non-light, valid", other));
+            Ood.Add(("lights validation split, <none>", Path.Combine(work, "valid-none.jsonl")));
+        }
+        Combined = Path.Combine(work, "commands.jsonl");
+    }
+
+    /// <summary>Files that depend on the model: its validation split (valid) and the combined commands.</summary>
+    public void Prepare(string model)
+    {
+        if (options.Split == "valid")
+        {
+            var lines = File.ReadAllLines(Path.Combine(model, "heldout.jsonl"));
+            bool IsNone(string line) => JsonNode.Parse(line)!["intent"]!.GetValue<string>() == "<none>";
+            File.WriteAllLines(Commands[0].Path, lines.Where(l => !IsNone(l)));
+            File.WriteAllLines(Ood[2].Path, lines.Where(IsNone));
+        }
+        File.WriteAllLines(Combined, Commands.SelectMany(c => File.ReadAllLines(c.Path)).Where(l => l.Trim().Length > 0));
+    }
+}
+
+/// <summary>HWU64 (Liu et al. 2019, CC BY 4.0) split into its light utterances (labels mapped) and the rest, as JSONL.</summary>
+static class Hwu64
+{
+    public static (string Light, string Other) Split(string folder, string mappingTsv, string work)
+    {
+        var map = File.ReadAllLines(mappingTsv).Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("hwu64_label"))
+            .Select(l => l.Split('\t')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+        string[] texts = File.ReadAllLines(Path.Combine(folder, "seq.in")), labels = File.ReadAllLines(Path.Combine(folder, "label"));
+        string light = Path.Combine(work, $"hwu64-{Path.GetFileName(folder)}-light.jsonl"), other = Path.Combine(work, $"hwu64-{Path.GetFileName(folder)}-other.jsonl");
+        using var l = new StreamWriter(light, false, new UTF8Encoding(false));
+        using var o = new StreamWriter(other, false, new UTF8Encoding(false));
+        for (int i = 0; i < texts.Length; i++)
+        {
+            var line = new JsonObject { ["text"] = texts[i].Trim() };
+            if (map.TryGetValue(labels[i].Trim(), out string? intent)) { line["intent"] = intent; l.WriteLine(line.ToJsonString()); }
+            else o.WriteLine(line.ToJsonString());
+        }
+        return (light, other);
+    }
+}
+
+/// <summary>One model's numbers: per command set at the stored threshold; per OOD set at the stored and the bar threshold.</summary>
+sealed record QualityRow(string Model, double Threshold, double BarThreshold, double BarFalseRejection,
+    List<(int N, double Accuracy, double? SlotExactMatch, double FalseRejection)> Commands, List<(int N, double Stored, double Bar)> Ood,
+    (double Accuracy, double FalseRejection) Combined)
+{
+    public static QualityRow Measure(string model, QualitySets sets, string work)
+    {
+        sets.Prepare(model);
+        var commands = new List<(int, double, double?, double)>();
+        foreach (var (_, path) in sets.Commands)
+        {
+            JsonNode r = Eval(model, path, null, work);
+            commands.Add((r["n"]!.GetValue<int>(), r["accuracy"]!.GetValue<double>(), r["slot_exact_match"]?.GetValue<double>(), r["false_rejection"]!.GetValue<double>()));
+        }
+        var ood = new List<(int, double, double)>();
+        JsonNode? combined = null;
+        foreach (var (_, path) in sets.Ood)
+        {
+            combined = Eval(model, sets.Combined, path, work);
+            ood.Add((combined["n_ood"]!.GetValue<int>(), combined["ood_rejection"]!.GetValue<double>(), combined["oracle"]!["ood_rejection"]!.GetValue<double>()));
+        }
+        JsonNode oracle = combined!["oracle"]!;
+        return new QualityRow(model, combined["threshold"]!.GetValue<double>(), oracle["threshold"]!.GetValue<double>(),
+            oracle["false_rejection"]!.GetValue<double>(), commands, ood, (combined["accuracy"]!.GetValue<double>(), combined["false_rejection"]!.GetValue<double>()));
+    }
+
+    static JsonNode Eval(string model, string test, string? ood, string work)
+    {
+        string json = Path.Combine(work, "report.json");
+        var args = new List<string> { "eval", "--model", model, "--test", test, "--json", json, "--plots", Path.Combine(work, "plots"), "--quiet" };
+        if (ood is not null) args.AddRange(["--ood", ood]);
+        var (code, _, error) = SaffuInProcess.Run(args);
+        if (code != 0) throw new InvalidOperationException($"saffu {string.Join(' ', args)} failed ({code}): {error}");
+        return JsonNode.Parse(File.ReadAllText(json))!;
+    }
+}
+
+/// <summary>The table: every number with the threshold it was measured at.</summary>
+static class QualityReport
+{
+    static string P(double x) => (100 * x).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
+    static string P(double? x) => x is { } v ? P(v) : "     -";
+
+    public static void Print(QualityOptions o, QualitySets sets, List<QualityRow> rows)
+    {
+        Console.WriteLine($"lights quality, split {o.Split}; train flags: {(o.TrainFlags.Count == 0 ? "(defaults)" : string.Join(' ', o.TrainFlags))}");
+        Console.WriteLine("θ = the model's stored reject threshold (chosen by saffu train on the lights validation split, ≤ 2% false rejection there)");
+        Console.WriteLine($"θbar = the largest threshold with ≤ 2% false rejection on all real commands of this split together (the issue's bar; chosen on the {o.Split} sets themselves)");
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            Console.WriteLine();
+            Console.WriteLine($"model {row.Model}: θ = {row.Threshold:F3}, θbar = {row.BarThreshold:F3} (false rejection at θbar {P(row.BarFalseRejection).Trim()}%)");
+            Console.WriteLine($"  {"real commands",-44}{"n",6}  {"intent%",7}  {"slotEM%",7}  {"falseRej@θ%",11}");
+            for (int i = 0; i < sets.Commands.Count; i++)
+            {
+                var (n, acc, slots, fr) = row.Commands[i];
+                Console.WriteLine($"  {sets.Commands[i].Name,-44}{n,6}  {P(acc),7}  {P(slots),7}  {P(fr),11}");
+            }
+            Console.WriteLine($"  {"all real commands",-44}{row.Commands.Sum(c => c.N),6}  {P(row.Combined.Accuracy),7}  {"",7}  {P(row.Combined.FalseRejection),11}");
+            Console.WriteLine($"  {"out of domain",-44}{"n",6}  {"rej@θ%",7}  {"rej@θbar%",9}");
+            for (int i = 0; i < sets.Ood.Count; i++)
+                Console.WriteLine($"  {sets.Ood[i].Name,-44}{row.Ood[i].N,6}  {P(row.Ood[i].Stored),7}  {P(row.Ood[i].Bar),9}");
+        }
+        if (rows.Count > 1)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"mean over {rows.Count} seeds: intent% " + string.Join(" / ", sets.Commands.Select((_, i) => P(rows.Average(r => r.Commands[i].Accuracy)).Trim()))
+                + ", falseRej@θ% " + string.Join(" / ", sets.Commands.Select((_, i) => P(rows.Average(r => r.Commands[i].FalseRejection)).Trim()))
+                + ", rej@θ% " + string.Join(" / ", sets.Ood.Select((_, i) => P(rows.Average(r => r.Ood[i].Stored)).Trim()))
+                + ", rej@θbar% " + string.Join(" / ", sets.Ood.Select((_, i) => P(rows.Average(r => r.Ood[i].Bar)).Trim())));
+        }
+    }
+}
+
+/// <summary>Runs a `saffu` command in this process.</summary>
+static class SaffuInProcess
+{
+    public static (int Code, string Output, string Error) Run(IEnumerable<string> args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = SaffuCommand.Run(args.ToArray(), output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
