@@ -53,8 +53,8 @@ public sealed class TrainCommandTests
     {
         var (code, output, _) = Run("train", "--help");
         Assert.AreEqual(0, code);
-        string[] flags = ["--train", "--home", "--extra", "--valid", "--out", "--bits", "--min-count", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
-            "--tag-head", "--tag-offsets", "--tag-intent-parts", "--epsilon", "--epsilon-w", "--epsilon-o", "--tau-u", "--tau-o",
+        string[] flags = ["--train", "--home", "--extra", "--valid", "--out", "--bits", "--min-count", "--unknown-word-share", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
+            "--tag-head", "--tag-offsets", "--tag-intent-parts", "--epsilon", "--epsilon-w", "--epsilon-o", "--tau-u", "--tau-d", "--tau-o",
             "--passes", "--prefix-weight", "--start", "--fine-tune", "--epochs", "--batch-size", "--learning-rate", "--patience",
             "--seed", "--init-scale", "--max-false-rejection", "--skip-bad-lines", "--quiet"];
         foreach (string flag in flags) StringAssert.Contains(output, flag);

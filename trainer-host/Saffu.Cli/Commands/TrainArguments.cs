@@ -70,6 +70,7 @@ internal sealed class TrainArguments
     };
     public readonly Option<int> Bits = Knob("--bits", "Bits b of the word codes, 1..4096; 0 = one bit per word type (the vocabulary size, at most 4096). A b too small for the vocabulary is raised to floor(log2 V) + 1.", o => o.Bits, b => b == 0 ? "0 (auto)" : Show(b), "B");
     public readonly Option<int> MinCount = Knob("--min-count", "Words seen fewer times than this in training are not in the vocabulary: they train as <oov>, as unknown words are heard at run time (names, areas, colours and step words of --home are always kept), 1..1000.", o => o.MinCount, Show, "N");
+    public readonly Option<double> UnknownWordShare = Knob("--unknown-word-share", "Share of the training utterances (the <none> class excepted) that also train once with an unknown word (<oov>) inserted, so one word the model does not know does not reject a command, 0..1.", o => o.UnknownWordShare, Show, "X");
     public readonly Option<bool> PrependSod = Knob("--prepend-sod", "Push <sod> before the first word (gives the document part its class prior).", o => o.PrependSod, Show);
     public readonly Option<int> MaxWords = Knob("--max-words", "Positions per utterance including <sod>, 1..255; later words are dropped.", o => o.MaxWords, Show, "N");
     public readonly Option<int> Block = Knob("--block", "Block context size B, 1..64; 0 = no block context.", o => o.BlockSize, Show, "B");
@@ -82,6 +83,7 @@ internal sealed class TrainArguments
     public readonly Option<double> EpsilonW = Knob("--epsilon-w", "Smoothing ε of the attention matrices W, > 0.", o => o.Solver.EpsilonW, Show, "X");
     public readonly Option<double> EpsilonO = Knob("--epsilon-o", "Smoothing ε of O and O_tag, > 0.", o => o.Solver.EpsilonO, Show, "X");
     public readonly Option<double> TauU = Knob("--tau-u", "Evidence strength τ_U of the attended vectors and tag codes, > 0.", o => o.Solver.TauU, Show, "X");
+    public readonly Option<double> TauD = Knob("--tau-d", "Scale τ_D of the solved document U (1 = as solved); below 1 softens s_D so O sees graded evidence, > 0.", o => o.Solver.TauD, Show, "X");
     public readonly Option<double> TauO = Knob("--tau-o", "Evidence strength τ_O of the s-vectors into O, > 0.", o => o.Solver.TauO, Show, "X");
     public readonly Option<int> Passes = Knob("--passes", "Attention refinement passes 0..4 (0 = uniform attention).", o => o.Solver.RefinementPasses, Show, "N");
     public readonly Option<double> PrefixWeight = Knob("--prefix-weight", "Weight of every prefix but the whole utterance (weight 1), 0..1.", o => o.Solver.PrefixWeight, Show, "X");
@@ -99,8 +101,8 @@ internal sealed class TrainArguments
 
     public IEnumerable<Option> All =>
     [
-        Train, Home, Extra, Valid, Out, Bits, MinCount, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
-        Epsilon, EpsilonW, EpsilonO, TauU, TauO, Passes, PrefixWeight, Start, FineTune, Epochs, BatchSize, LearningRate,
+        Train, Home, Extra, Valid, Out, Bits, MinCount, UnknownWordShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
+        Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Start, FineTune, Epochs, BatchSize, LearningRate,
         Patience, Seed, InitScale, MaxFalseRejection, SkipBadLines, Quiet,
     ];
 
@@ -112,7 +114,7 @@ internal sealed class TrainArguments
         FineTuneOptions f = defaults.FineTuning;
         return defaults with
         {
-            Bits = Get(Bits, defaults.Bits), MinCount = Get(MinCount, defaults.MinCount), PrependSod = Get(PrependSod, defaults.PrependSod),
+            Bits = Get(Bits, defaults.Bits), MinCount = Get(MinCount, defaults.MinCount), UnknownWordShare = Get(UnknownWordShare, defaults.UnknownWordShare), PrependSod = Get(PrependSod, defaults.PrependSod),
             MaxWords = Get(MaxWords, defaults.MaxWords), BlockSize = Get(Block, defaults.BlockSize), RadialSize = Get(Radial, defaults.RadialSize),
             Document = Get(Document, defaults.Document), TagHead = Get(TagHead, defaults.TagHead), TagOffsets = Get(TagOffsets, defaults.TagOffsets),
             TagIncludesIntentParts = Get(TagIntentParts, defaults.TagIncludesIntentParts), Start = Get(Start, defaults.Start),
@@ -120,7 +122,7 @@ internal sealed class TrainArguments
             Solver = s with
             {
                 Epsilon = Get(Epsilon, s.Epsilon), EpsilonW = Get(EpsilonW, s.EpsilonW), EpsilonO = Get(EpsilonO, s.EpsilonO),
-                TauU = Get(TauU, s.TauU), TauO = Get(TauO, s.TauO), RefinementPasses = Get(Passes, s.RefinementPasses),
+                TauU = Get(TauU, s.TauU), TauD = Get(TauD, s.TauD), TauO = Get(TauO, s.TauO), RefinementPasses = Get(Passes, s.RefinementPasses),
                 PrefixWeight = Get(PrefixWeight, s.PrefixWeight),
             },
             FineTuning = f with

@@ -98,7 +98,8 @@ internal static class TrainSummary
             output.WriteLine($"lights corpus for {settings.Home}: {corpus.Train.Count:N0} training and {corpus.Valid.Count:N0} validation sentences" +
                 (corpus.Report.Extra > 0 ? $" ({corpus.Report.Extra:N0} from {settings.Extra})" : "") +
                 $", built in {corpus.Report.Elapsed.TotalSeconds:F2} s");
-        output.WriteLine($"trained {settings.Out}: {t.TrainUtterances:N0} utterances ({t.PrefixExamples:N0} prefixes), " +
+        output.WriteLine($"trained {settings.Out}: {t.TrainUtterances:N0} utterances" +
+            (t.UnknownWordCopies > 0 ? $" (+{t.UnknownWordCopies:N0} copies with an unknown word)" : "") + $" ({t.PrefixExamples:N0} prefixes), " +
             $"{m.Vocabulary.Count:N0} word types, {m.Intents.Count} intents, b = {m.Config.Bits}, {m.Weights.ParameterCount(m.Config):N0} parameters");
         if (t.DroppedUtterances > 0) output.WriteLine($"left out {t.DroppedUtterances} utterance(s) with no words");
         if (t.UnmatchedSlots > 0) output.WriteLine($"{t.UnmatchedSlots} slot value(s) not found in their transcript (tagged O)");

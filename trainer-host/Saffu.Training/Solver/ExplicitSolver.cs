@@ -71,7 +71,7 @@ public sealed class ExplicitSolver
         foreach (LayerStatistics s in counted)
         {
             bool document = s.Name == StatisticsCounter.DocumentU;
-            float[] solved = ExplicitLayer.Solve(s.F, s.Rows, s.Cols, s.K, options.Epsilon, document ? 1 : options.TauU);
+            float[] solved = ExplicitLayer.Solve(s.F, s.Rows, s.Cols, s.K, options.Epsilon, document ? options.TauD : options.TauU);
             switch (s.Name)
             {
                 case StatisticsCounter.BlockU: w.BlockU = solved; break;

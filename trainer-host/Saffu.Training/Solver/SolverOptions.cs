@@ -11,6 +11,9 @@ public sealed record SolverOptions
     public double EpsilonO { get; init; } = 0.1;
     /// <summary>τ_U: evidence strength of the attended vector v (and the tag head's codes); K = τ_U.</summary>
     public double TauU { get; init; } = 5;
+    /// <summary>τ_D: scale of the solved document U (1 = SAFFU.md §4 as written). Below 1 it softens s_D, which otherwise
+    /// saturates (the code sum grows with the prefix), so O sees graded evidence instead of a near one-hot vote.</summary>
+    public double TauD { get; init; } = 1;
     /// <summary>τ_O: evidence strength of the s-vectors; K = τ_O × parts.</summary>
     public double TauO { get; init; } = 10;
     /// <summary>W solves from attention targets, 0..4 (0 = uniform attention, W = 0).</summary>
@@ -25,6 +28,7 @@ public sealed record SolverOptions
         Check(EpsilonO > 0 && double.IsFinite(EpsilonO), "epsilon-o", EpsilonO, "> 0");
         Check(TauU > 0 && double.IsFinite(TauU), "tau-u", TauU, "> 0");
         Check(TauO > 0 && double.IsFinite(TauO), "tau-o", TauO, "> 0");
+        Check(TauD > 0 && double.IsFinite(TauD), "tau-d", TauD, "> 0");
         Check(RefinementPasses is >= 0 and <= 4, "refinement passes", RefinementPasses, "0..4");
         Check(PrefixWeight is >= 0 and <= 1, "prefix weight", PrefixWeight, "0..1");
     }

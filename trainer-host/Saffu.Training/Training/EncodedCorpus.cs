@@ -35,9 +35,11 @@ public sealed class EncodedCorpus
     /// <summary>
     /// Encodes labelled utterances; those with no tokens are left out (they carry no evidence) and
     /// counted in <paramref name="dropped"/>. Every intent must be in <paramref name="intents"/>.
+    /// Utterances of <paramref name="untagged"/> (the none class: nothing is done with their slots) get no tag
+    /// targets (−1), so their words, all `O`, do not teach the tag head that "dim" in "dim the screen" is no step.
     /// </summary>
     public static EncodedCorpus Encode(IReadOnlyList<Utterance> utterances, WordVocabulary vocabulary,
-        IReadOnlyList<string> intents, SlotTagger? tagger, out int dropped)
+        IReadOnlyList<string> intents, SlotTagger? tagger, out int dropped, string? untagged = null)
     {
         var index = intents.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         var texts = new List<EncodedText>(utterances.Count);
@@ -53,7 +55,7 @@ public sealed class EncodedCorpus
                     u.Intent is null ? "no intent" : $"the label \"{u.Intent}\"", "one of the model's intents");
             texts.Add(text);
             labels.Add(label);
-            tags?.Add(tagger!.Tag(text, u));
+            tags?.Add(u.Intent == untagged ? Enumerable.Repeat(-1, text.Length).ToArray() : tagger!.Tag(text, u));
         }
         return new EncodedCorpus(texts, labels, tags);
     }

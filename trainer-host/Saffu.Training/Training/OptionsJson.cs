@@ -25,7 +25,7 @@ public static class OptionsJson
 
     public static JsonObject Training(TrainOptions t) => new()
     {
-        ["bits"] = t.Bits, ["minCount"] = t.MinCount, ["prependSod"] = t.PrependSod, ["maxWords"] = t.MaxWords, ["blockSize"] = t.BlockSize,
+        ["bits"] = t.Bits, ["minCount"] = t.MinCount, ["unknownWordShare"] = t.UnknownWordShare, ["prependSod"] = t.PrependSod, ["maxWords"] = t.MaxWords, ["blockSize"] = t.BlockSize,
         ["radialSize"] = t.RadialSize, ["document"] = t.Document, ["tagHead"] = t.TagHead.ToString().ToLowerInvariant(),
         ["tagOffsets"] = t.TagOffsets, ["tagIncludesIntentParts"] = t.TagIncludesIntentParts, ["fineTune"] = t.FineTune,
         ["start"] = t.Start.ToString().ToLowerInvariant(),
@@ -33,7 +33,7 @@ public static class OptionsJson
         ["solver"] = new JsonObject
         {
             ["epsilon"] = t.Solver.Epsilon, ["epsilonW"] = t.Solver.EpsilonW, ["epsilonO"] = t.Solver.EpsilonO,
-            ["tauU"] = t.Solver.TauU, ["tauO"] = t.Solver.TauO, ["refinementPasses"] = t.Solver.RefinementPasses,
+            ["tauU"] = t.Solver.TauU, ["tauO"] = t.Solver.TauO, ["tauD"] = t.Solver.TauD, ["refinementPasses"] = t.Solver.RefinementPasses,
             ["prefixWeight"] = t.Solver.PrefixWeight,
         },
         ["fineTuning"] = new JsonObject
@@ -52,7 +52,8 @@ public static class OptionsJson
         string tagHead = r.String(o, "tagHead"), start = r.String(o, "start");
         return new TrainOptions
         {
-            Bits = r.Int(o, "bits"), MinCount = o.ContainsKey("minCount") ? r.Int(o, "minCount") : 1, PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
+            Bits = r.Int(o, "bits"), MinCount = o.ContainsKey("minCount") ? r.Int(o, "minCount") : 1,
+            UnknownWordShare = o.ContainsKey("unknownWordShare") ? r.Double(o, "unknownWordShare") : 0, PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
             BlockSize = r.Int(o, "blockSize"), RadialSize = r.Int(o, "radialSize"), Document = r.Bool(o, "document"),
             TagHead = Enum.TryParse(tagHead, ignoreCase: true, out TagHeadMode mode) ? mode : throw r.Bad("tagHead", $"\"{tagHead}\"", "auto, on or off"),
             TagOffsets = r.Int(o, "tagOffsets"), TagIncludesIntentParts = r.Bool(o, "tagIncludesIntentParts"),
@@ -61,7 +62,7 @@ public static class OptionsJson
             Solver = new SolverOptions
             {
                 Epsilon = r.Double(s, "epsilon"), EpsilonW = r.Double(s, "epsilonW"), EpsilonO = r.Double(s, "epsilonO"),
-                TauU = r.Double(s, "tauU"), TauO = r.Double(s, "tauO"), RefinementPasses = r.Int(s, "refinementPasses"),
+                TauU = r.Double(s, "tauU"), TauO = r.Double(s, "tauO"), TauD = s.ContainsKey("tauD") ? r.Double(s, "tauD") : 1, RefinementPasses = r.Int(s, "refinementPasses"),
                 PrefixWeight = r.Double(s, "prefixWeight"),
             },
             FineTuning = new FineTuneOptions

@@ -34,7 +34,12 @@ public static class Trainer
             (config.TagHead ? $", {config.TagCount} tags" : ""));
 
         var tagger = config.TagHead ? new SlotTagger(tagLabels) : null;
-        var trainSet = EncodedCorpus.Encode(train, vocabulary, intents, tagger, out int dropped);
+        var trainSet = EncodedCorpus.Encode(train, vocabulary, intents, tagger, out int dropped, FloatModel.NoneIntentName);
+        int encoded = trainSet.Count;
+        trainSet = UnknownWordCopies.Add(trainSet, vocabulary.OovId, options.UnknownWordShare, options.FineTuning.Seed,
+            intents.ToList().IndexOf(FloatModel.NoneIntentName), options.MaxWords,
+            tagLabels.Select((l, i) => (l, i)).Where(p => p.l.StartsWith("I-", StringComparison.Ordinal)).Select(p => p.i).ToHashSet(),
+            tagLabels.ToList().IndexOf(TagSet.Outside));
         var validSet = EncodedCorpus.Encode(valid, vocabulary, intents, null, out _);
         if (trainSet.Count == 0) throw new ArgumentException("No training utterance has a word the tokenizer keeps.");
 
@@ -74,7 +79,8 @@ public static class Trainer
             FineTuneHistory = history,
             Measurements = new TrainingMeasurements
             {
-                TrainUtterances = trainSet.Count,
+                TrainUtterances = encoded,
+                UnknownWordCopies = trainSet.Count - encoded,
                 DroppedUtterances = dropped,
                 PrefixExamples = trainSet.PrefixCount,
                 UnmatchedSlots = tagger?.Unmatched ?? 0,
