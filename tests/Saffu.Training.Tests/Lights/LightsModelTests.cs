@@ -32,6 +32,8 @@ public class LightsModelTests
 
     [TestMethod]
     [DataRow("turn on the desk lamp", "HassTurnOn", "name=desk lamp")]
+    [DataRow("turn on the kitchen light", "HassTurnOn", "name=kitchen light")]
+    [DataRow("jarvis turn off the desk lamp", "HassTurnOff", "name=desk lamp")]
     [DataRow("switch off the lights in the bedroom", "HassTurnOff", "area=bedroom")]
     [DataRow("toggle the desk lamp", "HassToggle", "name=desk lamp")]
     [DataRow("set the floor lamp to 40 percent", "HassLightSet", "name=floor lamp;brightness=40")]
@@ -50,6 +52,7 @@ public class LightsModelTests
     [DataRow("what's the weather like tomorrow")]
     [DataRow("set an alarm for seven in the morning")]
     [DataRow("play some jazz")]
+    [DataRow("turn the volume down")]
     public void NonCommandsAreRejected(string text) => Assert.IsNull(Decide(text).Intent, text);
 
     [TestMethod]

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Saffu.Training.Corpus;
 using Saffu.Training.Evaluation;
 using Saffu.Training.Slots;
 using Saffu.Training.Vocabulary;
@@ -188,15 +189,18 @@ public sealed class FloatModel : IIntentScorer, ISlotPredictor
     }
 
     /// <summary>
-    /// Slots as the device reads them (docs/saffu-model.md §3: spans from the tags, a `brightness` span's number),
-    /// text values mapped to canonical ones through <see cref="SlotValueNames"/>. No tag head: no slots.
+    /// Slots as the device reads and acts on them (docs/saffu-model.md §3: spans from the tags, a `brightness` span's
+    /// number), text values mapped to canonical ones through <see cref="SlotValueNames"/>, and a `step` read together
+    /// with a `brightness` dropped: an absolute value wins (docs/grammar.md §1, docs/action-map.md). No tag head: no slots.
     /// </summary>
     public IReadOnlyDictionary<string, string> PredictSlots(string text)
     {
-        if (!Config.TagHead) return new Dictionary<string, string>(StringComparer.Ordinal);
+        var slots = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Config.TagHead) return slots;
         EncodedText encoded = Vocabulary.Encode(text);
-        var said = TagDecoder.Decode(TagLabels, encoded, PredictTags(encoded));
-        return said.ToDictionary(p => p.Key, p => SlotValueNames.TryGetValue(p.Key, out var names) && names.TryGetValue(p.Value, out string? value)
-            ? value : p.Value, StringComparer.Ordinal);
+        foreach (var (slot, said) in TagDecoder.Decode(TagLabels, encoded, PredictTags(encoded)))
+            slots[slot] = SlotValueNames.TryGetValue(slot, out var names) && names.TryGetValue(said, out string? value) ? value : said;
+        if (slots.ContainsKey(SlotNames.Brightness)) slots.Remove(SlotNames.Step);
+        return slots;
     }
 }

@@ -58,7 +58,15 @@ public sealed record TrainOptions
     /// The defaults of `saffu train --home`: the lights model for one home, trained on the grammar corpus and rejecting
     /// everything else (docs/training.md, "Lights model" gives the measurements behind each value).
     /// </summary>
-    public static TrainOptions Lights { get; } = new() { MinCount = 2, BlockSize = 0 };
+    public static TrainOptions Lights { get; } = new()
+    {
+        Bits = 384,
+        MinCount = 2,
+        UnknownWordShare = 0.1,
+        BlockSize = 0,
+        TagOffsets = 3,
+        Solver = new SolverOptions { TauD = 0.3, TauO = 1 },
+    };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first knob outside its range.</summary>
     public void Validate()
