@@ -11,7 +11,7 @@
 //               HWU64 test non-light utterances and tests/data/lights/heldout-none.jsonl as out of domain.
 // --split valid (for tuning; never the test sets): the model's own validation split (heldout.jsonl in the model
 //               folder: commands in domain, <none> out of domain), the hand-written dev commands
-//               (tests/data/lights/dev.jsonl), HWU64 valid light / non-light, CLINC150 OOS valid.
+//               (tests/data/lights/dev.jsonl, dev-hard.jsonl), HWU64 valid light / non-light, CLINC150 OOS valid.
 // --seeds N     trains N models (seeds 1..N) and prints one row each, then the mean (training noise).
 // HWU64 files are converted into a temporary folder (never into the repository). Run from the repository root.
 using System.Globalization;
@@ -107,6 +107,7 @@ sealed class QualitySets
         {
             Commands.Add(("lights validation split, commands", Path.Combine(work, "valid-commands.jsonl")));
             Commands.Add(("dev commands (tests/data/lights/dev.jsonl)", "tests/data/lights/dev.jsonl"));
+            Commands.Add(("dev-hard commands (tests/data/lights)", "tests/data/lights/dev-hard.jsonl"));
             Commands.Add(("HWU64 light, valid", light));
             Ood.Add(("CLINC150 OOS, valid", Path.Combine(options.Data, "clinc150-oos", "valid")));
             Ood.Add(("HWU64 non-light, valid", other));

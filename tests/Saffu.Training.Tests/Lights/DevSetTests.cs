@@ -17,8 +17,8 @@ public class DevSetTests
     {
         var home = HomeDescription.Load(RepoFiles.Path("models/lights/home.yaml"));
         var finder = new SlotSpanFinder(SlotPhrases.For(home, CommandGrammar.Shipped));
-        var dev = Read("dev.jsonl");
-        Assert.IsGreaterThanOrEqualTo(100, dev.Count);
+        var dev = Read("dev.jsonl").Concat(Read("dev-hard.jsonl")).ToList();
+        Assert.IsGreaterThanOrEqualTo(200, dev.Count);
         foreach (Utterance u in dev) Assert.AreNotEqual(LightIntents.None, finder.Label(u).Intent, u.Text);
         foreach (string intent in LightIntents.All.Where(i => i != LightIntents.None)) Assert.IsTrue(dev.Any(u => u.Intent == intent), intent);
     }
@@ -30,6 +30,6 @@ public class DevSetTests
         string Key(string text) => SentenceTokens.Key(tokens.Tokenize(text)!);
         var others = Read("heldout.jsonl").Concat(Read("heldout-none.jsonl")).Select(u => Key(u.Text))
             .Concat(NotLightsList.Shipped.Sentences.Select(s => Key(s.Text))).ToHashSet();
-        foreach (Utterance u in Read("dev.jsonl")) Assert.DoesNotContain(Key(u.Text), others, u.Text);
+        foreach (Utterance u in Read("dev.jsonl").Concat(Read("dev-hard.jsonl"))) Assert.DoesNotContain(Key(u.Text), others, u.Text);
     }
 }

@@ -65,7 +65,8 @@ public sealed record TrainOptions
         UnknownWordShare = 0.1,
         BlockSize = 0,
         TagOffsets = 3,
-        Solver = new SolverOptions { TauD = 0.3, TauO = 1 },
+        Solver = new SolverOptions { Epsilon = 0.3, TauD = 0.3, TauO = 1 },
+        MaxFalseRejection = 0.01,
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first knob outside its range.</summary>
