@@ -19,6 +19,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Saffu.Cli;
+using Saffu.Training.Corpus;
+using Saffu.Training.Training;
 
 var options = QualityOptions.Parse(args);
 string work = options.Keep ?? Path.Combine(Path.GetTempPath(), "lights-quality-" + Environment.ProcessId);
@@ -156,6 +158,9 @@ sealed record QualityRow(string Model, double Threshold, double BarThreshold, do
     List<(int N, double Accuracy, double? SlotExactMatch, double FalseRejection)> Commands, List<(int N, double Stored, double Bar)> Ood,
     (double Accuracy, double FalseRejection) Combined)
 {
+    /// <summary>OOD rejection when the none offset is re-chosen too (the whole rule at ≤ 2% false rejection of all real commands).</summary>
+    public List<double> OodRuleBar { get; init; } = new();
+    public double RuleBarFalseRejection { get; init; }
     public static QualityRow Measure(string model, QualitySets sets, string work)
     {
         sets.Prepare(model);
@@ -173,8 +178,32 @@ sealed record QualityRow(string Model, double Threshold, double BarThreshold, do
             ood.Add((combined["n_ood"]!.GetValue<int>(), combined["ood_rejection"]!.GetValue<double>(), combined["oracle"]!["ood_rejection"]!.GetValue<double>()));
         }
         JsonNode oracle = combined!["oracle"]!;
+        var (ruleBar, ruleFalse) = RuleBar(model, sets);
         return new QualityRow(model, combined["threshold"]!.GetValue<double>(), oracle["threshold"]!.GetValue<double>(),
-            oracle["false_rejection"]!.GetValue<double>(), commands, ood, (combined["accuracy"]!.GetValue<double>(), combined["false_rejection"]!.GetValue<double>()));
+            oracle["false_rejection"]!.GetValue<double>(), commands, ood, (combined["accuracy"]!.GetValue<double>(), combined["false_rejection"]!.GetValue<double>()))
+        { OodRuleBar = ruleBar, RuleBarFalseRejection = ruleFalse };
+    }
+
+    /// <summary>
+    /// The margin m = (best logit other than none − none logit) / T decides under a none offset δ = −t with threshold 0
+    /// (rejected when m &lt; t); t is the largest that rejects at most 2% of all real commands. This is the stored rule's
+    /// family with its operating point chosen on this split's commands (the issue's bar with the offset free as well).
+    /// </summary>
+    static (List<double> Rejected, double FalseRejection) RuleBar(string folder, QualitySets sets)
+    {
+        var model = ModelFolder.Load(folder).Model;
+        double[] Margins(string path) => DatasetReader.Read(path, new ReadOptions { RequireIntent = false }).Utterances.AsParallel().AsOrdered()
+            .Select(u =>
+            {
+                float[] l = model.PrefixLogits(u.Text)[^1];
+                double best = double.NegativeInfinity;
+                for (int i = 0; i < l.Length; i++) if (i != model.NoneIntent) best = Math.Max(best, l[i]);
+                return (best - l[model.NoneIntent]) / model.Temperature;
+            }).ToArray();
+        double[] commands = Margins(sets.Combined).Order().ToArray();
+        double t = commands[(int)Math.Floor(0.02 * commands.Length)];
+        return (sets.Ood.Select(o => Margins(o.Path)).Select(m => m.Count(x => x < t) / (double)m.Length).ToList(),
+            commands.Count(x => x < t) / (double)commands.Length);
     }
 
     static JsonNode Eval(string model, string test, string? ood, string work)
@@ -197,7 +226,7 @@ static class QualityReport
     public static void Print(QualityOptions o, QualitySets sets, List<QualityRow> rows)
     {
         Console.WriteLine($"lights quality, split {o.Split}; train flags: {(o.TrainFlags.Count == 0 ? "(defaults)" : string.Join(' ', o.TrainFlags))}");
-        Console.WriteLine("θ = the model's stored reject threshold (chosen by saffu train on the lights validation split, ≤ 2% false rejection there)");
+        Console.WriteLine("θ = the model's stored rejection rule (none offset and threshold chosen by saffu train on the lights validation split at its --max-false-rejection)");
         Console.WriteLine($"θbar = the largest threshold with ≤ 2% false rejection on all real commands of this split together (the issue's bar; chosen on the {o.Split} sets themselves)");
         for (int r = 0; r < rows.Count; r++)
         {
@@ -211,9 +240,10 @@ static class QualityReport
                 Console.WriteLine($"  {sets.Commands[i].Name,-44}{n,6}  {P(acc),7}  {P(slots),7}  {P(fr),11}");
             }
             Console.WriteLine($"  {"all real commands",-44}{row.Commands.Sum(c => c.N),6}  {P(row.Combined.Accuracy),7}  {"",7}  {P(row.Combined.FalseRejection),11}");
-            Console.WriteLine($"  {"out of domain",-44}{"n",6}  {"rej@θ%",7}  {"rej@θbar%",9}");
+            Console.WriteLine($"  {"out of domain",-44}{"n",6}  {"rej@θ%",7}  {"rej@θbar%",9}  {"rej@δbar%",9}");
             for (int i = 0; i < sets.Ood.Count; i++)
-                Console.WriteLine($"  {sets.Ood[i].Name,-44}{row.Ood[i].N,6}  {P(row.Ood[i].Stored),7}  {P(row.Ood[i].Bar),9}");
+                Console.WriteLine($"  {sets.Ood[i].Name,-44}{row.Ood[i].N,6}  {P(row.Ood[i].Stored),7}  {P(row.Ood[i].Bar),9}  {P(row.OodRuleBar[i]),9}");
+            Console.WriteLine($"  δbar: none offset and threshold re-chosen on all real commands of this split (false rejection {P(row.RuleBarFalseRejection).Trim()}%)");
         }
         if (rows.Count > 1)
         {
@@ -221,7 +251,9 @@ static class QualityReport
             Console.WriteLine($"mean over {rows.Count} seeds: intent% " + string.Join(" / ", sets.Commands.Select((_, i) => P(rows.Average(r => r.Commands[i].Accuracy)).Trim()))
                 + ", falseRej@θ% " + string.Join(" / ", sets.Commands.Select((_, i) => P(rows.Average(r => r.Commands[i].FalseRejection)).Trim()))
                 + ", rej@θ% " + string.Join(" / ", sets.Ood.Select((_, i) => P(rows.Average(r => r.Ood[i].Stored)).Trim()))
-                + ", rej@θbar% " + string.Join(" / ", sets.Ood.Select((_, i) => P(rows.Average(r => r.Ood[i].Bar)).Trim())));
+                + ", rej@θbar% " + string.Join(" / ", sets.Ood.Select((_, i) => P(rows.Average(r => r.Ood[i].Bar)).Trim()))
+                + ", rej@δbar% " + string.Join(" / ", sets.Ood.Select((_, i) => P(rows.Average(r => r.OodRuleBar[i])).Trim()))
+                + ", slotEM% " + string.Join(" / ", sets.Commands.Select((_, i) => P(rows.Average(r => r.Commands[i].SlotExactMatch ?? double.NaN)).Trim())));
         }
     }
 }
