@@ -9,6 +9,8 @@
 // --split test  (the report): held-out commands (tests/data/lights/heldout.jsonl) and HWU64 test light utterances
 //               (labels mapped by tests/data/lights/hwu64-light-intents.tsv) as real commands; CLINC150 OOS test,
 //               HWU64 test non-light utterances and tests/data/lights/heldout-none.jsonl as out of domain.
+// --split blind  the same with the blind held-out sets (tests/data/lights/heldout-blind*.jsonl, written without reading
+//               the grammar) in place of heldout*.jsonl.
 // --split valid (for tuning; never the test sets): the model's own validation split (heldout.jsonl in the model
 //               folder: commands in domain, <none> out of domain), the hand-written dev commands
 //               (tests/data/lights/dev.jsonl, dev-hard.jsonl), HWU64 valid light / non-light, CLINC150 OOS valid.
@@ -78,7 +80,7 @@ sealed record QualityOptions(string Split, string? Model, string? Keep, string H
                 default: throw new ArgumentException($"unknown option {args[i]}; expected --split, --model, --keep, --home, --data, --seeds or -- TRAIN_FLAGS");
             }
         }
-        if (split is not ("test" or "valid")) throw new ArgumentException($"--split {split}; expected test or valid");
+        if (split is not ("test" or "blind" or "valid")) throw new ArgumentException($"--split {split}; expected test, blind or valid");
         return new QualityOptions(split, model, keep, home, data, Math.Max(1, seeds), args.Skip(i + 1).ToList());
     }
 }
@@ -95,7 +97,7 @@ sealed class QualitySets
     public QualitySets(QualityOptions options, string work)
     {
         this.options = options;
-        string hwu = Path.Combine(options.Data, "hwu64", options.Split);
+        string hwu = Path.Combine(options.Data, "hwu64", options.Split == "blind" ? "test" : options.Split);
         var (light, other) = Hwu64.Split(hwu, "tests/data/lights/hwu64-light-intents.tsv", work);
         if (options.Split == "test")
         {
@@ -104,6 +106,14 @@ sealed class QualitySets
             Ood.Add(("CLINC150 OOS, test", Path.Combine(options.Data, "clinc150-oos", "test")));
             Ood.Add(("HWU64 non-light, test", other));
             Ood.Add(("held-out non-commands (tests/data/lights)", "tests/data/lights/heldout-none.jsonl"));
+        }
+        else if (options.Split == "blind")
+        {
+            Commands.Add(("blind held-out commands (tests/data/lights)", "tests/data/lights/heldout-blind.jsonl"));
+            Commands.Add(("HWU64 light, test", light));
+            Ood.Add(("CLINC150 OOS, test", Path.Combine(options.Data, "clinc150-oos", "test")));
+            Ood.Add(("HWU64 non-light, test", other));
+            Ood.Add(("blind held-out non-commands (tests/data/lights)", "tests/data/lights/heldout-blind-none.jsonl"));
         }
         else
         {
