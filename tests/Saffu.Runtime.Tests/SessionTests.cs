@@ -173,6 +173,8 @@ namespace Saffu.Runtime.Tests
         [DataRow("kitchen room room", "kitchen room room", "")]
         [DataRow("percent 20 percent 30", "", "percent")]
         [DataRow("on 20 30 percent", "", "20")]
+        [DataRow("kitchen percent", "", "kitchen percent")]
+        [DataRow("the living room percent to kitchen", "kitchen", "living room percent")]
         public void SlotsFromTags(string line, string area, string brightness)
         {
             Session session = Tagging();

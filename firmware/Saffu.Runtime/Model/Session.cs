@@ -244,14 +244,36 @@ namespace Saffu.Runtime.Model
             return best;
         }
 
-        /// <summary>B-x starts the first span of x; I-x extends it when it ended at t−1, or starts it (§3).</summary>
+        /// <summary>
+        /// B-x starts the first span of x; I-x extends x's span when it ended at t−1, else starts it,
+        /// taking over another slot's span that ended at t−1 (§3: "the kitchen" then "light").
+        /// </summary>
         void UpdateSlots(int t)
         {
             if (c.PrependSod && t == 1) return;
             int tag = s.Tags[t - 1], slot = model.Slots.SlotOf(tag);
             if (slot < 0) return;
-            if (s.SlotStart[slot] < 0) { s.SlotStart[slot] = t; s.SlotEnd[slot] = t; }
-            else if (model.Slots.Inside(tag) && s.SlotEnd[slot] == t - 1) s.SlotEnd[slot] = t;
+            bool inside = model.Slots.Inside(tag);
+            if (s.SlotStart[slot] >= 0)
+            {
+                if (inside && s.SlotEnd[slot] == t - 1) s.SlotEnd[slot] = t;
+                return;
+            }
+            s.SlotStart[slot] = t;
+            s.SlotEnd[slot] = t;
+            if (inside) TakeOverSpanEndingAt(t - 1, slot);
+        }
+
+        void TakeOverSpanEndingAt(int end, int slot)
+        {
+            for (int k = 0; k < s.SlotStart.Length; k++)
+            {
+                if (k == slot || s.SlotEnd[k] != end) continue;
+                s.SlotStart[slot] = s.SlotStart[k];
+                s.SlotStart[k] = -1;
+                s.SlotEnd[k] = -1;
+                return;
+            }
         }
 
         void UpdateEarlyDecision(int t)

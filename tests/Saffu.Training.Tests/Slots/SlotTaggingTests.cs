@@ -54,6 +54,22 @@ public class SlotTaggingTests
     }
 
     [TestMethod]
+    public void AnInsideTagTakesOverTheSpanOfAnotherSlotEndingJustBefore()
+    {
+        // "living room" read as an area, then "percent" as I-brightness: the word-by-word tagger
+        // only now knows the span belongs to brightness (docs/saffu-model.md §3).
+        EncodedText text = Vocabulary.Encode("dim the living room percent to the room");
+        int[] tags = [-1, 0, 0, 1, 2, 4, 0, 0, 1];
+        var slots = TagDecoder.Decode(Labels, text, tags);
+        Assert.IsFalse(slots.ContainsKey("brightness"), "the taken-over span has no number");
+        Assert.AreEqual("room", slots["area"], "the area's first span was taken over, so the later one counts");
+        text = Vocabulary.Encode("dim the living 30 percent");
+        slots = TagDecoder.Decode(Labels, text, [-1, 0, 0, 1, 4, 0]);
+        Assert.AreEqual("30", slots["brightness"]);
+        Assert.IsFalse(slots.ContainsKey("area"));
+    }
+
+    [TestMethod]
     public void TagSetListsSlotsInFixedOrder()
     {
         var u = new Utterance("x", "i", new Dictionary<string, string> { ["brightness"] = "3", ["area"] = "a" }, new SourceLine("t", 1));

@@ -13,7 +13,8 @@ public sealed record SlotValue(string Name, string Text, int? Number);
 /// as the span's number as said (the action clamps it to 100) — matched exactly as the action planner matches them
 /// (vocabulary ids against the blob's action map, docs/action-map.md). Without an action map, or
 /// when nothing matches, a slot's value is the words of its span. A brightness span without a number
-/// is no value (the planner ignores it too) and is left out.
+/// is no value (the planner ignores it too) and is left out; a step read together with a
+/// brightness is left out too (the planner applies the brightness).
 /// </summary>
 public static class CanonicalSlots
 {
@@ -44,6 +45,8 @@ public static class CanonicalSlots
             };
             values.Add(new SlotValue(name, canonical ?? d.SlotText(slot), null));
         }
+        // The planner sets an absolute brightness before it looks at a step: the value wins.
+        if (values.Any(v => v.Name == ActionPlanner.BrightnessSlot)) values.RemoveAll(v => v.Name == ActionPlanner.StepSlot);
         return values;
     }
 

@@ -5,10 +5,11 @@ using Saffu.Training.Vocabulary;
 namespace Saffu.Training.Slots;
 
 /// <summary>
-/// Slot values from per-word BIO tags (docs/saffu-model.md §3): `B-x` starts a span of x; `I-x`
-/// continues a span of x ending at the previous word, otherwise starts one; the first span of each
-/// slot wins. The value is the span's words joined by one space, or, when the span holds a
-/// `&lt;num&gt;`, the first number's value. A `brightness` span without a number gives no value.
+/// Slot values from per-word BIO tags (docs/saffu-model.md §3), word by word as the device's
+/// session does it: `B-x` starts the first span of x; `I-x` extends x's span when it ended at the
+/// previous word, else starts it, taking over another slot's span that ended at the previous word.
+/// The value is the span's words joined by one space, or, when the span holds a `&lt;num&gt;`,
+/// the first number's value. A `brightness` span without a number gives no value.
 /// </summary>
 public static class TagDecoder
 {
@@ -17,26 +18,40 @@ public static class TagDecoder
     /// <param name="tags">Tag id by position; positions before <see cref="EncodedText.FirstWord"/> are ignored.</param>
     public static IReadOnlyDictionary<string, string> Decode(IReadOnlyList<string> labels, EncodedText text, IReadOnlyList<int> tags)
     {
-        var spans = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
-        string? open = null;
-        int start = 0;
-        for (int p = text.FirstWord; p <= text.Length; p++)
-        {
-            string label = p < text.Length ? labels[tags[p]] : TagSet.Outside;
-            bool continues = open is not null && label == "I-" + open;
-            if (continues) continue;
-            if (open is not null) spans.TryAdd(open, (start, p));
-            open = label.Length > 2 && (label.StartsWith("B-", StringComparison.Ordinal) || label.StartsWith("I-", StringComparison.Ordinal)) ? label[2..] : null;
-            start = p;
-        }
+        string[] slots = SlotOrder(labels).ToArray();
+        int[] start = Enumerable.Repeat(-1, slots.Length).ToArray(), end = Enumerable.Repeat(-1, slots.Length).ToArray();
+        for (int p = text.FirstWord; p < text.Length; p++)
+            Update(labels[tags[p]], p, slots, start, end);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string slot in SlotOrder(labels))
+        for (int k = 0; k < slots.Length; k++)
         {
-            if (!spans.TryGetValue(slot, out var span)) continue;
-            string? value = Value(text, span.Start, span.End, slot == SlotNames.Brightness);
-            if (value is not null) result[slot] = value;
+            if (start[k] < 0) continue;
+            string? value = Value(text, start[k], end[k] + 1, slots[k] == SlotNames.Brightness);
+            if (value is not null) result[slots[k]] = value;
         }
         return result;
+    }
+
+    /// <summary>One word's tag applied to the spans, as the runtime's Session.UpdateSlots does.</summary>
+    static void Update(string label, int p, string[] slots, int[] start, int[] end)
+    {
+        if (label.Length <= 2 || label[1] != '-') return;
+        int slot = Array.IndexOf(slots, label[2..]);
+        bool inside = label[0] == 'I';
+        if (start[slot] >= 0)
+        {
+            if (inside && end[slot] == p - 1) end[slot] = p;
+            return;
+        }
+        start[slot] = end[slot] = p;
+        if (!inside) return;
+        for (int k = 0; k < slots.Length; k++)
+        {
+            if (k == slot || end[k] != p - 1) continue;
+            start[slot] = start[k];
+            start[k] = end[k] = -1;
+            return;
+        }
     }
 
     /// <summary>Slot names in order of first appearance in the labels.</summary>
