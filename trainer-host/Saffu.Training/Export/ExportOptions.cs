@@ -18,7 +18,7 @@ public enum TensorGroup
 }
 
 /// <summary>Element bits (8 or 16) of each tensor group.</summary>
-public sealed record TensorBits(int W = 16, int U = 16, int O = 16, int TagU = 16, int TagO = 16)
+public sealed record TensorBits(int W = 16, int U = 16, int O = 16, int TagU = 8, int TagO = 16)
 {
     public int Of(TensorGroup group) => group switch
     {
