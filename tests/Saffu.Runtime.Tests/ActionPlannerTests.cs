@@ -266,6 +266,20 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void AValueTheTagsMissedIsReadFromTheWords()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("P13=1000", Say(m, "turn on the desk lamp"));
+            // "softer" is tagged as the step but is no step phrase; "dim" later in the words is one.
+            Assert.AreEqual("P13=800", Say(m, "make the desk lamp softer dim"));
+            Assert.AreEqual(-1, m.Actions.Step);
+            Outcome(m, ActionOutcome.Acted, ActionReason.None);
+            // "chartreuse" is tagged as the colour but is none of the home's; "red" is.
+            Assert.AreEqual("P26=1000 P27=0 P32=0", Say(m, "make the bedside lamp chartreuse red"));
+            Assert.AreEqual("red", m.Actions.ColorName());
+        }
+
+        [TestMethod]
         public void ABlobWithoutAnActionMapDecidesButDoesNotAct()
         {
             SaffuModel m = Load(false);

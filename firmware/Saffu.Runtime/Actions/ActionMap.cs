@@ -111,6 +111,36 @@ namespace Saffu.Runtime.Actions
             return -1;
         }
 
+        /// <summary>The first colour phrase among ids[first..first+count): earliest position, longest phrase; −1 if none.</summary>
+        public int FindColorIn(int[] ids, int first, int count)
+        {
+            for (int at = first; at < first + count; at++)
+            {
+                for (int n = PhraseWordsLeft(first + count - at); n >= 1; n--)
+                {
+                    int color = FindColor(ids, at, n);
+                    if (color >= 0) return color;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>The first step phrase among ids[first..first+count): earliest position, longest phrase; −1 if none.</summary>
+        public int FindStepIn(int[] ids, int first, int count)
+        {
+            for (int at = first; at < first + count; at++)
+            {
+                for (int n = PhraseWordsLeft(first + count - at); n >= 1; n--)
+                {
+                    int step = FindStep(ids, at, n);
+                    if (step >= 0) return step;
+                }
+            }
+            return -1;
+        }
+
+        static int PhraseWordsLeft(int left) { return left < MaxPhraseWords ? left : MaxPhraseWords; }
+
         /// <summary>The light's canonical name, its first phrase (allocates).</summary>
         public string LightName(int light) { return PhraseText(lightAt[light] + LightFixedBytes); }
 

@@ -166,8 +166,25 @@ namespace Saffu.Runtime.Actions
                 Color = map.FindColor(s.WordIds, First(s, colorSlot), Count(s, colorSlot));
                 if (Color < 0) bad = ActionReason.UnknownColour;
             }
+            if (Brightness < 0 && Step == 0 && Color < 0 && ReadValuesFromWords(decision.Session)) return ActionReason.None;
             if (bad == ActionReason.None && Brightness < 0 && Step == 0 && Color < 0) bad = ActionReason.NothingToSet;
             return bad;
+        }
+
+        /// <summary>
+        /// The tags gave no usable value (none tagged, or a span that is no phrase: "a bit" of "a bit
+        /// brighter"), but the words may still say it: the first colour phrase, else the first step phrase.
+        /// </summary>
+        bool ReadValuesFromWords(Session session)
+        {
+            ActionMap map = Map!;
+            int[] ids = session.State.WordIds;
+            int first = session.Position - session.Words, count = session.Words;
+            Color = map.FindColorIn(ids, first, count);
+            if (Color >= 0) return true;
+            int step = map.FindStepIn(ids, first, count);
+            if (step >= 0) Step = map.StepDirection(step);
+            return step >= 0;
         }
 
         bool IsTarget(int light)

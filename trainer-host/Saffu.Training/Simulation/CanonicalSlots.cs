@@ -50,6 +50,26 @@ public static class CanonicalSlots
         return values;
     }
 
+    /// <summary>
+    /// The slots as the planner used them: a step or colour it read from the words because the tags
+    /// missed it (docs/action-map.md, "From the words") replaces or joins the tagged value.
+    /// </summary>
+    public static IReadOnlyList<SlotValue> AsPlanned(IReadOnlyList<SlotValue> slots, ActionPlanner plan)
+    {
+        if (plan.Action != ActionKind.Set) return slots;
+        var values = slots.ToList();
+        if (plan.ColorName() is { } color) Put(values, ActionPlanner.ColorSlot, color);
+        if (plan.StepName() is { } step && plan.Brightness < 0) Put(values, ActionPlanner.StepSlot, step);
+        return values;
+    }
+
+    private static void Put(List<SlotValue> values, string name, string text)
+    {
+        int at = values.FindIndex(v => v.Name == name);
+        if (at >= 0) values[at] = new SlotValue(name, text, null);
+        else values.Add(new SlotValue(name, text, null));
+    }
+
     /// <summary>The slots as evaluation compares them (brightness as invariant digits).</summary>
     public static IReadOnlyDictionary<string, string> AsDictionary(IReadOnlyList<SlotValue> values) =>
         values.ToDictionary(v => v.Name, v => v.Text, StringComparer.Ordinal);

@@ -39,6 +39,7 @@ public sealed class TranscriptRunner
         if (_session.Words == 0)
             return new TranscriptResult(text, top, null, false, confidence, slots, null, "no_words", early, truncated, steps);
         ActionOutcome outcome = _model.Actions.Plan(d);
+        slots = CanonicalSlots.AsPlanned(slots, _model.Actions);
         string? reason = outcome switch
         {
             ActionOutcome.NotUnderstood => d.TopIntent == _model.Config.NoneIntent ? "none_intent" : "low_confidence",
