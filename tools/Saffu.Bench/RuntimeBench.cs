@@ -18,24 +18,26 @@ public static class RuntimeBench
     public static int Run(string[] args)
     {
         string? path = null;
+        bool synthetic = false;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--blob" && i + 1 < args.Length) path = args[++i];
-            else { Console.Error.WriteLine($"unknown argument \"{args[i]}\"; usage: Saffu.Bench [--blob FILE]"); return 2; }
+            else if (args[i] == "--synthetic") synthetic = true;
+            else { Console.Error.WriteLine($"unknown argument \"{args[i]}\"; usage: Saffu.Bench [--blob FILE | --synthetic]"); return 2; }
         }
         byte[] blob;
         string source;
-        if (path != null)
+        string? lights = path ?? (synthetic ? null : FindLightsBlob());
+        if (lights != null)
         {
-            if (!File.Exists(path)) { Console.Error.WriteLine($"--blob {path}: no such file"); return 1; }
-            blob = File.ReadAllBytes(path);
-            source = path;
+            if (!File.Exists(lights)) { Console.Error.WriteLine($"--blob {lights}: no such file"); return 1; }
+            blob = File.ReadAllBytes(lights);
+            source = lights;
         }
         else
         {
-            string? lights = FindLightsBlob();
-            if (lights != null) { blob = File.ReadAllBytes(lights); source = lights; }
-            else { blob = SyntheticLights.Blob(); source = "synthetic lights-size blob (" + SyntheticLights.Describe + "; random weights, seed " + SyntheticLights.Seed + ")"; }
+            blob = SyntheticLights.Blob();
+            source = "synthetic lights-size blob with every context (" + SyntheticLights.Describe + "; random weights, seed " + SyntheticLights.Seed + ")";
         }
         LoadResult result = ModelBlob.Load(blob);
         if (!result.Ok) { Console.Error.WriteLine($"{source}: {result.Error}: {result.Message}"); return 1; }
