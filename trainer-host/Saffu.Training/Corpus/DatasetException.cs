@@ -25,34 +25,19 @@ public enum DatasetError
 /// A data file problem naming the file, the 1-based line (0 when it concerns the whole file),
 /// what was found and what was expected.
 /// </summary>
-public sealed class DatasetException : Exception
+public sealed class DatasetException : InputFileException
 {
     public DatasetException(DatasetError error, string path, int line, string found, string expected)
-        : base(Format(path, line, found, expected))
+        : base(path, line, 0, found, expected)
     {
         Error = error;
-        Path = path;
-        Line = line;
-        Found = found;
-        Expected = expected;
     }
 
     public DatasetError Error { get; }
-    public string Path { get; }
-    /// <summary>1-based line; 0 when the problem concerns the whole file.</summary>
-    public int Line { get; }
-    public string Found { get; }
-    public string Expected { get; }
 
     /// <summary>Whether <see cref="ReadOptions.SkipBadLines"/> may skip it (a problem of one line, not of the file).</summary>
     public bool IsLineProblem => Line > 0 && Error is DatasetError.Malformed or DatasetError.LineTooLong
         or DatasetError.InvalidUtf8 or DatasetError.UnknownLabel;
-
-    static string Format(string path, int line, string found, string expected)
-    {
-        string where = line > 0 ? $"{path}:{line}" : path;
-        return $"{where}: found {found}; expected {expected}.";
-    }
 
     /// <summary>Shortens a found value for messages (long lines stay readable).</summary>
     internal static string Quote(string value, int max = 60)

@@ -34,29 +34,13 @@ public enum GrammarError
 }
 
 /// <summary>A grammar or sentence-list problem: file, 1-based line and column (0 = whole file), found, expected.</summary>
-public sealed class GrammarException : Exception
+public sealed class GrammarException : InputFileException
 {
     public GrammarException(GrammarError error, string path, int line, int column, string found, string expected, Exception? inner = null)
-        : base(Format(path, line, column, found, expected), inner)
+        : base(path, line, column, found, expected, inner)
     {
         Error = error;
-        Path = path;
-        Line = line;
-        Column = column;
-        Found = found;
-        Expected = expected;
     }
 
     public GrammarError Error { get; }
-    public string Path { get; }
-    public int Line { get; }
-    public int Column { get; }
-    public string Found { get; }
-    public string Expected { get; }
-
-    static string Format(string path, int line, int column, string found, string expected)
-    {
-        string where = line <= 0 ? path : column <= 0 ? $"{path}:{line}" : $"{path}:{line}:{column}";
-        return $"{where}: found {found}; expected {expected}.";
-    }
 }

@@ -35,30 +35,13 @@ public enum HomeError
 /// A home description problem: the file, the 1-based line and column (0 when it concerns the whole
 /// file), what was found and what was expected.
 /// </summary>
-public sealed class HomeDescriptionException : Exception
+public sealed class HomeDescriptionException : InputFileException
 {
-    public HomeDescriptionException(HomeError error, string path, int line, int column, string found, string expected,
-        Exception? inner = null)
-        : base(Format(path, line, column, found, expected), inner)
+    public HomeDescriptionException(HomeError error, string path, int line, int column, string found, string expected, Exception? inner = null)
+        : base(path, line, column, found, expected, inner)
     {
         Error = error;
-        Path = path;
-        Line = line;
-        Column = column;
-        Found = found;
-        Expected = expected;
     }
 
     public HomeError Error { get; }
-    public string Path { get; }
-    public int Line { get; }
-    public int Column { get; }
-    public string Found { get; }
-    public string Expected { get; }
-
-    static string Format(string path, int line, int column, string found, string expected)
-    {
-        string where = line <= 0 ? path : column <= 0 ? $"{path}:{line}" : $"{path}:{line}:{column}";
-        return $"{where}: found {found}; expected {expected}.";
-    }
 }
