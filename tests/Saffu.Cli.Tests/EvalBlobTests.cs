@@ -12,12 +12,12 @@ public sealed class EvalBlobTests
     [TestMethod]
     public void BlobWithItsFloatModelReportsAgreementAndTheLargestError()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TinyModel.Train(folder);
         string blob = BadBlobs.Write(folder, "tiny.blob", ModelFolderExport.Export(model, ExportOptions.Default).Bytes);
         string test = folder.File("test.csv", "text,intent\nturn the light on,on\nswitch off the lamp,off\nis it going to rain,weather\n");
         string json = Path.Combine(folder.Path, "report.json");
-        var (code, output, error) = EvalCli.Real("eval", "--blob", blob, "--model", model, "--test", test, "--json", json, "--quiet");
+        var (code, output, error) = SaffuCli.Run("eval", "--blob", blob, "--model", model, "--test", test, "--json", json, "--quiet");
         Assert.AreEqual(0, code, error);
         StringAssert.Contains(output, "agreement");
 
@@ -35,13 +35,13 @@ public sealed class EvalBlobTests
     [TestMethod]
     public void BlobAloneHasNoAgreementAndTheSameKeys()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TinyModel.Train(folder);
         string blob = BadBlobs.Write(folder, "tiny.blob", ModelFolderExport.Export(model, ExportOptions.Default).Bytes);
         string test = folder.File("test.jsonl", "{\"text\": \"lights on\", \"intent\": \"on\"}\n");
         string ood = folder.File("ood.jsonl", "{\"text\": \"play some jazz\"}\n");
         string json = Path.Combine(folder.Path, "r.json");
-        var (code, _, error) = EvalCli.Real("eval", "--blob", blob, "--test", test, "--ood", ood, "--json", json, "--quiet");
+        var (code, _, error) = SaffuCli.Run("eval", "--blob", blob, "--test", test, "--ood", ood, "--json", json, "--quiet");
         Assert.AreEqual(0, code, error);
         using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
         var root = doc.RootElement;
@@ -56,14 +56,14 @@ public sealed class EvalBlobTests
     [TestMethod]
     public void SlotsAreComparedWhenTheBlobTagsAndTheDataHasSlots()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TrainWithSlots(folder);
         string blob = BadBlobs.Write(folder, "slots.blob", ModelFolderExport.Export(model, ExportOptions.Default).Bytes);
         string test = folder.File("test.jsonl",
             "{\"text\": \"turn on the kitchen light\", \"intent\": \"on\", \"slots\": {\"area\": \"kitchen\"}}\n"
             + "{\"text\": \"lights off\", \"intent\": \"off\"}\n");
         string json = Path.Combine(folder.Path, "r.json");
-        var (code, _, error) = EvalCli.Real("eval", "--blob", blob, "--model", model, "--test", test, "--json", json, "--quiet");
+        var (code, _, error) = SaffuCli.Run("eval", "--blob", blob, "--model", model, "--test", test, "--json", json, "--quiet");
         Assert.AreEqual(0, code, error);
         using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
         Assert.AreEqual(1.0, doc.RootElement.GetProperty("slot_exact_match").GetDouble());
@@ -75,10 +75,10 @@ public sealed class EvalBlobTests
     [DataRow("version2", "UnsupportedVersion")]
     public void BadBlobIsBadInputNamingItAndTheError(string kind, string expected)
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string blob = BadBlobs.Write(folder, kind + ".blob", BadBlobs.Make(kind));
         string test = folder.File("test.csv", "text,intent\nturn on,on\n");
-        var (code, _, error) = EvalCli.Real("eval", "--blob", blob, "--test", test);
+        var (code, _, error) = SaffuCli.Run("eval", "--blob", blob, "--test", test);
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, blob);
         StringAssert.Contains(error, expected);
@@ -88,13 +88,13 @@ public sealed class EvalBlobTests
     [TestMethod]
     public void MissingBlobIsBadInputAndNeitherModelNorBlobIsUsage()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string test = folder.File("test.csv", "text,intent\nturn on,on\n");
         string missing = Path.Combine(folder.Path, "none.blob");
-        var (code, _, error) = EvalCli.Real("eval", "--blob", missing, "--test", test);
+        var (code, _, error) = SaffuCli.Run("eval", "--blob", missing, "--test", test);
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, missing);
-        var (usage, _, usageError) = EvalCli.Real("eval", "--test", test);
+        var (usage, _, usageError) = SaffuCli.Run("eval", "--test", test);
         Assert.AreEqual(2, usage);
         StringAssert.Contains(usageError, "--blob");
     }
@@ -102,17 +102,17 @@ public sealed class EvalBlobTests
     [TestMethod]
     public void ReferenceWithOtherIntentsIsBadInput()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TinyModel.Train(folder);
         string blob = BadBlobs.Write(folder, "tiny.blob", ModelFolderExport.Export(model, ExportOptions.Default).Bytes);
         string other = TrainWithSlots(folder);
         string test = folder.File("test.csv", "text,intent\nturn on,on\n");
-        var (code, _, error) = EvalCli.Real("eval", "--blob", blob, "--model", other, "--test", test);
+        var (code, _, error) = SaffuCli.Run("eval", "--blob", blob, "--model", other, "--test", test);
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, "intents");
     }
 
-    private static string TrainWithSlots(EvalFolder folder)
+    private static string TrainWithSlots(TestFolder folder)
     {
         static Utterance U(string text, string intent, string? area, int line) =>
             new(text, intent, area is null ? Utterance.NoSlots : new Dictionary<string, string> { ["area"] = area }, new SourceLine("t.jsonl", line));

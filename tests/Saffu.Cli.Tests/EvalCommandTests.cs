@@ -13,7 +13,7 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void MissingRequiredOptionsIsUsage()
     {
-        var (code, _, error) = EvalCli.Real("eval");
+        var (code, _, error) = SaffuCli.Run("eval");
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "--model");
         StringAssert.Contains(error, "--help");
@@ -22,7 +22,7 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void UnknownFlagIsUsage()
     {
-        var (code, _, error) = EvalCli.Real("eval", "--model", "m", "--test", "t", "--bogus");
+        var (code, _, error) = SaffuCli.Run("eval", "--model", "m", "--test", "t", "--bogus");
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "--bogus");
     }
@@ -30,7 +30,7 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void HelpExplainsEveryOptionAndItsDefault()
     {
-        var (code, output, _) = EvalCli.Real("eval", "--help");
+        var (code, output, _) = SaffuCli.Run("eval", "--help");
         Assert.AreEqual(0, code);
         foreach (string option in new[] { "--model", "--test", "--ood", "--json", "--plots", "--quiet" })
             StringAssert.Contains(output, option);
@@ -40,10 +40,10 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void MissingModelFolderIsBadInputNamingIt()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string test = folder.File("test.csv", "text,intent\nturn on,on\n");
         string model = Path.Combine(folder.Path, "no-such-model");
-        var (code, _, error) = EvalCli.Real("eval", "--model", model, "--test", test);
+        var (code, _, error) = SaffuCli.Run("eval", "--model", model, "--test", test);
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, model);
     }
@@ -51,7 +51,7 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void MissingTestFileIsBadInputNamingIt()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string test = Path.Combine(folder.Path, "missing.jsonl");
         var (code, output, error) = EvalCli.Fake("eval", "--model", "fake", "--test", test);
         Assert.AreEqual(1, code, output + error);
@@ -62,7 +62,7 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void MalformedLineIsBadInputNamingFileAndLine()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string test = folder.File("test.jsonl", "{\"text\": \"turn on\", \"intent\": \"on\"}\n{\"text\": \"turn off\", \n");
         var (code, _, error) = EvalCli.Fake("eval", "--model", "fake", "--test", test);
         Assert.AreEqual(1, code);
@@ -72,7 +72,7 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void UnknownLabelIsBadInputNamingLabelFileAndLine()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string test = folder.File("test.csv", "text,intent\nturn on,on\nwhat time is it,time_query\n");
         var (code, _, error) = EvalCli.Fake("eval", "--model", "fake", "--test", test);
         Assert.AreEqual(1, code);
@@ -83,7 +83,7 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void JsonFolderIsBadInput()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string test = folder.File("test.csv", "text,intent\nturn on,on\n");
         var (code, _, error) = EvalCli.Fake("eval", "--model", "fake", "--test", test, "--json", folder.Path);
         Assert.AreEqual(1, code);
@@ -93,7 +93,7 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void RunWritesTheDocumentedJsonPlotsAndTable()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string test = folder.File("test.jsonl", string.Join('\n',
             "{\"text\": \"turn on the light\", \"intent\": \"on\"}",
             "{\"text\": \"switch it off\", \"intent\": \"off\"}",
@@ -134,7 +134,7 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void PlotsFolderAndNoOod()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string test = folder.File("test.csv", "text,intent\nturn on,on\nturn off,off\n");
         string plots = Path.Combine(folder.Path, "plots");
         string json = Path.Combine(folder.Path, "r.json");
@@ -151,7 +151,7 @@ public sealed class EvalCommandTests
     [TestMethod]
     public void WithoutJsonOrPlotsNothingIsWritten()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string test = folder.File("test.csv", "text,intent\nturn on,on\n");
         var (code, output, _) = EvalCli.Fake("eval", "--model", "fake", "--test", test);
         Assert.AreEqual(0, code);
@@ -160,17 +160,9 @@ public sealed class EvalCommandTests
     }
 }
 
-/// <summary>Runs `saffu eval` as the tool does, with the real model loader or a fake one.</summary>
+/// <summary>Runs `saffu eval` with a fake model loader (SaffuCli.Run runs the real one).</summary>
 internal static class EvalCli
 {
-    public static (int Code, string Output, string Error) Real(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = SaffuCommand.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     /// <summary>Same parse-then-invoke path as <see cref="SaffuCommand.Run"/>, with `--model` loading <see cref="KeywordModel"/>.</summary>
     public static (int Code, string Output, string Error) Fake(params string[] args)
     {
@@ -204,34 +196,5 @@ internal sealed class KeywordModel : IIntentScorer
             rows.Add((float[])logits.Clone());
         }
         return rows.Count > 0 ? rows.ToArray() : [new float[3]];
-    }
-}
-
-internal sealed class EvalFolder : IDisposable
-{
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "saffu-eval-" + Guid.NewGuid().ToString("N"));
-
-    public EvalFolder() => Directory.CreateDirectory(Path);
-
-    public string File(string name, string content)
-    {
-        string full = System.IO.Path.Combine(Path, name);
-        System.IO.File.WriteAllText(full, content, new UTF8Encoding(false));
-        return full;
-    }
-
-    /// <summary>A data folder holding line-aligned files, e.g. seq.in and label.</summary>
-    public string DataFolder(string name, string file1, string content1, string file2, string content2)
-    {
-        string dir = System.IO.Path.Combine(Path, name);
-        Directory.CreateDirectory(dir);
-        System.IO.File.WriteAllText(System.IO.Path.Combine(dir, file1), content1, new UTF8Encoding(false));
-        System.IO.File.WriteAllText(System.IO.Path.Combine(dir, file2), content2, new UTF8Encoding(false));
-        return dir;
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
     }
 }

@@ -18,13 +18,13 @@ public sealed class EvalTinyModelTests
     [TestMethod]
     public void EvalOfATrainedModelWritesTheDocumentedJson()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TrainTinyModel(folder);
         string test = folder.File("test.csv", "text,intent\nturn the light on,on\nswitch off the lamp,off\nis it going to rain,weather\n");
         string ood = folder.File("ood.jsonl", "{\"text\": \"play some jazz\"}\n{\"text\": \"order a pizza\", \"intent\": \"oos\"}\n");
         string json = Path.Combine(folder.Path, "report.json");
 
-        var (code, output, error) = EvalCli.Real("eval", "--model", model, "--test", test, "--ood", ood, "--json", json, "--quiet");
+        var (code, output, error) = SaffuCli.Run("eval", "--model", model, "--test", test, "--ood", ood, "--json", json, "--quiet");
         Assert.AreEqual(0, code, error);
 
         using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
@@ -47,12 +47,12 @@ public sealed class EvalTinyModelTests
     [TestMethod]
     public void CorruptModelFileIsBadInputNamingIt()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TrainTinyModel(folder);
         string modelJson = Path.Combine(model, ModelFolder.ModelFile);
         File.WriteAllText(modelJson, "{ \"format\": \"saffu-model-folder\", ");
         string test = folder.File("test.csv", "text,intent\nturn the light on,on\n");
-        var (code, _, error) = EvalCli.Real("eval", "--model", model, "--test", test);
+        var (code, _, error) = SaffuCli.Run("eval", "--model", model, "--test", test);
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, modelJson);
     }
@@ -60,16 +60,16 @@ public sealed class EvalTinyModelTests
     [TestMethod]
     public void UnknownLabelAgainstATrainedModel()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TrainTinyModel(folder);
         string test = folder.DataFolder("test", "seq.in", "turn the light on\nset an alarm\n", "label", "on\nalarm_set\n");
-        var (code, _, error) = EvalCli.Real("eval", "--model", model, "--test", test);
+        var (code, _, error) = SaffuCli.Run("eval", "--model", model, "--test", test);
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, "alarm_set");
         StringAssert.Contains(error, ":2");
     }
 
-    private static string TrainTinyModel(EvalFolder folder)
+    private static string TrainTinyModel(TestFolder folder)
     {
         var train = TrainLines.Select((line, i) =>
         {

@@ -12,7 +12,7 @@ public sealed class ExportCommandTests
     [TestMethod]
     public void MissingRequiredOptionsIsUsage()
     {
-        var (code, _, error) = EvalCli.Real("export", "--out", "x.blob");
+        var (code, _, error) = SaffuCli.Run("export", "--out", "x.blob");
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "--model");
         StringAssert.Contains(error, "--help");
@@ -27,7 +27,7 @@ public sealed class ExportCommandTests
     [DataRow("--per-column", "maybe")]
     public void OutOfRangeValuesAreUsageNamingThem(string flag, string value)
     {
-        var (code, _, error) = EvalCli.Real("export", "--model", "m", "--out", "x.blob", flag, value);
+        var (code, _, error) = SaffuCli.Run("export", "--model", "m", "--out", "x.blob", flag, value);
         Assert.AreEqual(2, code, error);
         StringAssert.Contains(error, value);
     }
@@ -35,7 +35,7 @@ public sealed class ExportCommandTests
     [TestMethod]
     public void HelpStatesEveryDefault()
     {
-        var (code, output, _) = EvalCli.Real("export", "--help");
+        var (code, output, _) = SaffuCli.Run("export", "--help");
         Assert.AreEqual(0, code);
         foreach (string option in new[] { "--model", "--out", "--bits-w", "--bits-u", "--bits-o", "--bits-tag-u", "--bits-tag-o", "--per-column", "--early-threshold", "--early-min-words", "--quiet" })
             StringAssert.Contains(output, option);
@@ -45,9 +45,9 @@ public sealed class ExportCommandTests
     [TestMethod]
     public void MissingModelFolderIsBadInputNamingIt()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = Path.Combine(folder.Path, "no-such-model");
-        var (code, _, error) = EvalCli.Real("export", "--model", model, "--out", Path.Combine(folder.Path, "m.blob"));
+        var (code, _, error) = SaffuCli.Run("export", "--model", model, "--out", Path.Combine(folder.Path, "m.blob"));
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, model);
         Assert.IsFalse(File.Exists(Path.Combine(folder.Path, "m.blob")));
@@ -56,10 +56,10 @@ public sealed class ExportCommandTests
     [TestMethod]
     public void ExportPrintsSizesBySectionAndWritesALoadableBlob()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TinyModel.Train(folder);
         string blob = Path.Combine(folder.Path, "out", "tiny.blob");
-        var (code, output, error) = EvalCli.Real("export", "--model", model, "--out", blob);
+        var (code, output, error) = SaffuCli.Run("export", "--model", model, "--out", blob);
         Assert.AreEqual(0, code, error);
         foreach (string name in new[] { "Config", "Vocabulary", "Intents", "MathTables", "BlockContext", "DocumentContext", "IntentHead", "Decision", "Identity", "total" })
             StringAssert.Contains(output, name);
@@ -70,7 +70,7 @@ public sealed class ExportCommandTests
         Assert.IsTrue(ModelBlob.Load(bytes).Ok);
         Assert.HasCount(1, Directory.GetFiles(Path.GetDirectoryName(blob)!), "no temporary file left");
 
-        var (again, _, _) = EvalCli.Real("export", "--model", model, "--out", blob + "2");
+        var (again, _, _) = SaffuCli.Run("export", "--model", model, "--out", blob + "2");
         Assert.AreEqual(0, again);
         CollectionAssert.AreEqual(bytes, File.ReadAllBytes(blob + "2"), "same model folder, same bytes");
     }
@@ -78,10 +78,10 @@ public sealed class ExportCommandTests
     [TestMethod]
     public void FlagsReachTheBlob()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TinyModel.Train(folder);
         string blob = Path.Combine(folder.Path, "tiny.blob");
-        var (code, output, error) = EvalCli.Real("export", "--model", model, "--out", blob, "--bits-u", "8", "--per-column", "false",
+        var (code, output, error) = SaffuCli.Run("export", "--model", model, "--out", blob, "--bits-u", "8", "--per-column", "false",
             "--early-threshold", "off", "--early-min-words", "3");
         Assert.AreEqual(0, code, error);
         StringAssert.Contains(output, "per tensor");
@@ -94,9 +94,9 @@ public sealed class ExportCommandTests
     [TestMethod]
     public void OutputFolderIsBadInput()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TinyModel.Train(folder);
-        var (code, _, error) = EvalCli.Real("export", "--model", model, "--out", folder.Path);
+        var (code, _, error) = SaffuCli.Run("export", "--model", model, "--out", folder.Path);
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, folder.Path);
     }
@@ -104,11 +104,11 @@ public sealed class ExportCommandTests
     [TestMethod]
     public void BadHomeInTheModelFolderIsBadInputNamingIt()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TinyModel.Train(folder);
         string home = Path.Combine(model, ModelFolderExport.HomeFile);
         File.WriteAllText(home, "version: 7\n");
-        var (code, _, error) = EvalCli.Real("export", "--model", model, "--out", Path.Combine(folder.Path, "m.blob"));
+        var (code, _, error) = SaffuCli.Run("export", "--model", model, "--out", Path.Combine(folder.Path, "m.blob"));
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, home);
     }
@@ -116,10 +116,10 @@ public sealed class ExportCommandTests
     [TestMethod]
     public void HomeTheVocabularyCannotSayIsBadInputNamingTheWord()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string model = TinyModel.Train(folder);
         File.Copy(Path.Combine(RepoRoot(), "models", "lights", "home.yaml"), Path.Combine(model, ModelFolderExport.HomeFile));
-        var (code, _, error) = EvalCli.Real("export", "--model", model, "--out", Path.Combine(folder.Path, "m.blob"));
+        var (code, _, error) = SaffuCli.Run("export", "--model", model, "--out", Path.Combine(folder.Path, "m.blob"));
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, "not in the model's vocabulary");
     }
@@ -142,7 +142,7 @@ internal static class TinyModel
         "will it rain today,weather", "is it sunny outside,weather", "what is the weather,weather", "how cold is it,weather",
     ];
 
-    public static string Train(EvalFolder folder, string name = "model")
+    public static string Train(TestFolder folder, string name = "model")
     {
         var train = Lines.Select((line, i) =>
         {
@@ -163,7 +163,7 @@ public sealed class ExportLimitsTests
     [TestMethod]
     public void IntentNameLongerThanTheBlobAllowsIsBadInputAndNothingIsWritten()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string longName = new string('x', 70);
         var train = new[] { ("turn on the light", "on"), ("lights on", "on"), ("turn off the light", longName), ("lights off", longName) }
             .Select((p, i) => new Utterance(p.Item1, p.Item2, Utterance.NoSlots, new SourceLine("t.csv", i + 1))).ToArray();
@@ -171,7 +171,7 @@ public sealed class ExportLimitsTests
         string model = Path.Combine(folder.Path, "model");
         ModelFolder.Save(model, Trainer.Train(train, train, options), options, train);
         string blob = Path.Combine(folder.Path, "m.blob");
-        var (code, _, error) = EvalCli.Real("export", "--model", model, "--out", blob);
+        var (code, _, error) = SaffuCli.Run("export", "--model", model, "--out", blob);
         Assert.AreEqual(1, code, error);
         StringAssert.Contains(error, "BadString");
         Assert.IsFalse(File.Exists(blob));

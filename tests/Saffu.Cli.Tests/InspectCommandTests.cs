@@ -9,9 +9,9 @@ public sealed class InspectCommandTests
     [TestMethod]
     public void GoodBlobShowsHeaderSectionsConfigIdentityAndLabels()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string blob = BadBlobs.Write(folder, "good.blob", BadBlobs.Good);
-        var (code, output, error) = EvalCli.Real("inspect", blob);
+        var (code, output, error) = SaffuCli.Run("inspect", blob);
         Assert.AreEqual(0, code, error);
         foreach (string expected in new[] { "loads; RAM", "MACs for the first word", "header: magic SAFU, version 1", "(matches)", "section table",
             "Config", "MathTables", "Identity", "config: V ", "decision: none class none", "early decision Q15 29491",
@@ -23,9 +23,9 @@ public sealed class InspectCommandTests
     [TestMethod]
     public void BlobThatDoesNotLoadIsShownAsFarAsItCanBeReadWithItsError()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string blob = BadBlobs.Write(folder, "crc.blob", BadBlobs.Make("crc"));
-        var (code, output, error) = EvalCli.Real("inspect", blob);
+        var (code, output, error) = SaffuCli.Run("inspect", blob);
         Assert.AreEqual(1, code);
         StringAssert.Contains(output, "does not load: ChecksumMismatch");
         StringAssert.Contains(output, "(computed 0x");
@@ -33,13 +33,13 @@ public sealed class InspectCommandTests
         StringAssert.Contains(error, "ChecksumMismatch");
 
         string truncated = BadBlobs.Write(folder, "t.blob", BadBlobs.Make("truncated"));
-        var (tCode, tOutput, _) = EvalCli.Real("inspect", truncated);
+        var (tCode, tOutput, _) = SaffuCli.Run("inspect", truncated);
         Assert.AreEqual(1, tCode);
         StringAssert.Contains(tOutput, "does not load: Truncated");
         StringAssert.Contains(tOutput, "past the end");
 
         string junk = BadBlobs.Write(folder, "junk.blob", "not a blob"u8.ToArray());
-        var (jCode, jOutput, _) = EvalCli.Real("inspect", junk);
+        var (jCode, jOutput, _) = SaffuCli.Run("inspect", junk);
         Assert.AreEqual(1, jCode);
         StringAssert.Contains(jOutput, "header: none");
     }
@@ -47,9 +47,9 @@ public sealed class InspectCommandTests
     [TestMethod]
     public void JsonHasEveryDocumentedKey()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string blob = BadBlobs.Write(folder, "good.blob", BadBlobs.Good);
-        var (code, output, _) = EvalCli.Real("inspect", blob, "--json");
+        var (code, output, _) = SaffuCli.Run("inspect", blob, "--json");
         Assert.AreEqual(0, code);
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
@@ -63,7 +63,7 @@ public sealed class InspectCommandTests
         Assert.IsGreaterThan(0, root.GetProperty("macs_per_word").GetProperty("first").GetInt64());
 
         string bad = BadBlobs.Write(folder, "bad.blob", BadBlobs.Make("magic"));
-        var (badCode, badOutput, _) = EvalCli.Real("inspect", bad, "--json");
+        var (badCode, badOutput, _) = SaffuCli.Run("inspect", bad, "--json");
         Assert.AreEqual(1, badCode);
         using var badDoc = JsonDocument.Parse(badOutput);
         Assert.AreEqual("BadMagic", badDoc.RootElement.GetProperty("error").GetString());
@@ -73,11 +73,11 @@ public sealed class InspectCommandTests
     [TestMethod]
     public void MissingFileIsBadInputAndMissingArgumentIsUsage()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string missing = Path.Combine(folder.Path, "missing.blob");
-        var (code, _, error) = EvalCli.Real("inspect", missing);
+        var (code, _, error) = SaffuCli.Run("inspect", missing);
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, missing);
-        Assert.AreEqual(2, EvalCli.Real("inspect").Code);
+        Assert.AreEqual(2, SaffuCli.Run("inspect").Code);
     }
 }

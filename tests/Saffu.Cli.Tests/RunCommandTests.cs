@@ -13,13 +13,13 @@ namespace Saffu.Cli.Tests;
 [TestClass]
 public sealed class RunCommandTests
 {
-    private static EvalFolder _folder = null!;
+    private static TestFolder _folder = null!;
     private static string _lampBlob = null!, _tinyBlob = null!;
 
     [ClassInitialize]
     public static void ExportModels(TestContext _)
     {
-        _folder = new EvalFolder();
+        _folder = new TestFolder();
         _lampBlob = BadBlobs.Write(_folder, "lamp.blob", ModelFolderExport.Export(LampModel.Train(_folder), ExportOptions.Default).Bytes);
         _tinyBlob = BadBlobs.Write(_folder, "tiny.blob", BadBlobs.Good);
     }
@@ -161,7 +161,7 @@ internal static class LampModel
 {
     public const string Home = "version: 1\nlights:\n  - name: lamp\n    area: room\n    pin: 5\n";
 
-    public static string Train(EvalFolder folder)
+    public static string Train(TestFolder folder)
     {
         var grammar = CommandGrammar.Shipped;
         string[] words = grammar.Colors.Select(c => c.Name).Concat(ActionMapSection.StepPhrases(grammar).Select(s => s.Phrase)).Append("room")

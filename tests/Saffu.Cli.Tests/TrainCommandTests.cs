@@ -18,31 +18,10 @@ public sealed class TrainCommandTests
         "{\"text\": \"make it darker\", \"intent\": \"dim\"}\n";
     const string ValidCsv = "text,intent\nkitchen lights on,on\nhall light off,off\n\"dim it, to 20 percent\",dim\n";
 
-    static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = SaffuCommand.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    sealed class Folder : IDisposable
-    {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "saffu-train-" + Guid.NewGuid().ToString("N"));
-        public Folder() => Directory.CreateDirectory(Path);
-        public string File(string name, string text)
-        {
-            string full = System.IO.Path.Combine(Path, name);
-            System.IO.File.WriteAllBytes(full, new UTF8Encoding(false).GetBytes(text));
-            return full;
-        }
-        public void Dispose() { try { Directory.Delete(Path, true); } catch (IOException) { } }
-    }
-
     [TestMethod]
     public void MissingRequiredOptionsIsUsage()
     {
-        var (code, _, error) = Run("train", "--out", "x");
+        var (code, _, error) = SaffuCli.Run("train", "--out", "x");
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "--train");
         StringAssert.Contains(error, "--help");
@@ -51,7 +30,7 @@ public sealed class TrainCommandTests
     [TestMethod]
     public void HelpListsEveryOptionWithItsDefault()
     {
-        var (code, output, _) = Run("train", "--help");
+        var (code, output, _) = SaffuCli.Run("train", "--help");
         Assert.AreEqual(0, code);
         string[] flags = ["--train", "--home", "--extra", "--valid", "--out", "--bits", "--min-count", "--unknown-word-share", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
             "--tag-head", "--tag-offsets", "--tag-intent-parts", "--epsilon", "--epsilon-w", "--epsilon-o", "--tau-u", "--tau-d", "--tau-o",
@@ -68,7 +47,7 @@ public sealed class TrainCommandTests
     [DataRow("--max-false-rejection", "2", "max false rejection")]
     public void KnobOutOfRangeIsUsageNamingIt(string flag, string value, string name)
     {
-        var (code, _, error) = Run("train", "--train", "t.jsonl", "--out", "m", flag, value);
+        var (code, _, error) = SaffuCli.Run("train", "--train", "t.jsonl", "--out", "m", flag, value);
         Assert.AreEqual(2, code, error);
         StringAssert.Contains(error, name);
     }
@@ -76,7 +55,7 @@ public sealed class TrainCommandTests
     [TestMethod]
     public void WrongTypeIsUsage()
     {
-        var (code, _, error) = Run("train", "--train", "t.jsonl", "--out", "m", "--block", "big");
+        var (code, _, error) = SaffuCli.Run("train", "--train", "t.jsonl", "--out", "m", "--block", "big");
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "big");
     }
@@ -84,9 +63,9 @@ public sealed class TrainCommandTests
     [TestMethod]
     public void MissingTrainingFileIsBadInputNamingIt()
     {
-        using var folder = new Folder();
+        using var folder = new TestFolder();
         string missing = Path.Combine(folder.Path, "nope.jsonl");
-        var (code, _, error) = Run("train", "--train", missing, "--out", Path.Combine(folder.Path, "m"));
+        var (code, _, error) = SaffuCli.Run("train", "--train", missing, "--out", Path.Combine(folder.Path, "m"));
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, missing);
     }
@@ -94,10 +73,10 @@ public sealed class TrainCommandTests
     [TestMethod]
     public void UnknownValidationLabelIsBadInputWithFileAndLine()
     {
-        using var folder = new Folder();
+        using var folder = new TestFolder();
         string train = folder.File("train.jsonl", TrainJsonl);
         string valid = folder.File("valid.csv", "kitchen lights on,on\nplay jazz,music\n");
-        var (code, _, error) = Run("train", "--train", train, "--valid", valid, "--out", Path.Combine(folder.Path, "m"), "--quiet");
+        var (code, _, error) = SaffuCli.Run("train", "--train", train, "--valid", valid, "--out", Path.Combine(folder.Path, "m"), "--quiet");
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, valid + ":2");
         StringAssert.Contains(error, "\"music\"");
@@ -106,10 +85,10 @@ public sealed class TrainCommandTests
     [TestMethod]
     public void TrainsAndWritesTheModelFolder()
     {
-        using var folder = new Folder();
+        using var folder = new TestFolder();
         string train = folder.File("train.jsonl", TrainJsonl), valid = folder.File("valid.csv", ValidCsv);
         string model = Path.Combine(folder.Path, "model");
-        var (code, output, error) = Run("train", "--train", train, "--valid", valid, "--out", model, "--epochs", "2", "--block", "4");
+        var (code, output, error) = SaffuCli.Run("train", "--train", train, "--valid", valid, "--out", model, "--epochs", "2", "--block", "4");
         Assert.AreEqual(0, code, error);
         StringAssert.Contains(output, "trained " + model);
         StringAssert.Contains(output, "3 intents");
@@ -125,9 +104,9 @@ public sealed class TrainCommandTests
     [TestMethod]
     public void QuietPrintsNothingOnStderr()
     {
-        using var folder = new Folder();
+        using var folder = new TestFolder();
         string train = folder.File("train.jsonl", TrainJsonl);
-        var (code, output, error) = Run("train", "--train", train, "--out", Path.Combine(folder.Path, "m"), "--quiet");
+        var (code, output, error) = SaffuCli.Run("train", "--train", train, "--out", Path.Combine(folder.Path, "m"), "--quiet");
         Assert.AreEqual(0, code, error);
         Assert.AreEqual("", error);
         StringAssert.Contains(output, "no --valid");
@@ -136,12 +115,12 @@ public sealed class TrainCommandTests
     [TestMethod]
     public void BadLinesAreSkippedAndCountedWhenAsked()
     {
-        using var folder = new Folder();
+        using var folder = new TestFolder();
         string train = folder.File("train.jsonl", TrainJsonl + "{broken\n");
-        var (code, _, error) = Run("train", "--train", train, "--out", Path.Combine(folder.Path, "m"));
+        var (code, _, error) = SaffuCli.Run("train", "--train", train, "--out", Path.Combine(folder.Path, "m"));
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, train + ":8");
-        (code, _, error) = Run("train", "--train", train, "--out", Path.Combine(folder.Path, "m"), "--skip-bad-lines");
+        (code, _, error) = SaffuCli.Run("train", "--train", train, "--out", Path.Combine(folder.Path, "m"), "--skip-bad-lines");
         Assert.AreEqual(0, code, error);
         StringAssert.Contains(error, "skipped 1 bad line(s)");
     }

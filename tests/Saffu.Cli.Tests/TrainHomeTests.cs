@@ -21,37 +21,16 @@ public sealed class TrainHomeTests
             dimmable: true
         """;
 
-    static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = SaffuCommand.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    sealed class Folder : IDisposable
-    {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "saffu-home-" + Guid.NewGuid().ToString("N"));
-        public Folder() => Directory.CreateDirectory(Path);
-        public string File(string name, string text)
-        {
-            string full = System.IO.Path.Combine(Path, name);
-            System.IO.File.WriteAllBytes(full, new UTF8Encoding(false).GetBytes(text));
-            return full;
-        }
-        public void Dispose() { try { Directory.Delete(Path, true); } catch (IOException) { } }
-    }
-
     [TestMethod]
     public void TrainsTheLightsModelForAHomeWithExtraSentences()
     {
-        using var folder = new Folder();
+        using var folder = new TestFolder();
         string home = folder.File("home.yaml", Home);
         string extra = folder.File("mine.jsonl",
             "{\"text\": \"front light on now\", \"intent\": \"HassTurnOn\", \"slots\": {\"name\": \"porch light\"}}\n" +
             "{\"text\": \"give the desk lamp a nudge down\", \"intent\": \"HassLightSet\", \"slots\": {\"name\": \"desk lamp\", \"step\": \"down\"}}\n");
         string model = Path.Combine(folder.Path, "model");
-        var (code, output, error) = Run("train", "--home", home, "--extra", extra, "--out", model, "--quiet", "--fine-tune", "false");
+        var (code, output, error) = SaffuCli.Run("train", "--home", home, "--extra", extra, "--out", model, "--quiet", "--fine-tune", "false");
         Assert.AreEqual(0, code, error);
         StringAssert.Contains(output, $"lights corpus for {home}:");
         StringAssert.Contains(output, $"(2 from {extra})");
@@ -70,9 +49,9 @@ public sealed class TrainHomeTests
     [TestMethod]
     public void AKnobGivenWithHomeWinsOverTheLightsDefault()
     {
-        using var folder = new Folder();
+        using var folder = new TestFolder();
         string home = folder.File("home.yaml", Home), model = Path.Combine(folder.Path, "m");
-        var (code, _, error) = Run("train", "--home", home, "--out", model, "--quiet", "--fine-tune", "false", "--min-count", "7", "--block", "3");
+        var (code, _, error) = SaffuCli.Run("train", "--home", home, "--out", model, "--quiet", "--fine-tune", "false", "--min-count", "7", "--block", "3");
         Assert.AreEqual(0, code, error);
         var options = ModelFolder.Load(model).Options;
         Assert.AreEqual(7, options.MinCount);
@@ -83,13 +62,13 @@ public sealed class TrainHomeTests
     [TestMethod]
     public void ABadHomeFileIsBadInputWithItsLine()
     {
-        using var folder = new Folder();
+        using var folder = new TestFolder();
         string home = folder.File("home.yaml", "version: 1\nlights:\n  - name: lamp\n    area: hall\n    pin: 7\n");
-        var (code, _, error) = Run("train", "--home", home, "--out", Path.Combine(folder.Path, "m"), "--quiet");
+        var (code, _, error) = SaffuCli.Run("train", "--home", home, "--out", Path.Combine(folder.Path, "m"), "--quiet");
         Assert.AreEqual(1, code);
         StringAssert.StartsWith(error, $"saffu train: {home}:5:");
         StringAssert.Contains(error, "pin 7");
-        (code, _, error) = Run("train", "--home", Path.Combine(folder.Path, "missing.yaml"), "--out", Path.Combine(folder.Path, "m"));
+        (code, _, error) = SaffuCli.Run("train", "--home", Path.Combine(folder.Path, "missing.yaml"), "--out", Path.Combine(folder.Path, "m"));
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, "missing.yaml: found no such file");
     }
@@ -97,15 +76,15 @@ public sealed class TrainHomeTests
     [TestMethod]
     public void BadExtraSentencesAreBadInputWithTheirLine()
     {
-        using var folder = new Folder();
+        using var folder = new TestFolder();
         string home = folder.File("home.yaml", Home);
         string unknown = folder.File("a.jsonl", "{\"text\": \"porch light on\", \"intent\": \"HassTurnOn\"}\n{\"text\": \"dance\", \"intent\": \"HassDance\"}\n");
-        var (code, _, error) = Run("train", "--home", home, "--extra", unknown, "--out", Path.Combine(folder.Path, "m"), "--quiet");
+        var (code, _, error) = SaffuCli.Run("train", "--home", home, "--extra", unknown, "--out", Path.Combine(folder.Path, "m"), "--quiet");
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, unknown + ":2:");
         StringAssert.Contains(error, "\"HassDance\"");
         string noWords = folder.File("b.jsonl", "{\"text\": \"turn on the light\", \"intent\": \"HassTurnOn\", \"slots\": {\"name\": \"garage light\"}}\n");
-        (code, _, error) = Run("train", "--home", home, "--extra", noWords, "--out", Path.Combine(folder.Path, "m"), "--quiet");
+        (code, _, error) = SaffuCli.Run("train", "--home", home, "--extra", noWords, "--out", Path.Combine(folder.Path, "m"), "--quiet");
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, noWords + ":1: found no words for the slot name = \"garage light\"");
     }
@@ -113,11 +92,11 @@ public sealed class TrainHomeTests
     [TestMethod]
     public void NoTrainingSourceOrExtraWithoutHomeIsUsage()
     {
-        var (code, _, error) = Run("train", "--out", "m");
+        var (code, _, error) = SaffuCli.Run("train", "--out", "m");
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "--home");
         StringAssert.Contains(error, "--help");
-        (code, _, error) = Run("train", "--train", "t.jsonl", "--extra", "e.jsonl", "--out", "m");
+        (code, _, error) = SaffuCli.Run("train", "--train", "t.jsonl", "--extra", "e.jsonl", "--out", "m");
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "--extra e.jsonl without --home");
     }
@@ -125,7 +104,7 @@ public sealed class TrainHomeTests
     [TestMethod]
     public void HelpShowsTheLightsDefaultsWhereTheyDiffer()
     {
-        var (code, output, _) = Run("train", "--help");
+        var (code, output, _) = SaffuCli.Run("train", "--help");
         Assert.AreEqual(0, code);
         var lights = TrainOptions.Lights;
         if (lights.MinCount != new TrainOptions().MinCount)

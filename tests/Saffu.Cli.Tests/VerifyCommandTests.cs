@@ -12,9 +12,9 @@ public sealed class VerifyCommandTests
     [TestMethod]
     public void GoodBlobIsOkWithASummary()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string blob = BadBlobs.Write(folder, "good.blob", BadBlobs.Good);
-        var (code, output, error) = EvalCli.Real("verify", blob);
+        var (code, output, error) = SaffuCli.Run("verify", blob);
         Assert.AreEqual(0, code, error);
         StringAssert.StartsWith(output, $"OK {blob}: blob v1, ");
         StringAssert.Contains(output, "3 intents");
@@ -31,9 +31,9 @@ public sealed class VerifyCommandTests
     [DataRow("hash", "ContentHashMismatch")]
     public void BadBlobIsTheTypedErrorAndExit1(string kind, string expected)
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string blob = BadBlobs.Write(folder, kind + ".blob", BadBlobs.Make(kind));
-        var (code, output, error) = EvalCli.Real("verify", blob);
+        var (code, output, error) = SaffuCli.Run("verify", blob);
         Assert.AreEqual(1, code);
         Assert.AreEqual("", output);
         StringAssert.StartsWith(error, $"saffu verify: {blob}: {expected}: ");
@@ -43,9 +43,9 @@ public sealed class VerifyCommandTests
     [TestMethod]
     public void JsonCarriesTheErrorNameAndMessage()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string blob = BadBlobs.Write(folder, "v2.blob", BadBlobs.Make("version2"));
-        var (code, output, _) = EvalCli.Real("verify", blob, "--json");
+        var (code, output, _) = SaffuCli.Run("verify", blob, "--json");
         Assert.AreEqual(1, code);
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
@@ -56,7 +56,7 @@ public sealed class VerifyCommandTests
             Assert.IsTrue(root.TryGetProperty(key, out _), key);
 
         string good = BadBlobs.Write(folder, "good.blob", BadBlobs.Good);
-        var (okCode, okOutput, _) = EvalCli.Real("verify", good, "--json");
+        var (okCode, okOutput, _) = SaffuCli.Run("verify", good, "--json");
         Assert.AreEqual(0, okCode);
         using var okDoc = JsonDocument.Parse(okOutput);
         Assert.IsTrue(okDoc.RootElement.GetProperty("ok").GetBoolean());
@@ -68,13 +68,13 @@ public sealed class VerifyCommandTests
     [TestMethod]
     public void MissingFileFolderAndOversizeFileAreBadInputNamingThePath()
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         string missing = Path.Combine(folder.Path, "missing.blob");
         string huge = Path.Combine(folder.Path, "huge.blob");
         using (var stream = File.Create(huge)) stream.SetLength(5 * 1024 * 1024);
         foreach (var (path, expected) in new[] { (missing, "no such file"), (folder.Path, "a folder"), (huge, "5,242,880 bytes") })
         {
-            var (code, _, error) = EvalCli.Real("verify", path);
+            var (code, _, error) = SaffuCli.Run("verify", path);
             Assert.AreEqual(1, code, path);
             StringAssert.Contains(error, path);
             StringAssert.Contains(error, expected);
@@ -84,10 +84,10 @@ public sealed class VerifyCommandTests
     [TestMethod]
     public void MissingArgumentIsUsage()
     {
-        var (code, _, error) = EvalCli.Real("verify");
+        var (code, _, error) = SaffuCli.Run("verify");
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "--help");
-        Assert.AreEqual(2, EvalCli.Real("verify", "a.blob", "--bogus").Code);
+        Assert.AreEqual(2, SaffuCli.Run("verify", "a.blob", "--bogus").Code);
     }
 }
 
@@ -96,7 +96,7 @@ internal static class BadBlobs
 {
     private static readonly Lazy<byte[]> good = new(() =>
     {
-        using var folder = new EvalFolder();
+        using var folder = new TestFolder();
         return ModelFolderExport.Export(TinyModel.Train(folder), ExportOptions.Default).Bytes;
     });
 
@@ -124,7 +124,7 @@ internal static class BadBlobs
         }
     }
 
-    public static string Write(EvalFolder folder, string name, byte[] bytes)
+    public static string Write(TestFolder folder, string name, byte[] bytes)
     {
         string path = Path.Combine(folder.Path, name);
         File.WriteAllBytes(path, bytes);
