@@ -130,7 +130,7 @@ namespace Saffu.Runtime.Tests
             Expect(nine.Write(), "colour 3 has a phrase of 9 words", "1..8");
             TestActionMap missing = Home();
             missing.Step("louder", true);
-            Expect(missing.Write(), "step phrase 3 has word id 65534", "< vocabSize 37");
+            Expect(missing.Write(), "step phrase 3 has word id 65534", "< vocabSize 38");
             TestActionMap oov = Home();
             oov.Area(new string[] { "<oov>" });
             oov.Light(new string[] { "attic lamp" }, 3, 4, false);

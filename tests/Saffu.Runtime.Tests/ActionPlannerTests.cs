@@ -24,6 +24,48 @@ namespace Saffu.Runtime.Tests
             return result.Model!;
         }
 
+        static SaffuModel LoadHome(TestActionMap home)
+        {
+            TestModelSpec spec = LightsModel.Create(false);
+            spec.ActionMap = home.Write();
+            LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
+            Assert.AreEqual(BlobError.None, result.Error, result.Message);
+            return result.Model!;
+        }
+
+        /// <summary>
+        /// A home whose light names begin with areas, on LightsModel's words: areas office, hallway
+        /// (alias hall), bedroom, garage, garage workshop; lights desk lamp (P13), hall light (D33),
+        /// bedroom lamp (P14) and ceiling light (P25) in the bedroom, garage light (D16), workshop lamp (P17).
+        /// </summary>
+        static TestActionMap AreaNamedHome()
+        {
+            TestActionMap map = new TestActionMap(LightsModel.Words(), LightsModel.IntentActions);
+            map.Area(new string[] { "office" });
+            map.Area(new string[] { "hallway", "hall" });
+            map.Area(new string[] { "bedroom" });
+            map.Area(new string[] { "garage" });
+            map.Area(new string[] { "garage workshop" });
+            map.Light(new string[] { "desk lamp" }, 0, 13, true);
+            map.Light(new string[] { "hall light" }, 1, 33, false);
+            map.Light(new string[] { "bedroom lamp" }, 2, 14, true);
+            map.Light(new string[] { "ceiling light" }, 2, 25, true);
+            map.Light(new string[] { "garage light" }, 3, 16, false);
+            map.Light(new string[] { "workshop lamp" }, 4, 17, true);
+            return map;
+        }
+
+        /// <summary>The words of the slot's span in the last decision, "" when it is empty.</summary>
+        static string Span(SaffuModel model, string slot)
+        {
+            Decision d = model.Session.Decision;
+            for (int k = 0; k < d.SlotCount; k++)
+            {
+                if (d.SlotName(k) == slot) return d.SlotText(k);
+            }
+            return "";
+        }
+
         /// <summary>Runs the line, plans it, and returns the commands as text.</summary>
         static string Say(SaffuModel model, string line)
         {
@@ -230,6 +272,78 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual("", Say(m, "turn on the garage"));
             Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownArea);
             Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+        }
+
+        [TestMethod]
+        public void ANameThatIsNoLightButBeginsWithAnAreaTargetsTheArea()
+        {
+            SaffuModel m = Load(true);
+            // "bedroom" is tagged B-area, "light" I-name: the name span takes the area's over.
+            Assert.AreEqual("P26=1000 P27=1000 P32=1000 P25=1000", Say(m, "turn on the bedroom light"));
+            Assert.AreEqual("bedroom light", Span(m, ActionPlanner.NameSlot));
+            Assert.AreEqual("", Span(m, ActionPlanner.AreaSlot));
+            Outcome(m, ActionOutcome.Acted, ActionReason.None);
+            Assert.AreEqual(LightsModel.Bedroom, m.Actions.Area);
+            Assert.AreEqual(-1, m.Actions.Light);
+            Assert.AreEqual("bedroom", m.Actions.AreaName());
+            Assert.IsNull(m.Actions.LightName());
+            Assert.AreEqual("P13=1000", Say(m, "turn on the den lamp"));   // an alias of the office
+            Assert.AreEqual(LightsModel.Office, m.Actions.Area);
+            Assert.AreEqual("P26=500 P27=500 P32=500 P25=500", Say(m, "set the bedroom light to 50 percent"));
+            Assert.AreEqual("P26=0 P27=0 P32=0 P25=0", Say(m, "turn off the bedroom lamp"));
+        }
+
+        [TestMethod]
+        public void ANameThatBeginsWithNoAreaIsStillUnknown()
+        {
+            SaffuModel m = Load(true);
+            Assert.AreEqual("", Say(m, "turn on the garage light"));   // no area is called garage here
+            Assert.AreEqual("garage light", Span(m, ActionPlanner.NameSlot));
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+            Assert.AreEqual(-1, m.Actions.Area);
+        }
+
+        [TestMethod]
+        public void ALightsOwnNameWinsOverTheAreaItBeginsWith()
+        {
+            SaffuModel m = LoadHome(AreaNamedHome());
+            Assert.AreEqual("P14=1000", Say(m, "turn on the bedroom lamp"));
+            Assert.AreEqual(2, m.Actions.Light);
+            Assert.AreEqual(-1, m.Actions.Area);
+            Assert.AreEqual("D33=1", Say(m, "turn on the hall light"));   // "hall" is the hallway's alias
+            Assert.AreEqual(1, m.Actions.Light);
+            Assert.AreEqual("P14=1000 P25=1000", Say(m, "turn on the bedroom light"));
+            Assert.AreEqual(-1, m.Actions.Light);
+            Assert.AreEqual(2, m.Actions.Area);
+        }
+
+        [TestMethod]
+        public void TheLongestAreaPhraseAtTheStartOfTheNameWins()
+        {
+            SaffuModel m = LoadHome(AreaNamedHome());
+            // "garage" (area 3) and "garage workshop" (area 4) both begin the span.
+            Assert.AreEqual("P17=1000", Say(m, "turn on the garage workshop light"));
+            Assert.AreEqual("garage workshop light", Span(m, ActionPlanner.NameSlot));
+            Assert.AreEqual(4, m.Actions.Area);
+            Assert.AreEqual("garage workshop", m.Actions.AreaName());
+            Assert.AreEqual("D16=1", Say(m, "turn on the garage lamp"));
+            Assert.AreEqual(3, m.Actions.Area);
+        }
+
+        [TestMethod]
+        public void AnAreaPhraseAloneOrATaggedAreaKeepsTheNameUnknown()
+        {
+            SaffuModel m = LoadHome(AreaNamedHome());
+            // The name is the area's alias with no word after it.
+            Assert.AreEqual("", Say(m, "turn on the hall"));
+            Assert.AreEqual("hall", Span(m, ActionPlanner.NameSlot));
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+            // An area was tagged as well: the name is not read as an area.
+            Assert.AreEqual("", Say(m, "turn on the bedroom light in the office"));
+            Assert.AreEqual("bedroom light", Span(m, ActionPlanner.NameSlot));
+            Assert.AreEqual("office", Span(m, ActionPlanner.AreaSlot));
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+            Assert.AreEqual(-1, m.Actions.Area);
         }
 
         [TestMethod]

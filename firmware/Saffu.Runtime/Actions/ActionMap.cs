@@ -91,6 +91,20 @@ namespace Saffu.Runtime.Actions
             return -1;
         }
 
+        /// <summary>
+        /// The area one of whose names is the start of ids[first..first+count) with at least one
+        /// word after it ("kitchen" of "kitchen lights"), the longest such name first; or −1.
+        /// </summary>
+        public int FindAreaPrefix(int[] ids, int first, int count)
+        {
+            for (int n = PhraseWordsLeft(count - 1); n >= 1; n--)
+            {
+                int area = FindArea(ids, first, n);
+                if (area >= 0) return area;
+            }
+            return -1;
+        }
+
         /// <summary>The colour whose phrase is ids[first..first+count), or −1.</summary>
         public int FindColor(int[] ids, int first, int count)
         {

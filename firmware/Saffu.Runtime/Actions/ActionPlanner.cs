@@ -46,7 +46,7 @@ namespace Saffu.Runtime.Actions
         // Canonical slot values of the last plan, for reporting.
         /// <summary>The light the name slot matched, −1 if none.</summary>
         public int Light { get; private set; }
-        /// <summary>The area the area slot matched, −1 if none.</summary>
+        /// <summary>The area the area slot matched (or the area a name span began with), −1 if none.</summary>
         public int Area { get; private set; }
         /// <summary>The colour the color slot matched, −1 if none.</summary>
         public int Color { get; private set; }
@@ -128,14 +128,20 @@ namespace Saffu.Runtime.Actions
         static int First(RunState s, int slot) { return s.SlotStart[slot] - 1; }
         static int Count(RunState s, int slot) { return s.SlotEnd[slot] - s.SlotStart[slot] + 1; }
 
-        /// <summary>name → one light, else area → its lights, else every light; a name or area that matches nothing is unknown.</summary>
+        /// <summary>
+        /// name → one light, else area → its lights, else every light; a name that is no light but
+        /// begins with an area ("kitchen lights") is that area when no area was tagged; a name or
+        /// area that matches nothing is unknown.
+        /// </summary>
         ActionReason ResolveTargets(RunState s)
         {
             ActionMap map = Map!;
             if (Has(s, nameSlot))
             {
-                Light = map.FindLight(s.WordIds, First(s, nameSlot), Count(s, nameSlot));
-                if (Light < 0) return ActionReason.UnknownName;
+                int first = First(s, nameSlot), count = Count(s, nameSlot);
+                Light = map.FindLight(s.WordIds, first, count);
+                if (Light < 0 && !Has(s, areaSlot)) Area = map.FindAreaPrefix(s.WordIds, first, count);
+                if (Light < 0 && Area < 0) return ActionReason.UnknownName;
             }
             if (Has(s, areaSlot))
             {

@@ -15,7 +15,7 @@ namespace Saffu.Runtime.Tests
         /// <summary>Actions per intent: on, off, toggle, set, none, none (docs/action-map.md, intentAction).</summary>
         public static readonly int[] IntentActions = { 1, 2, 3, 4, 0, 0 };
         public static readonly string[] Tags = { "O", "B-name", "I-name", "B-area", "I-area", "B-color", "I-color", "B-brightness", "I-brightness", "B-step", "I-step" };
-        const int O = 0, BName = 1, IName = 2, BArea = 3, BColor = 5, IColor = 6, BBrightness = 7, BStep = 9;
+        const int O = 0, BName = 1, IName = 2, BArea = 3, IArea = 4, BColor = 5, IColor = 6, BBrightness = 7, BStep = 9;
 
         // Pins of the home.
         public const int DeskPin = 13, HallPin = 33, CeilingPin = 25, RedPin = 26, GreenPin = 27, BluePin = 32;
@@ -34,7 +34,7 @@ namespace Saffu.Runtime.Tests
             "ceiling", None, BName, "attic", None, BName, "lamp", None, IName, "light", None, IName,
             "office", None, BArea, "den", None, BArea, "hallway", None, BArea, "bedroom", None, BArea, "garage", None, BArea,
             "red", None, BColor, "warm", None, BColor, "chartreuse", None, BColor, "white", None, IColor,
-            "weather", Weather, O,
+            "weather", Weather, O, "workshop", None, IArea,
         };
 
         public static string[] Words()

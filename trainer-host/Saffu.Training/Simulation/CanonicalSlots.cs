@@ -51,13 +51,16 @@ public static class CanonicalSlots
     }
 
     /// <summary>
-    /// The slots as the planner used them: a step or colour it read from the words because the tags
-    /// missed it (docs/action-map.md, "From the words") replaces or joins the tagged value.
+    /// The slots as the planner used them: a name span it read as an area ("kitchen lights",
+    /// docs/action-map.md, "An area said as a name") becomes that area; a step or colour it read
+    /// from the words because the tags missed it ("From the words") replaces or joins the tagged value.
     /// </summary>
     public static IReadOnlyList<SlotValue> AsPlanned(IReadOnlyList<SlotValue> slots, ActionPlanner plan)
     {
-        if (plan.Action != ActionKind.Set) return slots;
         var values = slots.ToList();
+        int name = values.FindIndex(v => v.Name == ActionPlanner.NameSlot);
+        if (name >= 0 && plan.Light < 0 && plan.AreaName() is { } area) values[name] = new SlotValue(ActionPlanner.AreaSlot, area, null);
+        if (plan.Action != ActionKind.Set) return values;
         if (plan.ColorName() is { } color) Put(values, ActionPlanner.ColorSlot, color);
         if (plan.StepName() is { } step && plan.Brightness < 0) Put(values, ActionPlanner.StepSlot, step);
         return values;
