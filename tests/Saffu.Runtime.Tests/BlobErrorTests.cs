@@ -255,6 +255,14 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void BadAnchors()
+        {
+            // The Identity entry relabelled as kind 16 (known, so read whatever its flag): its content
+            // hash (bytes 0, 1, ...) is read as count 0x0100. AnchorTests has one bad section per Anchors check.
+            Expect(Kind(7, 16, 0), BlobError.BadAnchors, "count is 256", "vocabSize 4");
+        }
+
+        [TestMethod]
         public void BadTable()
         {
             // exp2[5] = 1 still falls from exp2[4], so exp2[6] is the first entry that breaks the rule.

@@ -39,7 +39,7 @@ namespace Saffu.Runtime.Tests
                 mutators[i] = new BlobMutator(bases[i]);
             }
             TestRandom random = new TestRandom(Seed);
-            int[] errors = new int[(int)BlobError.BadActionMap + 1], byKind = new int[BlobMutator.Kinds], loadedByKind = new int[BlobMutator.Kinds];
+            int[] errors = new int[(int)BlobError.BadAnchors + 1], byKind = new int[BlobMutator.Kinds], loadedByKind = new int[BlobMutator.Kinds];
             int crcFixed = 0;
             for (int n = 0; n < Mutants; n++)
             {
@@ -66,13 +66,19 @@ namespace Saffu.Runtime.Tests
             Assert.IsTrue(errors[0] > 0, "some mutants load (tensor data, optional fields)");
             int kindsSeen = 0;
             for (int e = 1; e < errors.Length; e++) if (errors[e] > 0) kindsSeen++;
-            Assert.IsTrue(kindsSeen >= (Mutants >= 10000 ? 16 : 8), "error kinds reached: " + kindsSeen.ToString());
+            Assert.IsTrue(kindsSeen >= (Mutants >= 10000 ? errors.Length - 1 : 8), "error kinds reached: " + kindsSeen.ToString());
         }
 
-        /// <summary>The golden blob, the tagging model, the lights model with its action map and random models of several shapes.</summary>
+        /// <summary>
+        /// The golden blob, the tagging model, the lights model with its action map (also with
+        /// anchors) and random models of several shapes.
+        /// </summary>
         static byte[][] BaseBlobs()
         {
-            byte[][] bases = new byte[7][];
+            byte[][] bases = new byte[8][];
+            TestModelSpec anchored = LightsModel.Create(true);
+            anchored.Anchors = TestAnchors.Section(anchored.Words, new string[] { "<num>", "lamp", "light", "dim", "red", "office", "bedroom" });
+            bases[7] = TestBlobWriter.Write(anchored);
             bases[0] = GoldenBlobTests.GoldenBytes();
             bases[1] = TestBlobWriter.Write(TaggingModel.Create());
             bases[6] = TestBlobWriter.Write(LightsModel.Create(true));
@@ -134,6 +140,9 @@ namespace Saffu.Runtime.Tests
                 d.SlotNumber(s);
             }
             if (d.Understood) Assert.IsNotNull(d.Intent);
+            if (d.Understood) Assert.IsTrue(d.Anchored);
+            Assert.IsTrue(session.AnchorWords >= 0 && session.AnchorWords <= session.Words);
+            Assert.AreEqual(!session.Model.HasAnchors || session.AnchorWords > 0, d.Anchored);
             Act(session.Model.Actions, d);
         }
 

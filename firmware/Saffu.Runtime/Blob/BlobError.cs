@@ -20,5 +20,6 @@ namespace Saffu.Runtime.Blob
         BadTensor,
         BadTable,
         BadActionMap,
+        BadAnchors,
     }
 }

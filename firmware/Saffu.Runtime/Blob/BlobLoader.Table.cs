@@ -3,7 +3,12 @@ namespace Saffu.Runtime.Blob
     /// <summary>The section table: read in place, no copies (docs/model-blob.md, Section table entry).</summary>
     internal sealed partial class BlobLoader
     {
-        const int LastKnownKind = (int)SectionKind.ActionMap;
+        const int LastContiguousKind = (int)SectionKind.ActionMap;   // kinds 1..12 are known, 13..15 are not
+
+        static bool IsKnown(int kind)
+        {
+            return (kind >= 1 && kind <= LastContiguousKind) || kind == (int)SectionKind.Anchors;
+        }
 
         int EntryAt(int i) { return tableAt + i * BlobFormat.SectionEntrySize; }
         int KindOf(int i) { return LittleEndian.U16(b, EntryAt(i)); }
@@ -64,9 +69,8 @@ namespace Saffu.Runtime.Blob
             for (int i = 0; i < sectionCount; i++)
             {
                 int kind = KindOf(i);
-                bool known = kind >= 1 && kind <= LastKnownKind;
-                if (!known && (FlagsOf(i) & BlobFormat.SectionRequired) != 0)
-                    return Fail(BlobError.UnknownRequiredSection, "section kind " + kind + " is required but this runtime does not know it (it reads kinds 1.." + LastKnownKind + ")");
+                if (!IsKnown(kind) && (FlagsOf(i) & BlobFormat.SectionRequired) != 0)
+                    return Fail(BlobError.UnknownRequiredSection, "section kind " + kind + " is required but this runtime does not know it (it reads kinds 1.." + LastContiguousKind + " and " + (int)SectionKind.Anchors + ")");
             }
             return true;
         }
@@ -110,6 +114,7 @@ namespace Saffu.Runtime.Blob
                 case SectionKind.TagHead: return "TagHead";
                 case SectionKind.Decision: return "Decision";
                 case SectionKind.ActionMap: return "ActionMap";
+                case SectionKind.Anchors: return "Anchors";
                 default: return "Identity";
             }
         }

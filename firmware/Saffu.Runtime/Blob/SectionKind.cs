@@ -15,9 +15,10 @@ namespace Saffu.Runtime.Blob
         Decision = 10,
         Identity = 11,
         ActionMap = 12,
-        // Reserved for later versions; this runtime does not read them (unknown to it).
+        // 13..15: reserved for later versions; this runtime does not read them (unknown to it).
         Lineage = 13,
         FactoredTensors = 14,
         SpeechVocabulary = 15,
+        Anchors = 16,
     }
 }

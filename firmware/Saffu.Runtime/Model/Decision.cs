@@ -28,10 +28,16 @@ namespace Saffu.Runtime.Model
         /// <summary>y[top], Q15; 0 before the first position.</summary>
         public int Confidence { get { return session.Top < 0 ? 0 : State.Intent[session.Top]; } }
 
-        /// <summary>top ≠ noneIntent and confidence ≥ rejectThreshold. Not understood → no action.</summary>
+        /// <summary>
+        /// True when the model has no anchors, or at least one anchor word has been pushed since
+        /// Reset (docs/saffu-model.md §3). Not anchored → not understood, whatever the scores.
+        /// </summary>
+        public bool Anchored { get { return session.Anchored; } }
+
+        /// <summary>Anchored, top ≠ noneIntent and confidence ≥ rejectThreshold. Not understood → no action.</summary>
         public bool Understood
         {
-            get { return session.Top >= 0 && session.Top != Config.NoneIntent && Confidence >= Config.RejectThreshold; }
+            get { return session.Top >= 0 && session.Anchored && session.Top != Config.NoneIntent && Confidence >= Config.RejectThreshold; }
         }
 
         /// <summary>The top intent's name when understood, else null (allocates).</summary>
@@ -54,7 +60,7 @@ namespace Saffu.Runtime.Model
             return FixedMath.Log2(session.Model.Weights.Tables!, p) - 15 * FixedMath.One16;
         }
 
-        /// <summary>First position (t, &lt;sod&gt; included) where the early rule held; −1 if none.</summary>
+        /// <summary>First position (t, &lt;sod&gt; included) where the early rule held (anchored by then); −1 if none.</summary>
         public int EarlyPosition { get { return session.EarlyPosition; } }
 
         /// <summary>The top intent at EarlyPosition; −1 if none.</summary>

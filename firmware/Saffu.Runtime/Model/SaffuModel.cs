@@ -8,9 +8,12 @@ namespace Saffu.Runtime.Model
     /// </summary>
     public sealed class SaffuModel
     {
+        readonly int anchorsAt;   // blob offset of the Anchors section's bits, −1 without one
+
         internal SaffuModel(byte[] blob, ModelConfig config, ModelWeights weights, Vocabulary vocabulary,
-            Labels intents, Labels tags, TagSlots slots, ActionMap? actionMap)
+            Labels intents, Labels tags, TagSlots slots, ActionMap? actionMap, int anchorsAt)
         {
+            this.anchorsAt = anchorsAt;
             Blob = blob;
             Config = config;
             Weights = weights;
@@ -40,6 +43,22 @@ namespace Saffu.Runtime.Model
         /// Actions.Map is the blob's ActionMap section, null when the blob has none.
         /// </summary>
         public ActionPlanner Actions { get; }
+
+        /// <summary>
+        /// The blob has an Anchors section (docs/model-blob.md §16): a session is understood only
+        /// after at least one anchor word (docs/saffu-model.md §3).
+        /// </summary>
+        public bool HasAnchors { get { return anchorsAt >= 0; } }
+
+        /// <summary>
+        /// Word id is marked in the Anchors section (read in place, no allocation). False without
+        /// the section and for ids outside 0..V−1; never true for &lt;sod&gt; (the loader refuses that).
+        /// </summary>
+        public bool IsAnchor(int wordId)
+        {
+            if (anchorsAt < 0 || wordId < 0 || wordId >= Config.VocabSize) return false;
+            return (Blob[anchorsAt + (wordId >> 3)] & (1 << (wordId & 7))) != 0;
+        }
 
         /// <summary>
         /// Bytes the runtime allocated beyond the blob: the session's RunState, the label maps and

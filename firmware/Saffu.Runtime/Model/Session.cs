@@ -20,6 +20,7 @@ namespace Saffu.Runtime.Model
         int blockStart;    // p0 of the current block
         int top = -1;
         int earlyPosition = -1, earlyIntent = -1;
+        int anchorWords;   // positions pushed since Reset whose word is an anchor (docs/saffu-model.md §3)
 
         internal Session(SaffuModel model, RunState state)
         {
@@ -44,6 +45,8 @@ namespace Saffu.Runtime.Model
         public int Position { get { return position; } }
         /// <summary>Words pushed since Reset, &lt;sod&gt; not counted.</summary>
         public int Words { get { return c.PrependSod && position > 0 ? position - 1 : position; } }
+        /// <summary>Anchor words pushed since Reset (0 when the model has no anchors; &lt;sod&gt; never counts).</summary>
+        public int AnchorWords { get { return anchorWords; } }
         /// <summary>Integer multiplies since Reset (docs/saffu-model.md §5), &lt;sod&gt; included.</summary>
         public long MacCount { get; private set; }
         /// <summary>Integer multiplies of the last successful Push.</summary>
@@ -57,6 +60,7 @@ namespace Saffu.Runtime.Model
             top = -1;
             earlyPosition = -1;
             earlyIntent = -1;
+            anchorWords = 0;
             MacCount = 0;
             LastMacCount = 0;
             for (int j = 0; j < s.DocumentG.Length; j++) s.DocumentG[j] = 0;
@@ -76,6 +80,7 @@ namespace Saffu.Runtime.Model
             int t = ++position;
             s.WordIds[t - 1] = wordId;
             s.Numbers[t - 1] = numberValue;
+            if (model.IsAnchor(wordId)) anchorWords++;
 
             // 1. The pivot's code, and its projections P = x_w·U cached per position.
             int code = (t - 1) % window;
@@ -278,12 +283,14 @@ namespace Saffu.Runtime.Model
 
         void UpdateEarlyDecision(int t)
         {
-            if (earlyPosition >= 0 || c.EarlyThreshold == 0xFFFF) return;
+            if (earlyPosition >= 0 || c.EarlyThreshold == 0xFFFF || !Anchored) return;
             if (top == c.NoneIntent || s.Intent[top] < c.EarlyThreshold || Words < c.EarlyMinWords) return;
             earlyPosition = t;
             earlyIntent = top;
         }
 
+        /// <summary>No anchors in the model, or at least one anchor word pushed (docs/saffu-model.md §3).</summary>
+        internal bool Anchored { get { return anchorWords > 0 || !model.HasAnchors; } }
         internal int Top { get { return top; } }
         internal int EarlyPosition { get { return earlyPosition; } }
         internal int EarlyIntent { get { return earlyIntent; } }

@@ -10,12 +10,13 @@ namespace Saffu.Runtime.Tests
     /// </summary>
     public sealed class BlobMutator
     {
-        public const int Kinds = 17;
+        public const int Kinds = 18;
         public static readonly string[] KindNames =
         {
             "header field", "table field", "table swap", "config field", "tensor field", "vocabulary table",
             "string byte", "string length", "tag head field", "decision field", "math table entry",
             "truncation", "extension", "byte flips", "tensor data", "section length and total", "action map field",
+            "anchor field",
         };
 
         readonly byte[] valid;
@@ -27,6 +28,7 @@ namespace Saffu.Runtime.Tests
         readonly int[] mapFields = new int[512];   // offsets of the action map's fields (ActionMapFields)
         readonly int[] mapSizes = new int[512];    // their sizes in bytes
         int mapFieldCount;
+        readonly int anchorsAt, anchorsLength;   // the Anchors section (−1 without one)
 
         public BlobMutator(byte[] validBlob)
         {
@@ -44,6 +46,8 @@ namespace Saffu.Runtime.Tests
             int identity = Section(11);
             if (identity >= 0) AddStrings(identity + 104, 1);
             AddActionMapFields();
+            anchorsAt = Section(16);
+            anchorsLength = anchorsAt < 0 ? 0 : I32(valid, Entry(TestBlobWriter.EntryOf(valid, 16)) + 8);
         }
 
         /// <summary>Every field of a valid ActionMap section (docs/action-map.md): counts, actions, names, pins, ids.</summary>
@@ -155,6 +159,7 @@ namespace Saffu.Runtime.Tests
                 case 13: for (int n = 1 + random.Next(8); n > 0; n--) b[random.Next(b.Length)] ^= (byte)(1 + random.Next(255)); break;
                 case 14: TensorData(b, random); break;
                 case 16: ActionMapField(b, random); break;
+                case 17: AnchorField(b, random); break;
                 default: SectionLength(b, random); break;
             }
             if (fixCrc) TestBlobWriter.FixCrc(b);
@@ -283,6 +288,21 @@ namespace Saffu.Runtime.Tests
             if (mapFieldCount == 0) { Field(b, random, Section(1) + 2 * random.Next(12), 2); return; }
             int f = random.Next(mapFieldCount);
             Field(b, random, mapFields[f], mapSizes[f]);
+        }
+
+        /// <summary>
+        /// An Anchors field near a limit, a flipped bit (an anchor more or less, a padding bit or byte),
+        /// every bit cleared or the &lt;sod&gt; bit set (no anchors: a config field instead).
+        /// </summary>
+        void AnchorField(byte[] b, TestRandom random)
+        {
+            if (anchorsAt < 0) { Field(b, random, Section(1) + 2 * random.Next(12), 2); return; }
+            int f = random.Next(6), sod = U16(valid, Section(1) + 8);
+            if (f == 0) Field(b, random, anchorsAt, 2);
+            else if (f == 1) Field(b, random, anchorsAt + 2, 2);
+            else if (f == 4) { for (int k = 4; k < anchorsLength; k++) b[anchorsAt + k] = 0; }
+            else if (f == 5 && sod != 0xFFFF) b[anchorsAt + 4 + (sod >> 3)] |= (byte)(1 << (sod & 7));
+            else b[anchorsAt + 4 + random.Next(anchorsLength - 4)] ^= (byte)(1 << random.Next(8));
         }
 
         void TensorData(byte[] b, TestRandom random)

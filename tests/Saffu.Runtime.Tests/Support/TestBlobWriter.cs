@@ -14,7 +14,7 @@ namespace Saffu.Runtime.Tests
     {
         public static byte[] Write(TestModelSpec m)
         {
-            ByteSink[] sections = new ByteSink[13];
+            ByteSink[] sections = new ByteSink[17];
             sections[1] = Config(m);
             sections[2] = Vocabulary(m.Words);
             sections[3] = Names(m.Intents);
@@ -30,6 +30,11 @@ namespace Saffu.Runtime.Tests
             {
                 sections[12] = new ByteSink();
                 sections[12].Bytes(m.ActionMap);
+            }
+            if (m.Anchors != null)
+            {
+                sections[16] = new ByteSink();
+                sections[16].Bytes(m.Anchors);
             }
             return Assemble(sections);
         }

@@ -46,6 +46,8 @@ namespace Saffu.Runtime.Tests
         public bool WriteIdentity = true;
         /// <summary>The ActionMap section's bytes (kind 12, required), or null for none (TestActionMap writes them).</summary>
         public byte[]? ActionMap;
+        /// <summary>The Anchors section's bytes (kind 16, required), or null for none (TestAnchors writes them).</summary>
+        public byte[]? Anchors;
         public string Trainer = "saffu-test 0";
 
         public int Parts

@@ -10,7 +10,7 @@ namespace Saffu.Training.Tests.Blob;
 public class ModelBlobWriterTests
 {
     /// <summary>The runtime's golden model (tests/Saffu.Runtime.Tests/GoldenBlobTests.cs), written by the host writer.</summary>
-    private static BlobContents Golden(long created = 0) => new()
+    internal static BlobContents Golden(long created = 0) => new()
     {
         Vocabulary = ["<oov>", "on", "off", "<num>"],
         Bits = 3,
