@@ -16,7 +16,7 @@ public sealed class InspectCommandTests
         foreach (string expected in new[] { "loads; RAM", "MACs for the first word", "header: magic SAFU, version 1", "(matches)", "section table",
             "Config", "MathTables", "Identity", "config: V ", "decision: none class none", "early decision Q15 29491",
             "identity: content hash", "(matches the sections)", "data hash", "trainer saffu 0.1.0", "intents (3): off, on, weather",
-            "vocabulary: ", "action map: none" })
+            "vocabulary: ", "anchor words: none (no anchor rule)", "action map: none" })
             StringAssert.Contains(output, expected);
     }
 
@@ -54,7 +54,7 @@ public sealed class InspectCommandTests
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
         foreach (string key in new[] { "file", "bytes", "loads", "error", "message", "header", "sections", "config", "decision", "identity",
-            "intents", "vocabulary_size", "tag_labels", "action_map", "ram_bytes", "macs_per_word" })
+            "intents", "vocabulary_size", "tag_labels", "anchor_words", "action_map", "ram_bytes", "macs_per_word" })
             Assert.IsTrue(root.TryGetProperty(key, out _), key);
         Assert.IsTrue(root.GetProperty("loads").GetBoolean());
         Assert.AreEqual("SAFU", root.GetProperty("header").GetProperty("magic").GetString());

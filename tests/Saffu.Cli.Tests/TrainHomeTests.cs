@@ -44,6 +44,22 @@ public sealed class TrainHomeTests
         Assert.IsTrue(loaded.Model.Vocabulary.Words.Contains("nudge"), "extra sentences are trained on");
         Assert.AreEqual("porch light", loaded.Model.PredictSlots("turn on the front light")["name"]);
         Assert.AreEqual(TrainOptions.Lights.MinCount, loaded.Options.MinCount, "the lights defaults apply with --home");
+        StringAssert.Contains(output, "anchor words: ");
+        var anchors = loaded.Model.AnchorIds!.Select(id => loaded.Model.Vocabulary.Words[id]).ToList();
+        foreach (string word in new[] { "porch", "front", "desk", "office", "lamp", "light", "dim" }) CollectionAssert.Contains(anchors, word);
+        CollectionAssert.DoesNotContain(anchors, "on");
+
+        // The blob carries them (Anchors section) and the device decides with them.
+        string blob = Path.Combine(folder.Path, "home.blob");
+        var (exported, _, exportError) = SaffuCli.Run("export", "--model", model, "--out", blob);
+        Assert.AreEqual(0, exported, exportError);
+        var (_, inspect, _) = SaffuCli.Run("inspect", blob);
+        StringAssert.Contains(inspect, $"anchor words ({anchors.Count}): ");
+        StringAssert.Contains(inspect, "Anchors");
+        var (_, runs, _) = SaffuCli.Run("run", "--blob", blob, "--json", "turn it on");
+        StringAssert.Contains(runs, "\"reason\":\"no_anchor\"", "a command with no light word is not understood");
+        var (_, porch, _) = SaffuCli.Run("run", "--blob", blob, "--json", "turn on the porch light");
+        StringAssert.Contains(porch, "\"understood\":true");
     }
 
     [TestMethod]

@@ -182,6 +182,20 @@ public sealed class LightsCorpusTests
     }
 
     [TestMethod]
+    public void AnchorWordsAreTheAnchorListAndTheHomesNamesAreasAndColours()
+    {
+        var home = HomeDescription.Parse(CustomHome, "custom.yaml");
+        var anchors = AnchorWords.For(home, CommandGrammar.Shipped);
+        foreach (string word in new[] { "light", "lamp", "dim", "brighter", "colour", "fairy", "twinkle", "sun", "room", "conservatory",
+            "garden", "shed", "anna's", "nursery", "red", "warm", "white" })
+            CollectionAssert.Contains(anchors.ToList(), word);
+        foreach (string word in new[] { "turn", "switch", "on", "off", "up", "down", "please", "the", "<num>", "kitchen" })
+            CollectionAssert.DoesNotContain(anchors.ToList(), word, "verbs other devices share, fillers, numbers and other homes' names are no anchors");
+        CollectionAssert.AreEqual(anchors.Order(StringComparer.Ordinal).Distinct().ToArray(), anchors.ToArray(), "ordinal order, once each");
+        CollectionAssert.AreEqual(anchors.ToArray(), LightsCorpus.Build(home, new LightsCorpusOptions { SentencesPerIntent = 50, NoneTemplateSentences = 20 }).AnchorWords.ToArray());
+    }
+
+    [TestMethod]
     public void ExtraSentencesGetSpansAndOverrideGeneratedOnes()
     {
         var extra = new[]

@@ -89,4 +89,39 @@ public class ModelFolderTests
         e = Assert.ThrowsExactly<ModelFolderException>(() => ModelFolder.Load(Path.Combine(temp.Path, "y")));
         StringAssert.Contains(e.Message, "invalid JSON");
     }
+
+    [TestMethod]
+    public void AnchorWordsAreKeptSavedAndLoadedAndDecideAnchored()
+    {
+        using var temp = new TempFolder();
+        // "lamp" is never said: it joins the vocabulary with count 0; "light" and "lights" are said.
+        var result = Trainer.Train(TinyCorpus.Train, TinyCorpus.Valid, Options, anchorWords: ["light", "lights", "lamp"]);
+        var model = result.Model;
+        CollectionAssert.AreEquivalent(new[] { "lamp", "light", "lights" }, model.AnchorIds!.Select(id => model.Vocabulary.Words[id]).ToArray());
+        Assert.IsTrue(model.IsAnchored("switch the lamp off"));
+        Assert.IsFalse(model.IsAnchored("dim the kitchen to 30 percent"));
+        string folder = Path.Combine(temp.Path, "m");
+        ModelFolder.Save(folder, result, Options, TinyCorpus.Train);
+        var loaded = ModelFolder.Load(folder).Model;
+        CollectionAssert.AreEquivalent(model.AnchorIds!.ToArray(), loaded.AnchorIds!.ToArray());
+        Assert.IsNull(ModelFolder.Load(TrainInto(temp, "plain")).Model.AnchorIds, "no anchors key: no anchor rule");
+    }
+
+    [TestMethod]
+    [DataRow("[\"light\", \"light\"]", "distinct vocabulary words")]
+    [DataRow("[\"zebra\"]", "distinct vocabulary words")]
+    [DataRow("[\"<oov>\"]", "other than <oov>")]
+    [DataRow("[]", "at least one anchor word")]
+    public void BadAnchorsAreATypedError(string anchors, string expected)
+    {
+        using var temp = new TempFolder();
+        string folder = TrainInto(temp, "m");
+        string path = Path.Combine(folder, ModelFolder.ModelFile);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json["anchors"] = System.Text.Json.Nodes.JsonNode.Parse(anchors);
+        File.WriteAllText(path, json.ToJsonString());
+        var e = Assert.ThrowsExactly<ModelFolderException>(() => ModelFolder.Load(folder));
+        StringAssert.Contains(e.Message, "anchors");
+        StringAssert.Contains(e.Message, expected);
+    }
 }

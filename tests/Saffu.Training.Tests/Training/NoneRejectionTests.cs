@@ -52,4 +52,40 @@ public class NoneRejectionTests
         for (int i = 0; i < before.Length; i++)
             Assert.AreEqual(before[i] + (i == model.NoneIntent ? 1.5f : 0f), after[i], 1e-4f, model.Intents[i]);
     }
+
+    [TestMethod]
+    public void AnUnanchoredCommandIsRejectedWhateverTheRule()
+    {
+        // The first in-domain row says no anchor word: it is rejected at any (δ, θ), so 1 in 5 is the least false rejection.
+        bool[] anchored = [false, true, true, true, true, true, true, true];
+        var strict = NoneRejection.Choose(Logits, Labels, none: 0, temperature: 1, maxFalseRejection: 0.1, anchored);
+        Assert.AreEqual(0.2, strict.FalseRejection, 1e-12, "the budget cannot be met: the rule that rejects the fewest");
+        var loose = NoneRejection.Choose(Logits, Labels, none: 0, temperature: 1, maxFalseRejection: 0.2, anchored);
+        Assert.AreEqual(0.2, loose.FalseRejection, 1e-12);
+        Assert.IsLessThan(-1.0, loose.Offset, "the none-top command (margin −1) must pass now: the budget is spent");
+        Assert.AreEqual(1 / 3.0, loose.NoneRejected, 1e-12, "only the clear none row stays rejected (it was all three without the anchor rule)");
+    }
+
+    [TestMethod]
+    [DataRow(0.0)]    // the anchor rule alone (1 of 3) meets it: δ rejects no anchored none row
+    [DataRow(0.34)]   // 1 of 3 is 0.333… < 0.34: one anchored row more
+    [DataRow(0.5)]
+    [DataRow(0.67)]   // ⌈0.67 · 3⌉ = 3 rows: the unanchored one and both anchored ones
+    [DataRow(1.0)]
+    public void TheNoneShareRuleIsTheMostPermissiveOffsetThatRejectsTheTarget(double target)
+    {
+        // None rows (label 0): [9, 0, 0] unanchored; [0, 0.5, 0] margin 0.5; [1, 3, 0] margin 2.
+        float[][] logits = [[0, 5, 1], [0, 4, 1], [0, 1, 6], [9, 0, 0], [0, 0.5f, 0], [1, 3, 0]];
+        int[] labels = [1, 1, 2, 0, 0, 0];
+        bool[] anchored = [true, true, true, false, true, true];
+        var choice = NoneRejection.ChooseForNoneShare(logits, labels, none: 0, temperature: 1, target, anchored);
+        Assert.AreEqual(0.0, choice.Threshold);
+        int needed = Math.Max(1, (int)Math.Ceiling(target * 3 - 1e-9));
+        Assert.AreEqual(needed / 3.0, choice.NoneRejected, 1e-12, $"target {target}");
+        // Most permissive: a smaller offset (by more than the gap) rejects fewer none rows.
+        double[] margins = [0.5, 2.0];
+        if (needed >= 2) Assert.IsTrue(choice.Offset > margins[needed - 2] && choice.Offset < margins[needed - 2] + 0.01, $"δ {choice.Offset}");
+        else Assert.IsLessThan(margins[0], choice.Offset);
+        Assert.AreEqual(0.0, choice.FalseRejection, "no command has a margin below δ");
+    }
 }

@@ -19,6 +19,16 @@ public class VocabularyBuilderTests
     }
 
     [TestMethod]
+    public void AlwaysWordsNoTranscriptSaysComeLastWithCountZero()
+    {
+        // "lamp" is said, "dim" and "bulb" are not: they are types with count 0 after the others, in ordinal order, and
+        // they count as types for <oov>'s pseudo-count (4 types → 3, which ranks it first).
+        var v = VocabularyBuilder.Build(["turn on the lamp"], 8, prependSod: false, always: ["lamp", "dim", "bulb", "dim", "<oov>"]);
+        CollectionAssert.AreEqual(new[] { "<oov>", "turn", "on", "the", "lamp", "bulb", "dim" }, v.Words.ToArray());
+        Assert.AreNotEqual(v.OovId, v.IdOf("bulb"));
+    }
+
+    [TestMethod]
     public void OovTiesGoAfterEveryWord()
     {
         // Two types, each seen once: <oov> has pseudo-count 1 and ties with both; it ranks last among them.

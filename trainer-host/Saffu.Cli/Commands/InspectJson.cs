@@ -38,6 +38,7 @@ internal static class InspectJson
             Strings(json, "intents", layout.Intents);
             if (layout.VocabularyCount is { } v) json.WriteNumber("vocabulary_size", v); else json.WriteNull("vocabulary_size");
             Strings(json, "tag_labels", layout.TagLabels);
+            Strings(json, "anchor_words", x.AnchorWords());
             ActionMap(json, x);
             if (x.Model is { } m) json.WriteNumber("ram_bytes", m.RamBytes); else json.WriteNull("ram_bytes");
             if (x.Macs() is { } macs)

@@ -66,6 +66,8 @@ internal static class InspectReport
         if (intents is not null) yield return $"intents ({intents.Count}): {string.Join(", ", intents)}";
         if (layout.VocabularyCount is { } v) yield return $"vocabulary: {N(v)} words";
         if (layout.TagLabels is { } tags) yield return $"tag labels ({tags.Count}): {string.Join(", ", tags)}";
+        yield return x.AnchorWords() is { } anchors ? $"anchor words ({anchors.Count}): {string.Join(", ", anchors)}"
+            : "anchor words: none (no anchor rule)";
         if (layout.ActionMapCounts is { } map)
         {
             yield return $"action map: {map.Lights} lights, {map.Areas} areas, {map.Colors} colours, {map.Steps} step phrases, step {map.StepPercent}%";

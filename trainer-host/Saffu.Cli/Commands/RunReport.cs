@@ -46,6 +46,7 @@ internal static class RunReport
     {
         "none_intent" => "not a command this model knows",
         "low_confidence" => "confidence below the threshold",
+        "no_anchor" => "no light word in it (none of the model's anchor words)",
         "no_words" => "no words",
         "unknown_name" => "no light of that name in this home",
         "unknown_area" => "no area of that name in this home",

@@ -96,6 +96,7 @@ internal sealed class TrainArguments
     public readonly Option<int> Seed = Knob("--seed", "Seed of the minibatch order, of --start random and of the lights corpus's sampling (--home).", o => o.FineTuning.Seed, Show, "N");
     public readonly Option<double> InitScale = Knob("--init-scale", "Standard deviation of the weights of --start random.", o => o.FineTuning.InitScale, Show, "X");
     public readonly Option<double> MaxFalseRejection = Knob("--max-false-rejection", "The reject threshold rejects at most this share of the validation split, 0..1.", o => o.MaxFalseRejection, Show, "X");
+    public readonly Option<double> NoneRejectionTarget = Knob("--none-rejection-target", "With anchor words (--home): the most permissive rule that rejects at least this share of the validation split's <none> sentences; 0 = use --max-false-rejection.", o => o.NoneRejectionTarget, Show, "X");
     public readonly Option<bool> SkipBadLines = Flag("--skip-bad-lines", "Skip and count malformed lines instead of stopping at the first.");
     public readonly Option<bool> Quiet = Flag("--quiet", "Hide progress bars and training messages on stderr (the summary is still printed).");
 
@@ -103,7 +104,7 @@ internal sealed class TrainArguments
     [
         Train, Home, Extra, Valid, Out, Bits, MinCount, UnknownWordShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Start, FineTune, Epochs, BatchSize, LearningRate,
-        Patience, Seed, InitScale, MaxFalseRejection, SkipBadLines, Quiet,
+        Patience, Seed, InitScale, MaxFalseRejection, NoneRejectionTarget, SkipBadLines, Quiet,
     ];
 
     /// <summary>The knobs: each one the user gave, else its default from <paramref name="defaults"/>.</summary>
@@ -119,6 +120,7 @@ internal sealed class TrainArguments
             Document = Get(Document, defaults.Document), TagHead = Get(TagHead, defaults.TagHead), TagOffsets = Get(TagOffsets, defaults.TagOffsets),
             TagIncludesIntentParts = Get(TagIntentParts, defaults.TagIncludesIntentParts), Start = Get(Start, defaults.Start),
             FineTune = Get(FineTune, defaults.FineTune), MaxFalseRejection = Get(MaxFalseRejection, defaults.MaxFalseRejection),
+            NoneRejectionTarget = Get(NoneRejectionTarget, defaults.NoneRejectionTarget),
             Solver = s with
             {
                 Epsilon = Get(Epsilon, s.Epsilon), EpsilonW = Get(EpsilonW, s.EpsilonW), EpsilonO = Get(EpsilonO, s.EpsilonO),

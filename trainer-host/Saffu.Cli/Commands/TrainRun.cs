@@ -34,7 +34,8 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
             var known = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal);
             IReadOnlyList<Utterance>? valid = settings.Valid is not null ? Read(settings.Valid, read with { KnownIntents = known })
                 : corpus?.Valid.Select(s => s.ToUtterance()).ToList();
-            var result = new TrainProgress(error, settings.Quiet).Run(observer => Trainer.Train(train, valid, options, observer, corpus?.KeepWords));
+            var result = new TrainProgress(error, settings.Quiet).Run(observer => Trainer.Train(train, valid, options, observer, corpus?.KeepWords,
+                corpus?.AnchorWords));
             ModelFolder.Save(settings.Out, result, options, train, home);
             TrainSummary.Write(output, settings, corpus, valid is { Count: > 0 }, result);
             return SaffuCommand.Ok;
@@ -101,6 +102,7 @@ internal static class TrainSummary
         output.WriteLine($"trained {settings.Out}: {t.TrainUtterances:N0} utterances" +
             (t.UnknownWordCopies > 0 ? $" (+{t.UnknownWordCopies:N0} copies with an unknown word)" : "") + $" ({t.PrefixExamples:N0} prefixes), " +
             $"{m.Vocabulary.Count:N0} word types, {m.Intents.Count} intents, b = {m.Config.Bits}, {m.Weights.ParameterCount(m.Config):N0} parameters");
+        if (m.AnchorIds is { } anchors) output.WriteLine($"anchor words: {anchors.Count:N0} (a sentence without one is not understood)");
         if (t.DroppedUtterances > 0) output.WriteLine($"left out {t.DroppedUtterances} utterance(s) with no words");
         if (t.UnmatchedSlots > 0) output.WriteLine($"{t.UnmatchedSlots} slot value(s) not found in their transcript (tagged O)");
         if (t.ExplicitSeconds > 0)

@@ -1,8 +1,8 @@
 namespace Saffu.Training.Evaluation;
 
 /// <summary>
-/// Rejection by the decision rule of docs/saffu-model.md §3 (not understood when the top intent is
-/// the none class or the calibrated confidence is below the threshold), measured on in-domain
+/// Rejection by the decision rule of docs/saffu-model.md §3 (not understood when no anchor word was
+/// said, the top intent is the none class or the calibrated confidence is below the threshold), measured on in-domain
 /// (`--test`) and out-of-domain (`--ood`) utterances.
 /// </summary>
 public static class OutOfDomainRejection
@@ -22,7 +22,7 @@ public static class OutOfDomainRejection
     /// <summary>
     /// The oracle: the largest threshold with at most <paramref name="maxFalseRejection"/> of the
     /// in-domain utterances rejected, chosen on those same utterances (so optimistic), and what it
-    /// rejects. An utterance whose top is the none class counts as confidence 0: rejected at any
+    /// rejects. An utterance whose top is the none class (or that says no anchor word) counts as confidence 0: rejected at any
     /// threshold above 0, and always rejected by the rule, so the budget may be exceeded when the
     /// none class alone rejects more than it allows.
     /// </summary>
@@ -30,7 +30,7 @@ public static class OutOfDomainRejection
         double maxFalseRejection = OracleMaxFalseRejection)
     {
         var scores = new double[test.Count];
-        for (int m = 0; m < test.Count; m++) scores[m] = test[m].Top == noneIntent ? 0 : test[m].Confidence;
+        for (int m = 0; m < test.Count; m++) scores[m] = test[m].Top == noneIntent || !test[m].Anchored ? 0 : test[m].Confidence;
         double threshold = RejectionThreshold.Choose(scores, maxFalseRejection);
         return new OracleRejection(maxFalseRejection, threshold, Share(test, threshold, noneIntent),
             ood is null ? null : Share(ood, threshold, noneIntent));

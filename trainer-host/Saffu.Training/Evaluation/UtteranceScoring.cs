@@ -63,7 +63,8 @@ public static class UtteranceScoring
         float[] last = rows[^1];
         double[] probabilities = Calibration.Softmax(last, scorer.Temperature);
         var slots = (scorer as ISlotPredictor)?.PredictSlots(text);
-        return new ScoredUtterance(label, rows.Length, tops, probabilities, ArgMax(last, skip: -1), tops[^1], slots);
+        return new ScoredUtterance(label, rows.Length, tops, probabilities, ArgMax(last, skip: -1), tops[^1], slots,
+            scorer.IsAnchored(text));
     }
 
     /// <summary>Index of the largest entry other than <paramref name="skip"/> (ties: lowest index).</summary>

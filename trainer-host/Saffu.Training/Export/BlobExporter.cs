@@ -64,10 +64,19 @@ public static class BlobExporter
                 options.EarlyThreshold is { } early ? FixedPointSettings.ProbabilityQ15(early) : -1, options.EarlyMinWords,
                 FixedPointSettings.TemperatureQ16(model.Temperature)),
             Identity = new IdentityContents(options.ParentHash, dataHash, options.CreatedUnixSeconds, options.Trainer),
-            Extra = home is null ? [] : [ActionMapSection.Extra(home, CommandGrammar.Shipped, model.Vocabulary.Words, model.Intents)],
+            Extra = ExtraSections(model, home),
         };
         byte[] bytes = ModelBlobWriter.Write(contents);
         return new ExportResult(bytes, contents, reports, BlobLayout.Read(bytes));
+    }
+
+    /// <summary>The anchor words (a model that has them) and the action map (a model for a home), in that order.</summary>
+    private static IReadOnlyList<ExtraSection> ExtraSections(FloatModel model, HomeDescription? home)
+    {
+        var extra = new List<ExtraSection>();
+        if (model.AnchorIds is { } anchors) extra.Add(AnchorSection.Extra(model.Vocabulary.Count, anchors, model.Vocabulary.SodId));
+        if (home is not null) extra.Add(ActionMapSection.Extra(home, CommandGrammar.Shipped, model.Vocabulary.Words, model.Intents));
+        return extra;
     }
 
     /// <summary>The group of a weights tensor (docs/model-dir.md names) and the smallest exponent the runtime accepts for it.</summary>

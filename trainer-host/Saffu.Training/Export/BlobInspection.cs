@@ -67,6 +67,13 @@ public sealed class BlobInspection
         return first < 0 ? null : new MacsPerWord(first, most);
     }
 
+    /// <summary>The loaded model's anchor words in id order, null when it did not load or has no Anchors section.</summary>
+    public IReadOnlyList<string>? AnchorWords()
+    {
+        if (Model is not { HasAnchors: true } m) return null;
+        return Enumerable.Range(0, m.Vocabulary.Count).Where(m.IsAnchor).Select(m.Vocabulary.Word).ToArray();
+    }
+
     /// <summary>The loaded model's lights, null when it did not load or has no action map.</summary>
     public IReadOnlyList<ActionMapLight>? Lights()
     {

@@ -23,6 +23,9 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
     /// </summary>
     public IReadOnlySet<string> KeepWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The home's anchor words (<see cref="Grammar.AnchorWords"/>): a sentence without one is not understood.</summary>
+    public IReadOnlyList<string> AnchorWords { get; init; } = [];
+
     /// <summary>
     /// A user's extra sentences (`--extra FILE`), read by the trainer's <see cref="DatasetReader"/> (JSONL, CSV or
     /// folder) with the lights model's five intents as the known labels; pass them as <see cref="LightsCorpusOptions.Extra"/>.
@@ -79,6 +82,8 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
             pool.Conflicts, pool.Overridden, clock.Elapsed);
         var keep = new HashSet<string>(phrases.Words(), StringComparer.Ordinal);
         foreach (Utterance u in options.Extra) keep.UnionWith(tokens.Tokenize(u.Text)?.Select(t => t.Word) ?? []);
-        return new LightsCorpus(train, validList, report, phrases) { KeepWords = keep };
+        IReadOnlyList<string> anchors = Grammar.AnchorWords.For(home, grammar);
+        keep.UnionWith(anchors);
+        return new LightsCorpus(train, validList, report, phrases) { KeepWords = keep, AnchorWords = anchors };
     }
 }

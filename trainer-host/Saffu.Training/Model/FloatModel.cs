@@ -52,6 +52,22 @@ public sealed class FloatModel : IIntentScorer, ISlotPredictor
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SlotValueNames { get; set; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
+    /// <summary>
+    /// Vocabulary ids of the anchor words (docs/saffu-model.md §3): a text with none of them is not understood. Null: the
+    /// model has no anchor rule (every text is anchored).
+    /// </summary>
+    public IReadOnlySet<int>? AnchorIds { get; set; }
+
+    /// <summary>True when the model has no anchor rule or one of the text's words (not &lt;sod&gt;) is an anchor.</summary>
+    public bool IsAnchored(EncodedText text)
+    {
+        if (AnchorIds is null) return true;
+        for (int p = text.FirstWord; p < text.Length; p++) if (AnchorIds.Contains(text.Ids[p])) return true;
+        return false;
+    }
+
+    public bool IsAnchored(string text) => IsAnchored(Vocabulary.Encode(text));
+
     public FloatRunState NewState() => new(Config);
 
     /// <summary>Pushes one id at position t = state.T + 1 and computes that position's outputs. False when maxWords are pushed.</summary>

@@ -24,4 +24,7 @@ public interface IIntentScorer
     /// text gives one row: the prediction from &lt;sod&gt; alone (or a uniform row without it).
     /// </summary>
     float[][] PrefixLogits(string text);
+
+    /// <summary>False when the model has an anchor rule and the text says none of its anchor words (then it is not understood).</summary>
+    bool IsAnchored(string text) => true;
 }

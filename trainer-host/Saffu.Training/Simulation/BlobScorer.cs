@@ -47,6 +47,12 @@ public sealed class BlobScorer : IIntentScorer, ISlotPredictor
         return rows.ToArray();
     });
 
+    public bool IsAnchored(string text) => WithSession(session =>
+    {
+        session.RunLine(text);
+        return session.Decision.Anchored;
+    });
+
     public IReadOnlyDictionary<string, string> PredictSlots(string text) => WithSession(session =>
     {
         session.RunLine(text);

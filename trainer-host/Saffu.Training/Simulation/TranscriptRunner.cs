@@ -42,7 +42,8 @@ public sealed class TranscriptRunner
         slots = CanonicalSlots.AsPlanned(slots, _model.Actions);
         string? reason = outcome switch
         {
-            ActionOutcome.NotUnderstood => d.TopIntent == _model.Config.NoneIntent ? "none_intent" : "low_confidence",
+            ActionOutcome.NotUnderstood => d.TopIntent == _model.Config.NoneIntent ? "none_intent"
+                : d.Confidence < _model.Config.RejectThreshold ? "low_confidence" : "no_anchor",
             ActionOutcome.UnknownTarget => _model.Actions.Reason == ActionReason.UnknownName ? "unknown_name" : "unknown_area",
             _ => null,
         };

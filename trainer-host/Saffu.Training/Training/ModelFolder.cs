@@ -66,6 +66,8 @@ public static class ModelFolder
                 ["heldOutUtterances"] = result.HeldOut.Count, ["heldOutSha256"] = Convert.ToHexStringLower(HeldOutFile.Hash(result.HeldOut)),
             },
         };
+        if (m.AnchorIds is not null)
+            json["anchors"] = new JsonArray(m.AnchorIds.Order().Select(id => (JsonNode)m.Vocabulary.Words[id]).ToArray());
         if (CreatedUnixSeconds() is long created) json["createdUnixSeconds"] = created;
         return json;
     }
@@ -110,10 +112,25 @@ public static class ModelFolder
         model.RejectThreshold = r.Double(json, "rejectThreshold");
         if (!(model.Temperature > 0) || !double.IsFinite(model.Temperature)) throw r.Bad("temperature", model.Temperature.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "a finite number > 0");
         if (!(model.RejectThreshold is >= 0 and <= 1)) throw r.Bad("rejectThreshold", model.RejectThreshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "a probability 0..1");
+        if (json["anchors"] is not null) model.AnchorIds = ReadAnchors(r, json, model);
         var heldOut = ReadHeldOut(Path.Combine(folder, HeldOutFile.FileName), model.Intents);
         HomeDescription? home = ReadHome(Path.Combine(folder, HomeFile));
         if (home is not null) model.SlotValueNames = SlotPhrases.For(home, CommandGrammar.Shipped).ValueNames();
         return new ModelFolderContents(model, options, heldOut, r.String(r.Object(json, "data"), "trainSha256")) { Home = home };
+    }
+
+    /// <summary>The anchor words, each a vocabulary word other than &lt;oov&gt; and &lt;sod&gt;, none twice, at least one.</summary>
+    static IReadOnlySet<int> ReadAnchors(JsonReader r, JsonObject json, FloatModel model)
+    {
+        var ids = new HashSet<int>();
+        foreach (string word in r.Strings(json, "anchors"))
+        {
+            int id = model.Vocabulary.IdOf(word);
+            if (id == model.Vocabulary.OovId || id == model.Vocabulary.SodId || !ids.Add(id))
+                throw r.Bad("anchors", $"\"{word}\"", "distinct vocabulary words other than <oov> and <sod>");
+        }
+        if (ids.Count == 0) throw r.Bad("anchors", "[]", "at least one anchor word (or no \"anchors\" key)");
+        return ids;
     }
 
     static HomeDescription? ReadHome(string path)

@@ -26,24 +26,53 @@ public static class NoneRejection
 
     /// <param name="logits">Whole-utterance logits of the validation split (before the temperature).</param>
     /// <param name="labels">Their intent ids.</param>
+    /// <param name="anchored">Per utterance, whether the model's anchor rule lets it through (null: all are); one that is
+    /// not is rejected whatever δ and θ (docs/saffu-model.md §3).</param>
     public static NoneRejectionChoice Choose(IReadOnlyList<float[]> logits, IReadOnlyList<int> labels, int none, double temperature,
-        double maxFalseRejection)
+        double maxFalseRejection, IReadOnlyList<bool>? anchored = null)
     {
-        var inDomain = Enumerable.Range(0, logits.Count).Where(m => labels[m] != none).ToArray();
-        var outside = Enumerable.Range(0, logits.Count).Where(m => labels[m] == none).ToArray();
+        IReadOnlyList<float[]?> rows = logits.Select((l, m) => anchored is null || anchored[m] ? l : null).ToList();
+        var inDomain = Enumerable.Range(0, rows.Count).Where(m => labels[m] != none).ToArray();
+        var outside = Enumerable.Range(0, rows.Count).Where(m => labels[m] == none).ToArray();
         if (inDomain.Length == 0) throw new ArgumentException("No in-domain validation utterance: a rejection rule needs at least one.");
-        var candidates = inDomain.Select(m => Margin(logits[m], none) - Gap).Append(0.0).Distinct().Order().ToArray();
-        NoneRejectionChoice? best = null;
+        var candidates = inDomain.Where(m => rows[m] is not null).Select(m => Margin(rows[m]!, none) - Gap).Append(0.0).Distinct().Order().ToArray();
+        NoneRejectionChoice? best = null, leastRejecting = null;
         foreach (double offset in candidates)
         {
-            double threshold = RejectionThreshold.Choose(inDomain.Select(m => Confidence(logits[m], none, offset, temperature)).ToArray(), maxFalseRejection);
-            double falseRejection = Rejected(inDomain, logits, none, offset, temperature, threshold);
-            if (falseRejection > maxFalseRejection) continue;
+            double threshold = RejectionThreshold.Choose(inDomain.Select(m => Confidence(rows[m], none, offset, temperature)).ToArray(), maxFalseRejection);
+            double falseRejection = Rejected(inDomain, rows, none, offset, temperature, threshold);
             var choice = new NoneRejectionChoice(offset, threshold, falseRejection,
-                outside.Length == 0 ? double.NaN : Rejected(outside, logits, none, offset, temperature, threshold));
+                outside.Length == 0 ? double.NaN : Rejected(outside, rows, none, offset, temperature, threshold));
+            if (leastRejecting is null || falseRejection < leastRejecting.FalseRejection) leastRejecting = choice;
+            if (falseRejection > maxFalseRejection) continue;
             if (best is null || Better(choice, best)) best = choice;
         }
-        return best!;
+        // Only when the anchor rule alone rejects more commands than allowed: the rule that rejects the fewest.
+        return best ?? leastRejecting!;
+    }
+
+    /// <summary>
+    /// The rule for a model with anchor words (docs/training.md, "Lights model"): the anchor rule rejects sentences without a
+    /// light word, so the none class is left the near misses that say one ("is the desk lamp on", "turn on the kitchen
+    /// fan"). θ = 0 and δ is the most permissive offset that still rejects at least <paramref name="target"/> of the
+    /// validation utterances labelled none (those the anchor rule rejects count). Real commands are rejected 3–5 times as
+    /// often as the validation split's, whose held-out templates are close to the training ones, so a false-rejection
+    /// budget on that split cannot place the rule; a share of its none sentences can.
+    /// </summary>
+    public static NoneRejectionChoice ChooseForNoneShare(IReadOnlyList<float[]> logits, IReadOnlyList<int> labels, int none,
+        double temperature, double target, IReadOnlyList<bool> anchored)
+    {
+        var outside = Enumerable.Range(0, logits.Count).Where(m => labels[m] == none).ToArray();
+        var inDomain = Enumerable.Range(0, logits.Count).Where(m => labels[m] != none).ToArray();
+        if (inDomain.Length == 0) throw new ArgumentException("No in-domain validation utterance: a rejection rule needs at least one.");
+        var margins = outside.Where(m => anchored[m]).Select(m => Margin(logits[m], none)).Order().ToArray();
+        int needed = (int)Math.Ceiling(target * outside.Length - 1e-9) - (outside.Length - margins.Length);
+        double offset = margins.Length == 0 ? 0
+            : needed <= 0 ? margins[0] - Gap
+            : margins[Math.Min(needed, margins.Length) - 1] + Gap;
+        IReadOnlyList<float[]?> rows = logits.Select((l, m) => anchored[m] ? l : null).ToList();
+        return new NoneRejectionChoice(offset, 0, Rejected(inDomain, rows, none, offset, temperature, 0),
+            outside.Length == 0 ? double.NaN : Rejected(outside, rows, none, offset, temperature, 0));
     }
 
     /// <summary>Adds δ to the none logit of every prediction: δ / parts to each row of O's none column.</summary>
@@ -62,16 +91,17 @@ public static class NoneRejection
         return best - logits[none];
     }
 
-    /// <summary>The calibrated top probability with δ applied; 0 when none is on top (always rejected).</summary>
-    static double Confidence(float[] logits, int none, double offset, double temperature)
+    /// <summary>The calibrated top probability with δ applied; 0 when none is on top or the anchor rule refused it (null logits): always rejected.</summary>
+    static double Confidence(float[]? logits, int none, double offset, double temperature)
     {
+        if (logits is null) return 0;
         var shifted = (float[])logits.Clone();
         shifted[none] += (float)offset;
         int top = Softmax.ArgMax(shifted);
         return top == none ? 0 : Calibration.Softmax(shifted, temperature)[top];
     }
 
-    static double Rejected(int[] which, IReadOnlyList<float[]> logits, int none, double offset, double temperature, double threshold) =>
+    static double Rejected(int[] which, IReadOnlyList<float[]?> logits, int none, double offset, double temperature, double threshold) =>
         which.Count(m => Confidence(logits[m], none, offset, temperature) is var p && (p == 0 || p < threshold)) / (double)which.Length;
 
     static bool Better(NoneRejectionChoice a, NoneRejectionChoice b)

@@ -53,6 +53,12 @@ public sealed record TrainOptions
     public FineTuneOptions FineTuning { get; init; } = new();
     /// <summary>The reject threshold is chosen on the validation split for at most this false rejection.</summary>
     public double MaxFalseRejection { get; init; } = 0.02;
+    /// <summary>
+    /// With anchor words and a none class: above 0, the rejection rule is the most permissive that rejects at least this
+    /// share of the validation split's none sentences (<see cref="NoneRejection.ChooseForNoneShare"/>) instead of
+    /// <see cref="MaxFalseRejection"/>'s.
+    /// </summary>
+    public double NoneRejectionTarget { get; init; }
 
     /// <summary>
     /// The defaults of `saffu train --home`: the lights model for one home, trained on the grammar corpus and rejecting
@@ -67,6 +73,7 @@ public sealed record TrainOptions
         TagOffsets = 3,
         Solver = new SolverOptions { Epsilon = 0.3, TauD = 0.3, TauO = 1 },
         MaxFalseRejection = 0.01,
+        NoneRejectionTarget = 0.7,
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first knob outside its range.</summary>
@@ -80,6 +87,7 @@ public sealed record TrainOptions
         Check(RadialSize is >= 0 and <= 64, "radial size", RadialSize, "0 (off) or 1..64");
         Check(TagOffsets is >= 1 and <= 4, "tag offsets", TagOffsets, "1..4");
         Check(MaxFalseRejection is >= 0 and <= 1, "max false rejection", MaxFalseRejection, "0..1");
+        Check(NoneRejectionTarget is >= 0 and <= 1, "none rejection target", NoneRejectionTarget, "0 (off) or up to 1");
         if (!Document && BlockSize == 0 && RadialSize == 0)
             throw new ArgumentException("No context: found block 0, radial 0 and no document; expected at least one of them.");
         if (Start == StartingPoint.Random && !FineTune)

@@ -18,18 +18,26 @@ public static class Trainer
 {
     /// <param name="keepWords">Words kept in the vocabulary whatever <see cref="TrainOptions.MinCount"/> says: a home's names,
     /// areas, colours and step words, which the action map looks up (<see cref="Grammar.SlotPhrases.Words"/>).</param>
+    /// <param name="anchorWords">The anchor words (docs/saffu-model.md §3; a home's <see cref="Grammar.AnchorWords"/>), all in the
+    /// vocabulary (count 0 when the training data never says one) and stored as <see cref="FloatModel.AnchorIds"/>. Null: no
+    /// anchor rule.</param>
     public static TrainingResult Train(IReadOnlyList<Utterance> train, IReadOnlyList<Utterance>? valid, TrainOptions options,
-        ITrainingObserver? observer = null, IReadOnlySet<string>? keepWords = null)
+        ITrainingObserver? observer = null, IReadOnlySet<string>? keepWords = null, IReadOnlyList<string>? anchorWords = null)
     {
         options.Validate();
         observer ??= ITrainingObserver.None;
         valid ??= [];
         var intents = IntentSet(train);
+        var keep = new HashSet<string>(keepWords ?? new HashSet<string>(), StringComparer.Ordinal);
+        keep.UnionWith(anchorWords ?? []);
         var vocabulary = VocabularyBuilder.Build(train.Select(u => u.Text), options.MaxWords, options.PrependSod, options.MinCount,
-            keepWords);
+            keep, anchorWords);
         var tagLabels = UsesTagHead(train, options) ? TagSet.For(train) : [];
         var config = Configure(options, vocabulary.Count, intents.Count, tagLabels.Count);
-        var model = new FloatModel(config, vocabulary, intents, tagLabels, SaffuWeights.Zero(config));
+        var model = new FloatModel(config, vocabulary, intents, tagLabels, SaffuWeights.Zero(config))
+        {
+            AnchorIds = anchorWords is null ? null : AnchorIdsOf(vocabulary, anchorWords),
+        };
         observer.Message($"{train.Count} utterances, {vocabulary.Count} word types, {intents.Count} intents, b = {config.Bits}" +
             (config.TagHead ? $", {config.TagCount} tags" : ""));
 
@@ -68,7 +76,7 @@ public static class Trainer
             fineSeconds = timer.Elapsed.TotalSeconds;
             history.AddRange(tuner.History);
         }
-        var rejection = Calibrate(model, validSet, options.MaxFalseRejection);
+        var rejection = Calibrate(model, validSet, options);
         return new TrainingResult
         {
             Model = model,
@@ -93,6 +101,10 @@ public static class Trainer
             Rejection = rejection,
         };
     }
+
+    /// <summary>The vocabulary ids of the anchor words (a token the tokenizer spells &lt;oov&gt;, a word over 32 bytes, is none).</summary>
+    static IReadOnlySet<int> AnchorIdsOf(WordVocabulary vocabulary, IReadOnlyList<string> anchorWords) =>
+        anchorWords.Select(vocabulary.IdOf).Where(id => id != vocabulary.OovId && id != vocabulary.SodId).ToHashSet();
 
     /// <summary>Intent names sorted ordinally (the model's intent ids).</summary>
     public static IReadOnlyList<string> IntentSet(IReadOnlyList<Utterance> train)
@@ -137,20 +149,23 @@ public static class Trainer
     /// Temperature fitted on the validation split's whole-utterance logits, then the rejection rule: the reject threshold
     /// alone, or, with a none class, the none offset and threshold together (<see cref="NoneRejection"/>).
     /// </summary>
-    static NoneRejectionChoice? Calibrate(FloatModel model, EncodedCorpus valid, double maxFalseRejection)
+    static NoneRejectionChoice? Calibrate(FloatModel model, EncodedCorpus valid, TrainOptions options)
     {
         if (valid.Count == 0) { model.Temperature = 1; model.RejectThreshold = 0; return null; }
         var logits = valid.Texts.Select(model.Logits).ToList();
         model.Temperature = Calibration.FitTemperature(logits, valid.Intents);
         if (model.NoneIntent >= 0 && valid.Intents.Any(y => y != model.NoneIntent))
         {
-            var choice = NoneRejection.Choose(logits, valid.Intents, model.NoneIntent, model.Temperature, maxFalseRejection);
+            var anchored = model.AnchorIds is null ? null : valid.Texts.Select(model.IsAnchored).ToList();
+            var choice = anchored is not null && options.NoneRejectionTarget > 0
+                ? NoneRejection.ChooseForNoneShare(logits, valid.Intents, model.NoneIntent, model.Temperature, options.NoneRejectionTarget, anchored)
+                : NoneRejection.Choose(logits, valid.Intents, model.NoneIntent, model.Temperature, options.MaxFalseRejection, anchored);
             NoneRejection.Apply(model, choice.Offset);
             model.RejectThreshold = choice.Threshold;
             return choice;
         }
         var confidences = logits.Select(l => Calibration.Softmax(l, model.Temperature).Max()).ToList();
-        model.RejectThreshold = RejectionThreshold.Choose(confidences, maxFalseRejection);
+        model.RejectThreshold = RejectionThreshold.Choose(confidences, options.MaxFalseRejection);
         return null;
     }
 

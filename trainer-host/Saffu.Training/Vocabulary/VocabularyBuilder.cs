@@ -9,7 +9,8 @@ namespace Saffu.Training.Vocabulary;
 /// counts as seen before every word and &lt;oov&gt; after every word. A token the tokenizer spells
 /// `&lt;oov&gt;` (a word over 32 bytes) is not a type: it maps to &lt;oov&gt;. With a minimum count, rarer
 /// types (except the kept words) are left out too: their tokens encode as &lt;oov&gt;, so the model learns
-/// what an unknown word means from them.
+/// what an unknown word means from them. Words the caller needs whatever the data says (a lights model's anchor words)
+/// are added with count 0 when the transcripts never say them: after every other type, in ordinal order.
 /// </summary>
 public static class VocabularyBuilder
 {
@@ -18,8 +19,9 @@ public static class VocabularyBuilder
 
     /// <param name="minCount">Types seen fewer times are left out (1 keeps every type).</param>
     /// <param name="keep">Words kept whatever their count (if they occur at all), e.g. a home's names.</param>
+    /// <param name="always">Words in the vocabulary even when no transcript says them (count 0), e.g. anchor words.</param>
     public static WordVocabulary Build(IEnumerable<string> transcripts, int maxWords, bool prependSod, int minCount = 1,
-        IReadOnlySet<string>? keep = null)
+        IReadOnlySet<string>? keep = null, IEnumerable<string>? always = null)
     {
         var counts = new Dictionary<string, (long Count, int First)>(StringComparer.Ordinal);
         int utterances = 0;
@@ -38,6 +40,8 @@ public static class VocabularyBuilder
         if (minCount > 1)
             foreach (string rare in counts.Where(p => p.Value.Count < minCount && keep?.Contains(p.Key) != true).Select(p => p.Key).ToList())
                 counts.Remove(rare);
+        foreach (string word in (always ?? []).Where(w => w != SpecialWords.Oov && w != SpecialWords.Sod).Distinct().Order(StringComparer.Ordinal))
+            counts.TryAdd(word, (0, counts.Count + 1));
         int types = counts.Count;
         counts[SpecialWords.Oov] = (Math.Max(types - 1, 0), int.MaxValue);
         if (prependSod) counts[SpecialWords.Sod] = (utterances, 0);
