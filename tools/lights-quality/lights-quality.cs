@@ -224,6 +224,8 @@ sealed record QualityRow(string Model, double Threshold, double BarThreshold, do
             }).ToArray();
         double[] commands = Margins(sets.Combined).Order().ToArray();
         double t = commands[(int)Math.Floor(0.02 * commands.Length)];
+        // The anchor rule alone rejects more than 2%: the most permissive rule then (the unanchored ones only).
+        if (double.IsNegativeInfinity(t)) t = commands.FirstOrDefault(double.IsFinite, double.PositiveInfinity) - 1e-9;
         return (sets.Ood.Select(o => Margins(o.Path)).Select(m => m.Count(x => x < t) / (double)m.Length).ToList(),
             commands.Count(x => x < t) / (double)commands.Length);
     }
