@@ -28,12 +28,14 @@ public sealed class TrainHomeTests
         string home = folder.File("home.yaml", Home);
         string extra = folder.File("mine.jsonl",
             "{\"text\": \"front light on now\", \"intent\": \"HassTurnOn\", \"slots\": {\"name\": \"porch light\"}}\n" +
-            "{\"text\": \"give the desk lamp a nudge down\", \"intent\": \"HassLightSet\", \"slots\": {\"name\": \"desk lamp\", \"step\": \"down\"}}\n");
+            "{\"text\": \"give the desk lamp a nudge down\", \"intent\": \"HassLightSet\", \"slots\": {\"name\": \"desk lamp\", \"step\": \"down\"}}\n" +
+            "{\"text\": \"party time\", \"intent\": \"HassTurnOn\"}\n");
         string model = Path.Combine(folder.Path, "model");
         var (code, output, error) = SaffuCli.Run("train", "--home", home, "--extra", extra, "--out", model, "--quiet", "--fine-tune", "false");
         Assert.AreEqual(0, code, error);
         StringAssert.Contains(output, $"lights corpus for {home}:");
-        StringAssert.Contains(output, $"(2 from {extra})");
+        StringAssert.Contains(output, $"(3 from {extra})");
+        StringAssert.Contains(output, $"warning: 1 command(s) of {extra} say no anchor word and will not be understood (first, line 3: \"party time\")");
         StringAssert.Contains(output, "none offset");
         Assert.AreEqual(Home, File.ReadAllText(Path.Combine(model, ModelFolder.HomeFile)));
 

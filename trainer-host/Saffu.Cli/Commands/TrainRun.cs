@@ -103,6 +103,13 @@ internal static class TrainSummary
             (t.UnknownWordCopies > 0 ? $" (+{t.UnknownWordCopies:N0} copies with an unknown word)" : "") + $" ({t.PrefixExamples:N0} prefixes), " +
             $"{m.Vocabulary.Count:N0} word types, {m.Intents.Count} intents, b = {m.Config.Bits}, {m.Weights.ParameterCount(m.Config):N0} parameters");
         if (m.AnchorIds is { } anchors) output.WriteLine($"anchor words: {anchors.Count:N0} (a sentence without one is not understood)");
+        if (corpus is not null && settings.Extra is not null && m.AnchorIds is not null)
+        {
+            var unanchored = corpus.Train.Where(s => s.Source.Path == settings.Extra && s.Intent != FloatModel.NoneIntentName && !m.IsAnchored(s.Text)).ToList();
+            if (unanchored.Count > 0)
+                output.WriteLine($"warning: {unanchored.Count} command(s) of {settings.Extra} say no anchor word and will not be understood " +
+                    $"(first, line {unanchored[0].Source.Line}: \"{unanchored[0].Text}\"); say a light's name or a light word in them, or add the word to a light's aliases");
+        }
         if (t.DroppedUtterances > 0) output.WriteLine($"left out {t.DroppedUtterances} utterance(s) with no words");
         if (t.UnmatchedSlots > 0) output.WriteLine($"{t.UnmatchedSlots} slot value(s) not found in their transcript (tagged O)");
         if (t.ExplicitSeconds > 0)
