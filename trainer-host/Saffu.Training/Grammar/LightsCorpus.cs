@@ -82,8 +82,6 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
             pool.Conflicts, pool.Overridden, clock.Elapsed);
         var keep = new HashSet<string>(phrases.Words(), StringComparer.Ordinal);
         foreach (Utterance u in options.Extra) keep.UnionWith(tokens.Tokenize(u.Text)?.Select(t => t.Word) ?? []);
-        IReadOnlyList<string> anchors = Grammar.AnchorWords.For(home, grammar);
-        keep.UnionWith(anchors);
-        return new LightsCorpus(train, validList, report, phrases) { KeepWords = keep, AnchorWords = anchors };
+        return new LightsCorpus(train, validList, report, phrases) { KeepWords = keep, AnchorWords = Grammar.AnchorWords.For(home, grammar) };
     }
 }

@@ -31,7 +31,7 @@ public static class NoneRejection
     public static NoneRejectionChoice Choose(IReadOnlyList<float[]> logits, IReadOnlyList<int> labels, int none, double temperature,
         double maxFalseRejection, IReadOnlyList<bool>? anchored = null)
     {
-        IReadOnlyList<float[]?> rows = logits.Select((l, m) => anchored is null || anchored[m] ? l : null).ToList();
+        var rows = WithoutUnanchored(logits, anchored);
         var inDomain = Enumerable.Range(0, rows.Count).Where(m => labels[m] != none).ToArray();
         var outside = Enumerable.Range(0, rows.Count).Where(m => labels[m] == none).ToArray();
         if (inDomain.Length == 0) throw new ArgumentException("No in-domain validation utterance: a rejection rule needs at least one.");
@@ -70,10 +70,14 @@ public static class NoneRejection
         double offset = margins.Length == 0 ? 0
             : needed <= 0 ? margins[0] - Gap
             : margins[Math.Min(needed, margins.Length) - 1] + Gap;
-        IReadOnlyList<float[]?> rows = logits.Select((l, m) => anchored[m] ? l : null).ToList();
+        var rows = WithoutUnanchored(logits, anchored);
         return new NoneRejectionChoice(offset, 0, Rejected(inDomain, rows, none, offset, temperature, 0),
             outside.Length == 0 ? double.NaN : Rejected(outside, rows, none, offset, temperature, 0));
     }
+
+    /// <summary>The logits, null for an utterance the anchor rule refuses (rejected whatever δ and θ).</summary>
+    static IReadOnlyList<float[]?> WithoutUnanchored(IReadOnlyList<float[]> logits, IReadOnlyList<bool>? anchored) =>
+        logits.Select((l, m) => anchored is null || anchored[m] ? l : null).ToList();
 
     /// <summary>Adds δ to the none logit of every prediction: δ / parts to each row of O's none column.</summary>
     public static void Apply(FloatModel model, double offset)
