@@ -108,6 +108,26 @@ public class ModelFolderTests
     }
 
     [TestMethod]
+    public void TheNoneClassTrainsOnlyOnSentencesThatSayAnAnchorWord()
+    {
+        var none = new[]
+        {
+            new Saffu.Training.Corpus.Utterance("is the light broken", "<none>", Saffu.Training.Corpus.Utterance.NoSlots, new("n", 1)),
+            new Saffu.Training.Corpus.Utterance("what time is it", "<none>", Saffu.Training.Corpus.Utterance.NoSlots, new("n", 2)),
+            new Saffu.Training.Corpus.Utterance("play some jazz", "<none>", Saffu.Training.Corpus.Utterance.NoSlots, new("n", 3)),
+        };
+        var train = TinyCorpus.Train.Concat(none).ToList();
+        var options = Options with { FineTune = false };
+        var result = Trainer.Train(train, null, options, anchorWords: ["light", "lights"]);
+        Assert.AreEqual(2, result.Measurements.UnanchoredNoneLeftOut, "the two none sentences without light or lights");
+        Assert.AreEqual(train.Count - 2, result.Measurements.TrainUtterances);
+        Assert.IsTrue(result.Model.Vocabulary.Words.Contains("jazz"), "the vocabulary still has their words");
+        var all = Trainer.Train(train, null, options with { NoneNeedsAnchor = false }, anchorWords: ["light", "lights"]);
+        Assert.AreEqual(0, all.Measurements.UnanchoredNoneLeftOut);
+        Assert.AreEqual(train.Count, all.Measurements.TrainUtterances);
+    }
+
+    [TestMethod]
     [DataRow("[\"light\", \"light\"]", "distinct vocabulary words")]
     [DataRow("[\"zebra\"]", "distinct vocabulary words")]
     [DataRow("[\"<oov>\"]", "other than <oov>")]

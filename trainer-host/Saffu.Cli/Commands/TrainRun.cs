@@ -102,7 +102,8 @@ internal static class TrainSummary
         output.WriteLine($"trained {settings.Out}: {t.TrainUtterances:N0} utterances" +
             (t.UnknownWordCopies > 0 ? $" (+{t.UnknownWordCopies:N0} copies with an unknown word)" : "") + $" ({t.PrefixExamples:N0} prefixes), " +
             $"{m.Vocabulary.Count:N0} word types, {m.Intents.Count} intents, b = {m.Config.Bits}, {m.Weights.ParameterCount(m.Config):N0} parameters");
-        if (m.AnchorIds is { } anchors) output.WriteLine($"anchor words: {anchors.Count:N0} (a sentence without one is not understood)");
+        if (m.AnchorIds is { } anchors) output.WriteLine($"anchor words: {anchors.Count:N0} (a sentence without one is not understood)" +
+            (t.UnanchoredNoneLeftOut > 0 ? $"; {t.UnanchoredNoneLeftOut:N0} {FloatModel.NoneIntentName} training sentences without one left out" : ""));
         if (corpus is not null && settings.Extra is not null && m.AnchorIds is not null)
         {
             var unanchored = corpus.Train.Where(s => s.Source.Path == settings.Extra && s.Intent != FloatModel.NoneIntentName && !m.IsAnchored(s.Text)).ToList();

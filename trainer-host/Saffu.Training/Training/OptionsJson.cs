@@ -30,7 +30,7 @@ public static class OptionsJson
         ["tagOffsets"] = t.TagOffsets, ["tagIncludesIntentParts"] = t.TagIncludesIntentParts, ["fineTune"] = t.FineTune,
         ["start"] = t.Start.ToString().ToLowerInvariant(),
         ["maxFalseRejection"] = t.MaxFalseRejection,
-        ["noneRejectionTarget"] = t.NoneRejectionTarget,
+        ["noneRejectionTarget"] = t.NoneRejectionTarget, ["noneNeedsAnchor"] = t.NoneNeedsAnchor,
         ["solver"] = new JsonObject
         {
             ["epsilon"] = t.Solver.Epsilon, ["epsilonW"] = t.Solver.EpsilonW, ["epsilonO"] = t.Solver.EpsilonO,
@@ -61,6 +61,7 @@ public static class OptionsJson
             FineTune = r.Bool(o, "fineTune"),
             Start = Enum.TryParse(start, ignoreCase: true, out StartingPoint from) ? from : throw r.Bad("start", $"\"{start}\"", "explicit or random"), MaxFalseRejection = r.Double(o, "maxFalseRejection"),
             NoneRejectionTarget = o.ContainsKey("noneRejectionTarget") ? r.Double(o, "noneRejectionTarget") : 0,
+            NoneNeedsAnchor = !o.ContainsKey("noneNeedsAnchor") || r.Bool(o, "noneNeedsAnchor"),
             Solver = new SolverOptions
             {
                 Epsilon = r.Double(s, "epsilon"), EpsilonW = r.Double(s, "epsilonW"), EpsilonO = r.Double(s, "epsilonO"),

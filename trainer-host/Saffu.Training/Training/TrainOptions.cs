@@ -59,6 +59,11 @@ public sealed record TrainOptions
     /// <see cref="MaxFalseRejection"/>'s.
     /// </summary>
     public double NoneRejectionTarget { get; init; }
+    /// <summary>
+    /// With anchor words: the none class trains only on sentences that say one (the anchor rule rejects the others). The
+    /// vocabulary is still built from every training sentence.
+    /// </summary>
+    public bool NoneNeedsAnchor { get; init; } = true;
 
     /// <summary>
     /// The defaults of `saffu train --home`: the lights model for one home, trained on the grammar corpus and rejecting
@@ -73,7 +78,7 @@ public sealed record TrainOptions
         TagOffsets = 3,
         Solver = new SolverOptions { Epsilon = 0.3, TauD = 0.3, TauO = 1 },
         MaxFalseRejection = 0.01,
-        NoneRejectionTarget = 0.7,
+        NoneRejectionTarget = 0.75,
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first knob outside its range.</summary>

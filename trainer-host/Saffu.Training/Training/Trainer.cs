@@ -43,9 +43,12 @@ public static class Trainer
 
         var tagger = config.TagHead ? new SlotTagger(tagLabels) : null;
         var trainSet = EncodedCorpus.Encode(train, vocabulary, intents, tagger, out int dropped, FloatModel.NoneIntentName);
+        int noneId = intents.ToList().IndexOf(FloatModel.NoneIntentName);
+        int leftOut = 0;
+        if (model.AnchorIds is not null && options.NoneNeedsAnchor) (trainSet, leftOut) = WithoutUnanchoredNone(trainSet, model, noneId);
         int encoded = trainSet.Count;
         trainSet = UnknownWordCopies.Add(trainSet, vocabulary.OovId, options.UnknownWordShare, options.FineTuning.Seed,
-            intents.ToList().IndexOf(FloatModel.NoneIntentName), options.MaxWords,
+            noneId, options.MaxWords,
             tagLabels.Select((l, i) => (l, i)).Where(p => p.l.StartsWith("I-", StringComparison.Ordinal)).Select(p => p.i).ToHashSet(),
             tagLabels.ToList().IndexOf(TagSet.Outside));
         var validSet = EncodedCorpus.Encode(valid, vocabulary, intents, null, out _);
@@ -90,6 +93,7 @@ public static class Trainer
                 TrainUtterances = encoded,
                 UnknownWordCopies = trainSet.Count - encoded,
                 DroppedUtterances = dropped,
+                UnanchoredNoneLeftOut = leftOut,
                 PrefixExamples = trainSet.PrefixCount,
                 UnmatchedSlots = tagger?.Unmatched ?? 0,
                 ExplicitValidAccuracy = explicitAccuracy,
@@ -100,6 +104,19 @@ public static class Trainer
             },
             Rejection = rejection,
         };
+    }
+
+    /// <summary>
+    /// The training set without the none-class utterances that say no anchor word (<see cref="TrainOptions.NoneNeedsAnchor"/>):
+    /// the anchor rule rejects those at run time, and training the none class on them spreads its word evidence over
+    /// weather and music instead of the near misses it must tell from commands ("is the desk lamp on").
+    /// </summary>
+    static (EncodedCorpus Corpus, int LeftOut) WithoutUnanchoredNone(EncodedCorpus corpus, FloatModel model, int noneId)
+    {
+        var keep = Enumerable.Range(0, corpus.Count).Where(i => corpus.Intents[i] != noneId || model.IsAnchored(corpus.Texts[i])).ToList();
+        var kept = new EncodedCorpus(keep.Select(i => corpus.Texts[i]).ToList(), keep.Select(i => corpus.Intents[i]).ToList(),
+            corpus.Tags is null ? null : keep.Select(i => corpus.Tags[i]).ToList());
+        return (kept, corpus.Count - keep.Count);
     }
 
     /// <summary>The vocabulary ids of the anchor words (a token the tokenizer spells &lt;oov&gt;, a word over 32 bytes, is none).</summary>

@@ -28,6 +28,8 @@ public sealed record TrainingMeasurements
 {
     public int TrainUtterances { get; init; }
     public int DroppedUtterances { get; init; }
+    /// <summary>None-class training utterances left out for saying no anchor word (<see cref="TrainOptions.NoneNeedsAnchor"/>).</summary>
+    public int UnanchoredNoneLeftOut { get; init; }
     /// <summary>Copies of training utterances with an unknown word inserted (<see cref="TrainOptions.UnknownWordShare"/>).</summary>
     public int UnknownWordCopies { get; init; }
     public long PrefixExamples { get; init; }
