@@ -47,10 +47,14 @@ public sealed class BlobScorer : IIntentScorer, ISlotPredictor
         return rows.ToArray();
     });
 
-    public bool IsAnchored(string text) => WithSession(session =>
+    /// <summary>The session's anchor rule read from the tokens alone (no scoring run): the words it would push.</summary>
+    public bool IsAnchored(string text) => !_model.HasAnchors || WithSession(session =>
     {
-        session.RunLine(text);
-        return session.Decision.Anchored;
+        TokenBuffer tokens = session.State.Tokens;
+        Tokenizer.Tokenize(text, tokens);
+        for (int i = 0; i < tokens.Count; i++)
+            if (_model.IsAnchor(_model.Vocabulary.Find(tokens, i, _model.Config.OovId))) return true;
+        return false;
     });
 
     public IReadOnlyDictionary<string, string> PredictSlots(string text) => WithSession(session =>
