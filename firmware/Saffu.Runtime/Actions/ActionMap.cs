@@ -153,6 +153,33 @@ namespace Saffu.Runtime.Actions
             return -1;
         }
 
+        /// <summary>True when id is the last word of one of a light's names ("light", "lamp"): the noun a target ends with.</summary>
+        public bool IsLightNoun(int id)
+        {
+            for (int light = 0; light < lightAt.Length; light++)
+            {
+                int at = lightAt[light] + LightFixedBytes - 1, names = data[at];
+                at++;
+                for (int n = 0; n < names; n++)
+                {
+                    int last = at + 2 * data[at] - 1;
+                    if ((data[last] | (data[last + 1] << 8)) == id) return true;
+                    at += 1 + 2 * data[at];
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The colour whose components are red, green, blue, or −1.</summary>
+        public int FindColorByValue(int red, int green, int blue)
+        {
+            for (int color = 0; color < colorAt.Length; color++)
+            {
+                if (data[colorAt[color]] == red && data[colorAt[color] + 1] == green && data[colorAt[color] + 2] == blue) return color;
+            }
+            return -1;
+        }
+
         static int PhraseWordsLeft(int left) { return left < MaxPhraseWords ? left : MaxPhraseWords; }
 
         /// <summary>The light's canonical name, its first phrase (allocates).</summary>

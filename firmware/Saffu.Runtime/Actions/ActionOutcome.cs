@@ -13,6 +13,12 @@ namespace Saffu.Runtime.Actions
         UnknownTarget,
         /// <summary>Understood, but the target cannot do it (see the reason).</summary>
         NotSupported,
+        /// <summary>A question about the lights (ActionKind.Query): ActionPlanner.Answer() tells the targets' state; no pins.</summary>
+        Answered,
+        /// <summary>The top intent is another device's (ActionKind.Other): "not a light"; ActionPlanner.DomainName() names it.</summary>
+        NotALight,
+        /// <summary>The top intent is a negation or cancellation (ActionKind.Cancel): nothing is done.</summary>
+        Cancelled,
     }
 
     /// <summary>Why a plan is UnknownTarget or NotSupported; None otherwise.</summary>
@@ -35,5 +41,7 @@ namespace Saffu.Runtime.Actions
         ColourUnsupported,
         /// <summary>The decision belongs to another model's session.</summary>
         OtherModel,
+        /// <summary>More target spans than ActionPlanner.MaxTargets: refused rather than half done.</summary>
+        TooManyTargets,
     }
 }

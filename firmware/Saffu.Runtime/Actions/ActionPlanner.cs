@@ -6,15 +6,23 @@ namespace Saffu.Runtime.Actions
     /// Turns a decision into pin commands (docs/action-map.md, What it decides): resolves the target
     /// lights and values from the slot spans by comparing vocabulary ids with the action map's
     /// phrases, updates the light states and fills the command buffer. One per model, allocated at
-    /// load; Plan allocates nothing. Only the ...Name methods, for reporting, build strings.
+    /// load; Plan allocates nothing. Only the ...Name methods and Answer, for reporting, build strings.
     /// </summary>
     public sealed class ActionPlanner
     {
         public const string NameSlot = "name", AreaSlot = "area", ColorSlot = "color", BrightnessSlot = "brightness", StepSlot = "step";
+        /// <summary>Name and area spans one command may target ("the kitchen and the hall light": 2); more are TooManyTargets.</summary>
+        public const int MaxTargets = 4;
+        /// <summary>The prefix of an intent label that names another device's domain (other:climate → climate).</summary>
+        public const string OtherPrefix = "other:";
 
         readonly SaffuModel model;
         readonly int lights;
         readonly int nameSlot, areaSlot, colorSlot, brightnessSlot, stepSlot;   // −1 when the model does not tag it
+        readonly bool[] named;       // [L] lights a name span matched
+        readonly bool[] namedArea;   // [A] areas an area span (or a name span that is an area) matched
+        readonly bool[] target;      // [L] the last plan's targets
+        int topIntent = -1;
 
         internal ActionPlanner(SaffuModel model, ActionMap? map)
         {
@@ -27,6 +35,9 @@ namespace Saffu.Runtime.Actions
             colorSlot = slots.Find(ColorSlot);
             brightnessSlot = slots.Find(BrightnessSlot);
             stepSlot = slots.Find(StepSlot);
+            named = new bool[lights];
+            namedArea = new bool[map == null ? 0 : map.AreaCount];
+            target = new bool[lights];
             States = new LightStates(map);
             Commands = new PinCommands(3 * lights);
             Clear();
@@ -55,16 +66,30 @@ namespace Saffu.Runtime.Actions
         /// <summary>+1 up, −1 down, 0 no step.</summary>
         public int Step { get; private set; }
 
-        /// <summary>Bytes the planner allocates for that many lights: light states and 3 × lights commands.</summary>
-        public static int RamBytesFor(int lights)
+        /// <summary>Bytes the planner allocates for that many lights and areas: light states, 3 × lights commands, target flags.</summary>
+        public static int RamBytesFor(int lights, int areas)
         {
-            return LightStates.RamBytesFor(lights) + PinCommands.RamBytesFor(3 * lights);
+            return LightStates.RamBytesFor(lights) + PinCommands.RamBytesFor(3 * lights) + 2 * lights + areas;
         }
 
-        /// <summary>Bytes allocated for actions: the map's offset tables, light states, command buffer.</summary>
+        /// <summary>Bytes allocated for actions: the map's offset tables, light states, command buffer, target flags.</summary>
         public int RamBytes
         {
-            get { return (Map == null ? 0 : Map.RamBytes) + States.RamBytes + Commands.RamBytes; }
+            get { return (Map == null ? 0 : Map.RamBytes) + States.RamBytes + Commands.RamBytes + 2 * lights + namedArea.Length; }
+        }
+
+        /// <summary>Whether light i is a target of the last plan (Acted, Answered).</summary>
+        public bool IsTargetOf(int light) { return target[light]; }
+
+        /// <summary>Number of target lights of the last plan.</summary>
+        public int TargetCount
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < lights; i++) { if (target[i]) n++; }
+                return n;
+            }
         }
 
         /// <summary>Plans the decision's action (docs/action-map.md steps 0–5); the outcome is also in Outcome.</summary>
@@ -73,12 +98,21 @@ namespace Saffu.Runtime.Actions
             Clear();
             Session session = decision.Session;
             if (session.Model != model) return Finish(ActionOutcome.NotUnderstood, ActionReason.OtherModel);
+            topIntent = decision.TopIntent;
+            ActionKind heard = Map == null || session.Words == 0 || topIntent < 0 ? ActionKind.None : Map.ActionOf(topIntent);
+            if (heard == ActionKind.Other || heard == ActionKind.Cancel)
+            {
+                Action = heard;
+                return Finish(heard == ActionKind.Other ? ActionOutcome.NotALight : ActionOutcome.Cancelled, ActionReason.None);
+            }
             if (!decision.Understood) return Finish(ActionOutcome.NotUnderstood, ActionReason.None);
             if (Map == null) return Finish(ActionOutcome.NoActionMap, ActionReason.None);
-            Action = Map.ActionOf(decision.TopIntent);
+            Action = heard;
             if (Action == ActionKind.None) return Finish(ActionOutcome.NotSupported, ActionReason.NoActionForIntent);
-            ActionReason unknown = ResolveTargets(session.State);
+            ActionReason unknown = ResolveTargets(session);
+            if (unknown == ActionReason.TooManyTargets) return Finish(ActionOutcome.NotSupported, unknown);
             if (unknown != ActionReason.None) return Finish(ActionOutcome.UnknownTarget, unknown);
+            if (Action == ActionKind.Query) return Finish(ActionOutcome.Answered, ActionReason.None);
             ActionReason bad = ReadValues(session.State, decision);
             if (Action != ActionKind.Set) return Switch();
             if (bad != ActionReason.None) return Finish(ActionOutcome.NotSupported, bad);
@@ -103,9 +137,56 @@ namespace Saffu.Runtime.Actions
         /// <summary>"up", "down" or null.</summary>
         public string? StepName() { return Step > 0 ? "up" : Step < 0 ? "down" : null; }
 
+        /// <summary>The domain of a NotALight plan's intent ("climate" of other:climate), null otherwise (allocates).</summary>
+        public string? DomainName()
+        {
+            if (Outcome != ActionOutcome.NotALight) return null;
+            string label = model.Intents.Name(topIntent);
+            return label.Length > OtherPrefix.Length && label.Substring(0, OtherPrefix.Length) == OtherPrefix ? label.Substring(OtherPrefix.Length) : label;
+        }
+
+        /// <summary>
+        /// An Answered plan's reply from the light states (allocates): "the kitchen light is on at 60 %";
+        /// for several targets "1 of 2 lights on: the kitchen light is on at 60 %, the counter lights are off". Null otherwise.
+        /// </summary>
+        public string? Answer()
+        {
+            if (Outcome != ActionOutcome.Answered) return null;
+            int n = 0, on = 0;
+            string text = "";
+            for (int i = 0; i < lights; i++)
+            {
+                if (!target[i]) continue;
+                if (n > 0) text += ", ";
+                text += StateOf(i);
+                n++;
+                if (States.Level(i) > 0) on++;
+            }
+            if (n == 1) return text;
+            return on + " of " + n + " lights on: " + text;
+        }
+
+        string StateOf(int light)
+        {
+            ActionMap map = Map!;
+            string name = map.LightName(light);
+            string verb = name.Length > 1 && name[name.Length - 1] == 's' ? " are " : " is ";
+            int level = States.Level(light);
+            if (level == 0) return "the " + name + verb + "off";
+            if (!map.IsDimmable(light)) return "the " + name + verb + "on";
+            string text = "the " + name + verb + "on at " + level + " %";
+            if (!map.HasColor(light)) return text;
+            int r = States.Color(light, 0), g = States.Color(light, 1), b = States.Color(light, 2);
+            int color = map.FindColorByValue(r, g, b);
+            return text + ", " + (color >= 0 ? map.ColorName(color) : "colour " + r + " " + g + " " + b);
+        }
+
         void Clear()
         {
             Commands.Clear();
+            topIntent = -1;
+            for (int i = 0; i < lights; i++) { named[i] = false; target[i] = false; }
+            for (int a = 0; a < namedArea.Length; a++) namedArea[a] = false;
             Outcome = ActionOutcome.NotUnderstood;
             Reason = ActionReason.None;
             Action = ActionKind.None;
@@ -129,26 +210,97 @@ namespace Saffu.Runtime.Actions
         static int Count(RunState s, int slot) { return s.SlotEnd[slot] - s.SlotStart[slot] + 1; }
 
         /// <summary>
-        /// name → one light, else area → its lights, else every light; a name that is no light but
-        /// begins with an area ("kitchen lights") is that area when no area was tagged; a name or
-        /// area that matches nothing is unknown.
+        /// Every name and area span of the utterance (docs/action-map.md step 2), read from the tags as the
+        /// session reads slots: a name → its light, else an area it begins with or is; an area → its lights,
+        /// unless a named light lies in it (then it only says where that light is). No span: every light, unless
+        /// an unknown word comes right before a light noun ("the garage light"). Up to MaxTargets spans.
         /// </summary>
-        ActionReason ResolveTargets(RunState s)
+        ActionReason ResolveTargets(Session session)
+        {
+            RunState s = session.State;
+            TagSlots slots = model.Slots;
+            int first = session.Position - session.Words + 1, spans = 0;
+            int slot = -1, start = 0, end = 0;
+            bool unknownArea = false;
+            for (int t = first; t <= session.Position + 1; t++)
+            {
+                int tag = t <= session.Position && model.Config.HasTagHead ? s.Tags[t - 1] : -1;
+                int next = tag < 0 ? -1 : slots.SlotOf(tag);
+                if (next >= 0 && slot >= 0 && end == t - 1 && slots.Inside(tag))
+                {
+                    slot = next;   // I-x extends, or takes over the span that ended at t − 1
+                    end = t;
+                    continue;
+                }
+                if (slot == nameSlot || slot == areaSlot)
+                {
+                    if (++spans > MaxTargets) return ActionReason.TooManyTargets;
+                    ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1) : ActionReason.None;
+                    if (r != ActionReason.None) return r;
+                    if (slot == areaSlot && !AreaTarget(s.WordIds, start - 1, end - start + 1)) unknownArea = true;
+                }
+                slot = next;
+                start = t;
+                end = t;
+            }
+            if (unknownArea && Light < 0) return ActionReason.UnknownArea;
+            return ChooseTargets(s.WordIds, first, session.Position);
+        }
+
+        ActionReason NameTarget(int[] ids, int first, int count)
         {
             ActionMap map = Map!;
-            if (Has(s, nameSlot))
+            int light = map.FindLight(ids, first, count);
+            if (light >= 0)
             {
-                int first = First(s, nameSlot), count = Count(s, nameSlot);
-                Light = map.FindLight(s.WordIds, first, count);
-                if (Light < 0 && !Has(s, areaSlot)) Area = map.FindAreaPrefix(s.WordIds, first, count);
-                if (Light < 0 && Area < 0) return ActionReason.UnknownName;
+                named[light] = true;
+                if (Light < 0) Light = light;
+                return ActionReason.None;
             }
-            if (Has(s, areaSlot))
-            {
-                Area = map.FindArea(s.WordIds, First(s, areaSlot), Count(s, areaSlot));
-                if (Area < 0 && Light < 0) return ActionReason.UnknownArea;
-            }
+            int area = map.FindAreaPrefix(ids, first, count);
+            if (area < 0) area = map.FindArea(ids, first, count);
+            if (area < 0) return ActionReason.UnknownName;
+            namedArea[area] = true;
+            if (Area < 0) Area = area;
             return ActionReason.None;
+        }
+
+        bool AreaTarget(int[] ids, int first, int count)
+        {
+            int area = Map!.FindArea(ids, first, count);
+            if (area < 0) return false;
+            namedArea[area] = true;
+            if (Area < 0) Area = area;
+            return true;
+        }
+
+        /// <summary>The targets from the named lights and areas; none named: every light, or UnknownName for an unknown word before a light noun.</summary>
+        ActionReason ChooseTargets(int[] ids, int first, int last)
+        {
+            ActionMap map = Map!;
+            bool any = false;
+            for (int i = 0; i < lights; i++)
+            {
+                int area = map.AreaOf(i);
+                target[i] = named[i] || (namedArea[area] && !AreaHasNamedLight(area));
+                any |= target[i];
+            }
+            if (any) return ActionReason.None;
+            for (int t = first; t < last; t++)
+            {
+                if (ids[t - 1] == model.Config.OovId && map.IsLightNoun(ids[t])) return ActionReason.UnknownName;
+            }
+            for (int i = 0; i < lights; i++) target[i] = true;
+            return ActionReason.None;
+        }
+
+        bool AreaHasNamedLight(int area)
+        {
+            for (int i = 0; i < lights; i++)
+            {
+                if (named[i] && Map!.AreaOf(i) == area) return true;
+            }
+            return false;
         }
 
         /// <summary>Brightness, step and colour; an unknown step or colour is the reason (it matters to set only).</summary>
@@ -193,11 +345,7 @@ namespace Saffu.Runtime.Actions
             return step >= 0;
         }
 
-        bool IsTarget(int light)
-        {
-            if (Light >= 0) return light == Light;
-            return Area < 0 || Map!.AreaOf(light) == Area;
-        }
+        bool IsTarget(int light) { return target[light]; }
 
         /// <summary>on, off, toggle: a group toggles together (off if any target is on).</summary>
         ActionOutcome Switch()

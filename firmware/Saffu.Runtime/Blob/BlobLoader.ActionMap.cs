@@ -73,8 +73,8 @@ namespace Saffu.Runtime.Blob
             if (!Need(count, BlobError.BadActionMap, "ActionMap intentAction for " + count + " intents")) return false;
             for (int i = 0; i < count; i++)
             {
-                if (b[cur + i] > (int)ActionKind.Set)
-                    return Fail(BlobError.BadActionMap, "ActionMap intentAction of intent " + i + " is " + b[cur + i] + "; expected 0..4 (none, on, off, toggle, set)");
+                if (b[cur + i] > (int)ActionKind.Other)
+                    return Fail(BlobError.BadActionMap, "ActionMap intentAction of intent " + i + " is " + b[cur + i] + "; expected 0..7 (none, on, off, toggle, set, query, cancel, other)");
             }
             cur += count;
             return true;

@@ -125,7 +125,7 @@ namespace Saffu.Runtime.Blob
             Labels tags = new Labels(b, config.HasTagHead ? NameStarts(tagsFirst, config.TagCount) : new int[0]);
             TagSlots slots = new TagSlots(tags);
             long ram = RunState.RamBytesFor(config, slots.Count) + intents.RamBytes + tags.RamBytes + slots.RamBytes
-                + (actionMap == null ? 0 : actionMap.RamBytes) + ActionPlanner.RamBytesFor(actionMap == null ? 0 : actionMap.LightCount);
+                + (actionMap == null ? 0 : actionMap.RamBytes) + ActionPlanner.RamBytesFor(actionMap == null ? 0 : actionMap.LightCount, actionMap == null ? 0 : actionMap.AreaCount);
             if (ram > maxRuntimeBytes)
             {
                 Fail(BlobError.TooLarge, "the model needs " + ram + " bytes of runtime RAM beyond the blob but the limit is " + maxRuntimeBytes);

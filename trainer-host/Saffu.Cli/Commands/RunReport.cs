@@ -24,6 +24,7 @@ internal static class RunReport
             {
                 ActionResult.KindPins => $"{a.Action}: {a.Message} [{string.Join(", ", a.Pins.Select(Pin))}]",
                 ActionResult.KindUnsupported => $"{a.Action ?? "none"}: {a.Message}",
+                ActionResult.KindAnswer => $"answer: {a.Message}",
                 _ => a.Message,
             };
             output.WriteLine($"  action: {what}");
@@ -50,6 +51,8 @@ internal static class RunReport
         "no_words" => "no words",
         "unknown_name" => "no light of that name in this home",
         "unknown_area" => "no area of that name in this home",
+        "not_a_light" => $"not a light: that is for the {r.Domain}",
+        "cancelled" => "cancelled: nothing done",
         _ => r.Reason ?? "",
     };
 

@@ -75,6 +75,9 @@ public static class ActionMapSection
         LightIntents.TurnOff => ActionKind.Off,
         LightIntents.Toggle => ActionKind.Toggle,
         LightIntents.LightSet => ActionKind.Set,
+        LightIntents.GetState => ActionKind.Query,
+        LightIntents.Nevermind => ActionKind.Cancel,
+        _ when intent.StartsWith(LightIntents.OtherPrefix, StringComparison.Ordinal) => ActionKind.Other,
         _ => ActionKind.None,
     };
 

@@ -98,7 +98,7 @@ sealed partial class GrammarReader
         foreach (GrammarList list in lists.Values) checker.CheckList(list);
         var templates = raw.Select((t, index) => new Template(index, t.Intent, t.Text, t.Root, t.Line,
             checker.CheckTemplate(t.Intent, t.Root, t.Line, t.Column))).ToList();
-        foreach (string lightIntent in LightIntents.All.Where(i => i != LightIntents.None))
+        foreach (string lightIntent in LightIntents.Lights)
             if (!templates.Any(t => t.Intent == lightIntent))
                 throw Error(GrammarError.MissingIntent, 0, 0, $"no templates for {lightIntent}", "at least one template for each light intent");
         if (templates.Any(t => t.Slots.Contains(LightSlots.Color)) && colors.Count == 0)

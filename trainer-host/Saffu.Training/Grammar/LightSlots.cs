@@ -20,7 +20,7 @@ public static class LightSlots
     /// <summary>Slots a sentence of <paramref name="intent"/> may carry.</summary>
     public static IReadOnlyList<string> AllowedFor(string intent) => intent switch
     {
-        LightIntents.LightSet or LightIntents.None => All,
+        LightIntents.LightSet or LightIntents.None or LightIntents.Nevermind => All,
         _ => [Name, Area],
     };
 }

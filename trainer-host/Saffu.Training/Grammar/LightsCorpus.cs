@@ -53,7 +53,9 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         foreach (string intent in LightIntents.All)
         {
             var templates = grammar.Templates.Where(t => t.Intent == intent).ToList();
-            int wanted = intent == LightIntents.None ? options.NoneTemplateSentences : options.SentencesPerIntent;
+            int wanted = intent == LightIntents.None ? options.NoneTemplateSentences
+                : LightIntents.IsNonActing(intent) ? options.NonActingSentencesPerIntent : options.SentencesPerIntent;
+            if (templates.Count == 0) continue;
             long[] possible = templates.Select(expander.Count).ToArray();
             int[] quotas = TemplateSplit.Quotas(possible, wanted);
             for (int i = 0; i < templates.Count; i++)

@@ -24,6 +24,8 @@ public static class TranscriptJson
             Action(json, r.Action);
             json.WriteString("top", r.Top);
             json.WriteString("reason", r.Reason);
+            json.WriteString("domain", r.Domain);
+            json.WriteString("answer", r.Answer);
             Early(json, r.Early);
             json.WriteBoolean("truncated", r.Truncated);
             if (r.Trace is { } trace) Trace(json, trace, intents);

@@ -14,7 +14,7 @@ public sealed record PinCommand(int Pin, string Mode, int Level);
 public sealed record ActionResult(string Kind, string? Action, string? Reason, string Message, IReadOnlyList<PinCommand> Pins,
     IReadOnlyList<LightState> Lights)
 {
-    public const string KindPins = "pins", KindUnsupported = "unsupported", KindNoActionMap = "no_action_map";
+    public const string KindPins = "pins", KindUnsupported = "unsupported", KindNoActionMap = "no_action_map", KindAnswer = "answer";
 }
 
 /// <summary>A light's state after an action: level in percent (a plain light: 0 or 100), whether it dims, and its colour
@@ -38,8 +38,16 @@ public sealed record TraceStep(int Words, string Word, string Top, double Confid
 /// </summary>
 /// <param name="Top">The decision's top intent (also when not understood).</param>
 /// <param name="Intent">The understood intent; null when not understood.</param>
-/// <param name="Reason">Why not understood: `none_intent`, `low_confidence`, `no_anchor`, `no_words`, `unknown_name`, `unknown_area`; null when understood.</param>
+/// <param name="Reason">Why not understood: `none_intent`, `low_confidence`, `no_anchor`, `no_words`, `unknown_name`, `unknown_area`,
+/// `not_a_light` (another device's command: <see cref="Domain"/>), `cancelled` (a negation or cancellation); null when understood.</param>
 /// <param name="Truncated">The tokenizer dropped words past the model's maxWords.</param>
 public sealed record TranscriptResult(string Text, string Top, string? Intent, bool Understood, double Confidence,
     IReadOnlyList<SlotValue> Slots, ActionResult? Action, string? Reason, EarlyDecision? Early, bool Truncated,
-    IReadOnlyList<TraceStep>? Trace);
+    IReadOnlyList<TraceStep>? Trace)
+{
+    /// <summary>The domain heard (`climate`, `media_player`, …) when <see cref="Reason"/> is `not_a_light`; else null.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>The reply to a question about the lights (HassGetState): "the kitchen light is on at 60 %"; else null.</summary>
+    public string? Answer { get; init; }
+}

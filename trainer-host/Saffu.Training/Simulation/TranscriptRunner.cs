@@ -45,10 +45,16 @@ public sealed class TranscriptRunner
             ActionOutcome.NotUnderstood => d.TopIntent == _model.Config.NoneIntent ? "none_intent"
                 : d.Confidence < _model.Config.RejectThreshold ? "low_confidence" : "no_anchor",
             ActionOutcome.UnknownTarget => _model.Actions.Reason == ActionReason.UnknownName ? "unknown_name" : "unknown_area",
+            ActionOutcome.NotALight => "not_a_light",
+            ActionOutcome.Cancelled => "cancelled",
             _ => null,
         };
         ActionResult? action = reason is null ? Action(outcome) : null;
-        return new TranscriptResult(text, top, action is null ? null : top, action is not null, confidence, slots, action, reason, early, truncated, steps);
+        return new TranscriptResult(text, top, action is null ? null : top, action is not null, confidence, slots, action, reason, early, truncated, steps)
+        {
+            Domain = _model.Actions.DomainName(),
+            Answer = _model.Actions.Answer(),
+        };
     }
 
     /// <summary>Reset, then push every token (as <see cref="Session.PushLine"/>), recording a trace step after each; true when words were dropped.</summary>
@@ -96,6 +102,7 @@ public sealed class TranscriptRunner
             ActionKind.Off => "off",
             ActionKind.Toggle => "toggle",
             ActionKind.Set => "set",
+            ActionKind.Query => "query",
             _ => null,
         };
         if (outcome == ActionOutcome.NoActionMap)
@@ -105,6 +112,8 @@ public sealed class TranscriptRunner
             var (reason, message) = Unsupported(planner.Reason);
             return new ActionResult(ActionResult.KindUnsupported, kind, reason, message, [], []);
         }
+        if (outcome == ActionOutcome.Answered)
+            return new ActionResult(ActionResult.KindAnswer, kind, null, planner.Answer()!, [], Targets());
         PinCommands commands = planner.Commands;
         var pins = Enumerable.Range(0, commands.Count)
             .Select(i => new PinCommand(commands.Pin(i), commands.Kind(i) == PinKind.Pwm ? "pwm" : "digital", commands.Level(i))).ToArray();
@@ -128,8 +137,19 @@ public sealed class TranscriptRunner
         return driven.ToArray();
     }
 
+    /// <summary>The plan's target lights with their current state (a question's answer).</summary>
+    private LightState[] Targets()
+    {
+        ActionMap map = _model.Actions.Map!;
+        LightStates states = _model.Actions.States;
+        return Enumerable.Range(0, map.LightCount).Where(_model.Actions.IsTargetOf).Select(light => new LightState(map.LightName(light),
+            states.Level(light), map.IsDimmable(light),
+            map.HasColor(light) ? [states.Color(light, 0), states.Color(light, 1), states.Color(light, 2)] : null)).ToArray();
+    }
+
     private static (string Reason, string Message) Unsupported(ActionReason reason) => reason switch
     {
+        ActionReason.TooManyTargets => ("too_many_targets", $"more than {ActionPlanner.MaxTargets} lights or rooms in one command"),
         ActionReason.ColourUnsupported => ("colour_unsupported", "not supported by this light"),
         ActionReason.UnknownColour => ("unknown_colour", "unknown colour"),
         ActionReason.UnknownStep => ("unknown_step", "unknown brighter/dimmer phrase"),
