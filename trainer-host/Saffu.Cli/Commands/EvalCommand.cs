@@ -25,6 +25,11 @@ public static class EvalCommand
             if (result.GetValue(options.Model) is null && result.GetValue(options.Blob) is null)
                 result.AddError("Option '--model' or '--blob' is required: the model folder to evaluate, or a blob (with --model as its reference).");
         });
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(options.NearMiss) is not null && result.GetValue(options.Blob) is null)
+                result.AddError("Option '--near-miss' needs '--blob': the near misses run through the device's action planner.");
+        });
         command.SetAction(parse =>
         {
             string? model = parse.GetValue(options.Model), blob = parse.GetValue(options.Blob);

@@ -34,6 +34,14 @@ internal sealed class EvalOptions
         HelpName = "DATA",
     };
 
+    public readonly Option<string?> NearMiss = new("--near-miss")
+    {
+        Description = "With --blob: sentences that must not switch a light (JSONL with optional \"category\"; state questions labelled "
+            + "HassGetState with their name or area), run through the device's planner: not_acted overall and per category, "
+            + "state questions answered with the right target. Default: none.",
+        HelpName = "DATA",
+    };
+
     public readonly Option<string?> Json = new("--json")
     {
         Description = "Write the report as JSON to this file (written atomically). Default: no JSON.",
@@ -52,15 +60,21 @@ internal sealed class EvalOptions
         Description = "Hide progress bars (the report is still printed). Default: false.",
     };
 
-    public IEnumerable<Option> All => [Model, Blob, Test, Ood, Json, Plots, Quiet];
+    public IEnumerable<Option> All => [Model, Blob, Test, Ood, NearMiss, Json, Plots, Quiet];
 
     public EvalSettings Read(ParseResult parse) => new(
-        parse.GetValue(Test)!, parse.GetValue(Ood), parse.GetValue(Json), parse.GetValue(Plots), parse.GetValue(Quiet));
+        parse.GetValue(Test)!, parse.GetValue(Ood), parse.GetValue(Json), parse.GetValue(Plots), parse.GetValue(Quiet))
+    {
+        NearMiss = parse.GetValue(NearMiss),
+    };
 }
 
 /// <summary>The parsed options besides the model source.</summary>
 internal sealed record EvalSettings(string Test, string? Ood, string? Json, string? Plots, bool Quiet)
 {
+    /// <summary>`--near-miss DATA` (with `--blob` only).</summary>
+    public string? NearMiss { get; init; }
+
     /// <summary>
     /// Where the PNGs go: (folder, file-name prefix), or null for none. `--plots DIR` → (DIR, "");
     /// otherwise `--json path/report.json` → (path, "report.").

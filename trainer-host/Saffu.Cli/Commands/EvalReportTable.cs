@@ -10,6 +10,8 @@ internal static class EvalReportTable
     public static void Write(IAnsiConsole console, EvaluationReport report)
     {
         console.Write(Headline(report));
+        if (report.Actions is { } actions) console.Write(Actions("actions on --test", actions));
+        if (report.NearMiss is { } nearMiss) console.Write(Actions("actions on --near-miss", nearMiss));
         console.Write(PerIntent(report));
     }
 
@@ -48,6 +50,21 @@ internal static class EvalReportTable
             table.AddRow(Markup.Escape(m.Intent), Percent(m.Precision), Percent(m.Recall), Percent(m.F1), Count(m.Support), Count(m.Predicted));
         return table;
     }
+
+    public static Table Actions(string title, Saffu.Training.Simulation.ActionReport a)
+    {
+        var table = new Table().Title(title).AddColumn("category");
+        foreach (string column in new[] { "n", "not acted", "intent right", "with lights", "lights right" })
+            table.AddColumn(new TableColumn(column).RightAligned());
+        foreach (var c in a.Categories.Append(a.All))
+            table.AddRow(Markup.Escape(c.Category), Count(c.N), Share(c.NotActed, c.N), Share(c.IntentRight, c.N), Count(c.WithLights),
+                c.WithLights == 0 ? "-" : Share(c.LightsRight, c.WithLights));
+        if (a.StateQuestions > 0)
+            table.Caption(Markup.Escape($"state questions answered as HassGetState with the right target: {Share(a.StateRight, a.StateQuestions)} of {a.StateQuestions}"));
+        return table;
+    }
+
+    private static string Share(int k, int n) => n == 0 ? "-" : Percent(k / (double)n);
 
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

@@ -39,7 +39,15 @@ internal sealed class EvalRun(EvalSettings settings, IEvalSource source, TextWri
         var request = new EvaluationRequest(subject.Scorer, test.Utterances) { Ood = ood?.Utterances, Reference = subject.Reference };
         var scored = step("scoring utterances", request.ScoringCount);
         var report = Evaluator.Evaluate(request with { OnScored = () => scored(1) });
-        return report with { Model = subject.Description, Test = settings.Test, Ood = settings.Ood };
+        report = report with { Model = subject.Description, Test = settings.Test, Ood = settings.Ood };
+        if (subject.Scorer is not Saffu.Training.Simulation.BlobScorer blob) return report;
+        var nearMiss = settings.NearMiss is null ? null : DatasetReader.Read(settings.NearMiss, new ReadOptions { RequireIntent = false });
+        return report with
+        {
+            Actions = Saffu.Training.Simulation.ActionReport.Measure(blob.Model, test.Utterances),
+            NearMiss = nearMiss is null ? null : Saffu.Training.Simulation.ActionReport.Measure(blob.Model, nearMiss.Utterances),
+            NearMissPath = settings.NearMiss,
+        };
     }
 
     private List<string> WriteFiles(EvaluationReport report, EvalProgress progress)

@@ -5,7 +5,9 @@ namespace Saffu.Training.Corpus;
 /// <summary>
 /// One JSON object a line: `{"text": "…", "intent": "…", "slots": {"area": "kitchen", "brightness": 50}}`.
 /// `slots` is optional; its keys are `name`, `area`, `color`, `step` (strings) and `brightness` (an integer
-/// 0..100); a null slot is absent. Other top-level keys are ignored. Blank lines are ignored.
+/// 0..100); a null slot is absent. Optional `category` (a string) and `lights` (an array of light names: the lights a
+/// command must act on) are kept for `saffu eval --blob`'s action measures. Other top-level keys are ignored. Blank lines
+/// are ignored.
 /// </summary>
 public static class JsonlFormat
 {
@@ -49,7 +51,8 @@ public static class JsonlFormat
             string transcript = RequiredString(root, "text", number, rules);
             string? intent = OptionalString(root, "intent", number, rules);
             var slots = root.TryGetProperty("slots", out JsonElement s) ? Slots(s, number, rules) : Utterance.NoSlots;
-            rules.Add(number, transcript, intent, slots);
+            string? category = OptionalString(root, "category", number, rules);
+            rules.Add(number, transcript, intent, slots, category, Lights(root, number, rules));
         }
     }
 
@@ -95,6 +98,15 @@ public static class JsonlFormat
             throw rules.Malformed(number, $"slot \"brightness\" = {slot.Value.GetRawText()}", "\"brightness\" as an integer percent 0..100");
         }
         throw rules.Malformed(number, $"the slot \"{slot.Name}\"", $"slots among {string.Join(", ", SlotNames.All)}");
+    }
+
+    /// <summary>`lights`: an array of light names (the lights a command must act on), or absent.</summary>
+    static IReadOnlyList<string>? Lights(JsonElement root, int number, UtteranceRules rules)
+    {
+        if (!root.TryGetProperty("lights", out JsonElement lights) || lights.ValueKind == JsonValueKind.Null) return null;
+        if (lights.ValueKind != JsonValueKind.Array || lights.EnumerateArray().Any(l => l.ValueKind != JsonValueKind.String))
+            throw rules.Malformed(number, $"\"lights\" = {lights.GetRawText()}", "\"lights\" as an array of light names");
+        return lights.EnumerateArray().Select(l => l.GetString()!).ToArray();
     }
 
     static string Kind(JsonElement e) => e.ValueKind switch

@@ -14,6 +14,12 @@ public sealed record Utterance(string Text, string? Intent, IReadOnlyDictionary<
     IReadOnlyList<string>? Tags = null)
 {
     public static readonly IReadOnlyDictionary<string, string> NoSlots = new Dictionary<string, string>();
+
+    /// <summary>A test set's category of the sentence (JSONL key `category`, e.g. `climate`, `negation`, `multi`); null when none.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>The canonical names of every light the command must act on (JSONL key `lights`); null when not given.</summary>
+    public IReadOnlyList<string>? Lights { get; init; }
 }
 
 /// <summary>A file and 1-based line number.</summary>

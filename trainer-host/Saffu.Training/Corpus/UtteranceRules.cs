@@ -18,7 +18,8 @@ internal sealed class UtteranceRules
     public string Path => path;
 
     /// <summary>Checks the text and label and keeps the utterance, or reports the problem.</summary>
-    public void Add(int line, string text, string? intent, IReadOnlyDictionary<string, string> slots)
+    public void Add(int line, string text, string? intent, IReadOnlyDictionary<string, string> slots, string? category = null,
+        IReadOnlyList<string>? lights = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -38,7 +39,7 @@ internal sealed class UtteranceRules
                 $"one of the model's {known.Count} intents ({Sample(known)})"));
             return;
         }
-        utterances.Add(new Utterance(text, label, slots, new SourceLine(path, line)));
+        utterances.Add(new Utterance(text, label, slots, new SourceLine(path, line)) { Category = category, Lights = lights });
     }
 
     /// <summary>Skips and counts a line problem when allowed, otherwise throws it.</summary>

@@ -11,6 +11,35 @@ public static class EvaluationJson
     /// <summary>Writes the report to <paramref name="path"/> atomically (temporary file + rename).</summary>
     public static void Write(EvaluationReport report, string path) => AtomicFile.Write(path, stream => Write(report, stream));
 
+    /// <summary>An <see cref="Simulation.ActionReport"/>: counts overall and per category (null when not measured).</summary>
+    static void WriteActions(Utf8JsonWriter json, string key, Simulation.ActionReport? a)
+    {
+        if (a is null) { json.WriteNull(key); return; }
+        json.WriteStartObject(key);
+        WriteCategory(json, a.All);
+        json.WriteNumber("state_questions", a.StateQuestions);
+        Nullable(json, "state_right", a.StateQuestions == 0 ? null : a.StateRight / (double)a.StateQuestions);
+        json.WriteStartArray("categories");
+        foreach (var c in a.Categories)
+        {
+            json.WriteStartObject();
+            json.WriteString("category", c.Category);
+            WriteCategory(json, c);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    static void WriteCategory(Utf8JsonWriter json, Simulation.CategoryActions c)
+    {
+        json.WriteNumber("n", c.N);
+        json.WriteNumber("not_acted", c.N == 0 ? 0 : c.NotActed / (double)c.N);
+        json.WriteNumber("intent_right", c.N == 0 ? 0 : c.IntentRight / (double)c.N);
+        json.WriteNumber("with_lights", c.WithLights);
+        Nullable(json, "lights_right", c.WithLights == 0 ? null : c.LightsRight / (double)c.WithLights);
+    }
+
     public static void Write(EvaluationReport report, Stream stream)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -32,6 +61,9 @@ public static class EvaluationJson
         Nullable(json, "agreement", report.Agreement);
         Nullable(json, "max_probability_error", report.MaxProbabilityError);
         Nullable(json, "slot_exact_match", report.SlotExactMatch);
+        WriteActions(json, "actions", report.Actions);
+        json.WriteString("near_miss_file", report.NearMissPath);
+        WriteActions(json, "near_miss", report.NearMiss);
         WriteAnticipation(json, report.Anticipation);
         WritePerIntent(json, report.PerIntent);
         WriteReliability(json, report.Reliability);

@@ -49,4 +49,10 @@ public sealed record EvaluationReport
     public string? Model { get; init; }
     public string? Test { get; init; }
     public string? Ood { get; init; }
+
+    /// <summary>With a blob: what the device's planner does with the --test sentences (null for a model folder).</summary>
+    public Simulation.ActionReport? Actions { get; init; }
+    /// <summary>With a blob and --near-miss: what it does with the near misses.</summary>
+    public Simulation.ActionReport? NearMiss { get; init; }
+    public string? NearMissPath { get; init; }
 }

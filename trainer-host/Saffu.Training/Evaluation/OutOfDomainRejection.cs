@@ -30,7 +30,7 @@ public static class OutOfDomainRejection
         double maxFalseRejection = OracleMaxFalseRejection)
     {
         var scores = new double[test.Count];
-        for (int m = 0; m < test.Count; m++) scores[m] = test[m].Top == noneIntent || !test[m].Anchored ? 0 : test[m].Confidence;
+        for (int m = 0; m < test.Count; m++) scores[m] = test[m].Top == noneIntent || !test[m].Anchored || test[m].NonActing ? 0 : test[m].Confidence;
         double threshold = RejectionThreshold.Choose(scores, maxFalseRejection);
         return new OracleRejection(maxFalseRejection, threshold, Share(test, threshold, noneIntent),
             ood is null ? null : Share(ood, threshold, noneIntent));

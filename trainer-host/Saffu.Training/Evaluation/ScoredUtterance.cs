@@ -13,9 +13,11 @@ namespace Saffu.Training.Evaluation;
 /// <param name="ClosedTop">The closed-set top: argmax over the intents other than the none class.</param>
 /// <param name="Slots">Predicted slots, or null when the scorer predicts none.</param>
 /// <param name="Anchored">False when the model's anchor rule refuses the text (none of its anchor words said).</param>
+/// <param name="NonActing">True when the top intent is one that never switches a light (HassGetState, HassNevermind,
+/// other:DOMAIN: docs/grammar.md §1): for rejection it counts as not acted on.</param>
 public sealed record ScoredUtterance(
     int Label, int WordCount, int[] PrefixTops, double[] Probabilities, int Top, int ClosedTop,
-    IReadOnlyDictionary<string, string>? Slots, bool Anchored = true)
+    IReadOnlyDictionary<string, string>? Slots, bool Anchored = true, bool NonActing = false)
 {
     /// <summary>The decision's confidence: the calibrated probability of <see cref="Top"/>.</summary>
     public double Confidence => Probabilities[Top];
@@ -23,6 +25,7 @@ public sealed record ScoredUtterance(
     /// <summary>The calibrated probability of <see cref="ClosedTop"/> (what the reliability diagram bins).</summary>
     public double ClosedConfidence => Probabilities[ClosedTop];
 
-    /// <summary>docs/saffu-model.md §3: not understood when no anchor word was said, the top is the none class or the confidence is below the threshold.</summary>
-    public bool IsRejected(double threshold, int noneIntent) => !Anchored || Top == noneIntent || Confidence < threshold;
+    /// <summary>docs/saffu-model.md §3: not understood when no anchor word was said, the top is the none class or the confidence is
+    /// below the threshold; and not acted on when the top never acts (<see cref="NonActing"/>).</summary>
+    public bool IsRejected(double threshold, int noneIntent) => !Anchored || Top == noneIntent || NonActing || Confidence < threshold;
 }

@@ -63,8 +63,9 @@ public static class UtteranceScoring
         float[] last = rows[^1];
         double[] probabilities = Calibration.Softmax(last, scorer.Temperature);
         var slots = (scorer as ISlotPredictor)?.PredictSlots(text);
-        return new ScoredUtterance(label, rows.Length, tops, probabilities, ArgMax(last, skip: -1), tops[^1], slots,
-            scorer.IsAnchored(text));
+        int top = ArgMax(last, skip: -1);
+        return new ScoredUtterance(label, rows.Length, tops, probabilities, top, tops[^1], slots,
+            scorer.IsAnchored(text), Grammar.LightIntents.IsNonActing(scorer.Intents[top]));
     }
 
     /// <summary>Index of the largest entry other than <paramref name="skip"/> (ties: lowest index).</summary>

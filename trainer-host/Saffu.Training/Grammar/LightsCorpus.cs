@@ -54,7 +54,7 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         {
             var templates = grammar.Templates.Where(t => t.Intent == intent).ToList();
             int wanted = intent == LightIntents.None ? options.NoneTemplateSentences
-                : LightIntents.IsNonActing(intent) ? options.NonActingSentencesPerIntent : options.SentencesPerIntent;
+                : intent.StartsWith(LightIntents.OtherPrefix, StringComparison.Ordinal) ? options.NonActingSentencesPerIntent : options.SentencesPerIntent;
             if (templates.Count == 0) continue;
             long[] possible = templates.Select(expander.Count).ToArray();
             int[] quotas = TemplateSplit.Quotas(possible, wanted);
