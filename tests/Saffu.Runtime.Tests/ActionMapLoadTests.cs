@@ -118,7 +118,7 @@ namespace Saffu.Runtime.Tests
         [TestMethod]
         public void IntentActionOutOfRange()
         {
-            Expect(Patched(Actions + 3, 5), "intentAction of intent 3 is 5", "0..4");
+            Expect(Patched(Actions + 3, 8), "intentAction of intent 3 is 8", "0..7");
         }
 
         [TestMethod]

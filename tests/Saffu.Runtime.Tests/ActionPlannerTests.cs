@@ -331,13 +331,14 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
-        public void AnAreaPhraseAloneOrATaggedAreaKeepsTheNameUnknown()
+        public void AnAreaPhraseAloneIsTheAreaButATaggedAreaKeepsTheNameUnknown()
         {
             SaffuModel m = LoadHome(AreaNamedHome());
-            // The name is the area's alias with no word after it.
-            Assert.AreEqual("", Say(m, "turn on the hall"));
+            // The name is the area's alias with no word after it: that area ("the kitchen and the hall light").
+            Say(m, "turn on the hall");
             Assert.AreEqual("hall", Span(m, ActionPlanner.NameSlot));
-            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+            Outcome(m, ActionOutcome.Acted, ActionReason.None);
+            Assert.IsTrue(m.Actions.Area >= 0);
             // An area was tagged as well: the name is not read as an area.
             Assert.AreEqual("", Say(m, "turn on the bedroom light in the office"));
             Assert.AreEqual("bedroom light", Span(m, ActionPlanner.NameSlot));
@@ -447,9 +448,9 @@ namespace Saffu.Runtime.Tests
         public void RamBytesCountTheMapTablesTheStatesAndTheCommandBuffer()
         {
             SaffuModel with = Load(true), without = Load(false);
-            // 4 lights, 3 areas, 3 colours, 3 steps: 4·13 offsets + 5·4 state + 4·(3·4) commands.
-            Assert.AreEqual(52 + 20 + 48, with.Actions.RamBytes);
-            Assert.AreEqual(without.RamBytes + 120, with.RamBytes);
+            // 4 lights, 3 areas, 3 colours, 3 steps: 4·13 offsets + 5·4 state + 4·(3·4) commands + 2·4 + 3 target flags.
+            Assert.AreEqual(52 + 20 + 48 + 11, with.Actions.RamBytes);
+            Assert.AreEqual(without.RamBytes + 131, with.RamBytes);
             Assert.AreEqual(12, with.Actions.Commands.Capacity);
         }
     }

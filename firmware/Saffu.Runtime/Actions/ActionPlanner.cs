@@ -235,7 +235,7 @@ namespace Saffu.Runtime.Actions
                 if (slot == nameSlot || slot == areaSlot)
                 {
                     if (++spans > MaxTargets) return ActionReason.TooManyTargets;
-                    ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1) : ActionReason.None;
+                    ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1, !Has(s, areaSlot)) : ActionReason.None;
                     if (r != ActionReason.None) return r;
                     if (slot == areaSlot && !AreaTarget(s.WordIds, start - 1, end - start + 1)) unknownArea = true;
                 }
@@ -247,7 +247,8 @@ namespace Saffu.Runtime.Actions
             return ChooseTargets(s.WordIds, first, session.Position);
         }
 
-        ActionReason NameTarget(int[] ids, int first, int count)
+        /// <summary>A name span: a light; else, when no area span was tagged, an area it begins with or is ("kitchen lights", "kitchen").</summary>
+        ActionReason NameTarget(int[] ids, int first, int count, bool mayBeArea)
         {
             ActionMap map = Map!;
             int light = map.FindLight(ids, first, count);
@@ -257,6 +258,7 @@ namespace Saffu.Runtime.Actions
                 if (Light < 0) Light = light;
                 return ActionReason.None;
             }
+            if (!mayBeArea) return ActionReason.UnknownName;
             int area = map.FindAreaPrefix(ids, first, count);
             if (area < 0) area = map.FindArea(ids, first, count);
             if (area < 0) return ActionReason.UnknownName;
@@ -325,8 +327,9 @@ namespace Saffu.Runtime.Actions
                 if (Color < 0) bad = ActionReason.UnknownColour;
             }
             if (Brightness < 0 && Step == 0 && Color < 0 && ReadValuesFromWords(decision.Session)) return ActionReason.None;
-            if (bad == ActionReason.None && Brightness < 0 && Step == 0 && Color < 0) bad = ActionReason.NothingToSet;
-            return bad;
+            // A usable value wins over a span that is no phrase ("dim the lights to half": "half" tagged as a colour).
+            if (Brightness >= 0 || Step != 0 || Color >= 0) return ActionReason.None;
+            return bad == ActionReason.None ? ActionReason.NothingToSet : bad;
         }
 
         /// <summary>

@@ -97,6 +97,7 @@ internal sealed class TrainArguments
     public readonly Option<double> InitScale = Knob("--init-scale", "Standard deviation of the weights of --start random.", o => o.FineTuning.InitScale, Show, "X");
     public readonly Option<double> MaxFalseRejection = Knob("--max-false-rejection", "The reject threshold rejects at most this share of the validation split, 0..1.", o => o.MaxFalseRejection, Show, "X");
     public readonly Option<double> NoneRejectionTarget = Knob("--none-rejection-target", "With anchor words (--home): the most permissive rule that rejects at least this share of the validation split's <none> sentences; 0 = use --max-false-rejection.", o => o.NoneRejectionTarget, Show, "X");
+    public readonly Option<double> NonActingOffset = Knob("--non-acting-offset", "Added to the logits of the intents that never act (HassGetState, HassNevermind, other:DOMAIN) after fine-tuning; negative lets commands that sound a little like them act.", o => o.NonActingOffset, Show, "X");
     public readonly Option<bool> NoneNeedsAnchor = Knob("--none-needs-anchor", "With anchor words (--home): the <none> class trains only on sentences that say one; the others are rejected by the anchor rule anyway.", o => o.NoneNeedsAnchor, Show);
     public readonly Option<bool> SkipBadLines = Flag("--skip-bad-lines", "Skip and count malformed lines instead of stopping at the first.");
     public readonly Option<bool> Quiet = Flag("--quiet", "Hide progress bars and training messages on stderr (the summary is still printed).");
@@ -105,7 +106,7 @@ internal sealed class TrainArguments
     [
         Train, Home, Extra, Valid, Out, Bits, MinCount, UnknownWordShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Start, FineTune, Epochs, BatchSize, LearningRate,
-        Patience, Seed, InitScale, MaxFalseRejection, NoneRejectionTarget, NoneNeedsAnchor, SkipBadLines, Quiet,
+        Patience, Seed, InitScale, MaxFalseRejection, NoneRejectionTarget, NoneNeedsAnchor, NonActingOffset, SkipBadLines, Quiet,
     ];
 
     /// <summary>The knobs: each one the user gave, else its default from <paramref name="defaults"/>.</summary>
@@ -123,6 +124,7 @@ internal sealed class TrainArguments
             FineTune = Get(FineTune, defaults.FineTune), MaxFalseRejection = Get(MaxFalseRejection, defaults.MaxFalseRejection),
             NoneRejectionTarget = Get(NoneRejectionTarget, defaults.NoneRejectionTarget),
             NoneNeedsAnchor = Get(NoneNeedsAnchor, defaults.NoneNeedsAnchor),
+            NonActingOffset = Get(NonActingOffset, defaults.NonActingOffset),
             Solver = s with
             {
                 Epsilon = Get(Epsilon, s.Epsilon), EpsilonW = Get(EpsilonW, s.EpsilonW), EpsilonO = Get(EpsilonO, s.EpsilonO),

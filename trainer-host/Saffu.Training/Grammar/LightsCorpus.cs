@@ -54,7 +54,7 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         {
             var templates = grammar.Templates.Where(t => t.Intent == intent).ToList();
             int wanted = intent == LightIntents.None ? options.NoneTemplateSentences
-                : intent.StartsWith(LightIntents.OtherPrefix, StringComparison.Ordinal) ? options.NonActingSentencesPerIntent : options.SentencesPerIntent;
+                : LightIntents.IsNonActing(intent) && intent != LightIntents.GetState ? options.NonActingSentencesPerIntent : options.SentencesPerIntent;
             if (templates.Count == 0) continue;
             long[] possible = templates.Select(expander.Count).ToArray();
             int[] quotas = TemplateSplit.Quotas(possible, wanted);

@@ -10,7 +10,7 @@ public sealed record LightsCorpusOptions
     /// <summary>Sentences wanted for each of the four light intents (train + validation).</summary>
     public int SentencesPerIntent { get; init; } = 1500;
 
-    /// <summary>Sentences wanted for each other device's intent the grammar has templates for (other:DOMAIN); HassGetState and HassNevermind get <see cref="SentencesPerIntent"/>.</summary>
+    /// <summary>Sentences wanted for HassNevermind and for each other device's intent (other:DOMAIN) the grammar has templates for; HassGetState gets <see cref="SentencesPerIntent"/>.</summary>
     public int NonActingSentencesPerIntent { get; init; } = 600;
 
     /// <summary>Sentences wanted from the grammar's `&lt;none&gt;` templates (near misses with the home's names).</summary>

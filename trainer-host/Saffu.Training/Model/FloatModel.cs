@@ -33,6 +33,13 @@ public sealed class FloatModel : IIntentScorer, ISlotPredictor
     /// <summary>The not-understood class's name (docs/model-blob.md §Intents).</summary>
     public const string NoneIntentName = "<none>";
 
+    /// <summary>An intent named `other:DOMAIN` is another device's command (docs/grammar.md §1): never acted on, like none.</summary>
+    public const string OtherIntentPrefix = "other:";
+
+    /// <summary>Intents whose training utterances teach the tag head nothing: the none class and other devices' intents.</summary>
+    public static bool IsUntagged(string? intent) =>
+        intent == NoneIntentName || (intent is not null && intent.StartsWith(OtherIntentPrefix, StringComparison.Ordinal));
+
     public SaffuConfig Config { get; }
     public WordVocabulary Vocabulary { get; }
     public WordCodes Codes { get; }

@@ -35,11 +35,12 @@ public sealed class EncodedCorpus
     /// <summary>
     /// Encodes labelled utterances; those with no tokens are left out (they carry no evidence) and
     /// counted in <paramref name="dropped"/>. Every intent must be in <paramref name="intents"/>.
-    /// Utterances of <paramref name="untagged"/> (the none class: nothing is done with their slots) get no tag
-    /// targets (−1), so their words, all `O`, do not teach the tag head that "dim" in "dim the screen" is no step.
+    /// Utterances whose intent is <paramref name="untagged"/> (the none class and other devices' intents: nothing is done
+    /// with their slots) get no tag targets (−1), so their words, all `O`, do not teach the tag head that "dim" in "dim the
+    /// screen" is no step, or "desk" in "the desk fan" no light's name.
     /// </summary>
     public static EncodedCorpus Encode(IReadOnlyList<Utterance> utterances, WordVocabulary vocabulary,
-        IReadOnlyList<string> intents, SlotTagger? tagger, out int dropped, string? untagged = null)
+        IReadOnlyList<string> intents, SlotTagger? tagger, out int dropped, Func<string?, bool>? untagged = null)
     {
         var index = intents.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         var texts = new List<EncodedText>(utterances.Count);
@@ -55,7 +56,7 @@ public sealed class EncodedCorpus
                     u.Intent is null ? "no intent" : $"the label \"{u.Intent}\"", "one of the model's intents");
             texts.Add(text);
             labels.Add(label);
-            tags?.Add(u.Intent == untagged ? Enumerable.Repeat(-1, text.Length).ToArray() : tagger!.Tag(text, u));
+            tags?.Add(untagged is not null && untagged(u.Intent) ? Enumerable.Repeat(-1, text.Length).ToArray() : tagger!.Tag(text, u));
         }
         return new EncodedCorpus(texts, labels, tags);
     }

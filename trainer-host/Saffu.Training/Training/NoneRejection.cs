@@ -80,11 +80,14 @@ public static class NoneRejection
         logits.Select((l, m) => anchored is null || anchored[m] ? l : null).ToList();
 
     /// <summary>Adds δ to the none logit of every prediction: δ / parts to each row of O's none column.</summary>
-    public static void Apply(FloatModel model, double offset)
+    public static void Apply(FloatModel model, double offset) => Apply(model, offset, model.NoneIntent);
+
+    /// <summary>Adds δ to intent i's logit of every prediction: δ / parts to each row of O's column i.</summary>
+    public static void Apply(FloatModel model, double offset, int intent)
     {
         SaffuConfig c = model.Config;
         float share = (float)(offset / c.Parts);
-        for (int r = 0; r < c.Parts * c.LabelDim; r++) model.Weights.O[r * c.IntentCount + model.NoneIntent] += share;
+        for (int r = 0; r < c.Parts * c.LabelDim; r++) model.Weights.O[r * c.IntentCount + intent] += share;
     }
 
     /// <summary>Best logit other than none minus the none logit: the none class wins when δ reaches it.</summary>

@@ -30,7 +30,7 @@ public static class OptionsJson
         ["tagOffsets"] = t.TagOffsets, ["tagIncludesIntentParts"] = t.TagIncludesIntentParts, ["fineTune"] = t.FineTune,
         ["start"] = t.Start.ToString().ToLowerInvariant(),
         ["maxFalseRejection"] = t.MaxFalseRejection,
-        ["noneRejectionTarget"] = t.NoneRejectionTarget, ["noneNeedsAnchor"] = t.NoneNeedsAnchor,
+        ["noneRejectionTarget"] = t.NoneRejectionTarget, ["noneNeedsAnchor"] = t.NoneNeedsAnchor, ["nonActingOffset"] = t.NonActingOffset,
         ["solver"] = new JsonObject
         {
             ["epsilon"] = t.Solver.Epsilon, ["epsilonW"] = t.Solver.EpsilonW, ["epsilonO"] = t.Solver.EpsilonO,
@@ -62,6 +62,7 @@ public static class OptionsJson
             Start = Enum.TryParse(start, ignoreCase: true, out StartingPoint from) ? from : throw r.Bad("start", $"\"{start}\"", "explicit or random"), MaxFalseRejection = r.Double(o, "maxFalseRejection"),
             NoneRejectionTarget = o.ContainsKey("noneRejectionTarget") ? r.Double(o, "noneRejectionTarget") : 0,
             NoneNeedsAnchor = !o.ContainsKey("noneNeedsAnchor") || r.Bool(o, "noneNeedsAnchor"),
+            NonActingOffset = o.ContainsKey("nonActingOffset") ? r.Double(o, "nonActingOffset") : 0,
             Solver = new SolverOptions
             {
                 Epsilon = r.Double(s, "epsilon"), EpsilonW = r.Double(s, "epsilonW"), EpsilonO = r.Double(s, "epsilonO"),

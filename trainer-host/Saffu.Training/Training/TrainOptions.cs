@@ -64,6 +64,12 @@ public sealed record TrainOptions
     /// vocabulary is still built from every training sentence.
     /// </summary>
     public bool NoneNeedsAnchor { get; init; } = true;
+    /// <summary>
+    /// Added to the logit of every intent that never acts (HassGetState, HassNevermind, other:DOMAIN; docs/grammar.md §1)
+    /// after fine-tuning, before the rejection rule is chosen (folded into O like the none offset). Negative: a command
+    /// that sounds a little like a question or another device still acts. 0: off.
+    /// </summary>
+    public double NonActingOffset { get; init; }
 
     /// <summary>
     /// The defaults of `saffu train --home`: the lights model for one home, trained on the grammar corpus and rejecting
@@ -93,6 +99,7 @@ public sealed record TrainOptions
         Check(TagOffsets is >= 1 and <= 4, "tag offsets", TagOffsets, "1..4");
         Check(MaxFalseRejection is >= 0 and <= 1, "max false rejection", MaxFalseRejection, "0..1");
         Check(NoneRejectionTarget is >= 0 and <= 1, "none rejection target", NoneRejectionTarget, "0 (off) or up to 1");
+        Check(NonActingOffset is >= -20 and <= 20, "non-acting offset", NonActingOffset, "-20..20");
         if (!Document && BlockSize == 0 && RadialSize == 0)
             throw new ArgumentException("No context: found block 0, radial 0 and no document; expected at least one of them.");
         if (Start == StartingPoint.Random && !FineTune)

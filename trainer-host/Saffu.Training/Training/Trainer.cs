@@ -42,7 +42,7 @@ public static class Trainer
             (config.TagHead ? $", {config.TagCount} tags" : ""));
 
         var tagger = config.TagHead ? new SlotTagger(tagLabels) : null;
-        var trainSet = EncodedCorpus.Encode(train, vocabulary, intents, tagger, out int dropped, FloatModel.NoneIntentName);
+        var trainSet = EncodedCorpus.Encode(train, vocabulary, intents, tagger, out int dropped, FloatModel.IsUntagged);
         int noneId = intents.ToList().IndexOf(FloatModel.NoneIntentName);
         int leftOut = 0;
         if (model.AnchorIds is not null && options.NoneNeedsAnchor) (trainSet, leftOut) = WithoutUnanchoredNone(trainSet, model, noneId);
@@ -79,6 +79,9 @@ public static class Trainer
             fineSeconds = timer.Elapsed.TotalSeconds;
             history.AddRange(tuner.History);
         }
+        if (options.NonActingOffset != 0)
+            for (int i = 0; i < intents.Count; i++)
+                if (Grammar.LightIntents.IsNonActing(intents[i])) NoneRejection.Apply(model, options.NonActingOffset, i);
         var rejection = Calibrate(model, validSet, options);
         return new TrainingResult
         {

@@ -1,0 +1,138 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using Saffu.Runtime.Actions;
+using Saffu.Runtime.Blob;
+using Saffu.Runtime.Model;
+
+namespace Saffu.Runtime.Tests
+{
+    /// <summary>
+    /// The plans that never drive a pin (docs/action-map.md steps 0–2: query, cancel, other) and the
+    /// multi-target rules, on the handcrafted LightsModel whose sixth intent ("weather") is given
+    /// each of the new actions in turn.
+    /// </summary>
+    [TestClass]
+    public class NonActingPlanTests
+    {
+        static SaffuModel LoadWith(int weatherAction)
+        {
+            int[] actions = new int[] { 1, 2, 3, 4, 0, weatherAction };
+            TestActionMap home = new TestActionMap(LightsModel.Words(), actions);
+            home.Area(new string[] { "office", "den" });
+            home.Area(new string[] { "hallway" });
+            home.Area(new string[] { "bedroom" });
+            home.Light(new string[] { "desk lamp", "reading lamp" }, LightsModel.Office, LightsModel.DeskPin, true);
+            home.Light(new string[] { "hall light", "all lights" }, LightsModel.Hallway, LightsModel.HallPin, false);
+            home.ColorLight(new string[] { "bedside lamp" }, LightsModel.Bedroom, LightsModel.RedPin, LightsModel.GreenPin, LightsModel.BluePin);
+            home.Light(new string[] { "ceiling light" }, LightsModel.Bedroom, LightsModel.CeilingPin, true);
+            home.Color("red", 255, 0, 0);
+            home.Color("white", 255, 255, 255);
+            TestModelSpec spec = LightsModel.Create(false);
+            spec.ActionMap = home.Write();
+            LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
+            Assert.AreEqual(BlobError.None, result.Error, result.Message);
+            return result.Model!;
+        }
+
+        static ActionOutcome Say(SaffuModel model, string line)
+        {
+            Assert.AreEqual(PushResult.Ok, model.Session.RunLine(line), line);
+            return model.Actions.Plan(model.Session.Decision);
+        }
+
+        [TestMethod]
+        public void AnotherDevicesIntentIsNotALightAndNamesItsDomain()
+        {
+            SaffuModel m = LoadWith((int)ActionKind.Other);
+            Assert.AreEqual((int)ActionOutcome.NotALight, (int)Say(m, "weather the desk lamp"));
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            Assert.AreEqual((int)ActionKind.Other, (int)m.Actions.Action);
+            // The label has no "other:" prefix here, so the domain is the whole label.
+            Assert.AreEqual("HassGetWeather", m.Actions.DomainName());
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+        }
+
+        [TestMethod]
+        public void ACancellationDoesNothing()
+        {
+            SaffuModel m = LoadWith((int)ActionKind.Cancel);
+            Say(m, "turn on the desk lamp");
+            Assert.AreEqual((int)ActionOutcome.Cancelled, (int)Say(m, "weather off the desk lamp weather"));
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            Assert.AreEqual(100, m.Actions.States.Level(LightsModel.Desk));
+            Assert.IsNull(m.Actions.DomainName());
+        }
+
+        [TestMethod]
+        public void AQuestionIsAnsweredFromTheLightStates()
+        {
+            SaffuModel m = LoadWith((int)ActionKind.Query);
+            Say(m, "set the desk lamp to 60 percent");
+            Assert.AreEqual((int)ActionOutcome.Answered, (int)Say(m, "weather the desk lamp"));
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            Assert.AreEqual("the desk lamp is on at 60 %", m.Actions.Answer());
+            Assert.AreEqual(60, m.Actions.States.Level(LightsModel.Desk));
+            Say(m, "weather the hallway");
+            Assert.AreEqual("the hall light is off", m.Actions.Answer());
+            Say(m, "make the bedside lamp red");
+            Say(m, "weather the bedside lamp");
+            Assert.AreEqual("the bedside lamp is on at 100 %, red", m.Actions.Answer());
+            Say(m, "weather");
+            Assert.AreEqual(4, m.Actions.TargetCount);
+            Assert.AreEqual("2 of 4 lights on: the desk lamp is on at 60 %, the hall light is off, the bedside lamp is on at 100 %, red, "
+                + "the ceiling light is off", m.Actions.Answer());
+            Say(m, "weather the attic light");
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)m.Actions.Outcome);
+            Assert.IsNull(m.Actions.Answer());
+        }
+
+        [TestMethod]
+        public void EveryNamedLightAndAreaIsATarget()
+        {
+            SaffuModel m = LoadWith(0);
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp and the hall light"));
+            Assert.AreEqual(2, m.Actions.TargetCount);
+            Assert.IsTrue(m.Actions.IsTargetOf(LightsModel.Desk));
+            Assert.IsTrue(m.Actions.IsTargetOf(LightsModel.Hall));
+            Assert.AreEqual(2, m.Actions.Commands.Count);
+            Say(m, "turn off the desk lamp and the bedroom");
+            Assert.AreEqual(3, m.Actions.TargetCount);
+            Assert.IsFalse(m.Actions.IsTargetOf(LightsModel.Hall));
+            // A light named with its own area: the area only says where it is.
+            Say(m, "turn on the ceiling light in the bedroom");
+            Assert.AreEqual(1, m.Actions.TargetCount);
+            Assert.IsTrue(m.Actions.IsTargetOf(LightsModel.Ceiling));
+        }
+
+        [TestMethod]
+        public void MoreTargetsThanTheMaximumAreRefused()
+        {
+            SaffuModel m = LoadWith(0);
+            Say(m, "on desk lamp hall light ceiling light bedside lamp");
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)m.Actions.Outcome);
+            Assert.AreEqual(ActionPlanner.MaxTargets, m.Actions.TargetCount);
+            Say(m, "on desk lamp hall light ceiling light bedside lamp reading lamp");
+            Assert.AreEqual((int)ActionOutcome.NotSupported, (int)m.Actions.Outcome);
+            Assert.AreEqual((int)ActionReason.TooManyTargets, (int)m.Actions.Reason);
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+        }
+
+        [TestMethod]
+        public void AnUnknownWordBeforeALightNounIsAnUnknownName()
+        {
+            SaffuModel m = LoadWith(0);
+            Say(m, "turn on the zorblax lights");
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)m.Actions.Outcome);
+            Assert.AreEqual((int)ActionReason.UnknownName, (int)m.Actions.Reason);
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            // Without the unknown word: every light.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the lights"));
+            Assert.AreEqual(4, m.Actions.TargetCount);
+            // An unknown word elsewhere does not matter.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "zorblax turn on the lights"));
+        }
+    }
+}
