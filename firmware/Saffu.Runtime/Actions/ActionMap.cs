@@ -10,7 +10,7 @@ namespace Saffu.Runtime.Actions
     public sealed class ActionMap
     {
         public const int HeaderBytes = 12;
-        public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255;
+        public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255, MaxPlaces = 255;
         public const int MaxNames = 8, MaxPhraseWords = 8;
         public const int MaxPin = 39, NoPin = 0xFF;
         public const int FlagDimmable = 1, FlagColor = 2;
@@ -25,9 +25,10 @@ namespace Saffu.Runtime.Actions
         readonly int[] lightAt;   // [L] offset of each light's pin byte
         readonly int[] colorAt;   // [C] offset of each colour's red byte
         readonly int[] stepAt;    // [S] offset of each step's direction byte
+        readonly int[] placeAt;   // [P] offset of each place phrase
 
         internal ActionMap(byte[] data, Vocabulary vocabulary, int stepPercent, int actionsAt,
-            int[] areaAt, int[] lightAt, int[] colorAt, int[] stepAt)
+            int[] areaAt, int[] lightAt, int[] colorAt, int[] stepAt, int[] placeAt)
         {
             this.data = data;
             this.vocabulary = vocabulary;
@@ -37,21 +38,23 @@ namespace Saffu.Runtime.Actions
             this.lightAt = lightAt;
             this.colorAt = colorAt;
             this.stepAt = stepAt;
+            this.placeAt = placeAt;
         }
 
         public int LightCount { get { return lightAt.Length; } }
         public int AreaCount { get { return areaAt.Length; } }
         public int ColorCount { get { return colorAt.Length; } }
         public int StepCount { get { return stepAt.Length; } }
+        public int PlaceCount { get { return placeAt.Length; } }
         /// <summary>Percent points of one step up or down, 1..100.</summary>
         public int StepPercent { get; }
 
         /// <summary>Bytes of the offset tables.</summary>
-        public int RamBytes { get { return RamBytesFor(LightCount, AreaCount, ColorCount, StepCount); } }
+        public int RamBytes { get { return RamBytesFor(LightCount, AreaCount, ColorCount, StepCount, PlaceCount); } }
 
-        public static int RamBytesFor(int lights, int areas, int colors, int steps)
+        public static int RamBytesFor(int lights, int areas, int colors, int steps, int places)
         {
-            return 4 * (lights + areas + colors + steps);
+            return 4 * (lights + areas + colors + steps + places);
         }
 
         /// <summary>The action of intent i (i &lt; intentCount).</summary>
@@ -152,6 +155,23 @@ namespace Saffu.Runtime.Actions
             }
             return -1;
         }
+
+        /// <summary>The first place phrase in ids[first..first+count): its end position (exclusive), or −1 when none.</summary>
+        public int FindPlaceEnd(int[] ids, int first, int count)
+        {
+            for (int at = first; at < first + count; at++)
+            {
+                for (int p = 0; p < placeAt.Length; p++)
+                {
+                    int n = data[placeAt[p]];
+                    if (at + n <= first + count && PhraseIs(placeAt[p], ids, at, n)) return at + n;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>The place phrase's words (allocates).</summary>
+        public string PlacePhrase(int place) { return PhraseText(placeAt[place]); }
 
         /// <summary>True when id is the last word of one of a light's names ("light", "lamp"): the noun a target ends with.</summary>
         public bool IsLightNoun(int id)

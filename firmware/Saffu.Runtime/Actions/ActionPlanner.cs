@@ -292,6 +292,8 @@ namespace Saffu.Runtime.Actions
             {
                 if (ids[t - 1] == model.Config.OovId && map.IsLightNoun(ids[t])) return ActionReason.UnknownName;
             }
+            int placeEnd = map.FindPlaceEnd(ids, first - 1, last - first + 1);   // ids index of the word after the place
+            if (placeEnd >= 0) return placeEnd < last && map.IsLightNoun(ids[placeEnd]) ? ActionReason.UnknownName : ActionReason.UnknownArea;
             for (int i = 0; i < lights; i++) target[i] = true;
             return ActionReason.None;
         }

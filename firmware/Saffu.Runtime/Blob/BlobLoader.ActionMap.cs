@@ -17,14 +17,14 @@ namespace Saffu.Runtime.Blob
             Enter(SectionKind.ActionMap);
             if (!Need(ActionMap.HeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
             int lights = LittleEndian.U16(b, cur), areas = LittleEndian.U16(b, cur + 2);
-            int colors = LittleEndian.U16(b, cur + 4), steps = LittleEndian.U16(b, cur + 6), stepPercent = b[cur + 8];
+            int colors = LittleEndian.U16(b, cur + 4), steps = LittleEndian.U16(b, cur + 6), stepPercent = b[cur + 8], places = b[cur + 9];
             if (!MapRange(lights, 1, ActionMap.MaxLights, "lightCount") || !MapRange(areas, 1, ActionMap.MaxAreas, "areaCount")
                 || !MapRange(colors, 0, ActionMap.MaxColors, "colorCount") || !MapRange(steps, 0, ActionMap.MaxSteps, "stepCount")
                 || !MapRange(stepPercent, 1, 100, "stepPercent")) return false;
             cur += ActionMap.HeaderBytes;
             int actionsAt = cur;
             if (!ReadIntentActions() || !Pad(BlobError.BadActionMap, "ActionMap intentAction")) return false;
-            int[] areaAt = new int[areas], lightAt = new int[lights], colorAt = new int[colors], stepAt = new int[steps];
+            int[] areaAt = new int[areas], lightAt = new int[lights], colorAt = new int[colors], stepAt = new int[steps], placeAt = new int[places];
             for (int a = 0; a < areas; a++)
             {
                 areaAt[a] = cur;
@@ -48,9 +48,14 @@ namespace Saffu.Runtime.Blob
                 stepAt[s] = cur;
                 if (!ReadStep(s)) return false;
             }
+            for (int p = 0; p < places; p++)
+            {
+                placeAt[p] = cur;
+                if (!ReadPhrase("place", p)) return false;
+            }
             if (!Pad(BlobError.BadActionMap, "ActionMap") || !ExactEnd(BlobError.BadActionMap, "ActionMap")) return false;
             if (!EveryAreaLit(areas, lightAt)) return false;
-            actionMap = new ActionMap(b, vocabulary!, stepPercent, actionsAt, areaAt, lightAt, colorAt, stepAt);
+            actionMap = new ActionMap(b, vocabulary!, stepPercent, actionsAt, areaAt, lightAt, colorAt, stepAt, placeAt);
             return true;
         }
 

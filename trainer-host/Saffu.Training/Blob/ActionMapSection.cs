@@ -19,13 +19,22 @@ public static class ActionMapSection
     public const ushort Kind = 12;
     public const int DefaultStepPercent = 20;
     public const int HeaderBytes = 12;
-    public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255, MaxNames = 8, MaxPhraseWords = 8;
+    public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255, MaxPlaces = 255, MaxNames = 8, MaxPhraseWords = 8;
     public const int NoPin = 0xFF, FlagDimmable = 1, FlagColor = 2, DirectionUp = 1, DirectionDown = 2;
 
-    /// <summary>The section for <paramref name="home"/> with the grammar's colours and step phrases.</summary>
+    /// <summary>The section for <paramref name="home"/> with the grammar's colours, step phrases and place phrases (those the vocabulary has).</summary>
     public static byte[] Write(HomeDescription home, CommandGrammar grammar, IReadOnlyList<string> vocabulary,
         IReadOnlyList<string> intents, int stepPercent = DefaultStepPercent) =>
-        Write(home, grammar.Colors, StepPhrases(grammar), vocabulary, intents, stepPercent);
+        Write(home, grammar.Colors, StepPhrases(grammar), vocabulary, intents, stepPercent, Places(home, grammar, vocabulary));
+
+    /// <summary>The grammar's place phrases for this home (<see cref="PlaceWords"/>) whose words are all in the vocabulary.</summary>
+    public static IReadOnlyList<string> Places(HomeDescription home, CommandGrammar grammar, IReadOnlyList<string> vocabulary)
+    {
+        var known = new HashSet<string>(vocabulary, StringComparer.Ordinal);
+        var tokens = new SentenceTokens();
+        return PlaceWords.For(home, grammar).Where(p => tokens.Tokenize(p)!.All(t => t.Value < 0 && known.Contains(t.Word)))
+            .Take(MaxPlaces).ToList();
+    }
 
     /// <summary>The section as a blob writer's extra section (required flag set).</summary>
     public static ExtraSection Extra(HomeDescription home, CommandGrammar grammar, IReadOnlyList<string> vocabulary,
@@ -33,8 +42,10 @@ public static class ActionMapSection
         new(Kind, true, Write(home, grammar, vocabulary, intents, stepPercent));
 
     public static byte[] Write(HomeDescription home, IReadOnlyList<NamedColor> colors, IReadOnlyList<StepPhrase> steps,
-        IReadOnlyList<string> vocabulary, IReadOnlyList<string> intents, int stepPercent)
+        IReadOnlyList<string> vocabulary, IReadOnlyList<string> intents, int stepPercent, IReadOnlyList<string>? places = null)
     {
+        places ??= [];
+        CheckCount("place phrases", places.Count, 0, MaxPlaces);
         CheckCount("lights", home.Lights.Count, 1, MaxLights);
         CheckCount("areas", home.Areas.Count, 1, MaxAreas);
         CheckCount("colours", colors.Count, 0, MaxColors);
@@ -47,7 +58,8 @@ public static class ActionMapSection
         w.U16(colors.Count);
         w.U16(steps.Count);
         w.U8(stepPercent);
-        w.Bytes(new byte[3]);
+        w.U8(places.Count);
+        w.Bytes(new byte[2]);
         foreach (string intent in intents) w.U8((int)ActionOf(intent));
         w.Pad4();
         foreach (Area area in home.Areas) Names(w, ids, $"area \"{area.Name}\"", area.AllNames.ToList());
@@ -64,6 +76,7 @@ public static class ActionMapSection
             w.U8(step.Up ? DirectionUp : DirectionDown);
             ids.Phrase(w, $"step phrase \"{step.Phrase}\"", step.Phrase);
         }
+        foreach (string place in places) ids.Phrase(w, $"place \"{place}\"", place);
         w.Pad4();
         return w.ToArray();
     }
