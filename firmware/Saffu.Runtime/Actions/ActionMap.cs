@@ -15,6 +15,7 @@ namespace Saffu.Runtime.Actions
         public const int MaxPin = 39, NoPin = 0xFF;
         public const int FlagDimmable = 1, FlagColor = 2;
         public const int DirectionUp = 1, DirectionDown = 2;
+        public const int LeadNone = 0, LeadFiller = 1, LeadQuestion = 2, LeadNegation = 3;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount
         public const int ColorFixedBytes = 3;   // red, green, blue
 
@@ -26,9 +27,10 @@ namespace Saffu.Runtime.Actions
         readonly int[] colorAt;   // [C] offset of each colour's red byte
         readonly int[] stepAt;    // [S] offset of each step's direction byte
         readonly int[] placeAt;   // [P] offset of each place phrase
+        readonly int[] leadAt;    // [E] offset of each lead phrase's kind byte
 
         internal ActionMap(byte[] data, Vocabulary vocabulary, int stepPercent, int actionsAt,
-            int[] areaAt, int[] lightAt, int[] colorAt, int[] stepAt, int[] placeAt)
+            int[] areaAt, int[] lightAt, int[] colorAt, int[] stepAt, int[] placeAt, int[] leadAt)
         {
             this.data = data;
             this.vocabulary = vocabulary;
@@ -39,6 +41,7 @@ namespace Saffu.Runtime.Actions
             this.colorAt = colorAt;
             this.stepAt = stepAt;
             this.placeAt = placeAt;
+            this.leadAt = leadAt;
         }
 
         public int LightCount { get { return lightAt.Length; } }
@@ -46,15 +49,43 @@ namespace Saffu.Runtime.Actions
         public int ColorCount { get { return colorAt.Length; } }
         public int StepCount { get { return stepAt.Length; } }
         public int PlaceCount { get { return placeAt.Length; } }
+        public int LeadCount { get { return leadAt.Length; } }
         /// <summary>Percent points of one step up or down, 1..100.</summary>
         public int StepPercent { get; }
 
         /// <summary>Bytes of the offset tables.</summary>
-        public int RamBytes { get { return RamBytesFor(LightCount, AreaCount, ColorCount, StepCount, PlaceCount); } }
+        public int RamBytes { get { return RamBytesFor(LightCount, AreaCount, ColorCount, StepCount, PlaceCount + LeadCount); } }
 
-        public static int RamBytesFor(int lights, int areas, int colors, int steps, int places)
+        /// <summary>Bytes of the offset tables; phrases = place and lead phrases together.</summary>
+        public static int RamBytesFor(int lights, int areas, int colors, int steps, int phrases)
         {
-            return 4 * (lights + areas + colors + steps + places);
+            return 4 * (lights + areas + colors + steps + phrases);
+        }
+
+        /// <summary>
+        /// The kind of the sentence's lead (docs/action-map.md step 0): skipping filler lead phrases from ids[first], the
+        /// kind of the longest lead phrase at the first other word (LeadQuestion, LeadNegation), or LeadNone.
+        /// </summary>
+        public int LeadOf(int[] ids, int first, int count)
+        {
+            int at = first, end = first + count;
+            while (at < end)
+            {
+                int best = -1, bestWords = 0;
+                for (int e = 0; e < leadAt.Length; e++)
+                {
+                    int n = data[leadAt[e] + 1];
+                    if (n > bestWords && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n))
+                    {
+                        best = e;
+                        bestWords = n;
+                    }
+                }
+                if (best < 0) return LeadNone;
+                if (data[leadAt[best]] != LeadFiller) return data[leadAt[best]];
+                at += bestWords;
+            }
+            return LeadNone;
         }
 
         /// <summary>The action of intent i (i &lt; intentCount).</summary>

@@ -105,9 +105,17 @@ namespace Saffu.Runtime.Actions
                 Action = heard;
                 return Finish(heard == ActionKind.Other ? ActionOutcome.NotALight : ActionOutcome.Cancelled, ActionReason.None);
             }
+            int lead = Map == null || session.Words == 0 ? ActionMap.LeadNone
+                : Map.LeadOf(session.State.WordIds, session.Position - session.Words, session.Words);
+            if (lead == ActionMap.LeadNegation)
+            {
+                Action = ActionKind.Cancel;
+                return Finish(ActionOutcome.Cancelled, ActionReason.None);
+            }
             if (!decision.Understood) return Finish(ActionOutcome.NotUnderstood, ActionReason.None);
             if (Map == null) return Finish(ActionOutcome.NoActionMap, ActionReason.None);
             Action = heard;
+            if (lead == ActionMap.LeadQuestion && Action != ActionKind.None) Action = ActionKind.Query;
             if (Action == ActionKind.None) return Finish(ActionOutcome.NotSupported, ActionReason.NoActionForIntent);
             ActionReason unknown = ResolveTargets(session);
             if (unknown == ActionReason.TooManyTargets) return Finish(ActionOutcome.NotSupported, unknown);

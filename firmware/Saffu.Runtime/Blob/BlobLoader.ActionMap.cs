@@ -17,14 +17,14 @@ namespace Saffu.Runtime.Blob
             Enter(SectionKind.ActionMap);
             if (!Need(ActionMap.HeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
             int lights = LittleEndian.U16(b, cur), areas = LittleEndian.U16(b, cur + 2);
-            int colors = LittleEndian.U16(b, cur + 4), steps = LittleEndian.U16(b, cur + 6), stepPercent = b[cur + 8], places = b[cur + 9];
+            int colors = LittleEndian.U16(b, cur + 4), steps = LittleEndian.U16(b, cur + 6), stepPercent = b[cur + 8], places = b[cur + 9], leads = b[cur + 10];
             if (!MapRange(lights, 1, ActionMap.MaxLights, "lightCount") || !MapRange(areas, 1, ActionMap.MaxAreas, "areaCount")
                 || !MapRange(colors, 0, ActionMap.MaxColors, "colorCount") || !MapRange(steps, 0, ActionMap.MaxSteps, "stepCount")
                 || !MapRange(stepPercent, 1, 100, "stepPercent")) return false;
             cur += ActionMap.HeaderBytes;
             int actionsAt = cur;
             if (!ReadIntentActions() || !Pad(BlobError.BadActionMap, "ActionMap intentAction")) return false;
-            int[] areaAt = new int[areas], lightAt = new int[lights], colorAt = new int[colors], stepAt = new int[steps], placeAt = new int[places];
+            int[] areaAt = new int[areas], lightAt = new int[lights], colorAt = new int[colors], stepAt = new int[steps], placeAt = new int[places], leadAt = new int[leads];
             for (int a = 0; a < areas; a++)
             {
                 areaAt[a] = cur;
@@ -53,9 +53,14 @@ namespace Saffu.Runtime.Blob
                 placeAt[p] = cur;
                 if (!ReadPhrase("place", p)) return false;
             }
+            for (int e = 0; e < leads; e++)
+            {
+                leadAt[e] = cur;
+                if (!ReadLead(e)) return false;
+            }
             if (!Pad(BlobError.BadActionMap, "ActionMap") || !ExactEnd(BlobError.BadActionMap, "ActionMap")) return false;
             if (!EveryAreaLit(areas, lightAt)) return false;
-            actionMap = new ActionMap(b, vocabulary!, stepPercent, actionsAt, areaAt, lightAt, colorAt, stepAt, placeAt);
+            actionMap = new ActionMap(b, vocabulary!, stepPercent, actionsAt, areaAt, lightAt, colorAt, stepAt, placeAt, leadAt);
             return true;
         }
 
@@ -177,6 +182,16 @@ namespace Saffu.Runtime.Blob
                 return Fail(BlobError.BadActionMap, "ActionMap step phrase " + s + " has direction " + direction + "; expected 1 (up) or 2 (down)");
             cur++;
             return ReadPhrase("step phrase", s);
+        }
+
+        bool ReadLead(int e)
+        {
+            if (!NeedIn(1, "lead phrase", e)) return false;
+            int kind = b[cur];
+            if (kind < ActionMap.LeadFiller || kind > ActionMap.LeadNegation)
+                return Fail(BlobError.BadActionMap, "ActionMap lead phrase " + e + " has kind " + kind + "; expected 1 (filler), 2 (question) or 3 (negation)");
+            cur++;
+            return ReadPhrase("lead phrase", e);
         }
 
         bool EveryAreaLit(int areas, int[] lightAt)

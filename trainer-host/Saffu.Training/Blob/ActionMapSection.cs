@@ -25,7 +25,17 @@ public static class ActionMapSection
     /// <summary>The section for <paramref name="home"/> with the grammar's colours, step phrases and place phrases (those the vocabulary has).</summary>
     public static byte[] Write(HomeDescription home, CommandGrammar grammar, IReadOnlyList<string> vocabulary,
         IReadOnlyList<string> intents, int stepPercent = DefaultStepPercent) =>
-        Write(home, grammar.Colors, StepPhrases(grammar), vocabulary, intents, stepPercent, Places(home, grammar, vocabulary));
+        Write(home, grammar.Colors, StepPhrases(grammar), vocabulary, intents, stepPercent, Places(home, grammar, vocabulary),
+            Leads(grammar, vocabulary));
+
+    /// <summary>The grammar's lead phrases (<see cref="PlaceWords.Leads"/>) whose words are all in the vocabulary.</summary>
+    public static IReadOnlyList<(string Phrase, int Kind)> Leads(CommandGrammar grammar, IReadOnlyList<string> vocabulary)
+    {
+        var known = new HashSet<string>(vocabulary, StringComparer.Ordinal);
+        var tokens = new SentenceTokens();
+        return PlaceWords.Leads(grammar).Where(l => tokens.Tokenize(l.Phrase) is { Length: > 0 } words
+            && words.All(t => t.Value < 0 && known.Contains(t.Word))).Take(MaxPlaces).ToList();
+    }
 
     /// <summary>The grammar's place phrases for this home (<see cref="PlaceWords"/>) whose words are all in the vocabulary.</summary>
     public static IReadOnlyList<string> Places(HomeDescription home, CommandGrammar grammar, IReadOnlyList<string> vocabulary)
@@ -42,10 +52,13 @@ public static class ActionMapSection
         new(Kind, true, Write(home, grammar, vocabulary, intents, stepPercent));
 
     public static byte[] Write(HomeDescription home, IReadOnlyList<NamedColor> colors, IReadOnlyList<StepPhrase> steps,
-        IReadOnlyList<string> vocabulary, IReadOnlyList<string> intents, int stepPercent, IReadOnlyList<string>? places = null)
+        IReadOnlyList<string> vocabulary, IReadOnlyList<string> intents, int stepPercent, IReadOnlyList<string>? places = null,
+        IReadOnlyList<(string Phrase, int Kind)>? leads = null)
     {
         places ??= [];
+        leads ??= [];
         CheckCount("place phrases", places.Count, 0, MaxPlaces);
+        CheckCount("lead phrases", leads.Count, 0, MaxPlaces);
         CheckCount("lights", home.Lights.Count, 1, MaxLights);
         CheckCount("areas", home.Areas.Count, 1, MaxAreas);
         CheckCount("colours", colors.Count, 0, MaxColors);
@@ -59,7 +72,8 @@ public static class ActionMapSection
         w.U16(steps.Count);
         w.U8(stepPercent);
         w.U8(places.Count);
-        w.Bytes(new byte[2]);
+        w.U8(leads.Count);
+        w.U8(0);
         foreach (string intent in intents) w.U8((int)ActionOf(intent));
         w.Pad4();
         foreach (Area area in home.Areas) Names(w, ids, $"area \"{area.Name}\"", area.AllNames.ToList());
@@ -77,6 +91,11 @@ public static class ActionMapSection
             ids.Phrase(w, $"step phrase \"{step.Phrase}\"", step.Phrase);
         }
         foreach (string place in places) ids.Phrase(w, $"place \"{place}\"", place);
+        foreach (var (phrase, kind) in leads)
+        {
+            w.U8(kind);
+            ids.Phrase(w, $"lead phrase \"{phrase}\"", phrase);
+        }
         w.Pad4();
         return w.ToArray();
     }

@@ -83,7 +83,8 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         var report = new CorpusReport(reports, notLights.Sentences.Count - notLightsValid, notLightsValid, options.Extra.Count,
             pool.Conflicts, pool.Overridden, clock.Elapsed);
         var keep = new HashSet<string>(phrases.Words(), StringComparer.Ordinal);
-        foreach (string place in PlaceWords.For(home, grammar)) keep.UnionWith(tokens.Tokenize(place)?.Select(t => t.Word) ?? []);
+        foreach (string place in PlaceWords.For(home, grammar).Concat(PlaceWords.Leads(grammar).Select(l => l.Phrase)))
+            keep.UnionWith(tokens.Tokenize(place)?.Select(t => t.Word) ?? []);
         foreach (Utterance u in options.Extra) keep.UnionWith(tokens.Tokenize(u.Text)?.Select(t => t.Word) ?? []);
         return new LightsCorpus(train, validList, report, phrases) { KeepWords = keep, AnchorWords = Grammar.AnchorWords.For(home, grammar) };
     }

@@ -50,7 +50,9 @@ public sealed class TranscriptRunner
             _ => null,
         };
         ActionResult? action = reason is null ? Action(outcome) : null;
-        return new TranscriptResult(text, top, action is null ? null : top, action is not null, confidence, slots, action, reason, early, truncated, steps)
+        // A question's lead word turns a light intent into a question (docs/action-map.md step 0): report the query intent.
+        string? intent = action is null ? null : outcome == ActionOutcome.Answered ? QueryIntent() ?? top : top;
+        return new TranscriptResult(text, top, intent, action is not null, confidence, slots, action, reason, early, truncated, steps)
         {
             Domain = _model.Actions.DomainName(),
             Answer = _model.Actions.Answer(),
@@ -135,6 +137,15 @@ public sealed class TranscriptRunner
             driven.Add(new LightState(map.LightName(light), states.Level(light), map.IsDimmable(light), color));
         }
         return driven.ToArray();
+    }
+
+    /// <summary>The first intent whose action is a query (HassGetState), or null.</summary>
+    private string? QueryIntent()
+    {
+        ActionMap? map = _model.Actions.Map;
+        for (int i = 0; map is not null && i < _intents.Length; i++)
+            if (map.ActionOf(i) == ActionKind.Query) return _intents[i];
+        return null;
     }
 
     /// <summary>The plan's target lights with their current state (a question's answer).</summary>

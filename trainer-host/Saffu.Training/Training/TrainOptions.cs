@@ -85,6 +85,7 @@ public sealed record TrainOptions
         Solver = new SolverOptions { Epsilon = 0.3, TauD = 0.3, TauO = 1 },
         MaxFalseRejection = 0.01,
         NoneRejectionTarget = 0.75,
+        NonActingOffset = -2,
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first knob outside its range.</summary>
