@@ -101,6 +101,7 @@ public class ActionMapSectionTests
         var grammar = CommandGrammar.Shipped;
         var phrases = ShippedHome.Lights.SelectMany(l => l.AllNames).Concat(ShippedHome.Areas.SelectMany(a => a.AllNames))
             .Concat(grammar.Colors.Select(c => c.Name)).Concat(ActionMapSection.StepPhrases(grammar).Select(s => s.Phrase))
+            .Concat(PlaceWords.For(ShippedHome, grammar)).Concat(PlaceWords.Leads(grammar).Select(l => l.Phrase))
             .Concat(["turn on the make set to percent off"]);
         var words = phrases.SelectMany(p => p.Split(' ')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return ["<oov>", "<sod>", "<num>", .. words];
@@ -114,21 +115,27 @@ public class ActionMapSectionTests
         int steps = ActionMapSection.StepPhrases(CommandGrammar.Shipped).Count;
         Console.WriteLine($"shipped home action map: {section.Length} bytes ({ShippedHome.Lights.Count} lights, {ShippedHome.Areas.Count} areas, "
             + $"{CommandGrammar.Shipped.Colors.Count} colours, {steps} step phrases)");
-        CollectionAssert.AreEqual(new byte[] { 9, 0, 5, 0, 19, 0, (byte)steps, 0, 20, 0, 0, 0, 1, 2, 3, 4, 0, 0, 0, 0 }, section[..20]);
+        int places = PlaceWords.For(ShippedHome, CommandGrammar.Shipped).Count, leads = PlaceWords.Leads(CommandGrammar.Shipped).Count;
+        Console.WriteLine($"  {places} place phrases, {leads} lead phrases");
+        // Header, then intentAction: the four light intents, query, cancel, ten other devices, none; padded to 4.
+        CollectionAssert.AreEqual(new byte[] { 9, 0, 5, 0, 19, 0, (byte)steps, 0, 20, (byte)places, (byte)leads, 0,
+            1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0 }, section[..32]);
         Assert.AreEqual(0, section.Length % 4);
-        Assert.AreEqual(Expected(ShippedHome, CommandGrammar.Shipped), section.Length);
-        Assert.AreEqual(532, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
+        Assert.AreEqual(Expected(ShippedHome, CommandGrammar.Shipped, LightIntents.All.Count), section.Length);
+        Assert.AreEqual(1072, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
     }
 
     /// <summary>The section's length from docs/action-map.md's layout, counted independently of the writer.</summary>
-    private static int Expected(HomeDescription home, CommandGrammar grammar)
+    private static int Expected(HomeDescription home, CommandGrammar grammar, int intents)
     {
         static int Phrase(string p) => 1 + 2 * p.Split(' ').Length;
-        int n = 12 + 8;   // header, 5 intent actions padded to 8
+        int n = 12 + ((intents + 3) & ~3);   // header, intent actions padded to 4
         n += home.Areas.Sum(a => 1 + a.AllNames.Sum(Phrase));
         n += home.Lights.Sum(l => 7 + l.AllNames.Sum(Phrase));
         n += grammar.Colors.Sum(c => 3 + Phrase(c.Name));
         n += ActionMapSection.StepPhrases(grammar).Sum(s => 1 + Phrase(s.Phrase));
+        n += PlaceWords.For(home, grammar).Sum(Phrase);
+        n += PlaceWords.Leads(grammar).Sum(l => 1 + Phrase(l.Phrase));
         return (n + 3) & ~3;
     }
 

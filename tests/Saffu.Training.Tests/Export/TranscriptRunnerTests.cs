@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Saffu.Training.Corpus;
+using Saffu.Training.Grammar;
 using Saffu.Training.Simulation;
 using Saffu.Training.Tests.Home;
 
@@ -81,7 +82,8 @@ public sealed class TranscriptRunnerTests
         Assert.IsFalse(r.Understood);
         Assert.IsNull(r.Intent);
         Assert.IsNull(r.Action);
-        Assert.AreEqual("none_intent", r.Reason);
+        Assert.AreEqual("not_a_light", r.Reason);
+        Assert.AreEqual("weather", r.Domain);
         TranscriptResult empty = NewRunner().Run("  ,, ");
         Assert.IsFalse(empty.Understood);
         Assert.AreEqual("no_words", empty.Reason);
@@ -113,7 +115,7 @@ public sealed class TranscriptRunnerTests
         TranscriptResult r = NewRunner().Run("please set the mood light to blue", trace: true);
         Assert.HasCount(7, r.Trace!);
         Assert.AreEqual("please", r.Trace![0].Word);
-        Assert.AreEqual(5, r.Trace[0].Scores.Count);
+        Assert.AreEqual(LightIntents.All.Count, r.Trace[0].Scores.Count);
         Assert.AreEqual(1.0, r.Trace[^1].Scores.Sum(), 0.001);
         Assert.AreEqual(r.Confidence, r.Trace[^1].Confidence);
         Assert.AreEqual(r.Early is null ? 0 : 1, r.Trace.Count(s => s.Early));

@@ -26,8 +26,10 @@ public sealed class GrammarParsingTests
         Assert.AreEqual(CommandGrammar.ShippedPath, g.Path);
         Assert.IsGreaterThanOrEqualTo(15, g.Colors.Count);
         Assert.AreEqual(new NamedColor("warm white", 255, 180, 107, g.Colors.Single(c => c.Name == "warm white").Line), g.Colors.Single(c => c.Name == "warm white"));
-        foreach (string intent in LightIntents.All)
+        foreach (string intent in LightIntents.Lights.Append(LightIntents.GetState).Append(LightIntents.None))
             Assert.IsGreaterThanOrEqualTo(15, g.Templates.Count(t => t.Intent == intent), intent);
+        foreach (string intent in LightIntents.All.Except(LightIntents.Lights))
+            Assert.IsGreaterThanOrEqualTo(5, g.Templates.Count(t => t.Intent == intent), intent);
         var steps = g.FixedSlotPhrases().ToList();
         Assert.Contains((LightSlots.Step, "dim", LightSlots.Down), steps);
         Assert.Contains((LightSlots.Step, "brighter", LightSlots.Up), steps);

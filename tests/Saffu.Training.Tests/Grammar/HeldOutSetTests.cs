@@ -59,7 +59,7 @@ public sealed class HeldOutSetTests
     public void CommandsCoverEveryIntentSlotLightAndArea()
     {
         var commands = Read("heldout.jsonl");
-        foreach (string intent in LightIntents.All.Where(i => i != LightIntents.None))
+        foreach (string intent in LightIntents.Lights)
             Assert.IsGreaterThanOrEqualTo(20, commands.Count(u => u.Intent == intent), intent);
         foreach (string slot in LightSlots.All) Assert.IsGreaterThanOrEqualTo(20, commands.Count(u => u.Slots.ContainsKey(slot)), slot);
         foreach (string step in new[] { LightSlots.Up, LightSlots.Down })
@@ -76,7 +76,7 @@ public sealed class HeldOutSetTests
     public void NonCommandsAreNoneAndNotInTheTrainingList()
     {
         var sentences = Read("heldout-none.jsonl");
-        Assert.IsGreaterThanOrEqualTo(100, sentences.Count);
+        Assert.IsGreaterThanOrEqualTo(95, sentences.Count);   // 102 until issue 11 moved six of them into other devices' templates
         var tokens = new SentenceTokens();
         var training = NotLightsList.Shipped.Sentences.Select(s => SentenceTokens.Key(tokens.Tokenize(s.Text)!)).ToHashSet();
         foreach (Utterance u in sentences)
@@ -109,7 +109,7 @@ public sealed class HeldOutSetTests
         {
             Assert.HasCount(3, row);
             Assert.StartsWith("iot_hue_light", row[0]);
-            Assert.Contains(row[1], LightIntents.All.Where(i => i != LightIntents.None).ToList());
+            Assert.Contains(row[1], LightIntents.Lights.ToList());
         }
         if (SharedData.Find("hwu64/test/label") is not { } labels) return;
         var known = File.ReadLines(labels).ToHashSet();

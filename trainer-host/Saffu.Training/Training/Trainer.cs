@@ -176,10 +176,15 @@ public static class Trainer
         model.Temperature = Calibration.FitTemperature(logits, valid.Intents);
         if (model.NoneIntent >= 0 && valid.Intents.Any(y => y != model.NoneIntent))
         {
-            var anchored = model.AnchorIds is null ? null : valid.Texts.Select(model.IsAnchored).ToList();
+            // The rule is placed on commands and none sentences; the intents that never act (questions, cancellations,
+            // other devices) are neither, so their validation sentences take no part.
+            var rows = Enumerable.Range(0, valid.Count).Where(m => !Grammar.LightIntents.IsNonActing(model.Intents[valid.Intents[m]])).ToList();
+            var ruleLogits = rows.Select(m => logits[m]).ToList();
+            var labels = rows.Select(m => valid.Intents[m]).ToList();
+            var anchored = model.AnchorIds is null ? null : rows.Select(m => model.IsAnchored(valid.Texts[m])).ToList();
             var choice = anchored is not null && options.NoneRejectionTarget > 0
-                ? NoneRejection.ChooseForNoneShare(logits, valid.Intents, model.NoneIntent, model.Temperature, options.NoneRejectionTarget, anchored)
-                : NoneRejection.Choose(logits, valid.Intents, model.NoneIntent, model.Temperature, options.MaxFalseRejection, anchored);
+                ? NoneRejection.ChooseForNoneShare(ruleLogits, labels, model.NoneIntent, model.Temperature, options.NoneRejectionTarget, anchored)
+                : NoneRejection.Choose(ruleLogits, labels, model.NoneIntent, model.Temperature, options.MaxFalseRejection, anchored);
             NoneRejection.Apply(model, choice.Offset);
             model.RejectThreshold = choice.Threshold;
             return choice;
