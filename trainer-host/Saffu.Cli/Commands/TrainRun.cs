@@ -35,7 +35,7 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
             IReadOnlyList<Utterance>? valid = settings.Valid is not null ? Read(settings.Valid, read with { KnownIntents = known })
                 : corpus?.Valid.Select(s => s.ToUtterance()).ToList();
             var result = new TrainProgress(error, settings.Quiet).Run(observer => Trainer.Train(train, valid, options, observer, corpus?.KeepWords,
-                corpus?.AnchorWords));
+                corpus?.AnchorWords, corpus?.VocabularyWords));
             ModelFolder.Save(settings.Out, result, options, train, home);
             TrainSummary.Write(output, settings, corpus, valid is { Count: > 0 }, result);
             return SaffuCommand.Ok;

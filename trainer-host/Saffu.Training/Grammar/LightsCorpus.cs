@@ -23,6 +23,9 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
     /// </summary>
     public IReadOnlySet<string> KeepWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>Words the vocabulary must have even when unsaid: the words of the home's place and lead phrases (docs/action-map.md).</summary>
+    public IReadOnlyList<string> VocabularyWords { get; init; } = [];
+
     /// <summary>The home's anchor words (<see cref="Grammar.AnchorWords"/>): a sentence without one is not understood.</summary>
     public IReadOnlyList<string> AnchorWords { get; init; } = [];
 
@@ -83,9 +86,13 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         var report = new CorpusReport(reports, notLights.Sentences.Count - notLightsValid, notLightsValid, options.Extra.Count,
             pool.Conflicts, pool.Overridden, clock.Elapsed);
         var keep = new HashSet<string>(phrases.Words(), StringComparer.Ordinal);
+        var vocabularyWords = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string place in PlaceWords.For(home, grammar).Concat(PlaceWords.Leads(grammar).Select(l => l.Phrase)))
-            keep.UnionWith(tokens.Tokenize(place)?.Select(t => t.Word) ?? []);
+            vocabularyWords.UnionWith(tokens.Tokenize(place)?.Where(t => t.Value < 0).Select(t => t.Word) ?? []);
         foreach (Utterance u in options.Extra) keep.UnionWith(tokens.Tokenize(u.Text)?.Select(t => t.Word) ?? []);
-        return new LightsCorpus(train, validList, report, phrases) { KeepWords = keep, AnchorWords = Grammar.AnchorWords.For(home, grammar) };
+        return new LightsCorpus(train, validList, report, phrases)
+        {
+            KeepWords = keep, AnchorWords = Grammar.AnchorWords.For(home, grammar), VocabularyWords = vocabularyWords.ToList(),
+        };
     }
 }

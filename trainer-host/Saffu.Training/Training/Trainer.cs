@@ -18,11 +18,14 @@ public static class Trainer
 {
     /// <param name="keepWords">Words kept in the vocabulary whatever <see cref="TrainOptions.MinCount"/> says: a home's names,
     /// areas, colours and step words, which the action map looks up (<see cref="Grammar.SlotPhrases.Words"/>).</param>
+    /// <param name="alwaysWords">Words the vocabulary has even when no transcript says them (count 0, like unsaid anchor
+    /// words): a home's place and lead phrases (docs/action-map.md), which the action map can only store as vocabulary ids.</param>
     /// <param name="anchorWords">The anchor words (docs/saffu-model.md §3; a home's <see cref="Grammar.AnchorWords"/>), all in the
     /// vocabulary (count 0 when the training data never says one) and stored as <see cref="FloatModel.AnchorIds"/>. Null: no
     /// anchor rule.</param>
     public static TrainingResult Train(IReadOnlyList<Utterance> train, IReadOnlyList<Utterance>? valid, TrainOptions options,
-        ITrainingObserver? observer = null, IReadOnlySet<string>? keepWords = null, IReadOnlyList<string>? anchorWords = null)
+        ITrainingObserver? observer = null, IReadOnlySet<string>? keepWords = null, IReadOnlyList<string>? anchorWords = null,
+        IReadOnlyList<string>? alwaysWords = null)
     {
         options.Validate();
         observer ??= ITrainingObserver.None;
@@ -31,7 +34,7 @@ public static class Trainer
         var keep = new HashSet<string>(keepWords ?? new HashSet<string>(), StringComparer.Ordinal);
         keep.UnionWith(anchorWords ?? []);
         var vocabulary = VocabularyBuilder.Build(train.Select(u => u.Text), options.MaxWords, options.PrependSod, options.MinCount,
-            keep, anchorWords);
+            keep, (anchorWords ?? []).Concat(alwaysWords ?? []).Distinct(StringComparer.Ordinal).ToList());
         var tagLabels = UsesTagHead(train, options) ? TagSet.For(train) : [];
         var config = Configure(options, vocabulary.Count, intents.Count, tagLabels.Count);
         var model = new FloatModel(config, vocabulary, intents, tagLabels, SaffuWeights.Zero(config))
