@@ -18,6 +18,12 @@
 // --split tune  (for tuning, larger): dev and dev-hard commands and HWU64 *train* light utterances as real commands;
 //               CLINC150 OOS train and HWU64 train non-light as out of domain. The lights model never trains on HWU64
 //               or CLINC150, so their train splits are unseen sentences with 563 light commands instead of valid's 67.
+// Then the same sets through the blob (saffu export --bits-u 8, as tools/main-job; saffu eval --blob): intent accuracy,
+// refused (false rejection: not understood, or a top intent that never acts), and with the device's planner: commands that
+// acted with the right intent and, for sets with `lights`, on exactly those lights; out of domain rejected; and the near
+// misses not acted on, per category, with state questions answered as HassGetState with the right target. Near-miss and
+// extra command sets: valid/tune nearmiss-dev.jsonl and commands-dev2.jsonl (written for tuning); blind nearmiss-blind.jsonl
+// and commands-blind2.jsonl when present (issue 11's blind sets, measured once).
 // HWU64 files are converted into a temporary folder (never into the repository). Run from the repository root.
 using System.Globalization;
 using System.Text;
@@ -34,13 +40,16 @@ try
 {
     var data = new QualitySets(options, work);
     var rows = new List<QualityRow>();
+    var blobRows = new List<BlobQuality>();
     for (int seed = 1; seed <= options.Seeds; seed++)
     {
         string model = options.Model ?? Train(options, Path.Combine(work, $"model-{seed}"), options.Seeds > 1 ? seed : null);
         rows.Add(QualityRow.Measure(model, data, work));
+        blobRows.Add(BlobQuality.Measure(model, data, work));
         if (options.Model is not null) break;
     }
     QualityReport.Print(options, data, rows);
+    BlobQuality.Print(data, blobRows);
     return 0;
 }
 finally
@@ -93,6 +102,10 @@ sealed class QualitySets
 {
     public List<(string Name, string Path)> Commands { get; } = new();
     public List<(string Name, string Path)> Ood { get; } = new();
+    /// <summary>Command sets measured through the blob only (multi-target and "everything" commands with `lights`).</summary>
+    public List<(string Name, string Path)> BlobCommands { get; } = new();
+    /// <summary>Sentences that must not switch a light (with `category`), measured through the blob's planner.</summary>
+    public List<(string Name, string Path)> NearMiss { get; } = new();
     /// <summary>All real commands in one file: the bar's threshold is chosen on their union.</summary>
     public string Combined { get; }
     readonly QualityOptions options;
@@ -137,6 +150,18 @@ sealed class QualitySets
             Ood.Add(("lights validation split, <none>", Path.Combine(work, "valid-none.jsonl")));
         }
         Combined = Path.Combine(work, "commands.jsonl");
+        if (options.Split is "valid" or "tune")
+        {
+            BlobCommands.Add(("multi-target and everything commands (commands-dev2)", "tests/data/lights/commands-dev2.jsonl"));
+            NearMiss.Add(("near misses (nearmiss-dev)", "tests/data/lights/nearmiss-dev.jsonl"));
+        }
+        if (options.Split == "blind")
+        {
+            if (File.Exists("tests/data/lights/commands-blind2.jsonl"))
+                BlobCommands.Add(("new blind commands (commands-blind2)", "tests/data/lights/commands-blind2.jsonl"));
+            if (File.Exists("tests/data/lights/nearmiss-blind.jsonl"))
+                NearMiss.Add(("blind near misses (nearmiss-blind)", "tests/data/lights/nearmiss-blind.jsonl"));
+        }
     }
 
     /// <summary>Files that depend on the model: its validation split (valid) and the combined commands.</summary>
@@ -291,5 +316,69 @@ static class SaffuInProcess
         var error = new StringWriter();
         int code = SaffuCommand.Run(args.ToArray(), output, error);
         return (code, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>One model's numbers through its blob (the device runtime and planner on the host).</summary>
+sealed record BlobQuality(List<(int N, double Accuracy, double FalseRejection, double ActedRight, double? LightsRight)> Commands,
+    List<double> Ood, List<JsonNode> NearMiss)
+{
+    public static BlobQuality Measure(string model, QualitySets sets, string work)
+    {
+        string blob = Path.Combine(work, "model.blob");
+        var (code, _, error) = SaffuInProcess.Run(["export", "--model", model, "--out", blob, "--bits-u", "8", "--quiet"]);
+        if (code != 0) throw new InvalidOperationException($"saffu export failed ({code}): {error}");
+        var commands = sets.Commands.Concat(sets.BlobCommands).Select(c =>
+        {
+            JsonNode r = Eval(blob, c.Path, [], work);
+            JsonNode a = r["actions"]!;
+            return (r["n"]!.GetValue<int>(), r["accuracy"]!.GetValue<double>(), r["false_rejection"]!.GetValue<double>(),
+                a["intent_right"]!.GetValue<double>(), a["lights_right"]?.GetValue<double>());
+        }).ToList();
+        var ood = sets.Ood.Select(o => Eval(blob, sets.Combined, ["--ood", o.Path], work)["ood_rejection"]!.GetValue<double>()).ToList();
+        var nearMiss = sets.NearMiss.Select(n => Eval(blob, sets.Combined, ["--near-miss", n.Path], work)["near_miss"]!).ToList();
+        return new BlobQuality(commands, ood, nearMiss);
+    }
+
+    static JsonNode Eval(string blob, string test, string[] extra, string work)
+    {
+        string json = Path.Combine(work, "blob-report.json");
+        var args = new List<string> { "eval", "--blob", blob, "--test", test, "--json", json, "--plots", Path.Combine(work, "plots"), "--quiet" };
+        args.AddRange(extra);
+        var (code, _, error) = SaffuInProcess.Run(args);
+        if (code != 0) throw new InvalidOperationException($"saffu {string.Join(' ', args)} failed ({code}): {error}");
+        return JsonNode.Parse(File.ReadAllText(json))!;
+    }
+
+    static string P(double x) => (100 * x).ToString("F1", CultureInfo.InvariantCulture).PadLeft(6);
+
+    public static void Print(QualitySets sets, List<BlobQuality> rows)
+    {
+        var names = sets.Commands.Concat(sets.BlobCommands).Select(c => c.Name).ToList();
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            Console.WriteLine();
+            Console.WriteLine("through the blob (saffu export --bits-u 8; saffu eval --blob): refused = not understood or a top intent that never acts;");
+            Console.WriteLine("acted right = the planner drove pins for the labelled intent; lights right = on exactly the labelled lights");
+            Console.WriteLine($"  {"real commands",-56}{"n",6}  {"intent%",7}  {"refused%",8}  {"acted right%",12}  {"lights right%",13}");
+            for (int i = 0; i < names.Count; i++)
+            {
+                var (n, acc, fr, acted, lights) = row.Commands[i];
+                Console.WriteLine($"  {names[i],-56}{n,6}  {P(acc),7}  {P(fr),8}  {P(acted),12}  {(lights is { } l ? P(l) : "     -"),13}");
+            }
+            int all = row.Commands.Sum(c => c.N);
+            Console.WriteLine($"  {"all real commands",-56}{all,6}  {P(row.Commands.Sum(c => c.N * c.Accuracy) / all),7}  {P(row.Commands.Sum(c => c.N * c.FalseRejection) / all),8}  {P(row.Commands.Sum(c => c.N * c.ActedRight) / all),12}");
+            for (int i = 0; i < sets.Ood.Count; i++) Console.WriteLine($"  {sets.Ood[i].Name + ": rejected",-56}{"",6}  {P(row.Ood[i]),7}");
+            for (int i = 0; i < sets.NearMiss.Count; i++)
+            {
+                JsonNode nm = row.NearMiss[i];
+                var categories = nm["categories"]!.AsArray().Select(c => $"{c!["category"]} {P(c["not_acted"]!.GetValue<double>()).Trim()} ({c["n"]})");
+                double? state = nm["state_right"]?.GetValue<double>();
+                Console.WriteLine($"  {sets.NearMiss[i].Name}: {nm["n"]} sentences, {P(nm["not_acted"]!.GetValue<double>()).Trim()}% not acted on; "
+                    + $"state questions answered as HassGetState with the right target {(state is { } v ? P(v).Trim() + "%" : "-")} of {nm["state_questions"]}");
+                Console.WriteLine("    not acted on % by category: " + string.Join(", ", categories));
+            }
+        }
     }
 }
