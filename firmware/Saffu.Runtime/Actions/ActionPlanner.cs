@@ -255,8 +255,11 @@ namespace Saffu.Runtime.Actions
             return ChooseTargets(s.WordIds, first, session.Position);
         }
 
-        /// <summary>A name span: a light; else, when no area span was tagged, an area it begins with or is ("kitchen lights", "kitchen").</summary>
-        ActionReason NameTarget(int[] ids, int first, int count, bool mayBeArea)
+        /// <summary>
+        /// A name span: a light; else an area it is ("the kitchen" of "the kitchen and the hall light"); else, when no
+        /// area span was tagged, an area it begins with ("kitchen lights").
+        /// </summary>
+        ActionReason NameTarget(int[] ids, int first, int count, bool mayBeAreaPrefix)
         {
             ActionMap map = Map!;
             int light = map.FindLight(ids, first, count);
@@ -266,9 +269,8 @@ namespace Saffu.Runtime.Actions
                 if (Light < 0) Light = light;
                 return ActionReason.None;
             }
-            if (!mayBeArea) return ActionReason.UnknownName;
-            int area = map.FindAreaPrefix(ids, first, count);
-            if (area < 0) area = map.FindArea(ids, first, count);
+            int area = map.FindArea(ids, first, count);
+            if (area < 0 && mayBeAreaPrefix) area = map.FindAreaPrefix(ids, first, count);
             if (area < 0) return ActionReason.UnknownName;
             namedArea[area] = true;
             if (Area < 0) Area = area;
