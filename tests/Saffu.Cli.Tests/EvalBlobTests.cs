@@ -33,6 +33,38 @@ public sealed class EvalBlobTests
     }
 
     [TestMethod]
+    public void NearMissesAreCountedPerCategoryThroughThePlanner()
+    {
+        using var folder = new TestFolder();
+        string test = folder.File("commands.jsonl",
+            "{\"text\": \"turn on the kitchen and the hall light\", \"intent\": \"HassTurnOn\", \"lights\": [\"kitchen light\", \"counter lights\", \"hall light\"], \"category\": \"multi\"}\n"
+            + "{\"text\": \"turn off the desk lamp\", \"intent\": \"HassTurnOff\", \"slots\": {\"name\": \"desk lamp\"}, \"lights\": [\"desk lamp\"], \"category\": \"single\"}\n");
+        string nearMiss = folder.File("nearmiss.jsonl",
+            "{\"text\": \"turn the heating on in the bedroom\", \"intent\": \"<none>\", \"category\": \"climate\"}\n"
+            + "{\"text\": \"don't turn on the kitchen light\", \"intent\": \"<none>\", \"category\": \"negation\"}\n"
+            + "{\"text\": \"is the desk lamp on\", \"intent\": \"HassGetState\", \"slots\": {\"name\": \"desk lamp\"}, \"category\": \"state_question\"}\n");
+        string json = Path.Combine(folder.Path, "report.json");
+        var (code, output, error) = SaffuCli.Run("eval", "--blob", ShippedBlob.Path, "--test", test, "--near-miss", nearMiss, "--json", json, "--quiet");
+        Assert.AreEqual(0, code, error);
+        StringAssert.Contains(output, "actions on --near-miss");
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
+        JsonElement near = doc.RootElement.GetProperty("near_miss");
+        Assert.AreEqual(3, near.GetProperty("n").GetInt32());
+        Assert.AreEqual(1.0, near.GetProperty("not_acted").GetDouble());
+        Assert.AreEqual(1, near.GetProperty("state_questions").GetInt32());
+        Assert.AreEqual(1.0, near.GetProperty("state_right").GetDouble());
+        CollectionAssert.AreEqual(new[] { "climate", "negation", "state_question" },
+            near.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("category").GetString()).ToArray());
+        JsonElement actions = doc.RootElement.GetProperty("actions");
+        Assert.AreEqual(2, actions.GetProperty("with_lights").GetInt32());
+        Assert.AreEqual(1.0, actions.GetProperty("lights_right").GetDouble());
+
+        var (usage, _, usageError) = SaffuCli.Run("eval", "--model", folder.Path, "--test", test, "--near-miss", nearMiss);
+        Assert.AreEqual(2, usage);
+        StringAssert.Contains(usageError, "--near-miss");
+    }
+
+    [TestMethod]
     public void BlobAloneHasNoAgreementAndTheSameKeys()
     {
         using var folder = new TestFolder();

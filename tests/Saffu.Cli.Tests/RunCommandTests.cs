@@ -140,6 +140,32 @@ public sealed class RunCommandTests
         StringAssert.Contains(badError, "UnsupportedVersion");
     }
 
+    [TestMethod]
+    public void TheShippedBlobAnswersQuestionsAndNamesOtherDevicesWithoutActing()
+    {
+        string input = "set the kitchen light to 60 percent\nis the kitchen light on\nturn the heating on in the bedroom\n"
+            + "don't turn off the hall light\nturn off the garage light\nturn on the kitchen and the hall light\n";
+        var (code, output, error) = Run(input, "run", "--blob", ShippedBlob.Path, "--json");
+        Assert.AreEqual(0, code, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.HasCount(6, lines);
+        JsonElement question = lines[1];
+        Assert.AreEqual("HassGetState", question.GetProperty("intent").GetString());
+        Assert.AreEqual("answer", question.GetProperty("action").GetProperty("kind").GetString());
+        Assert.AreEqual(0, question.GetProperty("action").GetProperty("pins").GetArrayLength());
+        Assert.AreEqual("the kitchen light is on at 60 %", question.GetProperty("answer").GetString());
+        Assert.AreEqual(JsonValueKind.Null, question.GetProperty("domain").ValueKind);
+        JsonElement heating = lines[2];
+        Assert.IsFalse(heating.GetProperty("understood").GetBoolean());
+        Assert.AreEqual("not_a_light", heating.GetProperty("reason").GetString());
+        Assert.AreEqual("climate", heating.GetProperty("domain").GetString());
+        Assert.AreEqual(JsonValueKind.Null, heating.GetProperty("action").ValueKind);
+        Assert.AreEqual("cancelled", lines[3].GetProperty("reason").GetString());
+        Assert.AreEqual("unknown_name", lines[4].GetProperty("reason").GetString());
+        var lights = lines[5].GetProperty("action").GetProperty("lights").EnumerateArray().Select(l => l.GetProperty("name").GetString()).ToArray();
+        CollectionAssert.AreEquivalent(new[] { "kitchen light", "counter lights", "hall light" }, lights);
+    }
+
     /// <summary>The same parse-then-invoke path as SaffuCommand.Run, with stdin from a string.</summary>
     private static (int Code, string Output, string Error) Run(string stdin, params string[] args)
     {
@@ -181,5 +207,22 @@ internal static class LampModel
         ModelFolder.Save(model, Trainer.Train(train, train, options), options, train);
         File.WriteAllText(Path.Combine(model, ModelFolderExport.HomeFile), Home);
         return model;
+    }
+}
+
+/// <summary>The shipped models/lights/lights.blob, found from the test assembly's folder upwards.</summary>
+internal static class ShippedBlob
+{
+    public static string Path
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                string candidate = System.IO.Path.Combine(dir.FullName, "models", "lights", "lights.blob");
+                if (File.Exists(candidate)) return candidate;
+            }
+            throw new FileNotFoundException("models/lights/lights.blob above " + AppContext.BaseDirectory);
+        }
     }
 }

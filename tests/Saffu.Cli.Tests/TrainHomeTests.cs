@@ -40,7 +40,9 @@ public sealed class TrainHomeTests
         Assert.AreEqual(Home, File.ReadAllText(Path.Combine(model, ModelFolder.HomeFile)));
 
         var loaded = ModelFolder.Load(model);
-        CollectionAssert.AreEqual(new[] { "<none>", "HassLightSet", "HassToggle", "HassTurnOff", "HassTurnOn" }, loaded.Model.Intents.ToArray());
+        CollectionAssert.AreEqual(new[] { "<none>", "HassGetState", "HassLightSet", "HassNevermind", "HassToggle", "HassTurnOff", "HassTurnOn",
+            "other:climate", "other:cover", "other:fan", "other:lock", "other:media_player", "other:scene", "other:switch", "other:timer",
+            "other:vacuum", "other:weather" }, loaded.Model.Intents.ToArray());
         CollectionAssert.Contains(loaded.Model.TagLabels.ToArray(), "B-step");
         Assert.IsNotEmpty(loaded.HeldOut, "the lights corpus's validation split is the held-out set");
         Assert.IsTrue(loaded.Model.Vocabulary.Words.Contains("nudge"), "extra sentences are trained on");

@@ -121,6 +121,21 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void AModelThatTagsNoAreaStillPlans()
+        {
+            TestModelSpec spec = LightsModel.Create(true);
+            string[] tags = new string[LightsModel.Tags.Length];
+            for (int i = 0; i < tags.Length; i++) tags[i] = LightsModel.Tags[i] == "B-area" ? "B-room" : LightsModel.Tags[i] == "I-area" ? "I-room" : LightsModel.Tags[i];
+            spec.TagLabels = tags;
+            LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
+            Assert.AreEqual(BlobError.None, result.Error, result.Message);
+            SaffuModel m = result.Model!;
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp"));
+            Assert.AreEqual(1, m.Actions.TargetCount);
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the lights in the bedroom"));
+        }
+
+        [TestMethod]
         public void AnUnknownWordBeforeALightNounIsAnUnknownName()
         {
             SaffuModel m = LoadWith(0);

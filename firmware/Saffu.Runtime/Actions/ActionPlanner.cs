@@ -240,7 +240,7 @@ namespace Saffu.Runtime.Actions
                     end = t;
                     continue;
                 }
-                if (slot == nameSlot || slot == areaSlot)
+                if (slot >= 0 && (slot == nameSlot || slot == areaSlot))   // −1 is also the index of a slot the model does not tag
                 {
                     if (++spans > MaxTargets) return ActionReason.TooManyTargets;
                     ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1, !Has(s, areaSlot)) : ActionReason.None;
