@@ -13,7 +13,9 @@ namespace Saffu.Bench;
 public static class RuntimeBench
 {
     static readonly int[] Contexts = { 4, 8, 16, 32, 64 };
-    const int BlobBudget = 32 * 1024, RamBudget = 16 * 1024, MacBudget = 20000;
+    // Blob: 40 KB since issue 11 (the device heap is the limit; the lights model with other devices, questions and
+    // cancellations is 37.7 KB). RAM beyond the blob: 16 KB.
+    const int BlobBudget = 40 * 1024, RamBudget = 16 * 1024, MacBudget = 20000;
 
     public static int Run(string[] args)
     {
