@@ -19,6 +19,8 @@ namespace Saffu.Device.Log
 
         public int Size { get { return region.Size; } }
 
+        public int RamBytes { get { return window.Length; } }
+
         /// <summary>Forgets the window (after a write to the region).</summary>
         public void Invalidate() { start = -1; }
 

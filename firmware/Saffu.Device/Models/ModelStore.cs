@@ -49,6 +49,9 @@ namespace Saffu.Device.Models
             UploadSlot = -1;
         }
 
+        /// <summary>Bytes of its own buffers (the model's bytes are counted with the model).</summary>
+        public int RamBytes { get { return active.RamBytes + activePayload.Length; } }
+
         /// <summary>The loaded model, null when none.</summary>
         public SaffuModel? Model { get; private set; }
         /// <summary>"a", "b", "builtin" or "none".</summary>
