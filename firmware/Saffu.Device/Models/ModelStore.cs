@@ -134,7 +134,7 @@ namespace Saffu.Device.Models
             if (readBack != uploadCrcExpected)
                 return Fail(Protocol.ErrorCodes.BlobCrc, "blob CRC read back from slot " + SlotNames[UploadSlot] + " is " + Hex(readBack) + " but upload begin said " + Hex(uploadCrcExpected)
                     + (Crc32.Final(uploadCrcRunning) != uploadCrcExpected ? " (the chunks sent add up to " + Hex(Crc32.Final(uploadCrcRunning)) + ")" : " (flash did not keep what was written)"));
-            if (!check.Check(window, UploadSize, maxRuntimeBytes))
+            if (!check.Check(window, UploadSize))
                 return Fail(Protocol.ErrorCodes.BlobInvalid, BlobErrorNames.Name(check.Error) + ": " + check.Message);
             UploadVerified = true;
             return null;
