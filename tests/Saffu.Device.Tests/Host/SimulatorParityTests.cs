@@ -13,7 +13,8 @@ namespace Saffu.Device.Tests.Host
     /// <summary>
     /// The device's `say` and `saffu run` (TranscriptRunner) decide alike on the shipped blob: the
     /// same intent, understood, Q15 confidence, reason code, slots, action kind and reason, and pin
-    /// commands, transcript by transcript, with the lights' state carried along on both sides.
+    /// commands, transcript by transcript, with the lights' state carried along on both sides; and a
+    /// transcript that is not understood writes no pin.
     /// </summary>
     [TestClass]
     public class SimulatorParityTests
@@ -34,6 +35,7 @@ namespace Saffu.Device.Tests.Host
                 if (line.Trim().Length == 0) continue;
                 string text = JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!;
                 TranscriptResult host = runner.Run(text);
+                int writesBefore = device.Pins.Writes.Count;
                 string answer = device.Exchange("say " + text)[0];
                 using JsonDocument doc = JsonDocument.Parse(answer);
                 JsonElement d = doc.RootElement;
@@ -48,7 +50,11 @@ namespace Saffu.Device.Tests.Host
                     p => p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetInt32().ToString() : p.Value.GetString()!);
                 CollectionAssert.AreEquivalent(hostSlots.ToList(), deviceSlots.ToList(), where);
                 JsonElement action = d.GetProperty("action");
-                if (host.Action is null) Assert.AreEqual(JsonValueKind.Null, action.ValueKind, where);
+                if (host.Action is null)
+                {
+                    Assert.AreEqual(JsonValueKind.Null, action.ValueKind, where);
+                    Assert.AreEqual(writesBefore, device.Pins.Writes.Count, "not understood, yet a pin was written: " + where);
+                }
                 else
                 {
                     Assert.AreEqual(host.Action.Kind, action.GetProperty("kind").GetString(), where);
