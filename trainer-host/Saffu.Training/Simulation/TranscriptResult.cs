@@ -1,3 +1,5 @@
+using Saffu.Runtime.Actions;
+
 namespace Saffu.Training.Simulation;
 
 /// <summary>One pin command: a GPIO, how it is driven (`digital` 0/1 or `pwm` permille 0..1000) and the level.</summary>
@@ -14,7 +16,8 @@ public sealed record PinCommand(int Pin, string Mode, int Level);
 public sealed record ActionResult(string Kind, string? Action, string? Reason, string Message, IReadOnlyList<PinCommand> Pins,
     IReadOnlyList<LightState> Lights)
 {
-    public const string KindPins = "pins", KindUnsupported = "unsupported", KindNoActionMap = "no_action_map", KindAnswer = "answer";
+    public const string KindPins = ReasonCodes.KindPins, KindUnsupported = ReasonCodes.KindUnsupported, KindNoActionMap = ReasonCodes.KindNoActionMap,
+        KindAnswer = ReasonCodes.KindAnswer;
 }
 
 /// <summary>A light's state after an action: level in percent (a plain light: 0 or 100), whether it dims, and its colour
@@ -48,6 +51,9 @@ public sealed record TranscriptResult(string Text, string Top, string? Intent, b
     /// <summary>The domain heard (`climate`, `media_player`, …) when <see cref="Reason"/> is `not_a_light`; else null.</summary>
     public string? Domain { get; init; }
 
-    /// <summary>The reply to a question about the lights (HassGetState): "the kitchen light is on at 60 %"; else null.</summary>
+    /// <summary>
+    /// One sentence for a person, as the device's `say` answers (docs/serial-protocol.md): the reply to a question ("the
+    /// kitchen light is on at 60 %"), the action's message, or why nothing was done ("not a light: that is for the climate").
+    /// </summary>
     public string? Answer { get; init; }
 }

@@ -23,6 +23,9 @@ public sealed class TranscriptRunner
         model.Actions.Reset();
     }
 
+    /// <summary>The answer of an understood decision whose blob has no action map (as the device says it).</summary>
+    public const string NoActionMapAnswer = "understood, but this model drives no lights";
+
     public SaffuModel Model => _model;
     public IReadOnlyList<string> Intents => _intents;
 
@@ -37,25 +40,23 @@ public sealed class TranscriptRunner
         double confidence = d.Confidence / 32768.0;
         EarlyDecision? early = Early(d);
         if (_session.Words == 0)
-            return new TranscriptResult(text, top, null, false, confidence, slots, null, "no_words", early, truncated, steps);
+            return new TranscriptResult(text, top, null, false, confidence, slots, null, ReasonCodes.Code(DecisionReason.NoWords), early, truncated, steps)
+            {
+                Answer = ReasonCodes.Message(DecisionReason.NoWords),
+            };
         ActionOutcome outcome = _model.Actions.Plan(d);
         slots = CanonicalSlots.AsPlanned(slots, _model.Actions);
-        string? reason = outcome switch
-        {
-            ActionOutcome.NotUnderstood => d.TopIntent == _model.Config.NoneIntent ? "none_intent"
-                : d.Confidence < _model.Config.RejectThreshold ? "low_confidence" : "no_anchor",
-            ActionOutcome.UnknownTarget => _model.Actions.Reason == ActionReason.UnknownName ? "unknown_name" : "unknown_area",
-            ActionOutcome.NotALight => "not_a_light",
-            ActionOutcome.Cancelled => "cancelled",
-            _ => null,
-        };
+        // The one reason table the device's answers and log use too (Saffu.Runtime.Actions.ReasonCodes).
+        DecisionReason why = ReasonCodes.NotUnderstood(_session, outcome, _model.Actions.Reason);
+        string? reason = ReasonCodes.Code(why);
         ActionResult? action = reason is null ? Action(outcome) : null;
-        // A question's lead word turns a light intent into a question (docs/action-map.md step 0): report the query intent.
-        string? intent = action is null ? null : outcome == ActionOutcome.Answered ? QueryIntent() ?? top : top;
+        // A question's lead word turns a light intent into a question (docs/action-map.md step 0): the planner reports HassGetState.
+        string? intent = action is null ? null : _intents[_model.Actions.ReportedIntent];
         return new TranscriptResult(text, top, intent, action is not null, confidence, slots, action, reason, early, truncated, steps)
         {
             Domain = _model.Actions.DomainName(),
-            Answer = _model.Actions.Answer(),
+            Answer = action is null ? ReasonCodes.NotUnderstoodMessage(why, _model.Actions)
+                : action.Kind == ActionResult.KindNoActionMap ? NoActionMapAnswer : action.Message,
         };
     }
 
@@ -98,15 +99,7 @@ public sealed class TranscriptRunner
     private ActionResult Action(ActionOutcome outcome)
     {
         ActionPlanner planner = _model.Actions;
-        string? kind = planner.Action switch
-        {
-            ActionKind.On => "on",
-            ActionKind.Off => "off",
-            ActionKind.Toggle => "toggle",
-            ActionKind.Set => "set",
-            ActionKind.Query => "query",
-            _ => null,
-        };
+        string? kind = ReasonCodes.ActionCode(planner.Action);
         if (outcome == ActionOutcome.NoActionMap)
             return new ActionResult(ActionResult.KindNoActionMap, null, null, "the blob has no action map: nothing is driven", [], []);
         if (outcome == ActionOutcome.NotSupported)
@@ -139,15 +132,6 @@ public sealed class TranscriptRunner
         return driven.ToArray();
     }
 
-    /// <summary>The first intent whose action is a query (HassGetState), or null.</summary>
-    private string? QueryIntent()
-    {
-        ActionMap? map = _model.Actions.Map;
-        for (int i = 0; map is not null && i < _intents.Length; i++)
-            if (map.ActionOf(i) == ActionKind.Query) return _intents[i];
-        return null;
-    }
-
     /// <summary>The plan's target lights with their current state (a question's answer).</summary>
     private LightState[] Targets()
     {
@@ -158,15 +142,11 @@ public sealed class TranscriptRunner
             map.HasColor(light) ? [states.Color(light, 0), states.Color(light, 1), states.Color(light, 2)] : null)).ToArray();
     }
 
-    private static (string Reason, string Message) Unsupported(ActionReason reason) => reason switch
+    private static (string Reason, string Message) Unsupported(ActionReason reason)
     {
-        ActionReason.TooManyTargets => ("too_many_targets", $"more than {ActionPlanner.MaxTargets} lights or rooms in one command"),
-        ActionReason.ColourUnsupported => ("colour_unsupported", "not supported by this light"),
-        ActionReason.UnknownColour => ("unknown_colour", "unknown colour"),
-        ActionReason.UnknownStep => ("unknown_step", "unknown brighter/dimmer phrase"),
-        ActionReason.NothingToSet => ("nothing_to_set", "set what? no brightness, step or colour heard"),
-        _ => ("no_action_for_intent", "this intent has no action"),
-    };
+        DecisionReason why = ReasonCodes.Unsupported(reason);
+        return (ReasonCodes.Code(why)!, ReasonCodes.Message(why));
+    }
 
     private static string Describe(IReadOnlyList<LightState> lights) => string.Join(", ", lights.Select(l =>
         $"{l.Name} {(l.Level == 0 ? "off" : l.Dimmable ? $"{l.Level}%" : "on")}{(l.Color is { } c && l.Level > 0 ? $" colour {c[0]},{c[1]},{c[2]}" : "")}"));
