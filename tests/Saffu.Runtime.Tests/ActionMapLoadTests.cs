@@ -122,6 +122,19 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void LeadKindOutOfRangeAndPlaceCountsBeyondTheSection()
+        {
+            TestActionMap home = Home();
+            home.Lead(4, "the");
+            Expect(home.Write(), "lead phrase 0 has kind 4", "1 (filler), 2 (question) or 3 (negation)");
+            TestActionMap none = Home();
+            none.Lead(0, "the");
+            Expect(none.Write(), "lead phrase 0 has kind 0", "1 (filler)");
+            // A place count the section does not hold.
+            Expect(Patched(9, 3), "place", "");
+        }
+
+        [TestMethod]
         public void BadPhrases()
         {
             Expect(Patched(Areas + 1, 0), "area 0 has a phrase of 0 words", "1..8");

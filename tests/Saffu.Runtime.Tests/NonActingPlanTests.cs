@@ -120,6 +120,59 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual(0, m.Actions.Commands.Count);
         }
 
+        static SaffuModel LoadWithLeadsAndPlaces()
+        {
+            TestActionMap home = new TestActionMap(LightsModel.Words(), LightsModel.IntentActions);
+            home.Area(new string[] { "office", "den" });
+            home.Area(new string[] { "hallway" });
+            home.Area(new string[] { "bedroom" });
+            home.Light(new string[] { "desk lamp" }, LightsModel.Office, LightsModel.DeskPin, true);
+            home.Light(new string[] { "hall light" }, LightsModel.Hallway, LightsModel.HallPin, false);
+            home.Light(new string[] { "ceiling light" }, LightsModel.Bedroom, LightsModel.CeilingPin, true);
+            // The handcrafted model's words stand in for real ones: "all" a filler, "toggle" a question word,
+            // "make" a negation, "percent" a place (each tagged O by the model).
+            home.Lead(ActionMap.LeadFiller, "all");
+            home.Lead(ActionMap.LeadQuestion, "toggle");
+            home.Lead(ActionMap.LeadNegation, "make");
+            home.Lead(ActionMap.LeadNegation, "make the");
+            home.Place("percent");
+            TestModelSpec spec = LightsModel.Create(false);
+            spec.ActionMap = home.Write();
+            LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
+            Assert.AreEqual(BlobError.None, result.Error, result.Message);
+            return result.Model!;
+        }
+
+        [TestMethod]
+        public void LeadWordsCancelOrTurnACommandIntoAQuestion()
+        {
+            SaffuModel m = LoadWithLeadsAndPlaces();
+            Assert.AreEqual(4, m.Actions.Map!.LeadCount);
+            Assert.AreEqual(1, m.Actions.Map.PlaceCount);
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "set the desk lamp to 60 percent"));
+            // A negation lead, after a filler: nothing done, the lamp stays at 60.
+            Assert.AreEqual((int)ActionOutcome.Cancelled, (int)Say(m, "all all make the desk lamp dim"));
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            Assert.AreEqual(60, m.Actions.States.Level(LightsModel.Desk));
+            // A question lead: the toggle is answered, not done.
+            Assert.AreEqual((int)ActionOutcome.Answered, (int)Say(m, "toggle the desk lamp"));
+            Assert.AreEqual((int)ActionKind.Query, (int)m.Actions.Action);
+            Assert.AreEqual("the desk lamp is on at 60 %", m.Actions.Answer());
+            Assert.AreEqual(60, m.Actions.States.Level(LightsModel.Desk));
+            Assert.AreEqual((int)ActionOutcome.Answered, (int)Say(m, "all toggle the desk lamp"));
+        }
+
+        [TestMethod]
+        public void APlaceTheHomeDoesNotHaveIsRefused()
+        {
+            SaffuModel m = LoadWithLeadsAndPlaces();
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the lights percent"));
+            Assert.AreEqual((int)ActionReason.UnknownArea, (int)m.Actions.Reason);
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            // A named light wins over the place word (the planner checks places only when nothing is named).
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp percent"));
+        }
+
         [TestMethod]
         public void AModelThatTagsNoAreaStillPlans()
         {

@@ -12,7 +12,8 @@ namespace Saffu.Runtime.Tests
         public const int MissingWord = 0xFFFE;
         readonly string[] words;
         readonly ByteSink areas = new ByteSink(), lights = new ByteSink(), colors = new ByteSink(), steps = new ByteSink();
-        int areaCount, lightCount, colorCount, stepCount;
+        readonly ByteSink places = new ByteSink(), leads = new ByteSink();
+        int areaCount, lightCount, colorCount, stepCount, placeCount, leadCount;
 
         public TestActionMap(string[] words, int[] intentActions)
         {
@@ -73,6 +74,21 @@ namespace Saffu.Runtime.Tests
             stepCount++;
         }
 
+        /// <summary>A place this home does not have (docs/action-map.md step 2).</summary>
+        public void Place(string phrase)
+        {
+            Phrase(places, phrase);
+            placeCount++;
+        }
+
+        /// <summary>A lead phrase of kind 1 filler, 2 question, 3 negation (docs/action-map.md step 0).</summary>
+        public void Lead(int kind, string phrase)
+        {
+            leads.U8(kind);
+            Phrase(leads, phrase);
+            leadCount++;
+        }
+
         /// <summary>The section's bytes, padded to 4.</summary>
         public byte[] Write()
         {
@@ -82,13 +98,17 @@ namespace Saffu.Runtime.Tests
             s.U16(colorCount);
             s.U16(stepCount);
             s.U8(StepPercent);
-            s.Zeros(3);
+            s.U8(placeCount);
+            s.U8(leadCount);
+            s.Zeros(1);
             for (int i = 0; i < IntentActions.Length; i++) s.U8(IntentActions[i]);
             s.Pad4();
             s.Sink(areas);
             s.Sink(lights);
             s.Sink(colors);
             s.Sink(steps);
+            s.Sink(places);
+            s.Sink(leads);
             s.Pad4();
             return s.ToArray();
         }

@@ -59,7 +59,12 @@ public static class CanonicalSlots
     {
         var values = slots.ToList();
         int name = values.FindIndex(v => v.Name == ActionPlanner.NameSlot);
-        if (name >= 0 && plan.Light < 0 && plan.AreaName() is { } area) values[name] = new SlotValue(ActionPlanner.AreaSlot, area, null);
+        // As the device's SlotReport: the planner's area replaces the name and any tagged area (several targets: the first).
+        if (name >= 0 && plan.Light < 0 && plan.AreaName() is { } area)
+        {
+            values.RemoveAt(name);
+            Put(values, ActionPlanner.AreaSlot, area);
+        }
         if (plan.Action != ActionKind.Set) return values;
         if (plan.ColorName() is { } color) Put(values, ActionPlanner.ColorSlot, color);
         if (plan.StepName() is { } step && plan.Brightness < 0) Put(values, ActionPlanner.StepSlot, step);
