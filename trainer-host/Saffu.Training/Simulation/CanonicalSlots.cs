@@ -62,8 +62,9 @@ public static class CanonicalSlots
         // As the device's SlotReport: the planner's area replaces the name and any tagged area (several targets: the first).
         if (name >= 0 && plan.Light < 0 && plan.AreaName() is { } area)
         {
-            values.RemoveAt(name);
-            Put(values, ActionPlanner.AreaSlot, area);
+            int tagged = values.FindIndex(v => v.Name == ActionPlanner.AreaSlot);
+            values[tagged >= 0 ? tagged : name] = new SlotValue(ActionPlanner.AreaSlot, area, null);
+            if (tagged >= 0) values.RemoveAt(name);
         }
         if (plan.Action != ActionKind.Set) return values;
         if (plan.ColorName() is { } color) Put(values, ActionPlanner.ColorSlot, color);
