@@ -38,7 +38,7 @@ public static class BlobUpload
         var end = client.Request("upload end", "upload", timeout: client.Timeout + DeviceClient.SlowCommandAllowance);
         if (!DeviceJson.Bool(end, "verified"))
             throw new DeviceLinkException(DeviceLinkError.Protocol, $"{client.Description} answered 'upload end' without verifying the blob");
-        return new UploadResult(DeviceJson.String(end, "slot"), blob.Length, crc.ToString("x8"), DeviceJson.StringOrNull(end, "content_hash"));
+        return new UploadResult(DeviceJson.String(end, "slot"), blob.Length, crc.ToString("x8"), DeviceJson.Optional(end, "content_hash") is { ValueKind: System.Text.Json.JsonValueKind.String } h ? h.GetString() : null);
     }
 
     /// <summary>The checks made before anything is sent (exposed for tests and `--dry-run`-like callers).</summary>
