@@ -8,7 +8,7 @@ namespace Saffu.Cli.Commands;
 /// <summary>`saffu device bench [--runs N]` (the runtime timed on the device) and `saffu device reboot`.</summary>
 internal static class DeviceBenchCommand
 {
-    public static Command CreateBench()
+    public static Command CreateBench(DeviceOptions o)
     {
         var runs = new Option<int>("--runs") { Description = "Times the fixed sentence is run, 1..1000. Default: 20.", DefaultValueFactory = _ => 20 };
         runs.Validators.Add(r =>
@@ -19,10 +19,10 @@ internal static class DeviceBenchCommand
             "Time the runtime on the device itself: N runs of a fixed sentence, microseconds per word, MACs per word, free heap. "
             + "(On sim: the host's speed, not a board's.)");
         command.Options.Add(runs);
-        command.SetAction(parse => DeviceCommand.Run(parse, "bench", (client, output, _) =>
+        command.SetAction(parse => DeviceCommand.Run(parse, o, "bench", (client, output, _) =>
         {
             BenchResult b = client.Bench(parse.GetValue(runs));
-            if (parse.GetValue(DeviceCommand.Json))
+            if (parse.GetValue(o.Json))
             {
                 output.WriteLine(DeviceOutput.Object(json =>
                 {
@@ -48,13 +48,13 @@ internal static class DeviceBenchCommand
         return command;
     }
 
-    public static Command CreateReboot()
+    public static Command CreateReboot(DeviceOptions o)
     {
         var command = new Command("reboot", "Restart the device and wait for its boot event (the model it booted and any fallback).");
-        command.SetAction(parse => DeviceCommand.Run(parse, "reboot", (client, output, error) =>
+        command.SetAction(parse => DeviceCommand.Run(parse, o, "reboot", (client, output, error) =>
         {
             JsonElement? boot = client.Reboot();
-            if (parse.GetValue(DeviceCommand.Json))
+            if (parse.GetValue(o.Json))
                 output.WriteLine(DeviceOutput.Object(json =>
                 {
                     json.WriteBoolean("rebooted", true);

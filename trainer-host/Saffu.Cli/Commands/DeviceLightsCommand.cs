@@ -9,20 +9,20 @@ namespace Saffu.Cli.Commands;
 /// <summary>`saffu device lights` (every light's state) and `saffu device set LIGHT LEVEL [R G B]` (one light directly).</summary>
 internal static class DeviceLightsCommand
 {
-    public static Command CreateLights()
+    public static Command CreateLights(DeviceOptions o)
     {
         var command = new Command("lights", "Show every light of the device's action map: level, the level 'on' restores, colour, pins.");
-        command.SetAction(parse => DeviceCommand.Run(parse, "lights", (client, output, _) =>
+        command.SetAction(parse => DeviceCommand.Run(parse, o, "lights", (client, output, _) =>
         {
             JsonElement answer = client.Lights();
-            if (parse.GetValue(DeviceCommand.Json)) output.WriteLine(DeviceOutput.Body(answer));
+            if (parse.GetValue(o.Json)) output.WriteLine(DeviceOutput.Body(answer));
             else Write(output, answer);
             return SaffuCommand.Ok;
         }));
         return command;
     }
 
-    public static Command CreateSet()
+    public static Command CreateSet(DeviceOptions o)
     {
         var light = new Argument<string>("LIGHT") { Description = "The light: its index or its name as 'lights' shows them (\"kitchen light\")." };
         var level = new Argument<int>("LEVEL") { Description = "Brightness in percent, 0..100 (a light that is not dimmable: above 0 is on)." };
@@ -38,7 +38,7 @@ internal static class DeviceLightsCommand
             if (rgb.Length is not (0 or 3)) r.AddError($"give all three of RED GREEN BLUE or none; got {rgb.Length} value(s).");
             if (rgb.Any(c => c is < 0 or > 255)) r.AddError("RED GREEN BLUE are each 0..255.");
         });
-        command.SetAction(parse => DeviceCommand.Run(parse, "set", (client, output, error) =>
+        command.SetAction(parse => DeviceCommand.Run(parse, o, "set", (client, output, error) =>
         {
             string name = parse.GetValue(light)!;
             int? index = Resolve(client, name, out string known);
@@ -49,7 +49,7 @@ internal static class DeviceLightsCommand
             }
             int[] rgb = parse.GetValue(color) ?? [];
             JsonElement answer = client.SetLight(index.Value, parse.GetValue(level), rgb.Length == 3 ? rgb : null);
-            if (parse.GetValue(DeviceCommand.Json)) output.WriteLine(DeviceOutput.Body(answer));
+            if (parse.GetValue(o.Json)) output.WriteLine(DeviceOutput.Body(answer));
             else
             {
                 JsonElement l = answer.GetProperty("light");

@@ -6,18 +6,18 @@ namespace Saffu.Cli.Commands;
 /// <summary>`saffu device pull-log FILE` (append the records FILE does not have) and `saffu device clear-log`.</summary>
 internal static class DeviceLogCommand
 {
-    public static Command CreatePull()
+    public static Command CreatePull(DeviceOptions o)
     {
         var file = new Argument<string>("FILE") { Description = "The decision-log JSON Lines file (docs/decision-log.md); created when missing, else appended to." };
         var command = new Command("pull-log",
             "Read the device's decision log and append to FILE, in seq order, each record FILE does not hold yet (by log id and seq), "
             + "with the time it was pulled; FILE is replaced atomically.");
         command.Arguments.Add(file);
-        command.SetAction(parse => DeviceCommand.Run(parse, "pull-log", (client, output, _) =>
+        command.SetAction(parse => DeviceCommand.Run(parse, o, "pull-log", (client, output, _) =>
         {
             string path = parse.GetValue(file)!;
             PullResult r = DecisionLogFile.Pull(client, path, DateTimeOffset.UtcNow);
-            if (parse.GetValue(DeviceCommand.Json))
+            if (parse.GetValue(o.Json))
                 output.WriteLine(DeviceOutput.Object(json =>
                 {
                     json.WriteString("file", path);
@@ -38,13 +38,13 @@ internal static class DeviceLogCommand
         return command;
     }
 
-    public static Command CreateClear()
+    public static Command CreateClear(DeviceOptions o)
     {
         var command = new Command("clear-log", "Erase the device's decision log (pull it first); sequence numbers continue and are never reused.");
-        command.SetAction(parse => DeviceCommand.Run(parse, "clear-log", (client, output, _) =>
+        command.SetAction(parse => DeviceCommand.Run(parse, o, "clear-log", (client, output, _) =>
         {
             long next = client.ClearLog();
-            output.WriteLine(parse.GetValue(DeviceCommand.Json)
+            output.WriteLine(parse.GetValue(o.Json)
                 ? DeviceOutput.Object(json => json.WriteNumber("next_seq", next))
                 : $"decision log cleared; the next decision gets seq {next}");
             return SaffuCommand.Ok;

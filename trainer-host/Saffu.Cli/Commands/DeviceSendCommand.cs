@@ -12,7 +12,7 @@ namespace Saffu.Cli.Commands;
 /// </summary>
 internal static class DeviceSendCommand
 {
-    public static Command Create(Func<TextReader> input)
+    public static Command Create(DeviceOptions o, Func<TextReader> input)
     {
         var text = new Argument<string?>("TEXT")
         {
@@ -21,9 +21,9 @@ internal static class DeviceSendCommand
         };
         var command = new Command("send", "Send transcripts to the device: it decides, switches its lights, logs the decision and answers.");
         command.Arguments.Add(text);
-        command.SetAction(parse => DeviceCommand.Run(parse, "send", (client, output, error) =>
+        command.SetAction(parse => DeviceCommand.Run(parse, o, "send", (client, output, error) =>
         {
-            bool json = parse.GetValue(DeviceCommand.Json);
+            bool json = parse.GetValue(o.Json);
             var lines = parse.GetValue(text) is { } one && one != "-" ? [(one, false)] : TranscriptLines.Read(input());
             foreach (var (line, _) in lines)
             {

@@ -8,14 +8,14 @@ namespace Saffu.Cli.Commands;
 /// <summary>`saffu device --port PORT status`: firmware, model, fallback, log, upload, heap (the `status` and `info` answers).</summary>
 internal static class DeviceStatusCommand
 {
-    public static Command Create()
+    public static Command Create(DeviceOptions o)
     {
         var command = new Command("status", "Show the device's firmware, protocol, running model (and any fallback), decision log, open upload and free heap.");
-        command.SetAction(parse => DeviceCommand.Run(parse, "status", (client, output, _) =>
+        command.SetAction(parse => DeviceCommand.Run(parse, o, "status", (client, output, _) =>
         {
             JsonElement status = client.Status();
             JsonElement info = client.Request("info", "info");
-            if (parse.GetValue(DeviceCommand.Json))
+            if (parse.GetValue(o.Json))
                 output.WriteLine(DeviceOutput.Object(json =>
                 {
                     DeviceOutput.Copy(json, status);

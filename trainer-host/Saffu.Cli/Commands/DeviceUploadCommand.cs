@@ -9,7 +9,7 @@ namespace Saffu.Cli.Commands;
 /// <summary>`saffu device upload BLOB [--activate]` (to the inactive slot, verified) and `saffu device activate`.</summary>
 internal static class DeviceUploadCommand
 {
-    public static Command CreateUpload()
+    public static Command CreateUpload(DeviceOptions o)
     {
         var blob = new Argument<string>("BLOB") { Description = "The model blob written by 'saffu export'." };
         var activate = new Option<bool>("--activate") { Description = "Activate the blob right after it is verified. Default: false." };
@@ -20,13 +20,13 @@ internal static class DeviceUploadCommand
         command.Arguments.Add(blob);
         command.Options.Add(activate);
         command.Options.Add(quiet);
-        command.SetAction(parse => DeviceCommand.Run(parse, "upload", (client, output, error) =>
+        command.SetAction(parse => DeviceCommand.Run(parse, o, "upload", (client, output, error) =>
         {
             string path = parse.GetValue(blob)!;
             byte[] bytes = BlobFile.Read(path);
             UploadResult result = WithProgress(error, parse.GetValue(quiet), bytes.Length, progress => BlobUpload.Upload(client, bytes, progress));
             JsonElement? activated = parse.GetValue(activate) ? client.Activate() : null;
-            if (parse.GetValue(DeviceCommand.Json))
+            if (parse.GetValue(o.Json))
                 output.WriteLine(DeviceOutput.Object(json =>
                 {
                     json.WriteString("file", path);
@@ -43,21 +43,30 @@ internal static class DeviceUploadCommand
                     + (result.ContentHash is { } h ? $", content hash {h[..16]}…" : ""));
                 output.WriteLine(activated is { } a
                     ? $"activated slot {DeviceOutput.Str(a, "slot")}: {DeviceStatusCommand.Model(a.GetProperty("model"))}"
-                    : $"not active yet: saffu device --port {parse.GetValue(DeviceCommand.Port)} activate");
+                    : $"not active yet: saffu device --port {parse.GetValue(o.Port)} activate");
             }
             return SaffuCommand.Ok;
         }));
         return command;
     }
 
-    public static Command CreateActivate()
+    public static Command CreateActivate(DeviceOptions o)
     {
         var command = new Command("activate",
             "Make the verified upload the running model and the one that boots (the previous model stays when the new one does not load).");
-        command.SetAction(parse => DeviceCommand.Run(parse, "activate", (client, output, _) =>
+        command.SetAction(parse => DeviceCommand.Run(parse, o, "activate", (client, output, error) =>
         {
-            JsonElement a = client.Activate();
-            output.WriteLine(parse.GetValue(DeviceCommand.Json)
+            JsonElement a;
+            try
+            {
+                a = client.Activate();
+            }
+            catch (DeviceLinkException e) when (e.DeviceCode == "no_verified_upload" && parse.GetValue(o.Port)!.StartsWith(DeviceLinks.SimulatorPrefix, StringComparison.Ordinal))
+            {
+                error.WriteLine($"saffu device activate: {e.Message} ({SimulatedDeviceLink.ActivateHint})");
+                return SaffuCommand.BadInput;
+            }
+            output.WriteLine(parse.GetValue(o.Json)
                 ? DeviceOutput.Body(a)
                 : $"activated slot {DeviceOutput.Str(a, "slot")}: {DeviceStatusCommand.Model(a.GetProperty("model"))}; lights reset to off");
             return SaffuCommand.Ok;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Saffu.Training.Evaluation;
 
@@ -93,7 +94,7 @@ public static class DecisionLogFile
         long seq = DeviceJson.Long(r, "seq");
         int q15 = DeviceJson.Int(r, "confidence_q15");
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("log_id", logId);
