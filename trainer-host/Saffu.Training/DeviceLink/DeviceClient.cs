@@ -38,11 +38,12 @@ public sealed partial class DeviceClient : IDisposable
     public bool SawBoot { get; private set; }
 
     /// <summary>
-    /// Resynchronises (docs/serial-protocol.md, Resynchronising): an empty line ends any half line the device holds,
+    /// Resynchronises (docs/serial-protocol.md, Resynchronising): drops what arrived before, an empty line ends any half line the device holds,
     /// then a ping with a fresh id; everything before its pong is dropped. Returns the device's protocol version.
     /// </summary>
     public int Connect()
     {
+        _link.DiscardInput();
         _link.WriteLine("");
         JsonElement pong = Request("ping", "pong");
         int protocol = pong.TryGetProperty("protocol", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : -1;
