@@ -29,11 +29,7 @@ namespace Saffu.Device
             DecisionReason notUnderstood = ReasonCodes.NotUnderstood(session, outcome, planner.Reason);
             bool understood = notUnderstood == DecisionReason.None;
             bool acted = understood && outcome == ActionOutcome.Acted;
-            if (acted)
-            {
-                planner.Commands.ApplyTo(ports.Pins);
-                SaveLights();
-            }
+            if (acted) planner.Commands.ApplyTo(ports.Pins);
             slots.Read(session, planner, planned);
             DecisionReason unsupported = understood && outcome == ActionOutcome.NotSupported ? ReasonCodes.Unsupported(planner.Reason) : DecisionReason.None;
             string? top = d.TopIntent < 0 ? null : model.Intents.Name(d.TopIntent);
@@ -52,6 +48,7 @@ namespace Saffu.Device
             {
                 logError = e.Message;
             }
+            if (acted) SaveLights();   // after the record: a cut while saving the states never costs the decision
 
             json.Begin(r.Id, "decision");
             json.Key("seq");

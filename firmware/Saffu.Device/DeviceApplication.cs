@@ -74,9 +74,17 @@ namespace Saffu.Device
             json.End();
         }
 
+        /// <summary>A half line that waited longer than this for its next byte is dropped (docs/serial-protocol.md, Framing).</summary>
+        public const int StaleLineMs = 1000;
+        long lastByteTicks;
+
         /// <summary>Serial bytes from the host; every complete line is answered before this returns.</summary>
         public void Receive(byte[] data, int index, int count)
         {
+            if (count <= 0) return;
+            long now = ports.Clock.Ticks;
+            if (framer.Pending && now - lastByteTicks > StaleLineMs * 10000L) framer.Discard();
+            lastByteTicks = now;
             framer.Feed(data, index, count, this);
         }
 
@@ -88,7 +96,7 @@ namespace Saffu.Device
         public void OnLine(byte[] line, int count)
         {
             if (LineCheck.IsBlank(line, count)) return;
-            string? problem = LineCheck.Problem(line, count);
+            string? problem = LineCheck.Check(line, count);
             if (problem != null)
             {
                 Error(-1, problem, problem == ErrorCodes.BadUtf8 ? "the line is not valid UTF-8" : "the line holds a control byte (below 0x20, not TAB)");

@@ -91,10 +91,10 @@ namespace Saffu.Device.Log
         public void String(string? s)
         {
             int n = 0;
-            if (s != null) n = Saffu.Runtime.Text.Utf8.Encode(s.Length > MaxStringChars ? s.Substring(0, MaxStringChars) : s, Scratch);
-            n = Cut(Scratch, 0, n, MaxStringBytes);
+            if (s != null) n = Saffu.Runtime.Text.Utf8.Encode(s.Length > MaxStringChars ? s.Substring(0, MaxStringChars) : s, scratch);
+            n = Cut(scratch, 0, n, MaxStringBytes);
             Bytes[at] = (byte)n;
-            System.Array.Copy(Scratch, 0, Bytes, at + 1, n);
+            System.Array.Copy(scratch, 0, Bytes, at + 1, n);
             at += 1 + n;
         }
 
@@ -125,10 +125,10 @@ namespace Saffu.Device.Log
         /// <summary>Marks Bytes as holding a record of that length read from flash.</summary>
         internal void Loaded(int length) { Length = length; }
 
-        // Scratch for encoding a string field before it is cut to 255 bytes: at most MaxStringChars
+        // scratch for encoding a string field before it is cut to 255 bytes: at most MaxStringChars
         // UTF-16 units are encoded (3 bytes each at most).
         const int MaxStringChars = 170;
-        static readonly byte[] Scratch = new byte[3 * MaxStringChars];
+        readonly byte[] scratch = new byte[3 * MaxStringChars];
 
         /// <summary>The longest prefix of at most max bytes that ends at a UTF-8 character boundary.</summary>
         static int Cut(byte[] b, int index, int count, int max)

@@ -23,6 +23,18 @@ namespace Saffu.Device.Storage
             return region;
         }
 
+        /// <summary>A copy of every region (a snapshot of the flash, for tests that replay from one state).</summary>
+        public RamRegionStore Copy()
+        {
+            RamRegionStore copy = new RamRegionStore();
+            for (int i = 0; i < names.Count; i++)
+            {
+                copy.names.Add(names[i]);
+                copy.regions.Add(((RamRegion)regions[i]!).Copy());
+            }
+            return copy;
+        }
+
         sealed class RamRegion : IRegion
         {
             readonly byte[] bytes;
@@ -31,6 +43,18 @@ namespace Saffu.Device.Storage
             {
                 bytes = new byte[size];
                 for (int i = 0; i < size; i++) bytes[i] = 0xFF;
+            }
+
+            RamRegion(byte[] bytes)
+            {
+                this.bytes = bytes;
+            }
+
+            public RamRegion Copy()
+            {
+                byte[] copy = new byte[bytes.Length];
+                System.Array.Copy(bytes, copy, bytes.Length);
+                return new RamRegion(copy);
             }
 
             public int Size { get { return bytes.Length; } }
