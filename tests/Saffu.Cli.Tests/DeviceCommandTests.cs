@@ -35,6 +35,7 @@ public sealed class DeviceCommandTests
     [DataRow(new[] { "device", "--port", "sim:x", "set", "kitchen light", "150" }, "LEVEL 150")]
     [DataRow(new[] { "device", "--port", "sim:x", "set", "kitchen light", "50", "255", "0" }, "RED GREEN BLUE")]
     [DataRow(new[] { "device", "--port", "sim:x", "bench", "--runs", "0" }, "--runs")]
+    [DataRow(new[] { "device", "--port", "COM3", "--baud", "12", "status" }, "--baud 12")]
     [DataRow(new[] { "device", "--port", "sim:x", "upload" }, "upload")]
     public void Usage_errors_are_exit_2(string[] args, string mentioned)
     {
@@ -50,7 +51,7 @@ public sealed class DeviceCommandTests
         Assert.AreEqual(0, code, output);
         StringAssert.Contains(output, "nanoff flash target ESP32_S3_QUAD serialport /dev/ttyACM0");
         StringAssert.Contains(output, "address 0x1B0000");
-        StringAssert.Contains(output, "\"DestinationFilePath\": \"I:\\\\saffu\\\\builtin.blob\"");
+        StringAssert.Contains(output, "\"DestinationFilePath\": \"I:\\\\lights.blob\"");
     }
 
     [TestMethod]

@@ -22,7 +22,7 @@ public sealed class DeviceClientTests
         var client = new DeviceClient(link, TimeSpan.FromSeconds(1));
         Assert.AreEqual(1, client.Connect());
         Assert.IsTrue(client.SawBoot);
-        CollectionAssert.AreEqual(new[] { "", "1 ping" }, link.Sent);
+        CollectionAssert.AreEqual(new[] { "\u00181 ping" }, link.Sent, "CAN, then the ping, in one write");
     }
 
     [TestMethod]

@@ -41,6 +41,7 @@ internal sealed class ScriptedLink(Func<string, IEnumerable<string>> device) : I
     /// <summary>The request id and the rest of a request line ("7 status" → (7, "status")).</summary>
     public static (string Id, string Command) Split(string line)
     {
+        line = line.TrimStart('\u0018');
         int space = line.IndexOf(' ');
         return space < 0 ? (line, "") : (line[..space], line[(space + 1)..]);
     }

@@ -154,9 +154,13 @@ public sealed class SimulatedDeviceEndToEndTests
     public void Garbage_and_a_half_line_on_the_wire_do_not_stop_the_next_request()
     {
         var (link, client) = DeviceWithShippedModel();
+        long nextSeq = client.Status().GetProperty("log").GetProperty("next_seq").GetInt64();
         link.Write([0xFF, 0x00, 0x1B, (byte)'x', (byte)'\n']);
-        link.Write(Encoding.UTF8.GetBytes("turn on the"));
+        link.Write(Encoding.UTF8.GetBytes("99 say turn on the"));
+        int writes = link.Device.Pins.Writes.Count;
         client.Connect();
+        Assert.AreEqual(writes, link.Device.Pins.Writes.Count, "the half 'say' left on the wire was dropped, not run");
+        Assert.AreEqual(nextSeq, client.Status().GetProperty("log").GetProperty("next_seq").GetInt64(), "and not logged");
         Assert.IsTrue(client.Say("turn on the kitchen light").Understood);
     }
 
@@ -189,7 +193,7 @@ public sealed class SimulatedDeviceEndToEndTests
         public string Description => inner.Description;
         public void WriteLine(string line)
         {
-            if (line.Length > 0) sent.Add(line);
+            sent.Add(line.TrimStart('\u0018'));
             inner.WriteLine(line);
         }
         public string ReadLine(TimeSpan timeout) => inner.ReadLine(timeout);

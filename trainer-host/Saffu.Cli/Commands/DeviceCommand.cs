@@ -104,6 +104,11 @@ internal sealed class DeviceOptions
 
     public DeviceOptions()
     {
+        Baud.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is var b && (b < 300 || b > 5_000_000))
+                r.AddError($"--baud {b} is out of range; expected 300..5000000 (the device's default is {SerialDeviceLink.DefaultBaud}).");
+        });
         Timeout.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() is var s && (s < 0.1 || s > 3600 || double.IsNaN(s)))

@@ -37,15 +37,18 @@ public sealed partial class DeviceClient : IDisposable
     /// <summary>True once a boot event was seen on this connection (the device restarted while we talked).</summary>
     public bool SawBoot { get; private set; }
 
+    /// <summary>The byte that makes the device drop a half line without running it (docs/serial-protocol.md, Framing).</summary>
+    public const char Cancel = '\u0018';
+
     /// <summary>
-    /// Resynchronises (docs/serial-protocol.md, Resynchronising): drops what arrived before, an empty line ends any half line the device holds,
-    /// then a ping with a fresh id; everything before its pong is dropped. Returns the device's protocol version.
+    /// Resynchronises (docs/serial-protocol.md, Resynchronising): drops what arrived before, then sends CAN (the device
+    /// drops any half line it holds, without running it) and a ping with a fresh id in one write; everything before
+    /// its pong is skipped. Returns the device's protocol version.
     /// </summary>
     public int Connect()
     {
         _link.DiscardInput();
-        _link.WriteLine("");
-        JsonElement pong = Request("ping", "pong");
+        JsonElement pong = Request("ping", "pong", prefix: Cancel.ToString());
         int protocol = pong.TryGetProperty("protocol", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : -1;
         if (protocol != ProtocolVersion)
             throw new DeviceLinkException(DeviceLinkError.Protocol,
@@ -55,14 +58,15 @@ public sealed partial class DeviceClient : IDisposable
 
     /// <summary>Sends one request and returns its final answer line (of <paramref name="expectedType"/>).</summary>
     /// <param name="onRecord">Called for each `record` line before the final line (log dump).</param>
-    public JsonElement Request(string command, string expectedType, Action<JsonElement>? onRecord = null, TimeSpan? timeout = null)
+    /// <param name="prefix">Bytes sent before the request in the same write (CAN when resynchronising).</param>
+    public JsonElement Request(string command, string expectedType, Action<JsonElement>? onRecord = null, TimeSpan? timeout = null, string prefix = "")
     {
         int id = _nextId++;
         string line = $"{id} {command}";
         int bytes = Encoding.UTF8.GetByteCount(line);
         if (bytes > MaxRequestBytes)
             throw new DeviceLinkException(DeviceLinkError.Refused, $"the request is {bytes:N0} bytes; the device reads lines of at most {MaxRequestBytes:N0} bytes");
-        _link.WriteLine(line);
+        _link.WriteLine(prefix + line);
         return ReadAnswer(id, command, expectedType, onRecord, timeout ?? Timeout);
     }
 
