@@ -60,6 +60,9 @@ internal sealed class PseudoTerminal : IDisposable
         }
     }
 
+    /// <summary>Reads what the host sent, blocking until some bytes arrive; 0 or an IOException once the host side is closed.</summary>
+    public int Receive(byte[] buffer) => _stream.Read(buffer, 0, buffer.Length);
+
     public void Dispose() => _stream.Dispose();
 
     [DllImport("libc", SetLastError = true)] private static extern int posix_openpt(int flags);

@@ -15,6 +15,8 @@ public sealed class SerialDeviceLink : IDeviceLink
 
     private readonly SerialPort _port;
     private readonly LineAssembler _lines;
+    private readonly byte[] _received = new byte[4096];
+    private int _next, _filled;   // _received[_next.._filled) arrived and is not yet cut into lines
 
     private SerialDeviceLink(SerialPort port, int maxLineBytes)
     {
@@ -75,13 +77,15 @@ public sealed class SerialDeviceLink : IDeviceLink
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
+            while (_next < _filled)
+                if (_lines.Add(_received[_next++]) is { } line) return line;
             int remaining = (int)Math.Ceiling((deadline - DateTime.UtcNow).TotalMilliseconds);
             if (remaining <= 0) throw TimedOut(timeout);
-            int b;
             try
             {
-                _port.ReadTimeout = remaining;
-                b = _port.ReadByte();
+                if (_port.ReadTimeout != remaining) _port.ReadTimeout = remaining;
+                _filled = _port.Read(_received, 0, _received.Length);   // blocks for the first byte, returns what has arrived
+                _next = 0;
             }
             catch (TimeoutException)
             {
@@ -91,14 +95,14 @@ public sealed class SerialDeviceLink : IDeviceLink
             {
                 throw Dropped(e);
             }
-            if (b < 0) throw Dropped(null);
-            if (_lines.Add((byte)b) is { } line) return line;
+            if (_filled <= 0) throw Dropped(null);
         }
     }
 
     public void DiscardInput()
     {
         _lines.Clear();
+        _next = _filled = 0;
         try
         {
             _port.DiscardInBuffer();
