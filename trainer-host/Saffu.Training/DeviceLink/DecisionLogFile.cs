@@ -16,7 +16,9 @@ public sealed record PullResult(int Added, int AlreadyHad, string? LogId, long? 
 /// The host's decision-log file (docs/decision-log.md, "JSON Lines written by the host"): one JSON object a line per
 /// device record, keyed by (`log_id`, `seq`). <see cref="Pull"/> asks the device only for records past the highest
 /// seq the file holds for that device's log, appends the ones it does not have in seq order, and replaces the file
-/// atomically, so a failure leaves either the old file or the old file plus whole new records.
+/// atomically, so a failure leaves either the old file or the old file plus whole new records. A record the file
+/// already holds must agree on its boot counter and model hash too; when one does not, nothing is written
+/// (<see cref="DecisionLogFileException"/>): the file holds another log under the same id.
 /// </summary>
 public static class DecisionLogFile
 {
@@ -32,20 +34,31 @@ public static class DecisionLogFile
 
     public static PullResult Pull(DeviceClient client, string path, DateTimeOffset pulledAt)
     {
-        var held = ReadKeys(path);
+        var held = ReadRecords(path);
         string? logId = DeviceLogId(client);
         if (logId is null) return new PullResult(0, 0, null, null, null, held.Count);
-        long from = held.Where(k => k.LogId == logId).Select(k => k.Seq + 1).DefaultIfEmpty(0).Max();
+        // From the newest record FILE holds of this log (not one past it): when the device still has it, it must be
+        // the same record (boot counter, model hash), else FILE is not this device's log.
+        long from = held.Keys.Where(k => k.LogId == logId).Select(k => k.Seq).DefaultIfEmpty(0).Max();
         string stamp = pulledAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var lines = new List<string>();
         int already = 0;
+        string? conflict = null;
         long? first = null, last = null;
         try
         {
             client.DumpLog(from, RecordsPerRequest, record =>
             {
                 var (id, seq, line) = HostLine(record, stamp);
-                if (!held.Add((id, seq))) { already++; return; }
+                var origin = (Boot: DeviceJson.Long(record, "boot"), ModelHash: DeviceJson.StringOrNull(record, "model_hash"));
+                if (held.TryGetValue((id, seq), out var had))
+                {
+                    if (had == origin) already++;
+                    else conflict ??= $"{path} holds log {id} seq {seq} from boot {had.Boot}, model {Short(had.ModelHash)}, but the device's record "
+                        + $"seq {seq} is from boot {origin.Boot}, model {Short(origin.ModelHash)}: the file is not this device's log (pull into a new file)";
+                    return;
+                }
+                held[(id, seq)] = origin;
                 lines.Add(line);
                 first ??= seq;
                 last = seq;
@@ -53,17 +66,21 @@ public static class DecisionLogFile
         }
         finally
         {
-            if (lines.Count > 0) Append(path, lines);
+            if (lines.Count > 0 && conflict is null) Append(path, lines);
         }
+        if (conflict is not null) throw new DecisionLogFileException(path, 0, "another log under the same id", conflict);
         return new PullResult(lines.Count, already, logId, first, last, held.Count);
     }
 
-    /// <summary>(log_id, seq) of every record in the file; a line that is not one is a <see cref="DecisionLogFileException"/>.</summary>
-    public static HashSet<(string LogId, long Seq)> ReadKeys(string path)
+    /// <summary>
+    /// (log_id, seq) → (boot, model_hash) of every record in the file; a line that is not such a record is a
+    /// <see cref="DecisionLogFileException"/>.
+    /// </summary>
+    public static Dictionary<(string LogId, long Seq), (long Boot, string? ModelHash)> ReadRecords(string path)
     {
-        var keys = new HashSet<(string, long)>();
-        if (!File.Exists(path)) return keys;
+        var records = new Dictionary<(string, long), (long, string?)>();
         if (Directory.Exists(path)) throw new DecisionLogFileException(path, 0, "a folder", "a decision-log JSON Lines file (or a new file name)");
+        if (!File.Exists(path)) return records;
         int number = 0;
         foreach (string line in File.ReadLines(path, new UTF8Encoding(false, true)))
         {
@@ -74,17 +91,19 @@ public static class DecisionLogFile
                 using var doc = JsonDocument.Parse(line);
                 var e = doc.RootElement;
                 if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("log_id", out var id) && id.ValueKind == JsonValueKind.String
-                    && e.TryGetProperty("seq", out var seq) && seq.TryGetInt64(out long s))
+                    && e.TryGetProperty("seq", out var seq) && seq.TryGetInt64(out long s)
+                    && e.TryGetProperty("boot", out var boot) && boot.TryGetInt64(out long b)
+                    && e.TryGetProperty("model_hash", out var hash) && hash.ValueKind is JsonValueKind.String or JsonValueKind.Null)
                 {
-                    keys.Add((id.GetString()!, s));
+                    records[(id.GetString()!, s)] = (b, hash.ValueKind == JsonValueKind.Null ? null : hash.GetString());
                     continue;
                 }
             }
             catch (JsonException) { }
             throw new DecisionLogFileException(path, number, $"'{Cut(line)}'",
-                "one JSON object a line with a string 'log_id' and an integer 'seq' (docs/decision-log.md); pull into a new file instead");
+                "one JSON object a line with 'log_id' (string), 'seq' and 'boot' (integers) and 'model_hash' (docs/decision-log.md); pull into a new file instead");
         }
-        return keys;
+        return records;
     }
 
     /// <summary>A device `record` line as the host's JSON line: the documented keys in order, exact confidence, pulled_at.</summary>
@@ -147,6 +166,8 @@ public static class DecisionLogFile
             }
         });
     }
+
+    private static string Short(string? hash) => hash is null ? "none" : hash.Length > 16 ? hash[..16] + "…" : hash;
 
     private static string Cut(string line) => line.Length <= 60 ? line : line[..60] + "…";
 }
