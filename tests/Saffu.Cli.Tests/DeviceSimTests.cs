@@ -250,11 +250,11 @@ public sealed class DeviceSimTests
         using var folder = new TestFolder();
         string dir = DeviceWithBuiltinModel(folder);
         Device(dir, "send", "turn on the kitchen light");
-        string file = folder.File("notes.jsonl", "{\"log_id\":\"0000abcd\",\"seq\":0}\nshopping list\n");
+        string file = folder.File("notes.jsonl", "{\"log_id\":\"0000abcd\",\"seq\":0,\"boot\":1,\"model_hash\":null}\nshopping list\n");
         var (code, _, error) = Device(dir, "pull-log", file);
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, "notes.jsonl:2");
-        Assert.AreEqual("{\"log_id\":\"0000abcd\",\"seq\":0}\nshopping list\n", File.ReadAllText(file));
+        Assert.AreEqual("{\"log_id\":\"0000abcd\",\"seq\":0,\"boot\":1,\"model_hash\":null}\nshopping list\n", File.ReadAllText(file));
     }
 
     /// <summary>The same parse-then-invoke path as SaffuCommand.Run, with stdin from a string.</summary>
