@@ -26,6 +26,19 @@ public sealed class DeviceClientTests
     }
 
     [TestMethod]
+    public void A_board_that_restarts_as_the_port_opens_gets_a_second_ping()
+    {
+        int pings = 0;
+        var link = new ScriptedLink(line => ++pings == 1
+            ? ["""{"id":null,"type":"boot","protocol":1}"""]
+            : Pong(line));
+        var client = new DeviceClient(link, TimeSpan.FromSeconds(1));
+        Assert.AreEqual(1, client.Connect());
+        Assert.AreEqual(2, pings);
+        Assert.IsTrue(client.SawBoot);
+    }
+
+    [TestMethod]
     public void A_silent_device_is_a_Timeout_naming_the_request()
     {
         var client = new DeviceClient(new ScriptedLink(_ => []), TimeSpan.FromMilliseconds(200));

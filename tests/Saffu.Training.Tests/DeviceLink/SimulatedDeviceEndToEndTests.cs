@@ -179,12 +179,46 @@ public sealed class SimulatedDeviceEndToEndTests
         Assert.IsTrue(again.Say("turn on the kitchen light").Understood);
     }
 
+    [TestMethod]
+    public void Lost_chunk_answers_resynchronise_and_the_upload_resumes_where_the_device_is()
+    {
+        var (link, _) = FreshDevice();
+        var lossy = new LossyLink(link, dropAnswersOf: [3, 9]);
+        var client = new DeviceClient(lossy, Timeout);
+        client.Connect();
+        UploadResult up = BlobUpload.Upload(client, ShippedBlob());
+        Assert.AreEqual(ShippedBlob().Length, up.Bytes);
+        Assert.AreEqual(2, lossy.Dropped, "two chunk answers were lost");
+        client.Activate();
+        Assert.IsTrue(client.Say("turn on the kitchen light").Understood);
+    }
+
     private static string Pins(JsonElement? action) =>
         action is { } a ? string.Join(" ", a.GetProperty("pins").EnumerateArray().Select(p => p.GetRawText())) : "none";
 
     private sealed class SyncProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);
+    }
+
+    /// <summary>Loses the answers to the n-th `upload chunk` requests (counted from 1), as a noisy line would.</summary>
+    private sealed class LossyLink(IDeviceLink inner, int[] dropAnswersOf) : IDeviceLink
+    {
+        private int _chunks;
+        public int Dropped { get; private set; }
+        public string Description => inner.Description;
+        public void WriteLine(string line)
+        {
+            inner.WriteLine(line);
+            if (line.Contains(" upload chunk ") && dropAnswersOf.Contains(++_chunks))
+            {
+                inner.DiscardInput();
+                Dropped++;
+            }
+        }
+        public string ReadLine(TimeSpan timeout) => inner.ReadLine(timeout);
+        public void DiscardInput() => inner.DiscardInput();
+        public void Dispose() => inner.Dispose();
     }
 
     /// <summary>Records every request line on its way to the device.</summary>

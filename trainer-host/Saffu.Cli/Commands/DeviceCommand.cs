@@ -50,7 +50,10 @@ public static class DeviceCommand
         {
             using var client = new DeviceClient(DeviceLinks.Open(port, parse.GetValue(o.Baud)), TimeSpan.FromSeconds(parse.GetValue(o.Timeout)));
             client.Connect();
-            return body(client, output, error);
+            int code = body(client, output, error);
+            if (client.SawBoot && verb != "reboot")
+                error.WriteLine($"saffu device {verb}: note: {client.Description} restarted while saffu talked to it (it sent a boot event); 'status' shows its boot counter and model");
+            return code;
         }
         catch (DeviceLinkException e)
         {

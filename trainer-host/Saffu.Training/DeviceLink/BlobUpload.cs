@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Crc32 = System.IO.Hashing.Crc32;
 using Saffu.Runtime.Blob;
 using Saffu.Training.Export;
@@ -14,6 +15,9 @@ public static class BlobUpload
     /// <summary>Times one chunk is resent after the device reports its CRC did not match.</summary>
     public const int ChunkRetries = 3;
 
+    /// <summary>Times an upload resynchronises after a chunk got no answer (or a garbled one) and resumes where the device is.</summary>
+    public const int MaxResyncs = 3;
+
     /// <summary>
     /// Refuses the blob (<see cref="DeviceLinkError.Refused"/>, nothing sent) when its version is not one the firmware
     /// reads, it does not fit the device's slot, or the loader refuses it; else uploads it to the inactive slot.
@@ -26,10 +30,23 @@ public static class BlobUpload
         uint crc = Crc32.HashToUInt32(blob);
         client.Request($"upload begin {blob.Length} {crc:x8}", "upload");
         int chunk = Math.Max(1, Math.Min(info.MaxChunk, 512));
+        int resyncs = 0;
         for (int offset = 0; offset < blob.Length;)
         {
             int n = Math.Min(chunk, blob.Length - offset);
-            long received = SendChunk(client, blob, offset, n);
+            long received;
+            try
+            {
+                received = SendChunk(client, blob, offset, n);
+            }
+            catch (DeviceLinkException e) when (e.Error is DeviceLinkError.Timeout or DeviceLinkError.Protocol && resyncs < MaxResyncs)
+            {
+                // A lost answer or noise on the line: resynchronise and continue from what the device says it holds.
+                resyncs++;
+                offset = Resume(client, blob.Length, e);
+                progress?.Report(offset);
+                continue;
+            }
             if (received != offset + n)
                 throw new DeviceLinkException(DeviceLinkError.Protocol, $"{client.Description} acknowledged {received:N0} bytes after the chunk at {offset:N0}; expected {offset + n:N0}");
             offset += n;
@@ -38,7 +55,7 @@ public static class BlobUpload
         var end = client.Request("upload end", "upload", timeout: client.Timeout + DeviceClient.SlowCommandAllowance);
         if (!DeviceJson.Bool(end, "verified"))
             throw new DeviceLinkException(DeviceLinkError.Protocol, $"{client.Description} answered 'upload end' without verifying the blob");
-        return new UploadResult(DeviceJson.String(end, "slot"), blob.Length, crc.ToString("x8"), DeviceJson.Optional(end, "content_hash") is { ValueKind: System.Text.Json.JsonValueKind.String } h ? h.GetString() : null);
+        return new UploadResult(DeviceJson.String(end, "slot"), blob.Length, crc.ToString("x8"), DeviceJson.Optional(end, "content_hash") is { ValueKind: JsonValueKind.String } h ? h.GetString() : null);
     }
 
     /// <summary>The checks made before anything is sent (exposed for tests and `--dry-run`-like callers).</summary>
@@ -65,6 +82,16 @@ public static class BlobUpload
     {
         if (blob.Length < 6 || blob[0] != BlobFormat.Magic0 || blob[1] != BlobFormat.Magic1 || blob[2] != BlobFormat.Magic2 || blob[3] != BlobFormat.Magic3) return null;
         return blob[4] | blob[5] << 8;
+    }
+
+    /// <summary>After a lost chunk answer: resynchronise, then the open upload's `received` (the device's status) is where to go on.</summary>
+    private static int Resume(DeviceClient client, int size, DeviceLinkException cause)
+    {
+        client.Connect();
+        if (DeviceJson.Optional(client.Status(), "upload") is not { ValueKind: JsonValueKind.Object } upload || DeviceJson.Long(upload, "size") != size)
+            throw new DeviceLinkException(cause.Error,
+                $"{cause.Message}; after resynchronising, {client.Description} holds no open upload of this blob (did it restart?): upload again", inner: cause);
+        return (int)DeviceJson.Long(upload, "received");
     }
 
     private static long SendChunk(DeviceClient client, byte[] blob, int offset, int n)

@@ -48,7 +48,16 @@ public sealed partial class DeviceClient : IDisposable
     public int Connect()
     {
         _link.DiscardInput();
-        JsonElement pong = Request("ping", "pong", prefix: Cancel.ToString());
+        JsonElement pong;
+        try
+        {
+            pong = Request("ping", "pong", prefix: Cancel.ToString());
+        }
+        catch (DeviceLinkException e) when (e.Error == DeviceLinkError.Timeout && SawBoot)
+        {
+            // The board restarted as the port opened (DTR/RTS wired to EN on many boards) and lost the ping: once more.
+            pong = Request("ping", "pong", prefix: Cancel.ToString());
+        }
         int protocol = pong.TryGetProperty("protocol", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : -1;
         if (protocol != ProtocolVersion)
             throw new DeviceLinkException(DeviceLinkError.Protocol,
