@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using Saffu.Cli.Commands;
 using Saffu.Training.DeviceSimulation;
@@ -257,15 +256,6 @@ public sealed class DeviceSimTests
         Assert.AreEqual("{\"log_id\":\"0000abcd\",\"seq\":0,\"boot\":1,\"model_hash\":null}\nshopping list\n", File.ReadAllText(file));
     }
 
-    /// <summary>The same parse-then-invoke path as SaffuCommand.Run, with stdin from a string.</summary>
-    private static (int Code, string Output, string Error) RunWithStdin(string stdin, params string[] args)
-    {
-        var root = new RootCommand { DeviceCommand.Create(() => new StringReader(stdin)) };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0) return (SaffuCommand.Usage, "", string.Join('\n', parsed.Errors.Select(e => e.Message)));
-        int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) RunWithStdin(string stdin, params string[] args) =>
+        SaffuCli.Run(DeviceCommand.Create(() => new StringReader(stdin)), args);
 }
