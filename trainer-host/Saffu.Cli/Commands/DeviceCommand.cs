@@ -38,6 +38,9 @@ public static class DeviceCommand
         return command;
     }
 
+    /// <summary>True when --port names the simulated device (sim:DIR).</summary>
+    internal static bool IsSimulated(ParseResult parse, DeviceOptions o) => parse.GetValue(o.Port)!.StartsWith(DeviceLinks.SimulatorPrefix, StringComparison.Ordinal);
+
     /// <summary>
     /// Opens the port, resynchronises, runs <paramref name="body"/>; every link, device, blob and log-file problem
     /// becomes one line on stderr and exit code 1.
