@@ -51,7 +51,10 @@ public static class DeviceCommand
         string port = parse.GetValue(o.Port)!;
         try
         {
-            using var client = new DeviceClient(DeviceLinks.Open(port, parse.GetValue(o.Baud)), TimeSpan.FromSeconds(parse.GetValue(o.Timeout)));
+            IDeviceLink link = DeviceLinks.Open(port, parse.GetValue(o.Baud));
+            if (link is SimulatedDeviceLink { NewDevice: true })
+                error.WriteLine($"saffu device: new simulated device in {port[DeviceLinks.SimulatorPrefix.Length..]}, with the shipped default model built in (as tools/flash leaves a board)");
+            using var client = new DeviceClient(link, TimeSpan.FromSeconds(parse.GetValue(o.Timeout)));
             client.Connect();
             int code = body(client, output, error);
             if (client.SawBoot && verb != "reboot")
