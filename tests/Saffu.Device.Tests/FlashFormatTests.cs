@@ -25,25 +25,25 @@ namespace Saffu.Device.Tests
             region.Read(0, b, 0, 128);
             // magic "SDR1", generation 1, kind 1, length 12, payload, CRC of the 24 bytes before it.
             byte[] head = { 0x53, 0x44, 0x52, 0x31, 1, 0, 0, 0, 1, 0, 12, 0 };
-            for (int i = 0; i < head.Length; i++) Assert.AreEqual(head[i], b[i], "byte " + i);
-            for (int i = 0; i < payload.Length; i++) Assert.AreEqual(payload[i], b[12 + i]);
+            for (int i = 0; i < head.Length; i++) Assert.AreEqual((int)head[i], (int)b[i], "byte " + i);
+            for (int i = 0; i < payload.Length; i++) Assert.AreEqual((int)payload[i], (int)b[12 + i]);
             Assert.AreEqual(Crc32.Compute(b, 0, 24), Bytes.Get32(b, 24));
-            Assert.AreEqual(0xFF, b[28], "nothing written past the CRC");
-            Assert.AreEqual(0xFF, b[64], "the second copy is untouched by the first write");
+            Assert.AreEqual(0xFF, (int)b[28], "nothing written past the CRC");
+            Assert.AreEqual(0xFF, (int)b[64], "the second copy is untouched by the first write");
             // The second write goes to the other copy with generation 2; a reader takes it.
             payload[0] = 0;
             pair.Write(payload, payload.Length);
             region.Read(0, b, 0, 128);
-            Assert.AreEqual(1, b[12], "the first copy keeps the previous value");
+            Assert.AreEqual(1, (int)b[12], "the first copy keeps the previous value");
             Assert.AreEqual(2, (int)Bytes.Get32(b, 68));
             byte[] read = new byte[16];
             Assert.AreEqual(12, new DurablePair(region, DurablePair.KindActive).Read(read));
-            Assert.AreEqual(0, read[0]);
+            Assert.AreEqual(0, (int)read[0]);
             // A torn third write (into copy 0) leaves generation 2 readable.
             b[5] = 0x7F;
             region.Write(0, b, 0, 8);
             Assert.AreEqual(12, new DurablePair(region, DurablePair.KindActive).Read(read));
-            Assert.AreEqual(0, read[0]);
+            Assert.AreEqual(0, (int)read[0]);
         }
 
         [TestMethod]
@@ -59,21 +59,21 @@ namespace Saffu.Device.Tests
             for (int i = 0; i < strings.Length; i++) r.String(strings[i]);
             r.Finish();
             byte[] b = r.Bytes;
-            Assert.AreEqual(0x44, b[0]);
-            Assert.AreEqual(0x4C, b[1]);
+            Assert.AreEqual(0x44, (int)b[0]);
+            Assert.AreEqual(0x4C, (int)b[1]);
             Assert.AreEqual(7, (int)Bytes.Get32(b, 4));
             Assert.AreEqual(3, (int)Bytes.Get32(b, 8));
             Assert.AreEqual(1500, (int)Bytes.Get32(b, 12));
-            Assert.AreEqual(0xA0, b[16]);
-            Assert.AreEqual(0xBF, b[47]);
+            Assert.AreEqual(0xA0, (int)b[16]);
+            Assert.AreEqual(0xBF, (int)b[47]);
             Assert.AreEqual(32768, Bytes.Get16(b, 48));
-            Assert.AreEqual(1, b[50], "flags: understood");
-            Assert.AreEqual(0xFF, b[51], "step −1");
+            Assert.AreEqual(1, (int)b[50], "flags: understood");
+            Assert.AreEqual(0xFF, (int)b[51], "step −1");
             Assert.AreEqual(40, Bytes.Get16(b, 52));
-            Assert.AreEqual(0, b[54], "no pins (the Pins call was left out)");
+            Assert.AreEqual(0, (int)b[54], "no pins (the Pins call was left out)");
             Assert.AreEqual(6, Bytes.Get16(b, 56));
-            Assert.AreEqual((byte)'d', b[58]);
-            Assert.AreEqual(12, b[64], "top's length after the 6 text bytes");
+            Assert.AreEqual((byte)'d', (int)b[58]);
+            Assert.AreEqual(12, (int)b[64], "top's length after the 6 text bytes");
             // 56 + 2 + 6 + (1+12) + 1 + (1+4) + (1+3) + 1 + (1+9) + 1 + 1 = 99 → pad to 100, + CRC = 104.
             Assert.AreEqual(104, r.Length);
             Assert.AreEqual(104, Bytes.Get16(b, 2));
