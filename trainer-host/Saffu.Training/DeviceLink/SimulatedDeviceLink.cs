@@ -11,6 +11,7 @@ namespace Saffu.Training.DeviceLink;
 public sealed class SimulatedDeviceLink : IDeviceLink
 {
     private readonly Queue<string> _received = new();
+    private FileStream? _held;
 
     public SimulatedDeviceLink(SimulatedDevice device)
     {
@@ -47,16 +48,39 @@ public sealed class SimulatedDeviceLink : IDeviceLink
         try
         {
             bool isNew = !Directory.Exists(dir);
-            if (isNew)
+            Directory.CreateDirectory(dir);
+            FileStream held = Hold(dir);
+            try
             {
-                Directory.CreateDirectory(dir);
-                File.WriteAllBytes(Path.Combine(dir, BuiltinBlobFile), ShippedBlob());
+                if (isNew) File.WriteAllBytes(Path.Combine(dir, BuiltinBlobFile), ShippedBlob());
+                return new SimulatedDeviceLink(SimulatedDevice.Open(dir)) { NewDevice = isNew, _held = held };
             }
-            return new SimulatedDeviceLink(SimulatedDevice.Open(dir)) { NewDevice = isNew };
+            catch
+            {
+                held.Dispose();
+                throw;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DeviceLinkException(DeviceLinkError.PortUnavailable, $"sim:{dir}: the simulated device's flash files cannot be used: {e.Message}", inner: e);
+        }
+    }
+
+    /// <summary>
+    /// Like a serial port, one program at a time: an exclusive lock on DIR/.lock for the link's life (two runs writing
+    /// the same flash files at once would interleave their writes).
+    /// </summary>
+    private static FileStream Hold(string dir)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(dir, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new DeviceLinkException(DeviceLinkError.PortUnavailable,
+                $"sim:{dir}: the simulated device is in use by another program (another saffu device run?): {e.Message}", inner: e);
         }
     }
 
@@ -90,5 +114,5 @@ public sealed class SimulatedDeviceLink : IDeviceLink
 
     public void DiscardInput() => _received.Clear();
 
-    public void Dispose() { }
+    public void Dispose() => _held?.Dispose();
 }
