@@ -76,6 +76,12 @@ public static class DeviceCommand
             error.WriteLine($"saffu device {verb}: {e.Message}");
             return SaffuCommand.BadInput;
         }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            // The text output reads answer keys directly; an answer without them is the device's protocol error, not a crash.
+            error.WriteLine($"saffu device {verb}: the device's answer is not what docs/serial-protocol.md says ({e.Message})");
+            return SaffuCommand.BadInput;
+        }
     }
 }
 
