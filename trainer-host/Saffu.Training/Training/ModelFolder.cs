@@ -36,6 +36,9 @@ public static class ModelFolder
     public static void Save(string folder, TrainingResult result, TrainOptions options, IReadOnlyList<Utterance> train,
         HomeDescription? home = null)
     {
+        if (result.Model.Codes.Cooccurrence is not null)
+            throw new NotSupportedException("A model with co-occurrence word vectors cannot be saved as a model folder yet: found "
+                + "co-occurrence radius " + result.Model.Codes.Cooccurrence.Radius + "; expected the plain cipher codes (docs/training.md, table O).");
         Directory.CreateDirectory(folder);
         FloatModel m = result.Model;
         var weights = m.Weights.Tensors(m.Config).Select(t => NamedTensor.Of(t.Name, t.Rows, t.Cols, t.Data));

@@ -35,7 +35,7 @@ public static class OptionsJson
         {
             ["epsilon"] = t.Solver.Epsilon, ["epsilonW"] = t.Solver.EpsilonW, ["epsilonO"] = t.Solver.EpsilonO,
             ["tauU"] = t.Solver.TauU, ["tauO"] = t.Solver.TauO, ["tauD"] = t.Solver.TauD, ["refinementPasses"] = t.Solver.RefinementPasses,
-            ["prefixWeight"] = t.Solver.PrefixWeight,
+            ["prefixWeight"] = t.Solver.PrefixWeight, ["uRank"] = t.Solver.URank,
         },
         ["fineTuning"] = new JsonObject
         {
@@ -44,6 +44,7 @@ public static class OptionsJson
             ["patience"] = t.FineTuning.Patience, ["evaluationsPerEpoch"] = t.FineTuning.EvaluationsPerEpoch,
             ["tagWeight"] = t.FineTuning.TagWeight, ["trainW"] = t.FineTuning.TrainW, ["trainU"] = t.FineTuning.TrainU,
             ["trainO"] = t.FineTuning.TrainO, ["seed"] = t.FineTuning.Seed, ["initScale"] = t.FineTuning.InitScale,
+            ["foldTemperature"] = t.FineTuning.FoldTemperature,
         },
     };
 
@@ -66,7 +67,7 @@ public static class OptionsJson
             {
                 Epsilon = r.Double(s, "epsilon"), EpsilonW = r.Double(s, "epsilonW"), EpsilonO = r.Double(s, "epsilonO"),
                 TauU = r.Double(s, "tauU"), TauO = r.Double(s, "tauO"), TauD = s.ContainsKey("tauD") ? r.Double(s, "tauD") : 1, RefinementPasses = r.Int(s, "refinementPasses"),
-                PrefixWeight = r.Double(s, "prefixWeight"),
+                PrefixWeight = r.Double(s, "prefixWeight"), URank = s.ContainsKey("uRank") ? r.Int(s, "uRank") : 0,
             },
             FineTuning = new FineTuneOptions
             {
@@ -75,6 +76,7 @@ public static class OptionsJson
                 Patience = r.Int(f, "patience"), EvaluationsPerEpoch = r.Int(f, "evaluationsPerEpoch"),
                 TagWeight = r.Double(f, "tagWeight"), TrainW = r.Bool(f, "trainW"), TrainU = r.Bool(f, "trainU"),
                 TrainO = r.Bool(f, "trainO"), Seed = r.Int(f, "seed"), InitScale = r.Double(f, "initScale"),
+                FoldTemperature = f.ContainsKey("foldTemperature") && r.Bool(f, "foldTemperature"),
             },
         };
     }
