@@ -12,6 +12,9 @@ namespace Saffu.Training.Sweep;
 /// MACs are the dense blob's with every context U's record and per-word product replaced by the factors' (below).</param>
 public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord, bool Estimated)
 {
+    /// <summary>Closed-set accuracy of the blob (through the runtime) on the texts given to <see cref="Measure"/>; NaN without them.</summary>
+    public double BlobAccuracy { get; init; } = double.NaN;
+
     /// <summary>The context length the MAC count looks up to (Saffu.Bench's budget line: the full block of 16).</summary>
     public const int MacContext = 16;
 
@@ -20,16 +23,25 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
     /// tools/Saffu.Bench does: RAM is <see cref="SaffuModel.RamBytes"/>, MACs the most expensive single push onto a session
     /// holding 0..16 positions of random word ids (seed 7; the session's own MAC counter).
     /// </summary>
-    public static DeviceCost Measure(FloatModel model, ExportOptions export, int uRank)
+    public static DeviceCost Measure(FloatModel model, ExportOptions export, int uRank, IReadOnlyList<Corpus.Utterance>? labelled = null)
     {
         ExportResult exported = BlobExporter.Export(model, new byte[32], null, export);
         LoadResult loaded = ModelBlob.Load(exported.Bytes);
         if (!loaded.Ok) throw new InvalidOperationException($"The exported blob does not load: {loaded.Error}: {loaded.Message}");
         SaffuModel device = loaded.Model!;
         long bytes = exported.Bytes.Length, macs = WorstMacs(device);
-        if (uRank <= 0 || uRank >= model.Config.LabelDim) return new DeviceCost(bytes, device.RamBytes, macs, false);
+        double accuracy = labelled is null ? double.NaN : BlobAccuracyOn(device, labelled);
+        if (uRank <= 0 || uRank >= model.Config.LabelDim) return new DeviceCost(bytes, device.RamBytes, macs, false) { BlobAccuracy = accuracy };
         var (bytesSaved, macsSaved) = Factored(model, exported, export, uRank);
-        return new DeviceCost(bytes - bytesSaved, device.RamBytes, macs - macsSaved, true);
+        return new DeviceCost(bytes - bytesSaved, device.RamBytes, macs - macsSaved, true) { BlobAccuracy = accuracy };
+    }
+
+    /// <summary>Closed-set top-1 of the blob's whole-utterance logits (the runtime's session).</summary>
+    static double BlobAccuracyOn(SaffuModel device, IReadOnlyList<Corpus.Utterance> labelled)
+    {
+        var scorer = new Simulation.BlobScorer(device);
+        var scored = Evaluation.UtteranceScoring.ScoreAll(scorer, labelled.Select(u => u.Text).ToArray(), Evaluation.Evaluator.Labels(scorer, labelled));
+        return scored.Count(u => u.ClosedTop == u.Label) / (double)Math.Max(1, scored.Length);
     }
 
     /// <summary>The most expensive push with a context of at most <see cref="MacContext"/> positions.</summary>

@@ -15,7 +15,7 @@ public static class SweepGrid
     static readonly double[] PrefixWeightChoices = [0, 0.03, 0.3];
     static readonly int[] CooccurrenceChoices = [0, 0, 1, 2];
     static readonly int[] UBitChoices = [8, 16];
-    static readonly int[] RankChoices = [0, 0, 8, 16, 32];
+    static readonly int[] RankChoices = [0, 0, 0, 16, 32, 48];
 
     /// <summary>Every distinct point of the grid (attention-only knobs fixed when there is no attention).</summary>
     public static IReadOnlyList<SweepConfig> All()

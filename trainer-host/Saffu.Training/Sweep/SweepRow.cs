@@ -12,6 +12,8 @@ public sealed record SweepRow
     [JsonPropertyName("key")] public required string Key { get; init; }
     [JsonPropertyName("config")] public required SweepConfig Config { get; init; }
     [JsonPropertyName("valid_accuracy")] public required double ValidAccuracy { get; init; }
+    /// <summary>Validation accuracy of the exported blob through the device runtime (quantization included); null in rows of older files.</summary>
+    [JsonPropertyName("blob_valid_accuracy")] public double? BlobValidAccuracy { get; init; }
     /// <summary>Closed-set accuracy on every extra dev set, by its name (folder or file name).</summary>
     [JsonPropertyName("dev_accuracy")] public required IReadOnlyDictionary<string, double> DevAccuracy { get; init; }
     /// <summary>Share of the out-of-domain set rejected at the threshold chosen on valid for ≤ 2% false rejection; null without --ood.</summary>

@@ -105,13 +105,14 @@ public static class SweepRunner
                 Enumerable.Repeat(-1, oodSet.Count).ToArray()), model.RejectThreshold, model.NoneIntent);
         var dev = data.Dev.ToDictionary(d => d.Name,
             d => HeldOutAccuracy.Of(model, EncodedCorpus.Encode(d.Set, model.Vocabulary, model.Intents, null, out _)), StringComparer.Ordinal);
-        var cost = DeviceCost.Measure(model, config.Export(), config.URank);
+        var cost = DeviceCost.Measure(model, config.Export(), config.URank, data.Valid);
         return new SweepRow
         {
             Key = config.Key,
             Config = config,
             ValidAccuracy = trained.Measurements.FinalValidAccuracy,
             ExplicitValidAccuracy = trained.Measurements.ExplicitValidAccuracy,
+            BlobValidAccuracy = cost.Estimated ? null : cost.BlobAccuracy,
             DevAccuracy = dev,
             OodRejection = ood,
             FalseRejection = OutOfDomainRejection.Share(valid, model.RejectThreshold, model.NoneIntent),
