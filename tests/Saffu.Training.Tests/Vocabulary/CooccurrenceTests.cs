@@ -40,13 +40,20 @@ public class CooccurrenceTests
     }
 
     [TestMethod]
-    public void TrainingWithCooccurrenceWorksButTheModelFolderRefusesIt()
+    public void ACooccurrenceModelRoundTripsThroughTheModelFolderButNotTheBlob()
     {
         var options = new TrainOptions { Bits = 0, BlockSize = 3, FineTune = false, Cooccurrence = new CooccurrenceOptions { Radius = 2 } };
         var result = Trainer.Train(TinyCorpus.Train, TinyCorpus.Valid, options);
         Assert.IsNotNull(result.Model.Codes.Cooccurrence);
         Assert.IsGreaterThan(0.5, result.Measurements.ExplicitValidAccuracy);
         using var folder = new TempFolder();
-        Assert.ThrowsExactly<NotSupportedException>(() => ModelFolder.Save(folder.Path, result, options, TinyCorpus.Train));
+        ModelFolder.Save(folder.Path, result, options, TinyCorpus.Train);
+        var loaded = ModelFolder.Load(folder.Path).Model;
+        Assert.AreEqual(2, loaded.Codes.Cooccurrence!.Radius);
+        foreach (var u in TinyCorpus.Valid)
+            CollectionAssert.AreEqual(result.Model.Logits(result.Model.Vocabulary.Encode(u.Text)), loaded.Logits(loaded.Vocabulary.Encode(u.Text)), u.Text);
+        var error = Assert.ThrowsExactly<ArgumentException>(() =>
+            Saffu.Training.Export.BlobExporter.Export(loaded, new byte[32], null, Saffu.Training.Export.ExportOptions.Default));
+        StringAssert.Contains(error.Message, "co-occurrence");
     }
 }

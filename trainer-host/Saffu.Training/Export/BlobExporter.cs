@@ -36,6 +36,9 @@ public static class BlobExporter
     public static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options)
     {
         options.Validate();
+        if (model.Codes.Cooccurrence is { } co)
+            throw new ArgumentException($"the model has co-occurrence word vectors (radius {co.Radius}); blob v1 carries only bit-cipher codes "
+                + "(docs/model-blob.md): train without them to export");
         if (dataHash.Length != 32) throw new ArgumentException($"The data hash has {dataHash.Length} bytes; expected 32 (SHA-256).", nameof(dataHash));
         var reports = new List<TensorReport>();
         var q = Quantize(model, options, reports);

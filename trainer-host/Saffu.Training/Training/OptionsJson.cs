@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Saffu.Training.FineTuning;
 using Saffu.Training.Model;
 using Saffu.Training.Solver;
+using Saffu.Training.Vocabulary;
 
 namespace Saffu.Training.Training;
 
@@ -31,6 +32,10 @@ public static class OptionsJson
         ["start"] = t.Start.ToString().ToLowerInvariant(),
         ["maxFalseRejection"] = t.MaxFalseRejection,
         ["noneRejectionTarget"] = t.NoneRejectionTarget, ["noneNeedsAnchor"] = t.NoneNeedsAnchor,
+        ["cooccurrence"] = new JsonObject
+        {
+            ["radius"] = t.Cooccurrence.Radius, ["mix"] = t.Cooccurrence.Mix, ["maxEntries"] = t.Cooccurrence.MaxEntries,
+        },
         ["solver"] = new JsonObject
         {
             ["epsilon"] = t.Solver.Epsilon, ["epsilonW"] = t.Solver.EpsilonW, ["epsilonO"] = t.Solver.EpsilonO,
@@ -48,6 +53,20 @@ public static class OptionsJson
         },
     };
 
+    static CooccurrenceOptions Cooccurrence(JsonObject c, JsonReader r)
+    {
+        var options = new CooccurrenceOptions { Radius = r.Int(c, "radius"), Mix = r.Double(c, "mix"), MaxEntries = r.Int(c, "maxEntries") };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw r.Bad("cooccurrence", e.Message, "radius 0..8, mix 0..1, maxEntries 1..4096");
+        }
+        return options;
+    }
+
     public static TrainOptions Training(JsonObject o, JsonReader r)
     {
         JsonObject s = r.Object(o, "solver"), f = r.Object(o, "fineTuning");
@@ -63,6 +82,7 @@ public static class OptionsJson
             Start = Enum.TryParse(start, ignoreCase: true, out StartingPoint from) ? from : throw r.Bad("start", $"\"{start}\"", "explicit or random"), MaxFalseRejection = r.Double(o, "maxFalseRejection"),
             NoneRejectionTarget = o.ContainsKey("noneRejectionTarget") ? r.Double(o, "noneRejectionTarget") : 0,
             NoneNeedsAnchor = !o.ContainsKey("noneNeedsAnchor") || r.Bool(o, "noneNeedsAnchor"),
+            Cooccurrence = o.ContainsKey("cooccurrence") ? Cooccurrence(r.Object(o, "cooccurrence"), r) : new CooccurrenceOptions(),
             Solver = new SolverOptions
             {
                 Epsilon = r.Double(s, "epsilon"), EpsilonW = r.Double(s, "epsilonW"), EpsilonO = r.Double(s, "epsilonO"),

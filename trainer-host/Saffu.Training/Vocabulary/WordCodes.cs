@@ -154,6 +154,37 @@ public sealed class WordCodes
         Cooccurrence = options;
     }
 
+    /// <summary>The stored vectors (a model folder's `vectors.*` tensors): offsets (V + 1), bits ascending per word, weights.</summary>
+    public (int[] Offsets, short[] Bits, float[] Weights) StoredVectors() => (vectorOffsets, vectorBits, vectorWeights);
+
+    /// <summary>
+    /// Sets co-occurrence vectors read back from a model folder; throws <see cref="ArgumentException"/> naming what is wrong
+    /// (V + 1 rising offsets from 0, bits ascending and below b per word, weights finite, ≥ 0 and summing to 1 per word).
+    /// </summary>
+    public void SetVectors(int[] offsets, short[] vectorBits, float[] weights, CooccurrenceOptions options)
+    {
+        options.Validate();
+        if (offsets.Length != Count + 1 || offsets[0] != 0 || offsets[^1] != vectorBits.Length || weights.Length != vectorBits.Length)
+            throw new ArgumentException($"Word vectors: found {offsets.Length} offsets ending at {offsets[^1]} for {vectorBits.Length} bits and {weights.Length} weights; expected {Count + 1} offsets from 0 to the number of entries.");
+        for (int r = 0; r < Count; r++)
+        {
+            if (offsets[r + 1] < offsets[r]) throw new ArgumentException($"Word vectors: offset {r + 1} ({offsets[r + 1]}) is below offset {r} ({offsets[r]}).");
+            double sum = 0;
+            for (int e = offsets[r]; e < offsets[r + 1]; e++)
+            {
+                bool ordered = e == offsets[r] || vectorBits[e] > vectorBits[e - 1];
+                if (vectorBits[e] < 0 || vectorBits[e] >= Bits || !ordered || !(weights[e] >= 0) || !float.IsFinite(weights[e]))
+                    throw new ArgumentException($"Word vectors: entry {e} of word {r} is bit {vectorBits[e]} with weight {weights[e]}; expected ascending bits 0..{Bits - 1} with finite weights ≥ 0.");
+                sum += weights[e];
+            }
+            if (Math.Abs(sum - 1) > 1e-3) throw new ArgumentException($"Word vectors: word {r}'s weights sum to {sum}; expected 1.");
+        }
+        vectorOffsets = offsets;
+        this.vectorBits = vectorBits;
+        vectorWeights = weights;
+        Cooccurrence = options;
+    }
+
     void AddCode(ref Dictionary<short, double>? sums, int id)
     {
         sums ??= new Dictionary<short, double>();
