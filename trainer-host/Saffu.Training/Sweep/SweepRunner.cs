@@ -112,7 +112,7 @@ public static class SweepRunner
             Config = config,
             ValidAccuracy = trained.Measurements.FinalValidAccuracy,
             ExplicitValidAccuracy = trained.Measurements.ExplicitValidAccuracy,
-            BlobValidAccuracy = cost.Estimated ? null : cost.BlobAccuracy,
+            BlobValidAccuracy = double.IsNaN(cost.BlobAccuracy) ? null : cost.BlobAccuracy,
             DevAccuracy = dev,
             OodRejection = ood,
             FalseRejection = OutOfDomainRejection.Share(valid, model.RejectThreshold, model.NoneIntent),

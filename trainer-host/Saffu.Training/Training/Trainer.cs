@@ -75,7 +75,13 @@ public static class Trainer
         if (options.FineTune && validSet.Count > 0 && options.FineTuning.Epochs > 0)
         {
             timer.Restart();
-            var tuner = new FineTuner(model, options.FineTuning with { PrefixWeight = options.Solver.PrefixWeight }, observer);
+            // The folded temperature corrects the explicit solution's over-confidence; a random start has none to correct.
+            var tuning = options.FineTuning with
+            {
+                PrefixWeight = options.Solver.PrefixWeight,
+                FoldTemperature = options.FineTuning.FoldTemperature && options.Start == StartingPoint.Explicit,
+            };
+            var tuner = new FineTuner(model, tuning, observer);
             finalAccuracy = tuner.Run(trainSet, validSet);
             if (options.Solver.URank > 0) Structure(model, options.Solver.URank);
             fineSeconds = timer.Elapsed.TotalSeconds;
