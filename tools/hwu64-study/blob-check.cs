@@ -1,4 +1,5 @@
 #:project ../../trainer-host/Saffu.Training/Saffu.Training.csproj
+#:property JsonSerializerIsReflectionEnabledByDefault=true
 // The blob's validation accuracy (through the device runtime, quantization included) of the Pareto-front rows of a sweep
 // results file written before rows carried `blob_valid_accuracy` (issue 14): retrains each front configuration and
 // measures it with SweepRunner.Measure, printing float valid / blob valid / blob bytes / key.
