@@ -34,7 +34,7 @@ public static class SweepCommand
         var near = Make<double>("--near", "Fine-tune rows within this much valid accuracy (0–1) of the Pareto front at their size.", "X", () => 0.005);
         var maxTuned = Make<int>("--max-fine-tuned", "Fine-tune at most this many rows (the most accurate near the front).", "N", () => 12);
         var budgetBytes = Make<long?>("--budget-bytes", "Name the most accurate row whose blob is at most N bytes. Default: no limit.", "N");
-        var budgetMacs = Make<long?>("--budget-macs", "... and whose MACs per word are at most N. Default: no limit.", "N");
+        var budgetMacs = Make<long?>("--budget-macs", "Name the most accurate row whose MACs per word are at most N (with --budget-bytes: within both). Default: no limit.", "N");
         var quiet = Make<bool>("--quiet", "Hide the progress bar (the summary is still printed).");
         var command = new Command("sweep",
             "Train and evaluate many SAFFU configurations (bits, contexts, block and radial sizes, refinement passes, smoothing, "
