@@ -19,6 +19,8 @@ public static class SaffuCommand
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(DeviceCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
 
