@@ -10,7 +10,7 @@ namespace Saffu.Cli.Commands;
 /// </summary>
 public static class RetrainCommand
 {
-    public const double DefaultWeight = 2;
+    public const double DefaultWeight = 5;
     public const double DefaultMaxDrop = 0.5;
 
     public static Command Create()
@@ -47,6 +47,13 @@ public static class RetrainCommand
             double x = r.GetValueOrDefault<double>();
             if (!(x >= 0) || !double.IsFinite(x)) r.AddError($"The --max-drop {x.ToString(CultureInfo.InvariantCulture)} is invalid; expected points >= 0.");
         });
+        var update = new Option<string>("--update")
+        {
+            Description = "How the weights change: resolve (closed-form re-solve from the statistics), replay (fine-tune only the new words' rows on the corrections and a replay labelled by the parent), auto (replay for a fine-tuned model, else resolve). Default: auto.",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|resolve|replay",
+        };
+        update.AcceptOnlyFromAmong("auto", "resolve", "replay");
         var force = new Option<bool>("--force") { Description = "Write the new model even when the guard refuses it. Default: false." };
         var port = new Option<string?>("--port") { Description = "Upload the new blob to this device and activate it (a serial port, or sim:DIR for the simulator).", HelpName = "PORT" };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the summary, the refusals and the files written. Default: false." };
@@ -54,11 +61,12 @@ public static class RetrainCommand
             "Retrain a model from corrections without its corpus: add the corrections to the stored sufficient statistics, grow new "
             + "words, intents and aliases, re-solve U and O, re-calibrate, check old against new on the held-out set and --test sets, "
             + "and write a new model folder (and blob) with its lineage.");
-        foreach (Option o in new Option[] { model, corrections, output, weight, blob, test, maxDrop, force, port, quiet }) command.Options.Add(o);
+        foreach (Option o in new Option[] { model, corrections, output, weight, update, blob, test, maxDrop, force, port, quiet }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var settings = new RetrainSettings(parse.GetValue(model)!, parse.GetValue(corrections)!, parse.GetValue(output)!, parse.GetValue(weight),
-                parse.GetValue(blob), parse.GetValue(test) ?? [], parse.GetValue(maxDrop), parse.GetValue(force), parse.GetValue(port), parse.GetValue(quiet));
+                parse.GetValue(blob), parse.GetValue(test) ?? [], parse.GetValue(maxDrop), parse.GetValue(force), parse.GetValue(port), parse.GetValue(quiet),
+                Enum.Parse<Saffu.Training.Retraining.RetrainUpdate>(parse.GetValue(update)!, ignoreCase: true));
             return new RetrainRun(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute();
         });
         return command;
@@ -66,4 +74,4 @@ public static class RetrainCommand
 }
 
 internal sealed record RetrainSettings(string Model, string Corrections, string Out, double Weight, string? Blob, string[] Tests, double MaxDrop,
-    bool Force, string? Port, bool Quiet);
+    bool Force, string? Port, bool Quiet, Saffu.Training.Retraining.RetrainUpdate Update = Saffu.Training.Retraining.RetrainUpdate.Auto);

@@ -23,7 +23,7 @@ internal sealed class RetrainRun(RetrainSettings s, TextWriter output, TextWrite
         RetrainOutcome o;
         try
         {
-            o = RetrainJob.Plan(s.Model, s.Corrections, s.Weight, s.Tests, s.MaxDrop);
+            o = RetrainJob.Plan(s.Model, s.Corrections, s.Weight, s.Tests, s.MaxDrop, s.Update);
         }
         catch (Exception e) when (e is InputFileException or ModelFolderException or RetrainException or ArgumentException or ActionMapException)
         {

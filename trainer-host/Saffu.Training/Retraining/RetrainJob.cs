@@ -17,7 +17,8 @@ public sealed record RetrainOutcome(RetrainInput Parent, RetrainResult Result, M
 /// </summary>
 public static class RetrainJob
 {
-    public static RetrainOutcome Plan(string modelFolder, string correctionsPath, double weight, IReadOnlyList<string> tests, double maxDropPoints)
+    public static RetrainOutcome Plan(string modelFolder, string correctionsPath, double weight, IReadOnlyList<string> tests, double maxDropPoints,
+        RetrainUpdate update = RetrainUpdate.Auto)
     {
         RetrainInput parent = Retrainer.Load(modelFolder);
         if (!File.Exists(correctionsPath)) throw new CorrectionsException(correctionsPath, 0, "no such file", "a corrections file (docs/corrections.md)");
@@ -25,7 +26,7 @@ public static class RetrainJob
         var corrections = CorrectionsFile.Read(new MemoryStream(correctionsBytes), correctionsPath);
         if (!corrections.Any(c => c.Teaches))
             throw new CorrectionsException(correctionsPath, 0, "no correction that teaches anything (every record is \"ignore\", or none)", "at least one record with the verdict ok, corrected or new");
-        RetrainResult result = Retrainer.Retrain(parent, corrections, weight);
+        RetrainResult result = Retrainer.Retrain(parent, corrections, weight, update);
 
         byte[] parentBlob = ModelFolderExport.Export(modelFolder, parent.Folder, ExportOptions.Default).Bytes;
         byte[] parentHash = BlobLayout.Read(parentBlob).ComputeContentHash();

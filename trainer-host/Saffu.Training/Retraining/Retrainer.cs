@@ -26,6 +26,15 @@ public sealed record RetrainResult(FloatModel Model, TrainingStatistics Statisti
 /// </summary>
 public static class Retrainer
 {
+    /// <summary>Evaluations per replay epoch (the replay set is small; finer early stopping).</summary>
+    public const int ReplayEvaluationsPerEpoch = 4;
+
+    /// <summary>Replay epochs at most (early stopping usually ends it sooner).</summary>
+    public const int ReplayEpochs = 20;
+
+    /// <summary>Adam's learning rate in replay (only the masked rows move; the trainer's 0.003 stopped before most corrections were learned).</summary>
+    public const double ReplayLearningRate = 0.01;
+
     public static RetrainInput Load(string folder)
     {
         var contents = ModelFolder.Load(folder);
@@ -34,7 +43,11 @@ public static class Retrainer
     }
 
     /// <param name="weight">Weight of every correction's examples (a training sentence has 1).</param>
-    public static RetrainResult Retrain(RetrainInput input, IReadOnlyList<Correction> corrections, double weight)
+    /// <param name="update">How the weights change (docs/retraining.md): <see cref="RetrainUpdate.Resolve"/> the closed-form
+    /// re-solve (plus what fine-tuning had added), <see cref="RetrainUpdate.Replay"/> masked fine-tuning on the corrections and a
+    /// replay labelled by the parent; <see cref="RetrainUpdate.Auto"/> replay for a fine-tuned model, re-solve otherwise. The
+    /// statistics are updated either way.</param>
+    public static RetrainResult Retrain(RetrainInput input, IReadOnlyList<Correction> corrections, double weight, RetrainUpdate update = RetrainUpdate.Auto)
     {
         if (!(weight > 0) || !double.IsFinite(weight)) throw new ArgumentException($"The weight {weight} is invalid; expected a number > 0.");
         var clock = Stopwatch.StartNew();
@@ -69,9 +82,13 @@ public static class Retrainer
         AddCounted(after, Count(counter, corpus, counter.HeadShapes(), counter.CountHeads), weight, layers);
         explicitModel.Weights = Explicit(after, model.Config, options.Solver, explicitModel.Weights);
 
-        model.Weights = Add(explicitModel.Weights, tuning, model.Config);
+        bool replay = update == RetrainUpdate.Replay || (update == RetrainUpdate.Auto && options.FineTune && options.FineTuning.Epochs > 0);
+        // A fine-tuned parent keeps its (grown) weights and learns by replay; otherwise the re-solve plus what fine-tuning added.
+        model.Weights = replay ? model.Weights : Add(explicitModel.Weights, tuning, model.Config);
         if (model.NoneIntent >= 0 && input.NoneOffset != 0) NoneRejection.Apply(model, -input.NoneOffset);
         var valid = EncodedCorpus.Encode(input.Folder.HeldOut, model.Vocabulary, model.Intents, null, out _);
+        if (replay && valid.Count == 0) throw new RetrainException("replay without a held-out set in the model folder", "a model folder with heldout.jsonl, or --update resolve");
+        if (replay) Replay(model, parent, input.NoneOffset, input.Folder.HeldOut, corpus, options, weight);
         var rejection = Trainer.Calibrate(model, valid, options);
         foreach (var text in corpus.Texts)
             for (int p = text.FirstWord; p < text.Length; p++) counts[text.Ids[p]]++;
@@ -128,6 +145,113 @@ public static class Retrainer
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Fine-tunes on the corrections (each repeated ⌈weight⌉ times) plus the held-out texts labelled by the parent's own
+    /// decisions (its intent top without the none offset, its tags): the parent teaches the new model what it already did,
+    /// so the corrections move only what they must. Early stopping picks the epoch that gets most corrections right.
+    /// </summary>
+    static void Replay(FloatModel model, FloatModel parent, double noneOffset, IReadOnlyList<Utterance> heldOut, EncodedCorpus corrections,
+        TrainOptions options, double weight)
+    {
+        var texts = new List<Vocabulary.EncodedText>();
+        var intents = new List<int>();
+        var tags = model.Config.TagHead ? new List<int[]>() : null;
+        int copies = Math.Max(1, (int)Math.Ceiling(weight));
+        var contrasts = Contrasts(corrections, model, parent).ToList();
+        var replayTexts = heldOut.Select(u => u.Text).Concat(Enumerable.Range(0, copies).SelectMany(_ => contrasts));
+        foreach (string replayText in replayTexts)
+        {
+            var u = new Utterance(replayText, null, Utterance.NoSlots, default);
+            var old = parent.Vocabulary.Encode(u.Text);
+            if (old.WordCount == 0) continue;
+            float[] logits = parent.Logits(old);
+            if (parent.NoneIntent >= 0) logits[parent.NoneIntent] -= (float)noneOffset;
+            int y = Softmax.ArgMax(logits);
+            var text = model.Vocabulary.Encode(u.Text);
+            if (y == model.NoneIntent && options.NoneNeedsAnchor && !model.IsAnchored(text)) continue;
+            texts.Add(text);
+            intents.Add(y);
+            tags?.Add(y == model.NoneIntent ? Enumerable.Repeat(-1, text.Length).ToArray() : parent.PredictTags(old));
+        }
+        for (int k = 0; k < copies; k++)
+            for (int u = 0; u < corrections.Count; u++)
+            {
+                texts.Add(corrections.Texts[u]);
+                intents.Add(corrections.Intents[u]);
+                tags?.Add(corrections.Tags![u]);
+            }
+        var train = new EncodedCorpus(texts, intents, tags);
+        // Early stopping on the corrections: the mask and the replay keep the rest.
+        var valid = corrections;
+        new FineTuning.FineTuner(model, options.FineTuning with
+        {
+            PrefixWeight = options.Solver.PrefixWeight,
+            EvaluationsPerEpoch = ReplayEvaluationsPerEpoch,
+            Patience = options.FineTuning.Patience * ReplayEvaluationsPerEpoch,
+            Epochs = ReplayEpochs,
+            LearningRate = ReplayLearningRate,
+        })
+        {
+            GradientMask = Mask(model, parent),
+        }.Run(train, valid);
+    }
+
+    /// <summary>
+    /// What replay may move: the U rows of the bits of the new words' codes (their only parameters; shared with the words
+    /// that own those bits), every new intent's columns in U and O and its rows in O and O_tag. Everything else stays as the
+    /// parent had it, so sentences that say none of the new words keep their decisions unless they say a bit's owner.
+    /// </summary>
+    static SaffuWeights Mask(FloatModel model, FloatModel parent)
+    {
+        SaffuConfig c = model.Config, old = parent.Config;
+        var mask = SaffuWeights.Zero(c);
+        var bits = Enumerable.Range(parent.Vocabulary.Count, model.Vocabulary.Count - parent.Vocabulary.Count)
+            .SelectMany(id => model.Codes.Of(id).ToArray()).Distinct().ToList();
+        void Rows(float[]? u, int cols)
+        {
+            if (u is null) return;
+            foreach (short bit in bits) Array.Fill(u, 1f, bit * cols, cols);
+            for (int r = 0; r < u.Length / cols; r++)
+                for (int j = cols == c.LabelDim ? old.LabelDim : cols; j < cols; j++) u[r * cols + j] = 1;
+        }
+        Rows(mask.BlockU, c.LabelDim);
+        Rows(mask.RadialU, c.LabelDim);
+        Rows(mask.DocumentU, c.LabelDim);
+        foreach (float[] t in mask.TagU) Rows(t, c.TagCount);
+        int k = c.IntentCount - old.IntentCount;
+        if (k > 0)
+        {
+            for (int r = 0; r < c.Parts * c.LabelDim; r++)
+                for (int i = 0; i < c.IntentCount; i++)
+                    if (i >= old.IntentCount || r % c.LabelDim >= old.LabelDim) mask.O[r * c.IntentCount + i] = 1;
+            if (mask.TagO is not null && c.TagIncludesIntentParts)
+                for (int r = c.TagOffsets * c.TagCount; r < c.TagInputs; r++)
+                    if ((r - c.TagOffsets * c.TagCount) % c.LabelDim >= old.LabelDim) Array.Fill(mask.TagO, 1f, r * c.TagCount, c.TagCount);
+        }
+        return mask;
+    }
+
+    /// <summary>
+    /// Each correction without the words the parent did not know (growth's new words): "put the lights aff in the kitchen"
+    /// → "put the lights in the kitchen". Labelled by the parent, these tell the new model that the correction's label comes
+    /// from the new words, not from the rest of the sentence.
+    /// </summary>
+    static IEnumerable<string> Contrasts(EncodedCorpus corrections, FloatModel model, FloatModel parent)
+    {
+        foreach (var text in corrections.Texts)
+        {
+            var kept = new List<string>();
+            bool dropped = false;
+            for (int p = text.FirstWord; p < text.Length; p++)
+            {
+                bool isNew = text.Ids[p] >= parent.Vocabulary.Count;
+                dropped |= isNew;
+                if (!isNew) kept.Add(text.Values[p] >= 0 ? text.Values[p].ToString(System.Globalization.CultureInfo.InvariantCulture) : text.Tokens[p]);
+            }
+            if (dropped && kept.Count > 0) yield return string.Join(' ', kept);
+        }
     }
 
     static CorrectionsException Bad(Correction c, string found, string expected) => new(c.Source.Path, c.Source.Line, found, expected);
@@ -245,6 +369,9 @@ public static class Retrainer
 }
 
 /// <summary>A model folder or corrections retraining cannot use: what was found and what was expected.</summary>
+/// <summary>How retraining changes the weights (docs/retraining.md §Update).</summary>
+public enum RetrainUpdate { Auto, Resolve, Replay }
+
 public sealed class RetrainException(string found, string expected) : Exception($"found {found}; expected {expected}.")
 {
     public string Found { get; } = found;
