@@ -100,12 +100,22 @@ public static class CorrectionsFile
     static string NonEmpty(string? value, string key, string path, int line) =>
         string.IsNullOrWhiteSpace(value) ? throw new CorrectionsException(path, line, $"no \"{key}\"", $"\"{key}\" as a non-empty string") : value;
 
+    /// <summary>Writes the lines (one record each) atomically: temporary file + rename, `\n` after every line.</summary>
+    public static void WriteAll(string path, IEnumerable<string> lines) =>
+        Evaluation.AtomicFile.Write(path, Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))));
+
     /// <summary>One record as its corrections-file line (no line break).</summary>
     public static string Line(CorrectionRecord record) => JsonSerializer.Serialize(record, CorrectionsJsonContext.Compact.CorrectionRecord);
 
     /// <summary>SHA-256 of the file's bytes as given: the corrections hash a retrained blob's lineage records.</summary>
     public static byte[] Hash(byte[] fileBytes) => SHA256.HashData(fileBytes);
 
-    /// <summary>The identity of a pulled log record: its canonical JSON (keys sorted, compact), so a review can resume.</summary>
-    public static string RecordKey(JsonObject record) => Encoding.UTF8.GetString(SortedJson.Serialize(record, indented: false));
+    /// <summary>
+    /// The identity of a pulled log record, so a review can resume: `log_id:seq` (unique, docs/decision-log.md), or for a
+    /// record without them its canonical JSON (keys sorted, compact).
+    /// </summary>
+    public static string RecordKey(JsonObject record) =>
+        record["log_id"] is JsonValue id && id.TryGetValue(out string? logId) && record["seq"] is JsonValue seq && seq.TryGetValue(out long number)
+            ? $"{logId}:{number}"
+            : Encoding.UTF8.GetString(SortedJson.Serialize(record, indented: false));
 }
