@@ -200,12 +200,12 @@ public static class Retrainer
 
     /// <summary>
     /// What replay may move: the U rows of the bits of the new words' codes (their only parameters; shared with the words
-    /// that own those bits), every new intent's columns in U and O and its rows in O and O_tag. Everything else stays as the
-    /// parent had it, so sentences that say none of the new words keep their decisions unless they say a bit's owner.
+    /// that own those bits) and every new intent's column of O. Everything else stays as the parent had it, so sentences that
+    /// say none of the new words keep their decisions unless they say a word that owns one of those bits.
     /// </summary>
     static SaffuWeights Mask(FloatModel model, FloatModel parent)
     {
-        SaffuConfig c = model.Config, old = parent.Config;
+        SaffuConfig c = model.Config;
         var mask = SaffuWeights.Zero(c);
         var bits = Enumerable.Range(parent.Vocabulary.Count, model.Vocabulary.Count - parent.Vocabulary.Count)
             .SelectMany(id => model.Codes.Of(id).ToArray()).Distinct().ToList();
@@ -213,23 +213,13 @@ public static class Retrainer
         {
             if (u is null) return;
             foreach (short bit in bits) Array.Fill(u, 1f, bit * cols, cols);
-            for (int r = 0; r < u.Length / cols; r++)
-                for (int j = cols == c.LabelDim ? old.LabelDim : cols; j < cols; j++) u[r * cols + j] = 1;
         }
         Rows(mask.BlockU, c.LabelDim);
         Rows(mask.RadialU, c.LabelDim);
         Rows(mask.DocumentU, c.LabelDim);
         foreach (float[] t in mask.TagU) Rows(t, c.TagCount);
-        int k = c.IntentCount - old.IntentCount;
-        if (k > 0)
-        {
-            for (int r = 0; r < c.Parts * c.LabelDim; r++)
-                for (int i = 0; i < c.IntentCount; i++)
-                    if (i >= old.IntentCount || r % c.LabelDim >= old.LabelDim) mask.O[r * c.IntentCount + i] = 1;
-            if (mask.TagO is not null && c.TagIncludesIntentParts)
-                for (int r = c.TagOffsets * c.TagCount; r < c.TagInputs; r++)
-                    if ((r - c.TagOffsets * c.TagCount) % c.LabelDim >= old.LabelDim) Array.Fill(mask.TagO, 1f, r * c.TagCount, c.TagCount);
-        }
+        for (int r = 0; r < c.Parts * c.LabelDim; r++)
+            for (int i = parent.Config.IntentCount; i < c.IntentCount; i++) mask.O[r * c.IntentCount + i] = 1;
         return mask;
     }
 
@@ -277,6 +267,8 @@ public static class Retrainer
     static LayerStatistics[] CountU(FloatModel model, StatisticsCounter counter, EncodedCorpus corpus, SolverOptions options, long[] counts, double weight)
     {
         var shapes = counter.UShapes(first: true);
+        // U's columns are the parent's intents (label dimension b′): a new intent's examples teach O and the tags only.
+        corpus = Only(corpus, u => corpus.Intents[u] < model.Config.LabelDim);
         var perToken = new CorrectionCounter(model, options, counts, weight);
         var attention = shapes.Where(s => s.Name is StatisticsCounter.BlockU or StatisticsCounter.RadialU).ToArray();
         var counted = attention.Length == 0 ? [] : Count(counter, corpus, attention, counter.CountU);
@@ -289,6 +281,13 @@ public static class Retrainer
             result.Add(s);
         }
         return result.ToArray();
+    }
+
+    static EncodedCorpus Only(EncodedCorpus corpus, Func<int, bool> keep)
+    {
+        var kept = Enumerable.Range(0, corpus.Count).Where(keep).ToList();
+        return new EncodedCorpus(kept.Select(i => corpus.Texts[i]).ToList(), kept.Select(i => corpus.Intents[i]).ToList(),
+            corpus.Tags is null ? null : kept.Select(i => corpus.Tags[i]).ToList());
     }
 
     static void Scale(LayerStatistics s, double weight)
