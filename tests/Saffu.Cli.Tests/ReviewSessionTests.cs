@@ -32,7 +32,7 @@ public sealed class ReviewSessionTests
         using var folder = new TestFolder();
         string log = folder.File("log.jsonl", Log);
         string outPath = Path.Combine(folder.Path, "c.jsonl");
-        var records = DecisionLogFile.Read(log);
+        var records = PulledLog.Read(log);
         var choices = ReviewSession.IntentChoices(Intents);   // HassLightSet, HassToggle, HassTurnOff, HassTurnOn, <none>
         var saved = new List<string>();
         var console = new TestConsole().Width(200).Interactive();

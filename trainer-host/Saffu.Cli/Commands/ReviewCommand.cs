@@ -42,7 +42,7 @@ public static class ReviewCommand
         }
         try
         {
-            var records = DecisionLogFile.Read(logPath);
+            var records = PulledLog.Read(logPath);
             var existing = File.Exists(outPath) ? CorrectionsFile.Read(outPath) : [];
             var judged = existing.Where(c => c.Log is not null).Select(c => CorrectionsFile.RecordKey(c.Log!)).ToHashSet(StringComparer.Ordinal);
             var todo = records.Where(r => !judged.Contains(CorrectionsFile.RecordKey(r.Record))).ToList();

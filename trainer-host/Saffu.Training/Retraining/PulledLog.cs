@@ -11,7 +11,7 @@ public sealed record PulledRecord(JsonObject Record, LoggedDecision Decision, in
 /// Reads a pulled decision log (docs/decision-log.md, `saffu device … pull-log`): JSON Lines, one record a line, blank lines
 /// ignored. Each record must be an object with a `text` string; its other keys are kept as they are.
 /// </summary>
-public static class DecisionLogFile
+public static class PulledLog
 {
     public static IReadOnlyList<PulledRecord> Read(string path)
     {
