@@ -44,7 +44,7 @@ namespace Saffu.Device.State
         {
             DeviceSettings s = new DeviceSettings(new DurablePair(store.Open(RegionName, RegionBytes), DurablePair.KindSettings));
             int n = s.pair.Read(s.payload);
-            if (n > 0 && Utf8.IsValid(s.payload, 0, n)) s.ApplyText(Utf8.Decode(s.payload, 0, n));
+            if (n > 0) s.ApplyText(Utf8.Decode(s.payload, 0, n));   // the CRC vouches for the bytes; Decode never throws
             return s;
         }
 
