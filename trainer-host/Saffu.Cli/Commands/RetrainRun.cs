@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Saffu.Training;
 using Saffu.Training.Blob;
+using Saffu.Training.DeviceLink;
 using Saffu.Training.Retraining;
 using Saffu.Training.Training;
 
@@ -56,7 +57,26 @@ internal sealed class RetrainRun(RetrainSettings s, TextWriter output, TextWrite
         output.WriteLine($"wrote {Path.Combine(s.Out, ModelFolder.ModelFile)} and its weights, training state, held-out set and log" +
             (o.Result.Home is null ? "" : ", home.yaml"));
         if (s.Blob is not null) output.WriteLine($"wrote {s.Blob} ({o.Blob.Length:N0} bytes, content hash {Hex(BlobContentHash(o.Blob))[..16]}…)");
-        return SaffuCommand.Ok;
+        return s.Port is null ? SaffuCommand.Ok : Upload(o.Blob, s.Port);
+    }
+
+    /// <summary>`--port`: the new blob to the device's inactive slot (verified there), then activated (docs/serial-protocol.md).</summary>
+    int Upload(byte[] blob, string port)
+    {
+        try
+        {
+            using var client = new DeviceClient(DeviceLinks.Open(port, SerialDeviceLink.DefaultBaud), TimeSpan.FromSeconds(DeviceCommand.DefaultTimeoutSeconds));
+            UploadResult result = BlobUpload.Upload(client, blob);
+            var activated = client.Activate();
+            output.WriteLine($"uploaded to {port}: slot {result.Slot}, {result.Bytes:N0} bytes, verified by the device; activated slot {DeviceOutput.Str(activated, "slot")}");
+            return SaffuCommand.Ok;
+        }
+        catch (Exception e) when (e is DeviceLinkException or IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            error.WriteLine($"saffu retrain: the model folder{(s.Blob is null ? "" : " and blob")} were written, but the device at {port} did not take the blob: {e.Message}");
+            error.WriteLine($"saffu retrain: retry with: saffu device --port {port} upload BLOB --activate");
+            return SaffuCommand.BadInput;
+        }
     }
 
     void Summary(RetrainOutcome o, double seconds)

@@ -34,6 +34,9 @@ public sealed class FineTuner
     /// </summary>
     public SaffuWeights? GradientMask { get; init; }
 
+    /// <summary>Optional: what early stopping maximizes instead of the validation set's intent accuracy (retraining scores intents and tags).</summary>
+    public Func<FloatModel, double>? Selection { get; init; }
+
     /// <summary>Every evaluation, in order (the first is the starting point at 0 s).</summary>
     public List<EpochReport> History { get; } = new();
 
@@ -105,7 +108,7 @@ public sealed class FineTuner
 
     double Evaluate(EncodedCorpus valid, double epoch, long steps, double seconds, double loss, double bestSoFar)
     {
-        double accuracy = HeldOutAccuracy.Of(model, valid);
+        double accuracy = Selection?.Invoke(model) ?? HeldOutAccuracy.Of(model, valid);
         var report = new EpochReport(epoch, steps, seconds, loss, accuracy, accuracy > bestSoFar);
         History.Add(report);
         observer.EpochFinished(report);

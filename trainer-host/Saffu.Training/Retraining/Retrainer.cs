@@ -183,7 +183,7 @@ public static class Retrainer
                 tags?.Add(corrections.Tags![u]);
             }
         var train = new EncodedCorpus(texts, intents, tags);
-        // Early stopping on the corrections: the mask and the replay keep the rest.
+        // Early stopping on the corrections (intent and tags): the mask and the replay keep the rest.
         var valid = corrections;
         new FineTuning.FineTuner(model, options.FineTuning with
         {
@@ -195,6 +195,7 @@ public static class Retrainer
         })
         {
             GradientMask = Mask(model, parent),
+            Selection = m => CorrectionsRight(m, corrections),
         }.Run(train, valid);
     }
 
@@ -221,6 +222,24 @@ public static class Retrainer
         for (int r = 0; r < c.Parts * c.LabelDim; r++)
             for (int i = parent.Config.IntentCount; i < c.IntentCount; i++) mask.O[r * c.IntentCount + i] = 1;
         return mask;
+    }
+
+    /// <summary>The share of the corrections whose intent (argmax) and every tag the model gets right.</summary>
+    static double CorrectionsRight(FloatModel m, EncodedCorpus corrections)
+    {
+        int right = 0;
+        for (int u = 0; u < corrections.Count; u++)
+        {
+            var text = corrections.Texts[u];
+            if (Softmax.ArgMax(m.Logits(text)) != corrections.Intents[u]) continue;
+            if (corrections.Tags is { } tags)
+            {
+                int[] predicted = m.PredictTags(text);
+                if (Enumerable.Range(0, text.Length).Any(p => tags[u][p] >= 0 && predicted[p] != tags[u][p])) continue;
+            }
+            right++;
+        }
+        return right / (double)Math.Max(1, corrections.Count);
     }
 
     /// <summary>
