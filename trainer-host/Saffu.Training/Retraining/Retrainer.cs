@@ -85,6 +85,8 @@ public static class Retrainer
         bool replay = update == RetrainUpdate.Replay || (update == RetrainUpdate.Auto && options.FineTune && options.FineTuning.Epochs > 0);
         // A fine-tuned parent keeps its (grown) weights and learns by replay; otherwise the re-solve plus what fine-tuning added.
         model.Weights = replay ? model.Weights : Add(explicitModel.Weights, tuning, model.Config);
+        // Replay starts a new intent's O column from its explicit solution: the growth floor (200 below) is out of Adam's reach.
+        if (replay) CopyColumns(explicitModel.Weights.O, model.Weights.O, model.Config.Parts * model.Config.LabelDim, model.Config.IntentCount, parent.Config.IntentCount);
         if (model.NoneIntent >= 0 && input.NoneOffset != 0) NoneRejection.Apply(model, -input.NoneOffset);
         var valid = EncodedCorpus.Encode(input.Folder.HeldOut, model.Vocabulary, model.Intents, null, out _);
         if (replay && valid.Count == 0) throw new RetrainException("replay without a held-out set in the model folder", "a model folder with heldout.jsonl, or --update resolve");
@@ -300,6 +302,12 @@ public static class Retrainer
             result.Add(s);
         }
         return result.ToArray();
+    }
+
+    /// <summary>to[:, from..] = source[:, from..] for a rows × cols matrix.</summary>
+    static void CopyColumns(float[] source, float[] to, int rows, int cols, int from)
+    {
+        for (int r = 0; r < rows; r++) Array.Copy(source, r * cols + from, to, r * cols + from, cols - from);
     }
 
     static EncodedCorpus Only(EncodedCorpus corpus, Func<int, bool> keep)
