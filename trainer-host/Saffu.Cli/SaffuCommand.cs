@@ -23,6 +23,7 @@ public static class SaffuCommand
         root.Subcommands.Add(ReviewCommand.Create());
         root.Subcommands.Add(RetrainCommand.Create());
         root.Subcommands.Add(LineageCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
 

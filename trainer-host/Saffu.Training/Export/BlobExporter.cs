@@ -35,9 +35,18 @@ public static class BlobExporter
     /// <exception cref="ActionMapException">The home cannot be encoded with this model's vocabulary.</exception>
     /// <param name="lineage">A retrained model's lineage: the Identity's parentHash and the Lineage section (docs/model-blob.md §13).</param>
     public static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options,
+        Training.ModelLineage? lineage = null) =>
+        Export(model, dataHash, home, options, withoutWordVectors: false, lineage);
+
+    /// <param name="withoutWordVectors">Write a model with co-occurrence vectors as if it had cipher codes (a cost estimate
+    /// for `saffu sweep`, never a blob to run).</param>
+    internal static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options, bool withoutWordVectors,
         Training.ModelLineage? lineage = null)
     {
         options.Validate();
+        if (model.Codes.Cooccurrence is { } co && !withoutWordVectors)
+            throw new ArgumentException($"the model has co-occurrence word vectors (radius {co.Radius}); blob v1 carries only bit-cipher codes "
+                + "(docs/model-blob.md): train without them to export");
         if (dataHash.Length != 32) throw new ArgumentException($"The data hash has {dataHash.Length} bytes; expected 32 (SHA-256).", nameof(dataHash));
         var reports = new List<TensorReport>();
         var q = Quantize(model, options, reports);

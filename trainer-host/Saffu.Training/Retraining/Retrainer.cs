@@ -55,6 +55,9 @@ public static class Retrainer
         TrainOptions options = input.Folder.Options;
         if (options.Start != StartingPoint.Explicit || input.Statistics.Layers.All(l => l.Name != StatisticsCounter.IntentO))
             throw new RetrainException("the model folder has no layer statistics (trained with --start random)", "a model trained with the explicit start");
+        if (parent.Codes.Cooccurrence is not null)
+            throw new RetrainException("a model with co-occurrence word vectors (a new word would need a vector of its neighbours in the old data)",
+                "a model with bit-cipher codes (the lights model's default), or a full 'saffu train'");
         var teaching = corrections.Where(c => c.Teaches).ToList();
         var (home, aliases) = GrowHome(input.Folder.Home, teaching);
         var examples = Label(teaching, home);
