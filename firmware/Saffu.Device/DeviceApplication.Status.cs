@@ -30,6 +30,8 @@ namespace Saffu.Device
             WriteUpload();
             json.Key("persist_lights");
             json.Bool(Settings.PersistLights);
+            json.Key("light_levels");
+            WriteLevels();
             json.Key("heap_free");
             json.Int(ports.System.FreeHeapBytes());
             json.End();
@@ -85,6 +87,16 @@ namespace Saffu.Device
                 json.Key("ram_bytes");
                 json.Int(model.RamBytes);
             }
+            json.Close();
+        }
+
+        /// <summary>Every light's level in percent, in action-map order ([] without a model or map).</summary>
+        void WriteLevels()
+        {
+            json.Open('[');
+            SaffuModel? model = models.Model;
+            LightStates? states = model == null || model.Actions.Map == null ? null : model.Actions.States;
+            for (int i = 0; states != null && i < states.Count; i++) json.Int(states.Level(i));
             json.Close();
         }
 

@@ -53,6 +53,26 @@ namespace Saffu.Device
         public DecisionLog Log { get { return log; } }
         public Counters Counters { get { return counters; } }
 
+        /// <summary>
+        /// Bytes of the application's long-lived buffers (docs: firmware/README.md, RAM budget): line,
+        /// answer writer, transcript bytes, log record and window, and the durable-pair copies.
+        /// </summary>
+        public int RamBytes
+        {
+            get
+            {
+                return framer.RamBytes + json.RamBytes + textBytes.Length + log.RamBytes + counters.RamBytes + Settings.RamBytes
+                    + lightMemory.RamBytes + models.RamBytes + 4 * recordStrings.Length;
+            }
+        }
+
+        /// <summary>
+        /// Bytes allocated for one request at most and freed after it: the line as a string (UTF-16,
+        /// 2 per byte), its words (as many again), and for an upload the decoded chunk and the 512-byte
+        /// window of the verification read.
+        /// </summary>
+        public const int TransientPeakBytes = 2 * LineFramer.MaxLineBytes * 2 + ModelStore.MaxChunkBytes + RegionWindow.WindowBytes;
+
         /// <summary>Counts the boot, loads the model, sets the lights (self-test, restored states) and writes the boot event.</summary>
         public void Boot()
         {

@@ -73,6 +73,16 @@ public sealed class DeviceCommandTests
         StringAssert.Contains(output, "serial port /dev/ttyUSB-saffu-none does not exist");
     }
 
+    [TestMethod]
+    public void Flash_without_a_port_and_no_board_says_no_serial_device_found()
+    {
+        if (Directory.GetFiles("/dev").Any(f => f.StartsWith("/dev/ttyUSB", StringComparison.Ordinal) || f.StartsWith("/dev/ttyACM", StringComparison.Ordinal)))
+            throw new AssertInconclusiveException("a USB serial device is plugged in here");
+        var (code, output) = Flash("--skip-app", "--skip-blob");
+        Assert.AreEqual(1, code, output);
+        StringAssert.Contains(output, "no serial device found");
+    }
+
     private static (int Code, string Output) Flash(params string[] args)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };

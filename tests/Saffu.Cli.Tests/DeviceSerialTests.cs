@@ -58,6 +58,31 @@ public sealed class DeviceSerialTests
         Assert.AreEqual(1, File.ReadAllLines(log).Length);
     }
 
+    [TestMethod]
+    public void A_device_whose_answers_miss_keys_is_exit_1_not_a_crash()
+    {
+        using var pty = PseudoTerminal.TryOpen() ?? throw new AssertInconclusiveException("pseudo-terminals need Linux");
+        var device = new Thread(() =>
+        {
+            try
+            {
+                while (true)
+                {
+                    string line = pty.ReceiveLine().TrimStart('\u0018');
+                    string id = line.Split(' ')[0];
+                    pty.Send(line.EndsWith(" ping") ? $"{{\"id\":{id},\"type\":\"pong\",\"protocol\":1}}\n" : $"{{\"id\":{id},\"type\":\"status\",\"boot\":1.5}}\n");
+                }
+            }
+            catch (IOException) { }
+        }) { IsBackground = true };
+        device.Start();
+        var (code, output, error) = SaffuCli.Run("device", "--port", pty.SlavePath, "--timeout", "1", "status");
+        Assert.AreEqual(1, code, error);
+        Assert.AreEqual("", output);
+        StringAssert.StartsWith(error, "saffu device status: ");
+        Assert.IsFalse(error.Contains("   at "), "no stack trace: " + error);
+    }
+
     private static int KitchenPin(string port)
     {
         var (_, output, _) = SaffuCli.Run("device", "--port", port, "lights", "--json");

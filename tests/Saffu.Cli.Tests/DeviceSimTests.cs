@@ -38,11 +38,12 @@ public sealed class DeviceSimTests
     public void Bar_send_json_switches_the_kitchen_light_pin_and_pull_log_writes_that_one_decision()
     {
         using var folder = new TestFolder();
-        string dir = DeviceWithBuiltinModel(folder);
-        int pin = PinOf(dir, "kitchen light");
+        string dir = Path.Combine(folder.Path, "new-device");   // does not exist: a new board with the shipped model built in
 
         var (code, output, error) = Device(dir, "send", "turn on the kitchen light", "--json");
         Assert.AreEqual(0, code, error);
+        StringAssert.Contains(error, "new simulated device");
+        int pin = PinOf(dir, "kitchen light");
         JsonElement d = Json(output.Trim());
         CollectionAssert.AreEqual(new[] { "text", "intent", "understood", "confidence", "slots" }, d.EnumerateObject().Take(5).Select(p => p.Name).ToArray());
         Assert.AreEqual("turn on the kitchen light", d.GetProperty("text").GetString());
@@ -59,7 +60,7 @@ public sealed class DeviceSimTests
         string log = Path.Combine(folder.Path, "decisions.jsonl");
         var (pullCode, pullOutput, pullError) = Device(dir, "pull-log", log);
         Assert.AreEqual(0, pullCode, pullError);
-        StringAssert.Contains(pullOutput, "appended 1 record(s)");
+        StringAssert.Contains(pullOutput, "appended 1 record of log ");
         string[] lines = File.ReadAllLines(log);
         Assert.AreEqual(1, lines.Length);
         JsonElement r = Json(lines[0]);
@@ -79,7 +80,7 @@ public sealed class DeviceSimTests
     public void Upload_then_activate_on_a_fresh_device()
     {
         using var folder = new TestFolder();
-        string dir = Path.Combine(folder.Path, "fresh");
+        string dir = Directory.CreateDirectory(Path.Combine(folder.Path, "fresh")).FullName;   // an empty flash: no model at all
         var (noModel, _, noModelError) = Device(dir, "send", "turn on the kitchen light");
         Assert.AreEqual(1, noModel);
         StringAssert.Contains(noModelError, "no_model");
@@ -117,7 +118,7 @@ public sealed class DeviceSimTests
     public void A_wrong_version_blob_is_refused_and_nothing_is_uploaded()
     {
         using var folder = new TestFolder();
-        string dir = Path.Combine(folder.Path, "fresh");
+        string dir = Directory.CreateDirectory(Path.Combine(folder.Path, "fresh")).FullName;   // an empty flash: no model at all
         byte[] bytes = File.ReadAllBytes(ShippedBlob);
         bytes[4] = 2;
         string blob = Path.Combine(folder.Path, "v2.blob");

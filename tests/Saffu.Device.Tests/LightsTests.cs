@@ -36,6 +36,7 @@ namespace Saffu.Device.Tests
             Assert.AreEqual(1000, d.Pins.Pins[LightsModel.RedPin]);
             Assert.AreEqual(0, d.Pins.Pins[LightsModel.GreenPin]);
             Assert.AreEqual(1, d.Pins.Pins[LightsModel.HallPin]);
+            Assert.AreEqual("[0,100,100,40]", Fields.Raw(d.Send("status")[0], "light_levels"));
             string lights = d.Send("lights")[0];
             Assert.IsTrue(lights.Contains("{\"index\":3,\"name\":\"ceiling light\",\"area\":\"bedroom\",\"level\":40,\"last\":40,\"dimmable\":true,\"pins\":[25]}"), lights);
             Assert.IsTrue(lights.Contains("\"name\":\"bedside lamp\",\"area\":\"bedroom\",\"level\":100,\"last\":100,\"dimmable\":true,\"color\":[255,0,0],\"pins\":[26,27,32]"), lights);

@@ -21,6 +21,8 @@ namespace Saffu.Device.Lights
             pair = new DurablePair(store.Open(RegionName, RegionBytes), DurablePair.KindLights);
         }
 
+        public int RamBytes { get { return pair.RamBytes + payload.Length; } }
+
         /// <summary>Writes every light's level, last level and colour, tagged with the model's CRC.</summary>
         public void Save(uint modelCrc, LightStates states)
         {

@@ -37,6 +37,9 @@ namespace Saffu.Device.Log
         /// <summary>The record being appended, or the one the dump cursor is on.</summary>
         public LogRecord Record { get; } = new LogRecord();
 
+        /// <summary>Bytes of the record buffer and the read window.</summary>
+        public int RamBytes { get { return Record.RamBytes + window.RamBytes; } }
+
         /// <summary>Records in the chain.</summary>
         public int Records { get; private set; }
         /// <summary>Bytes the chain's records take.</summary>

@@ -27,6 +27,9 @@ namespace Saffu.Device.Log
 
         public int Length { get; private set; }
 
+        /// <summary>Bytes of the record buffer and the string scratch.</summary>
+        public int RamBytes { get { return Bytes.Length + scratch.Length; } }
+
         public uint Seq { get { return Storage.Bytes.Get32(Bytes, 4); } }
         public uint Boot { get { return Storage.Bytes.Get32(Bytes, 8); } }
         public uint UptimeMs { get { return Storage.Bytes.Get32(Bytes, 12); } }

@@ -19,6 +19,8 @@ namespace Saffu.Device.Log
 
         public int Size { get { return region.Size; } }
 
+        public int RamBytes { get { return window.Length; } }
+
         /// <summary>Forgets the window (after a write to the region).</summary>
         public void Invalidate() { start = -1; }
 
@@ -35,7 +37,12 @@ namespace Saffu.Device.Log
         /// <summary>CRC-32 of count bytes at offset.</summary>
         public uint Crc(int offset, int count)
         {
-            uint crc = Crc32.Initial;
+            return Crc32.Final(CrcUpdate(Crc32.Initial, offset, count));
+        }
+
+        /// <summary>A running CRC-32 (not finalised) continued over count bytes at offset.</summary>
+        public uint CrcUpdate(uint crc, int offset, int count)
+        {
             while (count > 0)
             {
                 if (start < 0 || offset < start || offset >= start + length) Fill(offset);
@@ -45,7 +52,7 @@ namespace Saffu.Device.Log
                 offset += n;
                 count -= n;
             }
-            return Crc32.Final(crc);
+            return crc;
         }
 
         /// <summary>Copies count bytes at offset into buffer (straight from the region).</summary>

@@ -49,6 +49,9 @@ namespace Saffu.Device.Models
             UploadSlot = -1;
         }
 
+        /// <summary>Bytes of its own buffers (the model's bytes are counted with the model).</summary>
+        public int RamBytes { get { return active.RamBytes + activePayload.Length; } }
+
         /// <summary>The loaded model, null when none.</summary>
         public SaffuModel? Model { get; private set; }
         /// <summary>"a", "b", "builtin" or "none".</summary>
@@ -131,7 +134,7 @@ namespace Saffu.Device.Models
             if (readBack != uploadCrcExpected)
                 return Fail(Protocol.ErrorCodes.BlobCrc, "blob CRC read back from slot " + SlotNames[UploadSlot] + " is " + Hex(readBack) + " but upload begin said " + Hex(uploadCrcExpected)
                     + (Crc32.Final(uploadCrcRunning) != uploadCrcExpected ? " (the chunks sent add up to " + Hex(Crc32.Final(uploadCrcRunning)) + ")" : " (flash did not keep what was written)"));
-            if (!check.Check(window, UploadSize, maxRuntimeBytes))
+            if (!check.Check(window, UploadSize))
                 return Fail(Protocol.ErrorCodes.BlobInvalid, BlobErrorNames.Name(check.Error) + ": " + check.Message);
             UploadVerified = true;
             return null;

@@ -22,6 +22,9 @@ namespace Saffu.Device.Protocol
             this.output = output;
         }
 
+        /// <summary>Bytes of its buffers.</summary>
+        public int RamBytes { get { return buffer.Length + needComma.Length + closer.Length; } }
+
         /// <summary>Starts a line: {"id":ID,"type":"TYPE" (id &lt; 0 is null).</summary>
         public void Begin(int id, string type)
         {

@@ -15,6 +15,9 @@ namespace Saffu.Device.Protocol
         int count;
         bool overlong;
 
+        /// <summary>Bytes of the line buffer.</summary>
+        public int RamBytes { get { return line.Length; } }
+
         /// <summary>True while a half line (or the rest of an over-long one) is held.</summary>
         public bool Pending { get { return count > 0 || overlong; } }
 

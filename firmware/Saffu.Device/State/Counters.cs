@@ -25,6 +25,8 @@ namespace Saffu.Device.State
             }
         }
 
+        public int RamBytes { get { return pair.RamBytes + payload.Length; } }
+
         /// <summary>Boots so far, this one included once StartBoot ran (0 before the first).</summary>
         public uint Boot { get; private set; }
         /// <summary>The log's next seq is at least this (set by log clear).</summary>

@@ -30,6 +30,8 @@ namespace Saffu.Device.State
             PersistLights = true;
         }
 
+        public int RamBytes { get { return pair.RamBytes + payload.Length; } }
+
         public string SerialPort { get; private set; }
         public int SerialTx { get; private set; }
         public int SerialRx { get; private set; }

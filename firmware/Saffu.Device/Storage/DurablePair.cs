@@ -32,6 +32,9 @@ namespace Saffu.Device.Storage
         /// <summary>The largest payload a copy holds.</summary>
         public int MaxPayload { get { return half - HeaderBytes - CrcBytes - 3; } }
 
+        /// <summary>Bytes of the copy buffer.</summary>
+        public int RamBytes { get { return copy.Length; } }
+
         /// <summary>Generation of the newest valid copy (0 when none): a write count, for tests.</summary>
         public uint Generation { get { return generation; } }
 

@@ -105,6 +105,20 @@ namespace Saffu.Runtime.Actions
             }
         }
 
+        /// <summary>The message of a code (for reporters that kept only the code); the code itself when unknown.</summary>
+        public static string MessageOf(string code)
+        {
+            for (int i = 1; i < MaxReasons; i++)
+            {
+                string? c = Code((DecisionReason)i);
+                if (c == code) return Message((DecisionReason)i);
+            }
+            return code;
+        }
+
+        /// <summary>Bound on DecisionReason values MessageOf looks at (room for reasons added later).</summary>
+        const int MaxReasons = 64;
+
         /// <summary>The action kind of an understood decision: pins, unsupported or no_action_map; null otherwise.</summary>
         public static string? ActionKindCode(ActionOutcome outcome)
         {

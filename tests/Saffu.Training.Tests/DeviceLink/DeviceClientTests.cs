@@ -16,7 +16,7 @@ public sealed class DeviceClientTests
     public void Connect_skips_noise_stale_answers_and_notes_a_boot_event()
     {
         var link = new ScriptedLink(line => line.EndsWith("ping")
-            ? ["<garbage>", "not json", """{"id":99,"type":"status"}""", """{"id":null,"type":"boot","protocol":1}""", "[1,2]", .. Pong(line)]
+            ? ["<garbage>", "not json", """{"id":99,"type":"status"}""", """{"id":1e30,"type":"pong"}""", """{"type":"pong"}""", """{"id":"1","type":"pong"}""", """{"id":null,"type":"boot","protocol":1}""", "[1,2]", .. Pong(line)]
             : []);
         link.Unsolicited("""{"id":7,"type":"decision"}""", "stale bytes from before the connection");
         var client = new DeviceClient(link, TimeSpan.FromSeconds(1));

@@ -76,6 +76,18 @@ public sealed class SerialDeviceLinkTests
     }
 
     [TestMethod]
+    public void A_pulled_cable_is_an_error_within_the_timeout_never_a_hang()
+    {
+        var pty = Pty();
+        using var link = SerialDeviceLink.Open(pty.SlavePath, 115200, 4096);
+        pty.Dispose();
+        var clock = Stopwatch.StartNew();
+        var e = Assert.ThrowsExactly<DeviceLinkException>(() => link.ReadLine(TimeSpan.FromMilliseconds(300)));
+        Assert.IsTrue(e.Error is DeviceLinkError.Disconnected or DeviceLinkError.Timeout, e.Message);
+        Assert.IsTrue(clock.ElapsedMilliseconds < 1500, $"took {clock.ElapsedMilliseconds} ms");
+    }
+
+    [TestMethod]
     public void Discarded_input_is_not_read()
     {
         using var pty = Pty();

@@ -193,6 +193,25 @@ public sealed class SimulatedDeviceEndToEndTests
         Assert.IsTrue(client.Say("turn on the kitchen light").Understood);
     }
 
+    [TestMethod]
+    public void A_simulated_device_folder_is_used_by_one_program_at_a_time()
+    {
+        using var folder = new TempFolder();
+        string dir = Path.Combine(folder.Path, "device");
+        using (var first = SimulatedDeviceLink.Open(dir))
+        {
+            Assert.IsTrue(first.NewDevice);
+            var e = Assert.ThrowsExactly<DeviceLinkException>(() => SimulatedDeviceLink.Open(dir));
+            Assert.AreEqual(DeviceLinkError.PortUnavailable, e.Error);
+            StringAssert.Contains(e.Message, "in use");
+        }
+        using var again = SimulatedDeviceLink.Open(dir);
+        Assert.IsFalse(again.NewDevice);
+        var client = new DeviceClient(again, Timeout);
+        client.Connect();
+        Assert.AreEqual("builtin", client.Status().GetProperty("model").GetProperty("source").GetString());
+    }
+
     private static string Pins(JsonElement? action) =>
         action is { } a ? string.Join(" ", a.GetProperty("pins").EnumerateArray().Select(p => p.GetRawText())) : "none";
 

@@ -36,12 +36,13 @@ internal static class DeviceBenchCommand
                 }));
                 return SaffuCommand.Ok;
             }
-            var table = new Table().Title(Markup.Escape($"bench on {client.Description}")).AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+            var table = new Table().Title("saffu device bench").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+            table.Caption(Markup.Escape(DeviceCommand.IsSimulated(parse, o) ? "on the simulated device: this computer's speed, not a board's" : client.Description));
             table.AddRow("sentence", Markup.Escape($"\"{b.Sentence}\""));
             table.AddRow("runs × words", $"{b.Runs} runs, {DeviceOutput.N(b.Words)} pushes");
             table.AddRow("µs per word", DeviceOutput.N(b.MicrosecondsPerWord));
             table.AddRow("MACs per word", DeviceOutput.N(b.MacsPerWord));
-            table.AddRow("free heap", $"{DeviceOutput.N(b.HeapFree)} bytes");
+            table.AddRow("free heap", DeviceCommand.IsSimulated(parse, o) ? "not measured" : $"{DeviceOutput.N(b.HeapFree)} bytes");
             EvalConsole.Over(output).Write(table);
             return SaffuCommand.Ok;
         }));

@@ -38,6 +38,9 @@ public static class DeviceCommand
         return command;
     }
 
+    /// <summary>True when --port names the simulated device (sim:DIR).</summary>
+    internal static bool IsSimulated(ParseResult parse, DeviceOptions o) => parse.GetValue(o.Port)!.StartsWith(DeviceLinks.SimulatorPrefix, StringComparison.Ordinal);
+
     /// <summary>
     /// Opens the port, resynchronises, runs <paramref name="body"/>; every link, device, blob and log-file problem
     /// becomes one line on stderr and exit code 1.
@@ -48,7 +51,10 @@ public static class DeviceCommand
         string port = parse.GetValue(o.Port)!;
         try
         {
-            using var client = new DeviceClient(DeviceLinks.Open(port, parse.GetValue(o.Baud)), TimeSpan.FromSeconds(parse.GetValue(o.Timeout)));
+            IDeviceLink link = DeviceLinks.Open(port, parse.GetValue(o.Baud));
+            if (link is SimulatedDeviceLink { NewDevice: true })
+                error.WriteLine($"saffu device: new simulated device in {port[DeviceLinks.SimulatorPrefix.Length..]}, with the shipped default model built in (as tools/flash leaves a board)");
+            using var client = new DeviceClient(link, TimeSpan.FromSeconds(parse.GetValue(o.Timeout)));
             client.Connect();
             int code = body(client, output, error);
             if (client.SawBoot && verb != "reboot")
@@ -68,6 +74,12 @@ public static class DeviceCommand
         catch (IOException e)
         {
             error.WriteLine($"saffu device {verb}: {e.Message}");
+            return SaffuCommand.BadInput;
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            // The text output reads answer keys directly; an answer without them is the device's protocol error, not a crash.
+            error.WriteLine($"saffu device {verb}: the device's answer is not what docs/serial-protocol.md says ({e.Message})");
             return SaffuCommand.BadInput;
         }
     }

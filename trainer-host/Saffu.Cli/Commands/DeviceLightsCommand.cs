@@ -80,7 +80,7 @@ internal static class DeviceLightsCommand
             return;
         }
         var table = new Table().AddColumn("#").AddColumn("light").AddColumn("area").AddColumn(new TableColumn("level").RightAligned())
-            .AddColumn(new TableColumn("on =").RightAligned()).AddColumn("dimmable").AddColumn("colour").AddColumn("GPIO");
+            .AddColumn(new TableColumn("on restores").RightAligned()).AddColumn("dimmable").AddColumn("colour").AddColumn("GPIO");
         foreach (var l in rows)
             table.AddRow(DeviceOutput.Str(l, "index"), Markup.Escape(DeviceOutput.Str(l, "name")), Markup.Escape(DeviceOutput.Str(l, "area")),
                 DeviceOutput.Str(l, "level") + "%", DeviceOutput.Str(l, "last") + "%", DeviceOutput.Str(l, "dimmable"),

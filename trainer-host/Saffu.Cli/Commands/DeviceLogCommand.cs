@@ -28,11 +28,11 @@ internal static class DeviceLogCommand
                     if (r.LastAdded is { } l) json.WriteNumber("last_seq", l); else json.WriteNull("last_seq");
                     json.WriteNumber("records", r.FileRecords);
                 }));
-            else if (r.LogId is null) output.WriteLine($"the device's decision log is empty; {path} unchanged ({DeviceOutput.N(r.FileRecords)} records)");
+            else if (r.LogId is null) output.WriteLine($"the device's decision log is empty; {path} unchanged ({Records(r.FileRecords)})");
             else
                 output.WriteLine(r.Added == 0
-                    ? $"nothing new: {path} already holds every record of log {r.LogId} ({DeviceOutput.N(r.FileRecords)} records)"
-                    : $"appended {DeviceOutput.N(r.Added)} record(s) of log {r.LogId}, seq {r.FirstAdded}..{r.LastAdded}, to {path} (now {DeviceOutput.N(r.FileRecords)} records)");
+                    ? $"nothing new: {path} already holds every record of log {r.LogId} ({Records(r.FileRecords)})"
+                    : $"appended {Records(r.Added)} of log {r.LogId}, seq {(r.FirstAdded == r.LastAdded ? $"{r.FirstAdded}" : $"{r.FirstAdded}..{r.LastAdded}")}, to {path} (now {Records(r.FileRecords)})");
             return SaffuCommand.Ok;
         }));
         return command;
@@ -51,4 +51,6 @@ internal static class DeviceLogCommand
         }));
         return command;
     }
+
+    private static string Records(int n) => n == 1 ? "1 record" : $"{DeviceOutput.N(n)} records";
 }

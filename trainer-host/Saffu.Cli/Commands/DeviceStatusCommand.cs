@@ -24,13 +24,13 @@ internal static class DeviceStatusCommand
                     DeviceOutput.Copy(json, info);
                     json.WriteEndObject();
                 }));
-            else EvalConsole.Over(output).Write(Table(client.Description, status, info));
+            else EvalConsole.Over(output).Write(Table(client.Description, status, info, DeviceCommand.IsSimulated(parse, o)));
             return SaffuCommand.Ok;
         }));
         return command;
     }
 
-    private static Table Table(string device, JsonElement s, JsonElement info)
+    private static Table Table(string device, JsonElement s, JsonElement info, bool simulated)
     {
         var t = new Table().Title(Markup.Escape(device)).AddColumn("").AddColumn("");
         t.HideHeaders();
@@ -41,17 +41,19 @@ internal static class DeviceStatusCommand
         Row("fallback", s.GetProperty("fallback") is { ValueKind: JsonValueKind.Object } f
             ? $"slot {DeviceOutput.Str(f, "slot")} did not load: {DeviceOutput.Str(f, "error")}: {DeviceOutput.Str(f, "message")}" : "none");
         JsonElement log = s.GetProperty("log");
-        Row("decision log", $"{DeviceOutput.Str(log, "records")} records (seq {DeviceOutput.Str(log, "first_seq")}..{Next(log)}), "
-            + $"{DeviceOutput.Str(log, "used_bytes")} of {DeviceOutput.Str(log, "capacity_bytes")} bytes"
+        string records = log.GetProperty("records").GetInt64() == 0
+            ? $"empty (the next decision gets seq {DeviceOutput.Str(log, "next_seq")})"
+            : $"{DeviceOutput.Str(log, "records")} records (seq {DeviceOutput.Str(log, "first_seq")}..{Last(log)})";
+        Row("decision log", $"{records}, {DeviceOutput.Str(log, "used_bytes")} of {DeviceOutput.Str(log, "capacity_bytes")} bytes"
             + (log.GetProperty("full").GetBoolean() ? $", FULL: {DeviceOutput.Str(log, "overwritten")} oldest records overwritten since the last clear" : ""));
         Row("upload", s.GetProperty("upload") is { ValueKind: JsonValueKind.Object } u
             ? $"slot {DeviceOutput.Str(u, "slot")}: {DeviceOutput.Str(u, "received")} of {DeviceOutput.Str(u, "size")} bytes{(u.GetProperty("verified").GetBoolean() ? ", verified (activate to use it)" : "")}" : "none");
         Row("light states", s.GetProperty("persist_lights").GetBoolean() ? "kept in flash across reboots" : "off at boot");
-        Row("free heap", $"{DeviceOutput.Str(s, "heap_free")} bytes");
+        Row("free heap", simulated ? "not measured on the simulated device" : $"{DeviceOutput.Str(s, "heap_free")} bytes");
         return t;
     }
 
-    private static string Next(JsonElement log) => log.GetProperty("next_seq").GetInt64() - 1 is var last && last >= 0 ? DeviceOutput.N(last) : "-";
+    private static string Last(JsonElement log) => DeviceOutput.N(log.GetProperty("next_seq").GetInt64() - 1);
 
     public static string Model(JsonElement m)
     {

@@ -61,7 +61,7 @@ internal static class DeviceUploadCommand
             {
                 a = client.Activate();
             }
-            catch (DeviceLinkException e) when (e.DeviceCode == "no_verified_upload" && parse.GetValue(o.Port)!.StartsWith(DeviceLinks.SimulatorPrefix, StringComparison.Ordinal))
+            catch (DeviceLinkException e) when (e.DeviceCode == "no_verified_upload" && DeviceCommand.IsSimulated(parse, o))
             {
                 error.WriteLine($"saffu device activate: {e.Message} ({SimulatedDeviceLink.ActivateHint})");
                 return SaffuCommand.BadInput;

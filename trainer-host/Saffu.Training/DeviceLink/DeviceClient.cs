@@ -101,24 +101,13 @@ public sealed partial class DeviceClient : IDisposable
             {
                 throw NoAnswer(command, timeout, unreadLine, e);
             }
-            JsonElement answer;
-            try
-            {
-                using var doc = JsonDocument.Parse(text);
-                answer = doc.RootElement.Clone();
-            }
-            catch (JsonException)
+            var parsed = Parse(text);
+            if (parsed is null)
             {
                 unmatched++;
                 continue;
             }
-            if (answer.ValueKind != JsonValueKind.Object || !answer.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-            {
-                unmatched++;
-                continue;
-            }
-            string type = typeElement.GetString()!;
-            int? answerId = answer.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number ? idElement.GetInt32() : null;
+            var (answer, type, answerId) = parsed.Value;
             if (answerId is null)
             {
                 if (type == "boot") SawBoot = true;
@@ -149,6 +138,25 @@ public sealed partial class DeviceClient : IDisposable
             $"{Description} sent more than {MaxUnmatchedLines} lines that answer no request of this host while it waited for '{Verb(command)}' (wrong baud rate, or another program on the port?)");
     }
 
+    /// <summary>An answer line's object, `type` and `id` (null for "id":null); null when the line is not an answer at all.</summary>
+    private static (JsonElement Answer, string Type, int? Id)? Parse(string text)
+    {
+        JsonElement answer;
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            answer = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (answer.ValueKind != JsonValueKind.Object || !answer.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String) return null;
+        if (!answer.TryGetProperty("id", out var id) || id.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null)) return null;
+        if (id.ValueKind == JsonValueKind.Null) return (answer, type.GetString()!, null);
+        return id.TryGetInt32(out int n) ? (answer, type.GetString()!, n) : null;
+    }
+
     private DeviceLinkException NoAnswer(string command, TimeSpan timeout, string? unreadLine, DeviceLinkException inner)
     {
         if (unreadLine is not null)
@@ -158,11 +166,11 @@ public sealed partial class DeviceClient : IDisposable
         return new DeviceLinkException(DeviceLinkError.Timeout, $"'{Verb(command)}': {detail}", inner: inner);
     }
 
+    /// <summary>The command's name for messages: its first word, or two for `upload …` and `log …` ("upload chunk").</summary>
     private static string Verb(string command)
     {
-        int space = command.IndexOf(' ');
-        string first = space < 0 ? command : command[..space];
-        return first is "upload" or "log" && space > 0 ? command[..(command.IndexOf(' ', space + 1) is int s2 && s2 > 0 ? s2 : command.Length)] : first;
+        string[] words = command.Split(' ', 3);
+        return words.Length > 1 && words[0] is "upload" or "log" ? $"{words[0]} {words[1]}" : words[0];
     }
 
     internal static string Str(JsonElement e, string key) =>

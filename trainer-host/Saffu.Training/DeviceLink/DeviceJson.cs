@@ -11,9 +11,11 @@ internal static class DeviceJson
         throw Missing(e, key, kind.ToString().ToLowerInvariant());
     }
 
-    public static long Long(JsonElement e, string key) => Get(e, key, JsonValueKind.Number).GetInt64();
+    public static long Long(JsonElement e, string key) =>
+        Get(e, key, JsonValueKind.Number).TryGetInt64(out long v) ? v : throw Missing(e, key, "an integer");
 
-    public static int Int(JsonElement e, string key) => Get(e, key, JsonValueKind.Number).GetInt32();
+    public static int Int(JsonElement e, string key) =>
+        Get(e, key, JsonValueKind.Number).TryGetInt32(out int v) ? v : throw Missing(e, key, "a 32-bit integer");
 
     public static string String(JsonElement e, string key) => Get(e, key, JsonValueKind.String).GetString()!;
 
@@ -25,7 +27,8 @@ internal static class DeviceJson
 
     public static long? LongOrNull(JsonElement e, string key)
     {
-        if (e.TryGetProperty(key, out var v) && v.ValueKind is JsonValueKind.Number or JsonValueKind.Null) return v.ValueKind == JsonValueKind.Null ? null : v.GetInt64();
+        if (e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Null) return null;
+        if (e.TryGetProperty(key, out v) && v.TryGetInt64(out long n)) return n;
         throw Missing(e, key, "integer or null");
     }
 
@@ -41,7 +44,7 @@ internal static class DeviceJson
     private static DeviceLinkException Missing(JsonElement e, string key, string expected)
     {
         string type = e.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "?";
-        string found = e.TryGetProperty(key, out var v) ? v.ValueKind.ToString().ToLowerInvariant() : "nothing";
+        string found = e.TryGetProperty(key, out var v) ? (v.ValueKind == JsonValueKind.Number ? v.GetRawText() : v.ValueKind.ToString().ToLowerInvariant()) : "nothing";
         return new DeviceLinkException(DeviceLinkError.Protocol,
             $"the device's '{type}' answer has {found} for '{key}'; expected {expected} (docs/serial-protocol.md)");
     }

@@ -128,9 +128,14 @@ public sealed class SerialDeviceLink : IDeviceLink
         return SerialPort.GetPortNames().Any(p => string.Equals(p, portName, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The ports there are, USB adapters first (Linux lists 32 built-in /dev/ttyS* that are rarely a board), at most 8.</summary>
     private static string PresentPorts()
     {
-        string[] names = SerialPort.GetPortNames();
-        return names.Length == 0 ? "none" : string.Join(", ", names.Order(StringComparer.Ordinal));
+        const int Shown = 8;
+        string[] names = SerialPort.GetPortNames()
+            .OrderBy(n => n.Contains("USB", StringComparison.OrdinalIgnoreCase) || n.Contains("ACM", StringComparison.Ordinal) || n.Contains("usb", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).ToArray();
+        if (names.Length == 0) return "none";
+        return string.Join(", ", names.Take(Shown)) + (names.Length > Shown ? $" and {names.Length - Shown} more" : "");
     }
 }
