@@ -207,6 +207,14 @@ namespace Saffu.Device.Tests
             TestDevice d = new TestDevice(TestBlobs.First());
             string[] lines = Uploads.Lines(TestBlobs.Second());
             for (int i = 0; i < lines.Length; i++) d.Send(lines[i]);
+            // The upload record (docs/decision-log.md, durable pair kind 5): slot a, length, whole-blob CRC.
+            byte[] copy = new byte[64];
+            d.Ram.Open(ModelStore.UploadRegion, ModelStore.UploadBytes).Read(0, copy, 0, 64);
+            byte[] head = { 0x53, 0x44, 0x52, 0x31, 1, 0, 0, 0, 5, 0, 12, 0, 0, 0, 0, 0 };
+            for (int i = 0; i < head.Length; i++) Assert.AreEqual((int)head[i], (int)copy[i], "byte " + i);
+            Assert.AreEqual((uint)TestBlobs.Second().Length, Bytes.Get32(copy, 16));
+            Assert.AreEqual(TestBlobs.CrcHex(TestBlobs.Second()), ModelStore.Hex(Bytes.Get32(copy, 20)));
+            Assert.AreEqual(Crc32.Compute(copy, 0, 24), Bytes.Get32(copy, 24));
             d.PowerCycle();
             Assert.AreEqual("builtin", d.App.Models.Source, "nothing activated yet");
             Assert.AreEqual("{\"slot\":\"a\",\"size\":" + TestBlobs.Second().Length + ",\"received\":" + TestBlobs.Second().Length + ",\"verified\":true}",

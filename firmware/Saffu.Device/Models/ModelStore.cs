@@ -203,11 +203,8 @@ namespace Saffu.Device.Models
         {
             if (UploadSlot < 0 || !UploadVerified) return Fail(Protocol.ErrorCodes.NoVerifiedUpload, "no verified upload to activate: upload begin, chunks, upload end first");
             int slot = UploadSlot;
-            if (uploadFromRecord)
-            {
-                string? refused = RecheckRecorded();
-                if (refused != null) return refused;
-            }
+            string? refused = RecheckUpload();
+            if (refused != null) return refused;
             Unload();
             if (!LoadSlot(slot, UploadSize, uploadCrcExpected, true))
             {
@@ -231,10 +228,12 @@ namespace Saffu.Device.Models
         /// <summary>
         /// The upload restored from its record after a boot: its slot's bytes, read through a small
         /// buffer (the running model stays loaded), must still have the recorded CRC and pass BlobCheck.
-        /// An error code (upload forgotten, Message set) when they do not, else null.
+        /// An error code (upload forgotten, Message set) when they do not, else null (also for an
+        /// upload verified since this boot, which needs no re-check).
         /// </summary>
-        string? RecheckRecorded()
+        public string? RecheckUpload()
         {
+            if (UploadSlot < 0 || !uploadFromRecord) return null;
             RegionWindow window = new RegionWindow(slots[UploadSlot]);
             uint actual = window.Crc(0, UploadSize);
             string? code = null, problem = null;
@@ -248,7 +247,11 @@ namespace Saffu.Device.Models
                 code = Protocol.ErrorCodes.BlobInvalid;
                 problem = BlobErrorNames.Name(check.Error) + ": " + check.Message;
             }
-            if (code == null) return null;
+            if (code == null)
+            {
+                uploadFromRecord = false;
+                return null;
+            }
             string name = SlotNames[UploadSlot];
             AbortUpload();
             return Fail(code, "slot " + name + " no longer holds the verified upload (" + problem + "): upload the blob again");
