@@ -20,6 +20,9 @@ public static class SaffuCommand
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(DeviceCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create());
+        root.Subcommands.Add(RetrainCommand.Create());
+        root.Subcommands.Add(LineageCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
@@ -27,7 +30,15 @@ public static class SaffuCommand
     /// <summary>Parses and runs; parse errors print the usage error and return 2.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        ParseResult parsed = Create().Parse(args);
+        RootCommand root = Create();
+        if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+        {
+            // Before parsing: with --help anywhere the parser would print the root help and succeed.
+            error.WriteLine($"unknown command '{args[0]}'. Available commands are: {string.Join(", ", root.Subcommands.Select(c => c.Name))}.");
+            error.WriteLine("Run 'saffu --help' (or 'saffu COMMAND --help') for usage.");
+            return Usage;
+        }
+        ParseResult parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error };
         if (parsed.Errors.Count > 0)
         {

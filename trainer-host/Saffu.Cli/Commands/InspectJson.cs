@@ -1,163 +1,86 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Saffu.Runtime.Blob;
+using Saffu.Training.Blob;
 using Saffu.Training.Export;
 
 namespace Saffu.Cli.Commands;
 
-/// <summary>`saffu inspect --json`: one JSON object (docs/cli.md lists the keys); null for what could not be read.</summary>
+/// <summary>
+/// `saffu inspect --json`: one JSON object (docs/cli.md lists the keys); null for what could not be read. Written with
+/// System.Text.Json source generation (snake_case, keys in declaration order); the output is pinned by golden files
+/// (tests/Saffu.Cli.Tests/Golden/inspect-*.json).
+/// </summary>
 internal static class InspectJson
 {
-    public static void Write(TextWriter output, string path, BlobInspection x)
+    public static void Write(TextWriter output, string path, BlobInspection x) =>
+        output.WriteLine(JsonSerializer.Serialize(Of(path, x), InspectJsonContext.Default.InspectDocument));
+
+    public static InspectDocument Of(string path, BlobInspection x)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            BlobLayout layout = x.Layout;
-            json.WriteStartObject();
-            json.WriteString("file", path);
-            json.WriteNumber("bytes", x.Bytes.Length);
-            json.WriteBoolean("loads", x.Load.Ok);
-            VerifyJson.Error(json, x);
-            Header(json, layout.Header);
-            json.WriteStartArray("sections");
-            foreach (BlobSection s in layout.Sections)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("kind", s.Kind);
-                json.WriteString("name", s.Name);
-                json.WriteBoolean("required", s.Required);
-                json.WriteNumber("offset", s.Offset);
-                json.WriteNumber("length", s.Length);
-                json.WriteNumber("alignment", s.Alignment);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            Config(json, layout.Config);
-            Decision(json, layout.Decision);
-            Identity(json, x);
-            Strings(json, "intents", layout.Intents);
-            if (layout.VocabularyCount is { } v) json.WriteNumber("vocabulary_size", v); else json.WriteNull("vocabulary_size");
-            Strings(json, "tag_labels", layout.TagLabels);
-            Strings(json, "anchor_words", x.AnchorWords());
-            ActionMap(json, x);
-            if (x.Model is { } m) json.WriteNumber("ram_bytes", m.RamBytes); else json.WriteNull("ram_bytes");
-            if (x.Macs() is { } macs)
-            {
-                json.WriteStartObject("macs_per_word");
-                json.WriteNumber("first", macs.First);
-                json.WriteNumber("full_context", macs.FullContext);
-                json.WriteEndObject();
-            }
-            else json.WriteNull("macs_per_word");
-            json.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        BlobLayout layout = x.Layout;
+        var (error, message) = VerifyJson.ErrorOf(x);
+        return new InspectDocument(path, x.Bytes.Length, x.Load.Ok, error, message, Header(layout.Header),
+            layout.Sections.Select(s => new InspectSection(s.Kind, s.Name, s.Required, s.Offset, s.Length, s.Alignment)).ToList(),
+            Config(layout.Config), Decision(layout.Decision), Identity(x), layout.Intents, layout.VocabularyCount, layout.TagLabels,
+            x.AnchorWords(), ActionMap(x), x.Model?.RamBytes, x.Macs() is { } m ? new InspectMacs(m.First, m.FullContext) : null,
+            Lineage(layout));
     }
 
-    private static void Header(Utf8JsonWriter json, BlobHeader? h)
-    {
-        if (h is null) { json.WriteNull("header"); return; }
-        json.WriteStartObject("header");
-        json.WriteString("magic", h.Magic);
-        json.WriteNumber("version", h.Version);
-        json.WriteNumber("header_size", h.HeaderSize);
-        json.WriteNumber("total_length", h.TotalLength);
-        json.WriteString("crc32", $"{h.StoredCrc:x8}");
-        json.WriteBoolean("crc32_ok", h.CrcMatches);
-        json.WriteNumber("section_count", h.SectionCount);
-        json.WriteNumber("flags", h.Flags);
-        json.WriteNumber("section_table_offset", h.TableOffset);
-        json.WriteEndObject();
-    }
+    static InspectHeader? Header(BlobHeader? h) => h is null ? null
+        : new(h.Magic, h.Version, h.HeaderSize, h.TotalLength, $"{h.StoredCrc:x8}", h.CrcMatches, h.SectionCount, h.Flags, h.TableOffset);
 
-    private static void Config(Utf8JsonWriter json, BlobConfig? c)
-    {
-        if (c is null) { json.WriteNull("config"); return; }
-        json.WriteStartObject("config");
-        json.WriteNumber("vocab_size", c.VocabSize);
-        json.WriteNumber("bits", c.Bits);
-        json.WriteNumber("max_popcount", c.MaxPopcount);
-        json.WriteBoolean("prepend_sod", c.PrependSod);
-        json.WriteBoolean("block", c.Block);
-        json.WriteBoolean("radial", c.Radial);
-        json.WriteBoolean("document", c.Document);
-        json.WriteBoolean("tag_head", c.TagHead);
-        json.WriteNumber("oov_id", c.OovId);
-        Id(json, "sod_id", c.SodId);
-        Id(json, "num_id", c.NumId);
-        json.WriteNumber("label_dim", c.LabelDim);
-        json.WriteNumber("intent_count", c.IntentCount);
-        json.WriteNumber("block_size", c.BlockSize);
-        json.WriteNumber("radial_size", c.RadialSize);
-        json.WriteNumber("max_words", c.MaxWords);
-        json.WriteEndObject();
-    }
+    static InspectConfig? Config(BlobConfig? c) => c is null ? null
+        : new(c.VocabSize, c.Bits, c.MaxPopcount, c.PrependSod, c.Block, c.Radial, c.Document, c.TagHead, c.OovId, Id(c.SodId), Id(c.NumId),
+            c.LabelDim, c.IntentCount, c.BlockSize, c.RadialSize, c.MaxWords);
 
-    private static void Decision(Utf8JsonWriter json, BlobDecision? d)
-    {
-        if (d is null) { json.WriteNull("decision"); return; }
-        json.WriteStartObject("decision");
-        Id(json, "none_intent", d.NoneIntent);
-        json.WriteNumber("reject_threshold_q15", d.RejectThresholdQ15);
-        json.WriteNumber("threshold", d.RejectThresholdQ15 / 32768.0);
-        if (d.EarlyThresholdQ15 == BlobFormat.NoEarlyDecision) json.WriteNull("early_threshold_q15");
-        else json.WriteNumber("early_threshold_q15", d.EarlyThresholdQ15);
-        json.WriteNumber("early_min_words", d.EarlyMinWords);
-        json.WriteNumber("temperature_q16", d.TemperatureQ16);
-        json.WriteEndObject();
-    }
+    static InspectDecision? Decision(BlobDecision? d) => d is null ? null
+        : new(Id(d.NoneIntent), d.RejectThresholdQ15, d.RejectThresholdQ15 / 32768.0,
+            d.EarlyThresholdQ15 == BlobFormat.NoEarlyDecision ? null : d.EarlyThresholdQ15, d.EarlyMinWords, d.TemperatureQ16);
 
-    private static void Identity(Utf8JsonWriter json, BlobInspection x)
-    {
-        if (x.Layout.Identity is not { } id) { json.WriteNull("identity"); return; }
-        json.WriteStartObject("identity");
-        json.WriteString("content_hash", InspectReport.Hex(id.ContentHash));
-        json.WriteBoolean("content_hash_ok", x.ContentHashMatches == true);
-        json.WriteString("parent_hash", id.ParentHash.All(b => b == 0) ? null : InspectReport.Hex(id.ParentHash));
-        json.WriteString("data_hash", InspectReport.Hex(id.DataHash));
-        json.WriteNumber("created_unix_seconds", id.CreatedUnixSeconds);
-        json.WriteString("trainer", id.Trainer);
-        json.WriteEndObject();
-    }
+    static InspectIdentity? Identity(BlobInspection x) => x.Layout.Identity is not { } id ? null
+        : new(InspectReport.Hex(id.ContentHash), x.ContentHashMatches == true, id.ParentHash.All(b => b == 0) ? null : InspectReport.Hex(id.ParentHash),
+            InspectReport.Hex(id.DataHash), id.CreatedUnixSeconds, id.Trainer);
 
-    private static void ActionMap(Utf8JsonWriter json, BlobInspection x)
-    {
-        if (x.Layout.ActionMapCounts is not { } map) { json.WriteNull("action_map"); return; }
-        json.WriteStartObject("action_map");
-        json.WriteNumber("lights", map.Lights);
-        json.WriteNumber("areas", map.Areas);
-        json.WriteNumber("colors", map.Colors);
-        json.WriteNumber("step_phrases", map.Steps);
-        json.WriteNumber("step_percent", map.StepPercent);
-        if (x.Lights() is { } lights)
-        {
-            json.WriteStartArray("light_list");
-            foreach (ActionMapLight light in lights)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", light.Name);
-                json.WriteString("area", light.Area);
-                json.WriteString("kind", light.Kind);
-                json.WriteStartArray("pins");
-                foreach (int pin in light.Pins) json.WriteNumberValue(pin);
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        json.WriteEndObject();
-    }
+    static InspectActionMap? ActionMap(BlobInspection x) => x.Layout.ActionMapCounts is not { } map ? null
+        : new(map.Lights, map.Areas, map.Colors, map.Steps, map.StepPercent,
+            x.Lights()?.Select(l => new InspectLight(l.Name, l.Area, l.Kind, l.Pins)).ToList());
 
-    private static void Strings(Utf8JsonWriter json, string key, IReadOnlyList<string>? values)
-    {
-        if (values is null) { json.WriteNull(key); return; }
-        json.WriteStartArray(key);
-        foreach (string v in values) json.WriteStringValue(v);
-        json.WriteEndArray();
-    }
+    internal static InspectLineage? Lineage(BlobLayout layout) =>
+        layout.SectionBytes((SectionKind)LineageSection.Kind) is { } bytes && LineageSection.Read(bytes) is { } l
+            ? new(l.Generation, InspectReport.Hex(l.ParentHash), InspectReport.Hex(l.RootHash), InspectReport.Hex(l.CorrectionsHash), l.Corrections)
+            : null;
 
-    private static void Id(Utf8JsonWriter json, string key, int id)
-    {
-        if (id == BlobFormat.NoId) json.WriteNull(key); else json.WriteNumber(key, id);
-    }
+    static int? Id(int id) => id == BlobFormat.NoId ? null : id;
 }
+
+internal sealed record InspectDocument(string File, int Bytes, bool Loads, string? Error, string? Message, InspectHeader? Header,
+    IReadOnlyList<InspectSection> Sections, InspectConfig? Config, InspectDecision? Decision, InspectIdentity? Identity,
+    IReadOnlyList<string>? Intents, int? VocabularySize, IReadOnlyList<string>? TagLabels, IReadOnlyList<string>? AnchorWords,
+    InspectActionMap? ActionMap, long? RamBytes, InspectMacs? MacsPerWord, InspectLineage? Lineage);
+
+internal sealed record InspectHeader(string Magic, int Version, int HeaderSize, long TotalLength, string Crc32, bool Crc32Ok, int SectionCount,
+    int Flags, long SectionTableOffset);
+
+internal sealed record InspectSection(int Kind, string Name, bool Required, long Offset, long Length, int Alignment);
+
+internal sealed record InspectConfig(int VocabSize, int Bits, int MaxPopcount, bool PrependSod, bool Block, bool Radial, bool Document, bool TagHead,
+    int OovId, int? SodId, int? NumId, int LabelDim, int IntentCount, int BlockSize, int RadialSize, int MaxWords);
+
+internal sealed record InspectDecision(int? NoneIntent, int RejectThresholdQ15, double Threshold, int? EarlyThresholdQ15, int EarlyMinWords, long TemperatureQ16);
+
+internal sealed record InspectIdentity(string ContentHash, bool ContentHashOk, string? ParentHash, string DataHash, long CreatedUnixSeconds, string Trainer);
+
+internal sealed record InspectActionMap(int Lights, int Areas, int Colors, int StepPhrases, int StepPercent,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<InspectLight>? LightList);
+
+internal sealed record InspectLight(string Name, string Area, string Kind, IReadOnlyList<int> Pins);
+
+internal sealed record InspectMacs(long First, long FullContext);
+
+/// <summary>The blob's Lineage section (kind 13), docs/model-blob.md §13.</summary>
+internal sealed record InspectLineage(int Generation, string ParentHash, string RootHash, string CorrectionsHash, uint Corrections);
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(InspectDocument))]
+internal sealed partial class InspectJsonContext : JsonSerializerContext;

@@ -63,6 +63,9 @@ internal static class InspectReport
             yield return $"          created {(id.CreatedUnixSeconds == 0 ? "not recorded" : DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(id.CreatedUnixSeconds, 0, 253402300799)).ToString("u", CultureInfo.InvariantCulture))}, trainer {id.Trainer}";
         }
         else yield return "identity: none";
+        yield return InspectJson.Lineage(layout) is { } l
+            ? $"lineage: generation {l.Generation}, parent {l.ParentHash}, first trained model {l.RootHash}, corrections {l.CorrectionsHash} ({N(l.Corrections)} teaching)"
+            : "lineage: none (trained by 'saffu train', not retrained)";
         if (intents is not null) yield return $"intents ({intents.Count}): {string.Join(", ", intents)}";
         if (layout.VocabularyCount is { } v) yield return $"vocabulary: {N(v)} words";
         if (layout.TagLabels is { } tags) yield return $"tag labels ({tags.Count}): {string.Join(", ", tags)}";

@@ -93,6 +93,13 @@ internal static class VerifyJson
     }
 
     /// <summary>`error` (the BlobError name, ContentHashMismatch, or null) and `message`.</summary>
+    /// <summary>The `error` and `message` of a blob's JSON: the loader's error, ContentHashMismatch, or nulls.</summary>
+    public static (string? Error, string? Message) ErrorOf(BlobInspection x) =>
+        !x.Load.Ok ? (x.Load.Error.ToString(), x.Load.Message)
+        : x.ContentHashMatches == false ? (VerifyCommand.ContentHashMismatch,
+            $"the Identity section's content hash is {InspectReport.Hex(x.StoredContentHash!)} but the other sections hash to {InspectReport.Hex(x.ComputedContentHash)}")
+        : (null, null);
+
     public static void Error(Utf8JsonWriter json, BlobInspection x)
     {
         if (!x.Load.Ok)

@@ -33,12 +33,15 @@ public static class BlobExporter
     /// <param name="dataHash">SHA-256 of the training data (the model folder's trainSha256).</param>
     /// <param name="home">The home the model was trained for: its action map is written; null = no action map.</param>
     /// <exception cref="ActionMapException">The home cannot be encoded with this model's vocabulary.</exception>
-    public static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options) =>
-        Export(model, dataHash, home, options, withoutWordVectors: false);
+    /// <param name="lineage">A retrained model's lineage: the Identity's parentHash and the Lineage section (docs/model-blob.md §13).</param>
+    public static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options,
+        Training.ModelLineage? lineage = null) =>
+        Export(model, dataHash, home, options, withoutWordVectors: false, lineage);
 
     /// <param name="withoutWordVectors">Write a model with co-occurrence vectors as if it had cipher codes (a cost estimate
     /// for `saffu sweep`, never a blob to run).</param>
-    internal static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options, bool withoutWordVectors)
+    internal static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options, bool withoutWordVectors,
+        Training.ModelLineage? lineage = null)
     {
         options.Validate();
         if (model.Codes.Cooccurrence is { } co && !withoutWordVectors)
@@ -71,17 +74,18 @@ public static class BlobExporter
             Decision = new DecisionContents(model.NoneIntent, FixedPointSettings.ProbabilityQ15(model.RejectThreshold),
                 options.EarlyThreshold is { } early ? FixedPointSettings.ProbabilityQ15(early) : -1, options.EarlyMinWords,
                 FixedPointSettings.TemperatureQ16(model.Temperature)),
-            Identity = new IdentityContents(options.ParentHash, dataHash, options.CreatedUnixSeconds, options.Trainer),
-            Extra = ExtraSections(model, home),
+            Identity = new IdentityContents(lineage?.ParentHash ?? options.ParentHash, dataHash, options.CreatedUnixSeconds, options.Trainer),
+            Extra = ExtraSections(model, home, lineage),
         };
         byte[] bytes = ModelBlobWriter.Write(contents);
         return new ExportResult(bytes, contents, reports, BlobLayout.Read(bytes));
     }
 
     /// <summary>The anchor words (a model that has them) and the action map (a model for a home), in that order.</summary>
-    private static IReadOnlyList<ExtraSection> ExtraSections(FloatModel model, HomeDescription? home)
+    private static IReadOnlyList<ExtraSection> ExtraSections(FloatModel model, HomeDescription? home, Training.ModelLineage? lineage)
     {
         var extra = new List<ExtraSection>();
+        if (lineage is not null) extra.Add(LineageSection.Extra(lineage));
         if (model.AnchorIds is { } anchors) extra.Add(AnchorSection.Extra(model.Vocabulary.Count, anchors, model.Vocabulary.SodId));
         if (home is not null) extra.Add(ActionMapSection.Extra(home, CommandGrammar.Shipped, model.Vocabulary.Words, model.Intents));
         return extra;

@@ -18,7 +18,13 @@ public static class ModelFolderExport
     public static ExportResult Export(string modelFolder, ExportOptions options)
     {
         ModelFolderContents folder = ModelFolder.Load(modelFolder);
-        return BlobExporter.Export(folder.Model, DataHash(modelFolder, folder.TrainSha256), folder.Home, options);
+        return Export(modelFolder, folder, options);
+    }
+
+    /// <summary>Exports a model folder already read (with its lineage, when it was retrained).</summary>
+    public static ExportResult Export(string modelFolder, ModelFolderContents folder, ExportOptions options)
+    {
+        return BlobExporter.Export(folder.Model, DataHash(modelFolder, folder.TrainSha256), folder.Home, options, folder.Lineage);
     }
 
     /// <summary>Writes the blob to a temporary file beside <paramref name="path"/> and renames it into place.</summary>

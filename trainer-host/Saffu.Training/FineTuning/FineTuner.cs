@@ -29,6 +29,15 @@ public sealed class FineTuner
         this.observer = observer ?? ITrainingObserver.None;
     }
 
+    /// <summary>
+    /// Optional, weights-shaped: every gradient entry is multiplied by the mask's entry before the Adam step, so entries
+    /// masked with 0 never move (retraining trains only what the corrections concern, docs/retraining.md). Null: all move.
+    /// </summary>
+    public SaffuWeights? GradientMask { get; init; }
+
+    /// <summary>Optional: what early stopping maximizes instead of the validation set's intent accuracy (retraining scores intents and tags).</summary>
+    public Func<FloatModel, double>? Selection { get; init; }
+
     /// <summary>Every evaluation, in order (the first is the starting point at 0 s).</summary>
     public List<EpochReport> History { get; } = new();
 
@@ -76,6 +85,11 @@ public sealed class FineTuner
                     var summed = Trained(grads[0]);
                     for (int k = 1; k < Shards; k++) AddInto(summed, Trained(grads[k]));
                     foreach (float[] g in summed) System.Numerics.Tensors.TensorPrimitives.Multiply(g, (float)(1 / weight), g);
+                    if (GradientMask is not null)
+                    {
+                        var mask = Trained(GradientMask);
+                        for (int k = 0; k < summed.Count; k++) System.Numerics.Tensors.TensorPrimitives.Multiply(summed[k], mask[k], summed[k]);
+                    }
                     adam.Step(summed);
                 }
                 clock.Stop();
@@ -111,7 +125,7 @@ public sealed class FineTuner
 
     double Evaluate(EncodedCorpus valid, double epoch, long steps, double seconds, double loss, double bestSoFar)
     {
-        double accuracy = HeldOutAccuracy.Of(model, valid);
+        double accuracy = Selection?.Invoke(model) ?? HeldOutAccuracy.Of(model, valid);
         var report = new EpochReport(epoch, steps, seconds, loss, accuracy, accuracy > bestSoFar);
         History.Add(report);
         observer.EpochFinished(report);

@@ -13,6 +13,11 @@ namespace Saffu.Training.Training;
 /// <summary>A model folder as read back: the float model, how it was trained, and its held-out set.</summary>
 public sealed record ModelFolderContents(FloatModel Model, TrainOptions Options, IReadOnlyList<Utterance> HeldOut, string TrainSha256)
 {
+    /// <summary>Where a retrained model came from (model.json `lineage`); null for a model `saffu train` made.</summary>
+    public ModelLineage? Lineage { get; init; }
+    /// <summary>model.json `data.trainUtterances`.</summary>
+    public int TrainUtterances { get; init; }
+
     /// <summary>The home the model was trained for (`home.yaml`, written by `saffu train --home`), or null.</summary>
     public HomeDescription? Home { get; init; }
 }
@@ -34,7 +39,11 @@ public static class ModelFolder
     /// <param name="home">The home a lights model was trained for: its text is kept as `home.yaml` (the exporter
     /// builds the action map from it). Null removes a `home.yaml` left by an earlier run.</param>
     public static void Save(string folder, TrainingResult result, TrainOptions options, IReadOnlyList<Utterance> train,
-        HomeDescription? home = null)
+        HomeDescription? home = null) =>
+        Save(folder, result, options, new TrainData(train.Count, Convert.ToHexStringLower(HeldOutFile.Hash(train))), home, null);
+
+    /// <summary>Writes the folder with the given data summary and, for a retrained model, its lineage (docs/model-dir.md).</summary>
+    public static void Save(string folder, TrainingResult result, TrainOptions options, TrainData data, HomeDescription? home, ModelLineage? lineage)
     {
         Directory.CreateDirectory(folder);
         FloatModel m = result.Model;
@@ -45,7 +54,7 @@ public static class ModelFolder
         WriteAtomic(folder, LogFile, SortedJson.Serialize(TrainingLog.Json(result)));
         if (home is not null) WriteAtomic(folder, HomeFile, new UTF8Encoding(false).GetBytes(home.Text));
         else File.Delete(Path.Combine(folder, HomeFile));
-        WriteAtomic(folder, ModelFile, SortedJson.Serialize(ModelJson(result, options, train)));
+        WriteAtomic(folder, ModelFile, SortedJson.Serialize(ModelJson(result, options, data, lineage)));
     }
 
     /// <summary>Co-occurrence word vectors (none for cipher codes): `vectors.offsets` (V + 1), `vectors.bits`, `vectors.weights`, float32.</summary>
@@ -60,7 +69,7 @@ public static class ModelFolder
 
     const string VectorOffsets = "vectors.offsets", VectorBits = "vectors.bits", VectorWeights = "vectors.weights";
 
-    static JsonObject ModelJson(TrainingResult result, TrainOptions options, IReadOnlyList<Utterance> train)
+    static JsonObject ModelJson(TrainingResult result, TrainOptions options, TrainData data, ModelLineage? lineage)
     {
         FloatModel m = result.Model;
         var json = new JsonObject
@@ -74,13 +83,14 @@ public static class ModelFolder
             ["training"] = OptionsJson.Training(options),
             ["data"] = new JsonObject
             {
-                ["trainUtterances"] = train.Count, ["trainSha256"] = Convert.ToHexStringLower(HeldOutFile.Hash(train)),
+                ["trainUtterances"] = data.Utterances, ["trainSha256"] = data.Sha256,
                 ["heldOutUtterances"] = result.HeldOut.Count, ["heldOutSha256"] = Convert.ToHexStringLower(HeldOutFile.Hash(result.HeldOut)),
             },
         };
         if (m.AnchorIds is not null)
             json["anchors"] = new JsonArray(m.AnchorIds.Order().Select(id => (JsonNode)m.Vocabulary.Words[id]).ToArray());
         if (CreatedUnixSeconds() is long created) json["createdUnixSeconds"] = created;
+        if (lineage is not null) json["lineage"] = lineage.Json();
         return json;
     }
 
@@ -129,7 +139,11 @@ public static class ModelFolder
         var heldOut = ReadHeldOut(Path.Combine(folder, HeldOutFile.FileName), model.Intents);
         HomeDescription? home = ReadHome(Path.Combine(folder, HomeFile));
         if (home is not null) model.SlotValueNames = SlotPhrases.For(home, CommandGrammar.Shipped).ValueNames();
-        return new ModelFolderContents(model, options, heldOut, r.String(r.Object(json, "data"), "trainSha256")) { Home = home };
+        var lineage = json["lineage"] is JsonObject l ? ModelLineage.Read(l, r) : null;
+        return new ModelFolderContents(model, options, heldOut, r.String(r.Object(json, "data"), "trainSha256"))
+        {
+            Home = home, Lineage = lineage, TrainUtterances = r.Int(r.Object(json, "data"), "trainUtterances"),
+        };
     }
 
     /// <summary>The anchor words, each a vocabulary word other than &lt;oov&gt; and &lt;sod&gt;, none twice, at least one.</summary>

@@ -185,7 +185,7 @@ public static class Trainer
     /// Temperature fitted on the validation split's whole-utterance logits, then the rejection rule: the reject threshold
     /// alone, or, with a none class, the none offset and threshold together (<see cref="NoneRejection"/>).
     /// </summary>
-    static NoneRejectionChoice? Calibrate(FloatModel model, EncodedCorpus valid, TrainOptions options)
+    internal static NoneRejectionChoice? Calibrate(FloatModel model, EncodedCorpus valid, TrainOptions options)
     {
         if (valid.Count == 0) { model.Temperature = 1; model.RejectThreshold = 0; return null; }
         var logits = valid.Texts.Select(model.Logits).ToList();

@@ -1,0 +1,87 @@
+using Saffu.Runtime.Model;
+using Saffu.Training.Model;
+using Saffu.Training.Solver;
+using Saffu.Training.Vocabulary;
+
+namespace Saffu.Training.Retraining;
+
+/// <summary>What growth added to a model: words (new ids at the end), intents (new output columns at the end), aliases.</summary>
+public sealed record Growth(IReadOnlyList<string> NewWords, IReadOnlyList<string> NewIntents, IReadOnlyList<NewAlias> NewAliases)
+{
+    public static readonly Growth Nothing = new([], [], []);
+    public bool IsEmpty => NewWords.Count == 0 && NewIntents.Count == 0 && NewAliases.Count == 0;
+}
+
+/// <summary>
+/// Function-preserving growth (SAFFU.md §9; Gesmundo &amp; Maile, seed 002) of a float SAFFU model, before any re-solve:
+/// <list type="bullet">
+/// <item>a new word gets the next id, so the next free bit-cipher pattern (ids are ranks; every old id keeps its code), and
+/// no weight changes: U rows are bits, not words;</item>
+/// <item>a new intent gets a new output column of O, filled with <see cref="Floor"/> below the smallest weight of O: its logit
+/// is at least 200 below every old one (the s-vectors sum to 1 per part), and the label dimension b′ and every U, W and the tag
+/// head stay as they are.</item>
+/// </list>
+/// Every utterance without a new word therefore gets bit-identical logits for the old intents and bit-identical tag scores
+/// (pinned by ModelGrowthTests). Docs: docs/retraining.md §Growth.
+/// </summary>
+public static class ModelGrowth
+{
+    /// <summary>How far below O's smallest weight a new intent's column sits (logit units per part).</summary>
+    public const float Floor = 200f;
+
+    public static FloatModel Grow(FloatModel m, IReadOnlyList<string> newWords, IReadOnlyList<string> newIntents, IEnumerable<string>? newAnchors = null)
+    {
+        SaffuConfig c = m.Config;
+        var words = m.Vocabulary.Words.Concat(newWords).ToList();
+        if (words.Count > VocabularyBuilder.MaxVocabulary)
+            throw new ArgumentException($"Growing the vocabulary to {words.Count} words; a model holds at most {VocabularyBuilder.MaxVocabulary}.");
+        if (BitCipher.MaxPopcount(words.Count, c.Bits) == 0)
+            throw new ArgumentException($"{words.Count} words do not fit the model's {c.Bits} code bits (at most 2^b − 1): growing b would change every code; retrain in full.");
+        int k = newIntents.Count;
+        var grownConfig = c with { IntentCount = c.IntentCount + k };
+        grownConfig.Validate();
+        var vocabulary = new WordVocabulary(words, c.MaxWords, c.PrependSod);
+        var grown = new FloatModel(grownConfig, vocabulary, m.Intents.Concat(newIntents).ToList(), m.TagLabels, Weights(m.Weights, c, k, zeroFill: false))
+        {
+            Temperature = m.Temperature,
+            RejectThreshold = m.RejectThreshold,
+            SlotValueNames = m.SlotValueNames,
+        };
+        if (m.AnchorIds is not null)
+            grown.AnchorIds = m.AnchorIds.Concat((newAnchors ?? []).Select(vocabulary.IdOf)
+                .Where(id => id != vocabulary.OovId && id != vocabulary.SodId)).ToHashSet();
+        return grown;
+    }
+
+    /// <summary>Per-weight offsets (e.g. what fine-tuning added to the explicit solution) grown to the grown shapes with 0 in every new entry.</summary>
+    public static SaffuWeights Offsets(SaffuWeights d, SaffuConfig c, int k) => Weights(d, c, k, zeroFill: true);
+
+    static SaffuWeights Weights(SaffuWeights w, SaffuConfig c, int k, bool zeroFill)
+    {
+        SaffuWeights grown = w.Clone();
+        if (k > 0) grown.O = Columns(w.O, c.Parts * c.LabelDim, c.IntentCount, k, zeroFill ? 0f : (w.O.Length == 0 ? 0 : w.O.Min()) - Floor);
+        return grown;
+    }
+
+    /// <summary>The statistics of a layer grown to the grown model's shape: O gains a zero column per new intent; the others stay.</summary>
+    public static LayerStatistics Statistics(LayerStatistics s, SaffuConfig c, int k)
+    {
+        int cols = s.Name == StatisticsCounter.IntentO ? s.Cols + k : s.Cols;
+        var grown = new LayerStatistics(s.Name, s.Rows, cols) { NormSum = s.NormSum, WeightSum = s.WeightSum, Examples = s.Examples };
+        for (int r = 0; r < s.Rows; r++) Array.Copy(s.F, r * s.Cols, grown.F, r * cols, s.Cols);
+        return grown;
+    }
+
+    /// <summary>m (rows × cols) with k more columns holding <paramref name="fill"/>.</summary>
+    static float[] Columns(float[] m, int rows, int cols, int k, float fill)
+    {
+        int width = cols + k;
+        var result = new float[rows * width];
+        for (int r = 0; r < rows; r++)
+        {
+            Array.Copy(m, r * cols, result, r * width, cols);
+            Array.Fill(result, fill, r * width + cols, k);
+        }
+        return result;
+    }
+}
