@@ -15,34 +15,35 @@ internal sealed class AudioCache(string work, int parallel)
 {
     public List<Utterance> Synthesise(IReadOnlyList<Sentence> sentences, IReadOnlyList<Voice> voices)
     {
-        var jobs = voices.SelectMany(v => sentences.Select(s => (s, v))).ToList();
-        var results = new Utterance[jobs.Count];
-        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
+        var results = new List<Utterance>();
+        foreach (Voice voice in voices)
         {
-            var (sentence, voice) = jobs[i];
             string folder = Path.Combine(work, "audio", voice.Name);
             Directory.CreateDirectory(folder);
-            string wav = Path.Combine(folder, Hash(sentence.Text) + ".wav");
-            if (!File.Exists(wav))
-            {
-                string raw = wav + ".raw.wav";
-                voice.Say(sentence.Text, raw);
-                string temp = Directory.CreateTempSubdirectory("saffu-speech-").FullName;
-                try
-                {
-                    var (ready, _) = AudioConversion.Prepare(raw, temp, 0);
-                    File.Copy(ready, wav + ".tmp", overwrite: true);
-                    File.Move(wav + ".tmp", wav, overwrite: true);
-                }
-                finally
-                {
-                    Directory.Delete(temp, true);
-                    File.Delete(raw);
-                }
-            }
-            results[i] = new Utterance(sentence, voice, null, wav, WavHeader.Read(wav).Seconds);
-        });
-        return [.. results];
+            var wavs = sentences.Select(s => Path.Combine(folder, Hash(s.Text) + ".wav")).ToList();
+            var missing = sentences.Select((s, i) => (s.Text, Wav: wavs[i])).Where(j => !File.Exists(j.Wav)).DistinctBy(j => j.Wav).ToList();
+            voice.SayAll(missing.Select(j => (j.Text, j.Wav + ".raw.wav")).ToList(), parallel);
+            Parallel.ForEach(missing, new ParallelOptions { MaxDegreeOfParallelism = parallel }, j => Convert(j.Wav + ".raw.wav", j.Wav));
+            results.AddRange(sentences.Select((s, i) => new Utterance(s, voice, null, wavs[i], WavHeader.Read(wavs[i]).Seconds)));
+        }
+        return results;
+    }
+
+    /// <summary>The engine's output as 16 kHz mono 16-bit PCM (sox when it is not), moved into place atomically.</summary>
+    static void Convert(string raw, string wav)
+    {
+        string temp = Directory.CreateTempSubdirectory("saffu-speech-").FullName;
+        try
+        {
+            var (ready, _) = AudioConversion.Prepare(raw, temp, 0);
+            File.Copy(ready, wav + ".tmp", overwrite: true);
+            File.Move(wav + ".tmp", wav, overwrite: true);
+        }
+        finally
+        {
+            Directory.Delete(temp, true);
+            File.Delete(raw);
+        }
     }
 
     public List<Utterance> WithNoise(IReadOnlyList<Utterance> clean, int snr) => clean.Select(u =>

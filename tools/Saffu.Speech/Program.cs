@@ -4,7 +4,7 @@
 // `saffu run` / `saffu listen`). Run from the repository root after tools/setup-speech and tools/main-job:
 //
 //   dotnet run -c Release --project tools/Saffu.Speech -- [--blob FILE]... [--commands N] [--ood N] [--voices a,b,…]
-//       [--snr DB,…|none] [--stress] [--general-every K] [--parallel 1|2] [--work DIR] [--out DIR] [--confusions FILE]
+//       [--snr DB,…|none] [--stress] [--general-every K (0: not at all)] [--dev-commands] [--parallel 1|2] [--work DIR] [--out DIR] [--confusions FILE]
 //
 // Defaults: 80 commands (40 heldout, 40 heldout-blind), 60 out of domain (20 each of heldout-none,
 // heldout-blind-none, CLINC150 OOS test), voices flite slt/rms/kal16/awb and festival's slt HTS, noise at 10 dB
@@ -48,8 +48,8 @@ var recognisers = new Dictionary<string, PocketSphinx>
 var runs = new List<Recognised>();
 runs.AddRange(RecognitionRuns.Run(recognisers["fitted"], "fitted", clean, options.Parallel));
 Console.WriteLine($"recognised with the fitted LM in {clock.Elapsed.TotalSeconds:F0} s");
-var everyOther = sentences.Where((_, i) => i % options.GeneralEvery == 0).ToHashSet();
-runs.AddRange(RecognitionRuns.Run(recognisers["general"], "general", clean.Where(u => everyOther.Contains(u.Sentence)).ToList(), options.Parallel));
+var everyOther = options.GeneralEvery == 0 ? [] : sentences.Where((_, i) => i % options.GeneralEvery == 0).ToHashSet();
+if (everyOther.Count > 0) runs.AddRange(RecognitionRuns.Run(recognisers["general"], "general", clean.Where(u => everyOther.Contains(u.Sentence)).ToList(), options.Parallel));
 Console.WriteLine($"recognised with the general LM in {clock.Elapsed.TotalSeconds:F0} s");
 foreach (int snr in options.Snr)
 {
@@ -77,7 +77,7 @@ Console.WriteLine($"wrote {Path.Combine(options.Out, "results.md")} and {Path.Co
 return 0;
 
 internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, List<Voice> Voices, List<int> Snr, Voice? Stress, int Parallel,
-    string Work, string Out, string? Confusions, int GeneralEvery)
+    string Work, string Out, string? Confusions, int GeneralEvery, bool DevCommands = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -99,7 +99,8 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                 case "--parallel": o = o with { Parallel = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 1, 2) }; break;
                 case "--work": o = o with { Work = Next() }; break;
                 case "--out": o = o with { Out = Next() }; break;
-                case "--general-every": o = o with { GeneralEvery = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
+                case "--general-every": o = o with { GeneralEvery = Math.Max(0, int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
+                case "--dev-commands": o = o with { DevCommands = true }; break;
                 case "--confusions": o = o with { Confusions = Next() }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

@@ -13,14 +13,16 @@ internal static class Sentences
     public const string Lights = "tests/data/lights", Clinc = "../shared/data/clinc150-oos/test";
 
     /// <summary>
-    /// Commands: half from heldout.jsonl, half from heldout-blind.jsonl; out of domain: a third each from heldout-none,
+    /// Commands: half from heldout.jsonl, half from heldout-blind.jsonl (with --dev-commands: dev.jsonl and dev-hard.jsonl,
+    /// the sets the confusion table for robust training is measured on); out of domain: a third each from heldout-none,
     /// heldout-blind-none and CLINC150 OOS test. Each sample takes every k-th line (evenly spread, deterministic).
     /// </summary>
     public static List<Sentence> Load(BenchOptions o)
     {
         var all = new List<Sentence>();
-        all.AddRange(Sample("heldout", $"{Lights}/heldout.jsonl", o.Commands - o.Commands / 2));
-        all.AddRange(Sample("heldout-blind", $"{Lights}/heldout-blind.jsonl", o.Commands / 2));
+        var (first, second) = o.DevCommands ? ("dev", "dev-hard") : ("heldout", "heldout-blind");
+        all.AddRange(Sample(first, $"{Lights}/{first}.jsonl", o.Commands - o.Commands / 2));
+        all.AddRange(Sample(second, $"{Lights}/{second}.jsonl", o.Commands / 2));
         int third = o.Ood / 3;
         all.AddRange(Sample("heldout-none", $"{Lights}/heldout-none.jsonl", o.Ood - 2 * third, ood: true));
         all.AddRange(Sample("heldout-blind-none", $"{Lights}/heldout-blind-none.jsonl", third, ood: true));
