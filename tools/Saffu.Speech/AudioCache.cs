@@ -53,5 +53,5 @@ internal sealed class AudioCache(string work, int parallel)
         return u with { Snr = snr, Wav = noisy };
     }).ToList();
 
-    static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    static string Hash(string text) => System.Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 }

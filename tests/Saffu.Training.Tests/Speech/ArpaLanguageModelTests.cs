@@ -78,6 +78,18 @@ public sealed class ArpaLanguageModelTests
     }
 
     [TestMethod]
+    public void ABackgroundMixesIntoTheUnigramsAndKeepsEveryHistoryNormalised()
+    {
+        string[] vocabulary = [.. Vocabulary, "weather", "rug"];
+        var arpa = ArpaReader.Parse(new ArpaLanguageModel(vocabulary, Corpus, [("weather", 3), ("rug", 1), ("notinvocabulary", 5)], 0.5).Write());
+        // p1(weather) = 0.5 · (0 + 7/9) / 22 + 0.5 · 3/4: the background share of the unigram level.
+        Assert.AreEqual(Math.Log10(0.5 * (7.0 / 9) / 22 + 0.5 * 0.75), arpa.LogProb([], "weather"), 1e-5);
+        string[] next = [.. vocabulary, "</s>"];
+        foreach (string[] h in new[] { Array.Empty<string>(), ["the"], ["turn", "on"], ["rug"] })
+            Assert.AreEqual(1.0, next.Sum(w => Math.Pow(10, arpa.LogProb(h, w))), 1e-4, string.Join(' ', h));
+    }
+
+    [TestMethod]
     public void TheSameInputGivesTheSameBytes() =>
         Assert.AreEqual(new ArpaLanguageModel(Vocabulary, Corpus).Write(), new ArpaLanguageModel(Vocabulary.Reverse(), Corpus).Write());
 

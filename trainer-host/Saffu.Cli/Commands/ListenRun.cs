@@ -153,6 +153,12 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
     void Say(string answer)
     {
         if (_sayFailed) return;
+        if (Saffu.Training.Speech.Microphone.SpeakerMissing() is { } noSpeaker)
+        {
+            _sayFailed = true;
+            error.WriteLine($"saffu listen: --say: {noSpeaker}; answers are printed but not spoken");
+            return;
+        }
         try
         {
             Tools.Run("flite", ["-t", answer], out _);

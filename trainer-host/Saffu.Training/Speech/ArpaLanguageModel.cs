@@ -22,6 +22,8 @@ public sealed class ArpaLanguageModel
     public const double StartLogProb = -99;
 
     readonly SortedSet<string> _vocabulary;
+    readonly Dictionary<string, double> _background = new(StringComparer.Ordinal);
+    readonly double _backgroundShare;
     readonly Dictionary<string, long> _c1 = new(StringComparer.Ordinal);
     readonly Dictionary<(string, string), long> _c2 = [];
     readonly Dictionary<(string, string, string), long> _c3 = [];
@@ -30,10 +32,20 @@ public sealed class ArpaLanguageModel
     long _tokens;
 
     /// <param name="vocabulary">The words the recogniser may say (each needs a pronunciation); &lt;s&gt;, &lt;/s&gt; are added.</param>
-    public ArpaLanguageModel(IEnumerable<string> vocabulary, IEnumerable<IReadOnlyList<string>> sentences)
+    /// <param name="background">General words and their probabilities (any scale; renormalised over those in the vocabulary):
+    /// the unigram level becomes (1 − share) · Witten-Bell + share · background, so speech that is not in the corpus can
+    /// be heard as the general words it is rather than forced into the corpus's words.</param>
+    public ArpaLanguageModel(IEnumerable<string> vocabulary, IEnumerable<IReadOnlyList<string>> sentences,
+        IReadOnlyList<(string Word, double P)>? background = null, double backgroundShare = 0)
     {
         _vocabulary = new SortedSet<string>(vocabulary.Where(w => w is not (Start or End)), StringComparer.Ordinal);
         if (_vocabulary.Count == 0) throw new ArgumentException("a language model needs at least one vocabulary word", nameof(vocabulary));
+        if (backgroundShare is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(backgroundShare), backgroundShare, "0 ≤ share < 1");
+        foreach (var (word, p) in background ?? [])
+            if (_vocabulary.Contains(word) && p > 0) _background[word] = _background.GetValueOrDefault(word) + p;
+        double total = _background.Values.Sum();
+        foreach (string w in _background.Keys.ToList()) _background[w] /= total;
+        _backgroundShare = _background.Count == 0 ? 0 : backgroundShare;
         foreach (var s in sentences) Count(s);
     }
 
@@ -59,8 +71,12 @@ public sealed class ArpaLanguageModel
     static void Add<TKey>(Dictionary<TKey, long> counts, TKey key) where TKey : notnull =>
         counts[key] = counts.GetValueOrDefault(key) + 1;
 
-    /// <summary>log10 p(w) for a word of the vocabulary or &lt;/s&gt;.</summary>
-    double P1(string w) => (_c1.GetValueOrDefault(w) + _c1.Count / (double)(_vocabulary.Count + 1)) / (_tokens + _c1.Count);
+    /// <summary>p(w) for a word of the vocabulary or &lt;/s&gt;: Witten-Bell over the corpus, mixed with the background.</summary>
+    double P1(string w)
+    {
+        double wb = (_c1.GetValueOrDefault(w) + _c1.Count / (double)(_vocabulary.Count + 1)) / (_tokens + _c1.Count);
+        return (1 - _backgroundShare) * wb + _backgroundShare * _background.GetValueOrDefault(w);
+    }
 
     double Lambda1(string u) => _h1.TryGetValue(u, out var h) ? h.Types / (double)(h.Count + h.Types) : 1;
 

@@ -25,16 +25,21 @@ public static class AudioInputs
     }
 }
 
-/// <summary>Whether this machine has a microphone: ALSA capture devices (`/proc/asound/pcm` lines with "capture").</summary>
+/// <summary>Whether this machine has a microphone or a speaker: ALSA devices (`/proc/asound/pcm` lines with "capture" / "playback").</summary>
 public static class Microphone
 {
     public const string AlsaDevices = "/proc/asound/pcm";
 
     /// <summary>Null when a capture device exists, else why there is none.</summary>
-    public static string? Missing()
+    public static string? Missing() => Device("capture");
+
+    /// <summary>Null when a playback device exists (for `--say`), else why there is none.</summary>
+    public static string? SpeakerMissing() => Device("playback");
+
+    static string? Device(string kind)
     {
         if (!File.Exists(AlsaDevices)) return $"no sound devices ({AlsaDevices} does not exist: no ALSA sound card on this machine)";
-        var capture = File.ReadAllLines(AlsaDevices).Where(l => l.Contains("capture", StringComparison.OrdinalIgnoreCase)).ToList();
-        return capture.Count == 0 ? $"no capture device ({AlsaDevices} lists no device with 'capture')" : null;
+        bool any = File.ReadAllLines(AlsaDevices).Any(l => l.Contains(kind, StringComparison.OrdinalIgnoreCase));
+        return any ? null : $"no {kind} device ({AlsaDevices} lists no device with '{kind}')";
     }
 }

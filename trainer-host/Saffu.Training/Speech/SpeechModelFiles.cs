@@ -28,9 +28,17 @@ public sealed record SpeechModelFiles(string Arpa, string? Dict, int Words, int 
     /// <summary>The fitted trigram (Witten-Bell) over the corpus's sentences, as spoken, and the vocabulary's dictionary.</summary>
     /// <param name="stock">The stock dictionary; null when it is not installed: the language model then covers every
     /// spoken vocabulary word and <see cref="Dict"/> is null (not written).</param>
-    public static SpeechModelFiles FromCorpus(IEnumerable<string> corpus, IReadOnlyList<string> modelWords, PronunciationDictionary? stock)
+    public static SpeechModelFiles FromCorpus(IEnumerable<string> corpus, IReadOnlyList<string> modelWords, PronunciationDictionary? stock,
+        IReadOnlyList<(string Word, double P)>? background = null, double backgroundShare = 0)
     {
+        var sentences = corpus.Select(text => (IReadOnlyList<string>)SpokenWords.Of(text)).Where(s => s.Count > 0).ToList();
         var words = SpokenVocabulary(modelWords).ToList();
+        if (background is not null)
+        {
+            // The recogniser may also say the corpus's rarer words and the general words: the model hears them as <oov>.
+            var known = words.ToHashSet(StringComparer.Ordinal);
+            words.AddRange(sentences.SelectMany(s => s).Concat(background.Select(b => b.Word)).Where(known.Add));
+        }
         string? dict = null;
         IReadOnlyList<Pronunciation> entries = [];
         IReadOnlyList<string> missing = [];
@@ -39,8 +47,7 @@ public sealed record SpeechModelFiles(string Arpa, string? Dict, int Words, int 
             (dict, entries, missing) = stock.Restrict(words);
             words = entries.Select(e => e.Word).ToList();
         }
-        var sentences = corpus.Select(text => (IReadOnlyList<string>)SpokenWords.Of(text)).Where(s => s.Count > 0).ToList();
-        var lm = new ArpaLanguageModel(words, sentences);
+        var lm = new ArpaLanguageModel(words, sentences, background, backgroundShare);
         return new SpeechModelFiles(lm.Write(), dict, lm.VocabularySize, sentences.Count, NotStock(entries), missing);
     }
 
@@ -64,7 +71,7 @@ public sealed record SpeechModelFiles(string Arpa, string? Dict, int Words, int 
     {
         var (texts, _) = Training.ModelFolder.CorpusTexts(folder, contents);
         PronunciationDictionary? dictionary = File.Exists(stock.Dictionary) ? PronunciationDictionary.Load(stock.Dictionary) : null;
-        return FromCorpus(texts, contents.Model.Vocabulary.Words, dictionary);
+        return FromCorpus(texts, contents.Model.Vocabulary.Words, dictionary, GeneralWords.Shipped, GeneralWords.Share);
     }
 
     static List<Pronunciation> NotStock(IReadOnlyList<Pronunciation> entries) =>
