@@ -141,16 +141,8 @@ public sealed class RunCommandTests
     }
 
     /// <summary>The same parse-then-invoke path as SaffuCommand.Run, with stdin from a string.</summary>
-    private static (int Code, string Output, string Error) Run(string stdin, params string[] args)
-    {
-        var root = new RootCommand { RunCommand.Create(() => new StringReader(stdin)) };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0) return (SaffuCommand.Usage, "", string.Join('\n', parsed.Errors.Select(e => e.Message)));
-        int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(string stdin, params string[] args) =>
+        SaffuCli.Run(RunCommand.Create(() => new StringReader(stdin)), args);
 }
 
 /// <summary>

@@ -27,5 +27,24 @@ internal static class Bars
         ];
     }
 
+    /// <summary>Issue 14: the test accuracy of explicit + fine-tune and what fine-tuning adds, the dev set, training speed.</summary>
+    public static IReadOnlyList<BarResult> Judge14(SystemResult explicitOnly, SystemResult fineTuned, SystemResult mlNet)
+    {
+        double acc = fineTuned.Report.Accuracy, gain = acc - explicitOnly.Report.Accuracy;
+        double speed = mlNet.TrainSeconds / Math.Max(1e-9, explicitOnly.TrainSeconds);
+        var bars = new List<BarResult>
+        {
+            new("Explicit + fine-tune HWU64 test accuracy ≥ 86.0%", acc >= 0.86, $"{acc:P2} ({Points(acc - 0.86)})"),
+            new("Fine-tune ≥ +0.5 points over explicit alone (test)", gain >= 0.005,
+                $"{acc:P2} vs {explicitOnly.Report.Accuracy:P2}: {Points(gain)}"),
+        };
+        if (fineTuned.DevAccuracy is double dev)
+            bars.Add(new("Extra dev set accuracy ≥ 78% (explicit + fine-tune, trained on HWU64 train alone)", dev >= 0.78,
+                $"{dev:P2} ({Points(dev - 0.78)}); ML.NET {mlNet.DevAccuracy:P2}"));
+        bars.Add(new("Explicit training ≥ 8× faster than ML.NET's Fit (same run, warm)", speed >= 8,
+            $"{explicitOnly.TrainSeconds:F2} s vs {mlNet.TrainSeconds:F2} s: {speed:F1}×"));
+        return bars;
+    }
+
     static string Points(double difference) => $"{(difference >= 0 ? "+" : "−")}{Math.Abs(difference) * 100:F2} points";
 }

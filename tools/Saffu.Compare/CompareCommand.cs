@@ -44,13 +44,20 @@ internal static class CompareCommand
         HelpName = "R",
     };
 
+    static readonly Option<string?> Dev = new("--dev")
+    {
+        Description = "An extra dev set (folder seq.in + label, .jsonl or .csv with HWU64's intents) every system is also scored on. "
+            + "Default: DATA/slurp-dev when it exists.",
+        HelpName = "DIR",
+    };
+
     public static int Run(string[] args)
     {
         var root = new RootCommand("Compare SAFFU (explicit, document only, explicit + fine-tune, backprop only) with ML.NET "
             + "FeaturizeText + SdcaMaximumEntropy on HWU64 in one run: accuracy, macro-F1, out-of-domain rejection, training time, size.");
-        foreach (Option option in new Option[] { Data, Out, Seed, Epochs, Block, Radial }) root.Options.Add(option);
+        foreach (Option option in new Option[] { Data, Out, Seed, Epochs, Block, Radial, Dev }) root.Options.Add(option);
         root.SetAction(parse => Execute(new CompareSettings(parse.GetValue(Data)!, parse.GetValue(Out)!, parse.GetValue(Seed),
-            parse.GetValue(Epochs), parse.GetValue(Block), parse.GetValue(Radial))));
+            parse.GetValue(Epochs), parse.GetValue(Block), parse.GetValue(Radial), parse.GetValue(Dev))));
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -11,7 +11,12 @@ namespace Saffu.Compare;
 internal sealed record ComparisonData(IReadOnlyList<Utterance> Train, IReadOnlyList<Utterance> Valid, IReadOnlyList<Utterance> Test,
     IReadOnlyList<Utterance> Ood, double ReadSeconds)
 {
-    public static ComparisonData Read(string root)
+    /// <summary>The extra dev set (slurp-dev by default; labels must be training intents); null = none.</summary>
+    public IReadOnlyList<Utterance>? Dev { get; init; }
+    /// <summary>The dev set's name in the report (its folder or file name).</summary>
+    public string DevName { get; init; } = "";
+
+    public static ComparisonData Read(string root, string? devPath = null)
     {
         var timer = Stopwatch.StartNew();
         var train = DatasetReader.Read(Path.Combine(root, "hwu64", "train")).Utterances;
@@ -20,7 +25,12 @@ internal sealed record ComparisonData(IReadOnlyList<Utterance> Train, IReadOnlyL
         var test = DatasetReader.Read(Path.Combine(root, "hwu64", "test"), known).Utterances;
         // Out-of-domain labels ("oos") are ignored.
         var ood = DatasetReader.Read(Path.Combine(root, "clinc150-oos", "test"), new ReadOptions { RequireIntent = false }).Utterances;
-        return new ComparisonData(train, valid, test, ood, timer.Elapsed.TotalSeconds);
+        var dev = devPath is null ? null : DatasetReader.Read(devPath, known).Utterances;
+        return new ComparisonData(train, valid, test, ood, timer.Elapsed.TotalSeconds)
+        {
+            Dev = dev,
+            DevName = devPath is null ? "" : Path.GetFileName(Path.TrimEndingDirectorySeparator(devPath)),
+        };
     }
 
     /// <summary>

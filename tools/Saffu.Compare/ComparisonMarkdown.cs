@@ -4,7 +4,7 @@ namespace Saffu.Compare;
 
 /// <summary>Everything one run measured, as the report needs it.</summary>
 internal sealed record ComparisonResults(RunInfo Info, ComparisonData Data, IReadOnlyList<SystemResult> Rows, TimeToAccuracy Time,
-    IReadOnlyList<BarResult> Bars, ColdStart Cold, bool DocumentOnlyIsDefault, int BackpropEpochs, string PlotFile, string LoadAtEnd);
+    IReadOnlyList<BarResult> Bars, IReadOnlyList<BarResult> Bars14, ColdStart Cold, bool DocumentOnlyIsDefault, int BackpropEpochs, string PlotFile, string LoadAtEnd);
 
 /// <summary>The run's report as Markdown: the table, time to accuracy, throughput, the bars, and how it was measured.</summary>
 internal static class ComparisonMarkdown
@@ -13,10 +13,11 @@ internal static class ComparisonMarkdown
     {
         var md = new StringBuilder();
         Header(md, r);
-        Table(md, r.Rows);
+        Table(md, r.Rows, r.Data.Dev is null ? null : r.Data.DevName);
         TimeSection(md, r);
         Throughput(md, r.Rows);
-        BarsSection(md, r.Bars);
+        BarsSection(md, "Bars (issue 5)", r.Bars);
+        BarsSection(md, "Bars (issue 14)", r.Bars14);
         Method(md, r);
         return md.ToString();
     }
@@ -29,20 +30,24 @@ internal static class ComparisonMarkdown
         md.AppendLine($"- Command: `{r.Info.Command}`");
         md.AppendLine($"- Data: HWU64 (Liu et al., IWSDS 2019, CC BY 4.0) train {r.Data.Train.Count:N0} → valid {r.Data.Valid.Count:N0} " +
             $"(early stopping, temperature, threshold) → test {r.Data.Test.Count:N0} (once); out-of-domain: CLINC150 oos test " +
-            $"{r.Data.Ood.Count:N0} (Larson et al., EMNLP 2019, CC BY 3.0). Reading them took {r.Data.ReadSeconds:F2} s, in no training time.");
+            $"{r.Data.Ood.Count:N0} (Larson et al., EMNLP 2019, CC BY 3.0)" +
+            (r.Data.Dev is null ? "" : $"; extra dev set {r.Data.DevName} {r.Data.Dev.Count:N0} (never trained on; SLURP, Bastianelli et al., EMNLP 2020, CC BY 4.0)") +
+            $". Reading them took {r.Data.ReadSeconds:F2} s, in no training time.");
         md.AppendLine();
     }
 
-    static void Table(StringBuilder md, IReadOnlyList<SystemResult> rows)
+    static void Table(StringBuilder md, IReadOnlyList<SystemResult> rows, string? dev)
     {
-        md.AppendLine("| System | Test accuracy | Macro-F1 | OOD rejected | False rejection (test) | Threshold (from valid) | OOD rejected, oracle | Valid accuracy | Training (s) | Parameters | Bytes |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        string devColumn = dev is null ? "" : $" {dev} accuracy |";
+        md.AppendLine($"| System | Test accuracy |{devColumn} Macro-F1 | OOD rejected | False rejection (test) | Threshold (from valid) | OOD rejected, oracle | Valid accuracy | Training (s) | Parameters | Bytes |");
+        md.AppendLine($"|---|---:|{(dev is null ? "" : "---:|")}---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var s in rows)
         {
             var e = s.Report;
-            string bytes = $"{s.Bytes:N0} ({s.BytesKind})" + (s.QuantizedTensorBytes is long q ? $"; int16 tensors {q:N0}" : "");
+            string bytes = $"{s.Bytes:N0} ({s.BytesKind})" + (s.BlobBytes is long q ? $"; blob v1 {q:N0}" : "");
+            string devCell = dev is null ? "" : $" {s.DevAccuracy:P2} |";
             string parameters = $"{s.Parameters:N0}" + (s.NonZeroParameters is long nz ? $" ({nz:N0} non-zero)" : "");
-            md.AppendLine($"| {s.Name} | {e.Accuracy:P2} | {e.MacroF1:F4} | {e.OodRejection ?? 0:P1} | {e.FalseRejection:P1} | " +
+            md.AppendLine($"| {s.Name} | {e.Accuracy:P2} |{devCell} {e.MacroF1:F4} | {e.OodRejection ?? 0:P1} | {e.FalseRejection:P1} | " +
                 $"{e.Threshold:F3} | {e.Oracle.OodRejection ?? 0:P1} | {s.ValidAccuracy:P2} | {s.TrainSeconds:F2} | {parameters} | {bytes} |");
         }
         md.AppendLine();
@@ -73,9 +78,9 @@ internal static class ComparisonMarkdown
         md.AppendLine();
     }
 
-    static void BarsSection(StringBuilder md, IReadOnlyList<BarResult> bars)
+    static void BarsSection(StringBuilder md, string title, IReadOnlyList<BarResult> bars)
     {
-        md.AppendLine("## Bars (issue 5)").AppendLine();
+        md.AppendLine($"## {title}").AppendLine();
         md.AppendLine("| Bar | Holds | Measured |").AppendLine("|---|---|---|");
         foreach (var b in bars) md.AppendLine($"| {b.Bar} | {(b.Holds ? "yes" : "**no**")} | {b.Measured} |");
         md.AppendLine();
@@ -97,9 +102,12 @@ internal static class ComparisonMarkdown
             "top probability (SAFFU: temperature fitted on valid; ML.NET: its own maximum class probability). OOD rejected and false rejection " +
             "are measured on CLINC150 oos test and HWU64 test at that threshold. \"Oracle\" (information only) chooses the threshold " +
             "on test itself for ≤ 2% false rejection there, so the systems are compared at the same false rejection.");
-        md.AppendLine("- Bytes: SAFFU float32 weights are parameters × 4; \"int16 tensors\" is what its weights take as blob v1 tensor records " +
-            "(int16, per-column scales; QuantizedTensor.RecordBytes), without vocabulary, strings and tables: the library has no exporter " +
-            "from a trained model to a whole blob yet. ML.NET: the zip `mlContext.Model.Save` writes; parameters are its dense weights and biases.");
+        md.AppendLine("- Bytes: SAFFU float32 weights are parameters × 4; \"blob v1\" is the whole file `saffu export` writes from the trained model " +
+            "with its default options (BlobExporter.Export: int16 tensors with per-column scales, vocabulary, intent names, math tables, identity). " +
+            "ML.NET: the zip `mlContext.Model.Save` writes; parameters are its dense weights and biases.");
+        if (r.Data.Dev is not null)
+            md.AppendLine($"- {r.Data.DevName} accuracy: closed-set top-1 accuracy of every system (trained on HWU64 train only) on {r.Data.DevName}, " +
+                "a second dev set of phrasings from another collection; nothing is chosen on it in this run.");
         if (r.DocumentOnlyIsDefault)
             md.AppendLine("- The trainer's defaults have no block or radial context, so \"document only\" is the same model as \"explicit\" " +
                 "(it was trained again; its numbers differ only in time). Pass --block/--radial to measure what attention adds.");

@@ -12,8 +12,9 @@ internal static class ComparisonRun
     {
         var progress = new RunProgress(error);
         var info = RunInfo.Now(settings);
-        var data = ComparisonData.Read(settings.Data);
-        progress.Line($"read {data.Train.Count:N0} / {data.Valid.Count:N0} / {data.Test.Count:N0} HWU64 and {data.Ood.Count:N0} OOD utterances in {data.ReadSeconds:F2} s");
+        var data = ComparisonData.Read(settings.Data, settings.DevPath());
+        progress.Line($"read {data.Train.Count:N0} / {data.Valid.Count:N0} / {data.Test.Count:N0} HWU64 and {data.Ood.Count:N0} OOD utterances" +
+            (data.Dev is null ? "" : $", {data.Dev.Count:N0} of {data.DevName}") + $" in {data.ReadSeconds:F2} s");
         var systems = SaffuSystems.For(settings);
         progress.Line("cold start: the explicit system and ML.NET's Fit, first of their kind in this process…");
         var cold = ColdStart.Measure(systems[0], data, settings.Seed);
@@ -26,7 +27,8 @@ internal static class ComparisonRun
 
         var time = TimeToAccuracy.Measure(rows[0], rows.First(r => r.Name == SaffuSystems.BackpropOnly));
         var bars = Bars.Judge(rows.First(r => r.Name == SaffuSystems.FineTuned), rows[^1], time);
-        var results = new ComparisonResults(info, data, rows, time, bars, cold, SaffuSystems.DocumentOnlyIsDefault(systems),
+        var bars14 = Bars.Judge14(rows[0], rows.First(r => r.Name == SaffuSystems.FineTuned), rows[^1]);
+        var results = new ComparisonResults(info, data, rows, time, bars, bars14, cold, SaffuSystems.DocumentOnlyIsDefault(systems),
             settings.BackpropEpochs, AccuracyTimePlot.FileName, RunInfo.LoadAverage());
         string plot = ReportFiles.Write(settings.Out, AccuracyTimePlot.FileName, AccuracyTimePlot.Png(rows));
         string markdown = ComparisonMarkdown.Write(results);

@@ -28,6 +28,7 @@ internal static class MlNetBaseline
         scorer.RejectThreshold = RejectionThreshold.Choose(valid.Select(u => u.Confidence).ToArray(), maxFalseRejection);
         double validAccuracy = valid.Count(u => u.ClosedTop == u.Label) / (double)valid.Length;
         var report = Evaluator.Evaluate(new EvaluationRequest(scorer, data.Test) { Ood = data.Ood });
+        double? dev = data.Dev is null ? null : Evaluator.Evaluate(new EvaluationRequest(scorer, data.Dev)).Accuracy;
         var parameters = ParameterCount(model);
         return new SystemResult
         {
@@ -35,6 +36,7 @@ internal static class MlNetBaseline
             Report = report,
             TrainSeconds = seconds,
             ValidAccuracy = validAccuracy,
+            DevAccuracy = dev,
             Parameters = parameters.Dense,
             NonZeroParameters = parameters.NonZero,
             Bytes = SavedBytes(ml, model, trainView.Schema),

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Saffu.Training.Evaluation;
 using Saffu.Training.Model;
-using Saffu.Training.Quantization;
+using Saffu.Training.Export;
 using Saffu.Training.Training;
 
 namespace Saffu.Compare;
@@ -19,6 +19,7 @@ internal static class SaffuRunner
         FloatModel model = trained.Model;
         TrainingMeasurements m = trained.Measurements;
         var report = Evaluator.Evaluate(new EvaluationRequest(model, data.Test) { Ood = data.Ood });
+        double? dev = data.Dev is null ? null : Evaluator.Evaluate(new EvaluationRequest(model, data.Dev)).Accuracy;
         bool fromExplicit = system.Options.Start == StartingPoint.Explicit;
         long parameters = model.Weights.ParameterCount(model.Config);
         return new SystemResult
@@ -27,10 +28,11 @@ internal static class SaffuRunner
             Report = report,
             TrainSeconds = seconds,
             ValidAccuracy = m.FinalValidAccuracy,
+            DevAccuracy = dev,
             Parameters = parameters,
             Bytes = parameters * sizeof(float),
             BytesKind = "float32 weights",
-            QuantizedTensorBytes = Int16RecordBytes(model),
+            BlobBytes = BlobExporter.Export(model, new byte[32], null, ExportOptions.Default).Bytes.Length,
             Curve = Curve(trained, fromExplicit),
             ExplicitSeconds = fromExplicit ? m.ExplicitSeconds : null,
             ExplicitValidAccuracy = fromExplicit ? m.ExplicitValidAccuracy : null,
@@ -55,12 +57,4 @@ internal static class SaffuRunner
             return fromExplicit ? [new CurvePoint(start, m.ExplicitValidAccuracy, 0)] : [];
         return trained.FineTuneHistory.Select(e => new CurvePoint(start + e.Seconds, e.ValidAccuracy, e.Epoch)).ToList();
     }
-
-    /// <summary>
-    /// Bytes the weights take as blob v1 int16 tensor records with per-column scales
-    /// (<see cref="QuantizedTensor.RecordBytes"/>): the blob without its vocabulary, strings and tables.
-    /// </summary>
-    static long Int16RecordBytes(FloatModel model) =>
-        model.Weights.Tensors(model.Config).Sum(t =>
-            (long)TensorQuantizer.Quantize(t.Data, t.Rows, t.Cols, QuantizationOptions.Default, 0, out _).RecordBytes);
 }

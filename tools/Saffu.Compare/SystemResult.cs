@@ -13,6 +13,8 @@ internal sealed record SystemResult
     public required EvaluationReport Report { get; init; }
     /// <summary>Wall clock of the training call (data reading excluded; see <see cref="Timing"/>).</summary>
     public required double TrainSeconds { get; init; }
+    /// <summary>Closed-set accuracy on the extra dev set (slurp-dev); null when the run has none.</summary>
+    public double? DevAccuracy { get; init; }
     /// <summary>Validation accuracy of the model kept (the best epoch with early stopping).</summary>
     public required double ValidAccuracy { get; init; }
     public required long Parameters { get; init; }
@@ -21,8 +23,8 @@ internal sealed record SystemResult
     /// <summary>Bytes as the table shows them (float32 weights, or the saved model file).</summary>
     public required long Bytes { get; init; }
     public required string BytesKind { get; init; }
-    /// <summary>Bytes of the weights as int16 blob tensor records (SAFFU only).</summary>
-    public long? QuantizedTensorBytes { get; init; }
+    /// <summary>Bytes of the whole blob v1 `saffu export` writes with its defaults (SAFFU only).</summary>
+    public long? BlobBytes { get; init; }
     /// <summary>Validation accuracy against the training clock; empty for a system with no training curve.</summary>
     public IReadOnlyList<CurvePoint> Curve { get; init; } = [];
     /// <summary>Seconds of the explicit solve alone (SAFFU systems that start from it).</summary>

@@ -20,6 +20,8 @@ public static class SaffuCommand
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ListenCommand.Create());
+        root.Subcommands.Add(DeviceCommand.Create());
+        root.Subcommands.Add(SweepCommand.Create());
         return root;
     }
 

@@ -94,6 +94,33 @@ namespace Saffu.Runtime.Actions
             Finish(Map == null ? ActionOutcome.NoActionMap : ActionOutcome.Acted, ActionReason.None);
         }
 
+        /// <summary>
+        /// Sets light i directly (the device's `light` command, and restoring saved states at boot):
+        /// level 0..100 percent (a plain light: &gt; 0 is 100), last non-zero level 1..100, and for a
+        /// colour light red/green/blue 0..255 (ignored for other lights). Commands then hold that
+        /// light's pin commands. Values out of range are clamped; a light index out of range does nothing.
+        /// </summary>
+        public void SetLight(int light, int percent, int lastPercent, int red, int green, int blue)
+        {
+            Clear();
+            if (Map == null || light < 0 || light >= lights) { Finish(ActionOutcome.NoActionMap, ActionReason.None); return; }
+            percent = Clamp(percent, 0, LightStates.Full);
+            if (percent > 0 && !Map.IsDimmable(light)) percent = LightStates.Full;
+            States.Restore(light, percent, Clamp(lastPercent, 1, LightStates.Full), Clamp(red, 0, 255), Clamp(green, 0, 255), Clamp(blue, 0, 255));
+            States.Emit(light, Commands);
+            Finish(ActionOutcome.Acted, ActionReason.None);
+        }
+
+        /// <summary>Commands re-asserting every light's current state (after a reboot that restored them).</summary>
+        public void EmitAll()
+        {
+            Clear();
+            for (int i = 0; i < lights; i++) States.Emit(i, Commands);
+            Finish(Map == null ? ActionOutcome.NoActionMap : ActionOutcome.Acted, ActionReason.None);
+        }
+
+        static int Clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+
         /// <summary>The matched light's canonical name, null if none (allocates).</summary>
         public string? LightName() { return Light < 0 ? null : Map!.LightName(Light); }
         /// <summary>The matched area's canonical name, null if none (allocates).</summary>

@@ -57,6 +57,16 @@ namespace Saffu.Runtime.Actions
             if (percent > 0) last[light] = (byte)percent;
         }
 
+        /// <summary>Puts back a saved state (or one set directly): level, last non-zero level, colour.</summary>
+        internal void Restore(int light, int percent, int lastPercent, int red, int green, int blue)
+        {
+            level[light] = (byte)percent;
+            last[light] = (byte)(percent > 0 ? percent : lastPercent);
+            color[3 * light] = (byte)red;
+            color[3 * light + 1] = (byte)green;
+            color[3 * light + 2] = (byte)blue;
+        }
+
         internal void SetColor(int light, int c)
         {
             for (int k = 0; k < 3; k++) color[3 * light + k] = (byte)map!.ColorComponent(c, k);

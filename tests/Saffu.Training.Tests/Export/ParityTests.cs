@@ -78,7 +78,7 @@ public sealed class ParityTests
         Assert.IsNotNull(model.Actions.Map);
         Assert.AreEqual(9, model.Actions.Map.LightCount);
         Assert.AreEqual("kitchen light", model.Actions.Map.LightName(0));
-        Assert.AreEqual(16, model.Actions.Map.Pin(0));
+        Assert.AreEqual(4, model.Actions.Map.Pin(0));
     }
 
     /// <summary>Random weights with every context (block 3, radial 2, document, tag head with intent parts) on random word sequences.</summary>

@@ -44,7 +44,7 @@ public sealed class TranscriptRunnerTests
         Assert.IsTrue(r.Understood, $"{r.Top} {r.Confidence} {r.Reason} {string.Join(",", r.Slots)}");
         Assert.AreEqual("kitchen", r.Slots.Single(s => s.Name == "area").Text);
         Assert.IsFalse(r.Slots.Any(s => s.Name == "name"), string.Join(",", r.Slots));
-        CollectionAssert.AreEqual(new[] { new PinCommand(16, "pwm", 1000), new PinCommand(17, "digital", 1) }, r.Action!.Pins.ToArray());
+        CollectionAssert.AreEqual(new[] { new PinCommand(4, "pwm", 1000), new PinCommand(14, "digital", 1) }, r.Action!.Pins.ToArray());
         // Whatever the tagger made of the words, a name span the planner read as an area is reported as it.
         var planned = CanonicalSlots.AsPlanned([new SlotValue("name", "kitchen lights", null), new SlotValue("brightness", "40", 40)], runner.Model.Actions);
         CollectionAssert.AreEqual(new[] { new SlotValue("area", "kitchen", null), new SlotValue("brightness", "40", 40) }, planned.ToArray());

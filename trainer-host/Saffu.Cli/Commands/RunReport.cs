@@ -1,4 +1,5 @@
 using System.Globalization;
+using Saffu.Runtime.Actions;
 using Saffu.Training.Simulation;
 
 namespace Saffu.Cli.Commands;
@@ -42,16 +43,7 @@ internal static class RunReport
         return $"  {s.Words,3} {s.Word,-14}{tag,-16} {string.Join("  ", best)}{early}";
     }
 
-    private static string Why(TranscriptResult r) => r.Reason switch
-    {
-        "none_intent" => "not a command this model knows",
-        "low_confidence" => "confidence below the threshold",
-        "no_anchor" => "no light word in it (none of the model's anchor words)",
-        "no_words" => "no words",
-        "unknown_name" => "no light of that name in this home",
-        "unknown_area" => "no area of that name in this home",
-        _ => r.Reason ?? "",
-    };
+    private static string Why(TranscriptResult r) => r.Reason is null ? "" : ReasonCodes.MessageOf(r.Reason);
 
     private static string Pin(PinCommand p) => p.Mode == "pwm"
         ? $"GPIO {p.Pin} PWM {p.Level}‰"

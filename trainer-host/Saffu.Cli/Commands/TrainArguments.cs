@@ -88,12 +88,16 @@ internal sealed class TrainArguments
     public readonly Option<double> TauO = Knob("--tau-o", "Evidence strength τ_O of the s-vectors into O, > 0.", o => o.Solver.TauO, Show, "X");
     public readonly Option<int> Passes = Knob("--passes", "Attention refinement passes 0..4 (0 = uniform attention).", o => o.Solver.RefinementPasses, Show, "N");
     public readonly Option<double> PrefixWeight = Knob("--prefix-weight", "Weight of every prefix but the whole utterance (weight 1), 0..1.", o => o.Solver.PrefixWeight, Show, "X");
+    public readonly Option<int> Cooccurrence = Knob("--cooccurrence", "Co-occurrence word vectors (SAFFU.md §1): each word's code mixed with its neighbours' at distance 1..R in the training data, 1..8; 0 = the plain cipher codes. Such a model cannot be exported as a blob yet.", o => o.Cooccurrence.Radius, r => r == 0 ? "0 (off)" : Show(r), "R");
+    public readonly Option<double> CooccurrenceMix = Knob("--cooccurrence-mix", "μ: the weight of a word's own code in its co-occurrence vector, 0..1.", o => o.Cooccurrence.Mix, Show, "X");
+    public readonly Option<int> URank = Knob("--u-rank", "Structured layers: every context U (block, radial, document) replaced by its nearest rank-r matrix (truncated SVD of the explicit solution), 1..255; 0 = dense.", o => o.Solver.URank, r => r == 0 ? "0 (dense)" : Show(r), "R");
     public readonly Option<StartingPoint> Start = Knob("--start", "explicit (closed-form solution) or random (the backprop-only baseline; needs fine-tuning).", o => o.Start, s => s.ToString().ToLowerInvariant());
     public readonly Option<bool> FineTune = Knob("--fine-tune", "Fine-tune with Adam after the explicit solution (only with a validation split).", o => o.FineTune, Show);
     public readonly Option<int> Epochs = Knob("--epochs", "Fine-tuning epochs at most, 0..10000.", o => o.FineTuning.Epochs, Show, "N");
     public readonly Option<int> BatchSize = Knob("--batch-size", "Utterances per fine-tuning minibatch.", o => o.FineTuning.BatchSize, Show, "N");
     public readonly Option<double> LearningRate = Knob("--learning-rate", "Adam learning rate.", o => o.FineTuning.LearningRate, Show, "X");
     public readonly Option<int> Patience = Knob("--patience", "Stop fine-tuning after this many epochs without a better validation accuracy.", o => o.FineTuning.Patience, Show, "N");
+    public readonly Option<bool> FoldTemperature = Knob("--fold-temperature", "Before fine-tuning, divide O by the temperature fitted on the validation split (the explicit logits are 7–15× too confident; without this Adam spends its epochs shrinking them).", o => o.FineTuning.FoldTemperature, Show);
     public readonly Option<int> Seed = Knob("--seed", "Seed of the minibatch order, of --start random and of the lights corpus's sampling (--home).", o => o.FineTuning.Seed, Show, "N");
     public readonly Option<double> InitScale = Knob("--init-scale", "Standard deviation of the weights of --start random.", o => o.FineTuning.InitScale, Show, "X");
     public readonly Option<double> MaxFalseRejection = Knob("--max-false-rejection", "The reject threshold rejects at most this share of the validation split, 0..1.", o => o.MaxFalseRejection, Show, "X");
@@ -105,8 +109,8 @@ internal sealed class TrainArguments
     public IEnumerable<Option> All =>
     [
         Train, Home, Extra, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
-        Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Start, FineTune, Epochs, BatchSize, LearningRate,
-        Patience, Seed, InitScale, MaxFalseRejection, NoneRejectionTarget, NoneNeedsAnchor, SkipBadLines, Quiet,
+        Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Cooccurrence, CooccurrenceMix, URank, Start, FineTune, Epochs, BatchSize, LearningRate,
+        Patience, FoldTemperature, Seed, InitScale, MaxFalseRejection, NoneRejectionTarget, NoneNeedsAnchor, SkipBadLines, Quiet,
     ];
 
     /// <summary>The knobs: each one the user gave, else its default from <paramref name="defaults"/>.</summary>
@@ -124,17 +128,21 @@ internal sealed class TrainArguments
             FineTune = Get(FineTune, defaults.FineTune), MaxFalseRejection = Get(MaxFalseRejection, defaults.MaxFalseRejection),
             NoneRejectionTarget = Get(NoneRejectionTarget, defaults.NoneRejectionTarget),
             NoneNeedsAnchor = Get(NoneNeedsAnchor, defaults.NoneNeedsAnchor),
+            Cooccurrence = defaults.Cooccurrence with
+            {
+                Radius = Get(Cooccurrence, defaults.Cooccurrence.Radius), Mix = Get(CooccurrenceMix, defaults.Cooccurrence.Mix),
+            },
             Solver = s with
             {
                 Epsilon = Get(Epsilon, s.Epsilon), EpsilonW = Get(EpsilonW, s.EpsilonW), EpsilonO = Get(EpsilonO, s.EpsilonO),
                 TauU = Get(TauU, s.TauU), TauD = Get(TauD, s.TauD), TauO = Get(TauO, s.TauO), RefinementPasses = Get(Passes, s.RefinementPasses),
-                PrefixWeight = Get(PrefixWeight, s.PrefixWeight),
+                PrefixWeight = Get(PrefixWeight, s.PrefixWeight), URank = Get(URank, s.URank),
             },
             FineTuning = f with
             {
                 Epochs = Get(Epochs, f.Epochs), BatchSize = Get(BatchSize, f.BatchSize), LearningRate = Get(LearningRate, f.LearningRate),
                 Patience = Get(Patience, f.Patience), Seed = Get(Seed, f.Seed), PrefixWeight = Get(PrefixWeight, s.PrefixWeight),
-                InitScale = Get(InitScale, f.InitScale),
+                InitScale = Get(InitScale, f.InitScale), FoldTemperature = Get(FoldTemperature, f.FoldTemperature),
             },
         };
     }

@@ -33,9 +33,17 @@ public static class BlobExporter
     /// <param name="dataHash">SHA-256 of the training data (the model folder's trainSha256).</param>
     /// <param name="home">The home the model was trained for: its action map is written; null = no action map.</param>
     /// <exception cref="ActionMapException">The home cannot be encoded with this model's vocabulary.</exception>
-    public static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options)
+    public static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options) =>
+        Export(model, dataHash, home, options, withoutWordVectors: false);
+
+    /// <param name="withoutWordVectors">Write a model with co-occurrence vectors as if it had cipher codes (a cost estimate
+    /// for `saffu sweep`, never a blob to run).</param>
+    internal static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options, bool withoutWordVectors)
     {
         options.Validate();
+        if (model.Codes.Cooccurrence is { } co && !withoutWordVectors)
+            throw new ArgumentException($"the model has co-occurrence word vectors (radius {co.Radius}); blob v1 carries only bit-cipher codes "
+                + "(docs/model-blob.md): train without them to export");
         if (dataHash.Length != 32) throw new ArgumentException($"The data hash has {dataHash.Length} bytes; expected 32 (SHA-256).", nameof(dataHash));
         var reports = new List<TensorReport>();
         var q = Quantize(model, options, reports);

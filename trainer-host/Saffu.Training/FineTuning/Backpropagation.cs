@@ -156,11 +156,7 @@ public sealed class Backpropagation
         }
     }
 
-    /// <summary>dU[i, :] += scale · dP / k for every bit i of the word's code (P = x·U).</summary>
-    void AddToRows(int id, ReadOnlySpan<float> dP, float scale, float[] gradU, int cols)
-    {
-        float share = scale / model.Codes.Popcount(id);
-        foreach (short bit in model.Codes.Of(id))
-            TensorPrimitives.MultiplyAdd(dP, share, gradU.AsSpan(bit * cols, cols), gradU.AsSpan(bit * cols, cols));
-    }
+    /// <summary>dU[i, :] += scale · x_w[i] · dP for every non-zero bit i of the word's vector (P = x·U).</summary>
+    void AddToRows(int id, ReadOnlySpan<float> dP, float scale, float[] gradU, int cols) =>
+        model.Codes.AddToRows(id, dP, scale, gradU, cols);
 }

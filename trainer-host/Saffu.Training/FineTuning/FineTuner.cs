@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Saffu.Training.Evaluation;
 using Saffu.Training.Model;
 using Saffu.Training.Training;
 
@@ -47,6 +48,7 @@ public sealed class FineTuner
     public double Run(EncodedCorpus train, EncodedCorpus valid)
     {
         SaffuConfig c = model.Config;
+        if (options.FoldTemperature && valid.Count > 0) FoldTemperature(valid);
         var grads = Enumerable.Range(0, Shards).Select(_ => SaffuWeights.Zero(c)).ToArray();
         var workers = Enumerable.Range(0, Shards).Select(_ => new Backpropagation(model, options)).ToArray();
         var trained = Trained(model.Weights);
@@ -91,6 +93,21 @@ public sealed class FineTuner
         model.Weights = bestWeights;
         return best;
     }
+
+    /// <summary>
+    /// O ← O / T with T fitted on the validation split's whole-utterance logits (<see cref="Calibration.FitTemperature"/>):
+    /// the same decisions, but a loss Adam can lower by changing them instead of by shrinking every logit.
+    /// </summary>
+    void FoldTemperature(EncodedCorpus valid)
+    {
+        var logits = valid.Texts.Select(model.Logits).ToList();
+        double t = Calibration.FitTemperature(logits, valid.Intents);
+        FoldedTemperature = t;
+        System.Numerics.Tensors.TensorPrimitives.Multiply(model.Weights.O, (float)(1 / t), model.Weights.O);
+    }
+
+    /// <summary>The temperature divided out of O before the first step (1 when not folded).</summary>
+    public double FoldedTemperature { get; private set; } = 1;
 
     double Evaluate(EncodedCorpus valid, double epoch, long steps, double seconds, double loss, double bestSoFar)
     {

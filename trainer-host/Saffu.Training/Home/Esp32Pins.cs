@@ -8,6 +8,9 @@ public static class Esp32Pins
 
     public const int MaxGpio = 39;
 
+    /// <summary>The device application's default UART pins (COM2 RX/TX, firmware/Saffu.Device settings), never a light's.</summary>
+    public const int SerialRx = 16, SerialTx = 17;
+
     /// <summary>Null when the pin can drive an output; otherwise why not.</summary>
     public static string? WhyNotDrivable(int pin) => pin switch
     {
@@ -16,6 +19,7 @@ public static class Esp32Pins
         >= 6 and <= 11 => "is wired to the SPI flash",
         >= 34 => "is input only",
         1 or 3 => "is UART0 (nanoFramework deployment, console and decision log)",
+        SerialRx or SerialTx => "is the device's serial link to the host (COM2 RX 16 / TX 17 by default, docs/serial-protocol.md)",
         _ => null,
     };
 

@@ -1,3 +1,5 @@
+using Saffu.Runtime.Actions;
+
 namespace Saffu.Training.Simulation;
 
 /// <summary>One pin command: a GPIO, how it is driven (`digital` 0/1 or `pwm` permille 0..1000) and the level.</summary>
@@ -14,7 +16,7 @@ public sealed record PinCommand(int Pin, string Mode, int Level);
 public sealed record ActionResult(string Kind, string? Action, string? Reason, string Message, IReadOnlyList<PinCommand> Pins,
     IReadOnlyList<LightState> Lights)
 {
-    public const string KindPins = "pins", KindUnsupported = "unsupported", KindNoActionMap = "no_action_map";
+    public const string KindPins = ReasonCodes.KindPins, KindUnsupported = ReasonCodes.KindUnsupported, KindNoActionMap = ReasonCodes.KindNoActionMap;
 }
 
 /// <summary>A light's state after an action: level in percent (a plain light: 0 or 100), whether it dims, and its colour

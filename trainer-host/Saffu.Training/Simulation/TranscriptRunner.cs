@@ -37,16 +37,11 @@ public sealed class TranscriptRunner
         double confidence = d.Confidence / 32768.0;
         EarlyDecision? early = Early(d);
         if (_session.Words == 0)
-            return new TranscriptResult(text, top, null, false, confidence, slots, null, "no_words", early, truncated, steps);
+            return new TranscriptResult(text, top, null, false, confidence, slots, null, ReasonCodes.Code(DecisionReason.NoWords), early, truncated, steps);
         ActionOutcome outcome = _model.Actions.Plan(d);
         slots = CanonicalSlots.AsPlanned(slots, _model.Actions);
-        string? reason = outcome switch
-        {
-            ActionOutcome.NotUnderstood => d.TopIntent == _model.Config.NoneIntent ? "none_intent"
-                : d.Confidence < _model.Config.RejectThreshold ? "low_confidence" : "no_anchor",
-            ActionOutcome.UnknownTarget => _model.Actions.Reason == ActionReason.UnknownName ? "unknown_name" : "unknown_area",
-            _ => null,
-        };
+        // The one reason table the device's answers and log use too (Saffu.Runtime.Actions.ReasonCodes).
+        string? reason = ReasonCodes.Code(ReasonCodes.NotUnderstood(_session, outcome, _model.Actions.Reason));
         ActionResult? action = reason is null ? Action(outcome) : null;
         return new TranscriptResult(text, top, action is null ? null : top, action is not null, confidence, slots, action, reason, early, truncated, steps);
     }
@@ -90,14 +85,7 @@ public sealed class TranscriptRunner
     private ActionResult Action(ActionOutcome outcome)
     {
         ActionPlanner planner = _model.Actions;
-        string? kind = planner.Action switch
-        {
-            ActionKind.On => "on",
-            ActionKind.Off => "off",
-            ActionKind.Toggle => "toggle",
-            ActionKind.Set => "set",
-            _ => null,
-        };
+        string? kind = ReasonCodes.ActionCode(planner.Action);
         if (outcome == ActionOutcome.NoActionMap)
             return new ActionResult(ActionResult.KindNoActionMap, null, null, "the blob has no action map: nothing is driven", [], []);
         if (outcome == ActionOutcome.NotSupported)
@@ -128,14 +116,11 @@ public sealed class TranscriptRunner
         return driven.ToArray();
     }
 
-    private static (string Reason, string Message) Unsupported(ActionReason reason) => reason switch
+    private static (string Reason, string Message) Unsupported(ActionReason reason)
     {
-        ActionReason.ColourUnsupported => ("colour_unsupported", "not supported by this light"),
-        ActionReason.UnknownColour => ("unknown_colour", "unknown colour"),
-        ActionReason.UnknownStep => ("unknown_step", "unknown brighter/dimmer phrase"),
-        ActionReason.NothingToSet => ("nothing_to_set", "set what? no brightness, step or colour heard"),
-        _ => ("no_action_for_intent", "this intent has no action"),
-    };
+        DecisionReason why = ReasonCodes.Unsupported(reason);
+        return (ReasonCodes.Code(why)!, ReasonCodes.Message(why));
+    }
 
     private static string Describe(IReadOnlyList<LightState> lights) => string.Join(", ", lights.Select(l =>
         $"{l.Name} {(l.Level == 0 ? "off" : l.Dimmable ? $"{l.Level}%" : "on")}{(l.Color is { } c && l.Level > 0 ? $" colour {c[0]},{c[1]},{c[2]}" : "")}"));

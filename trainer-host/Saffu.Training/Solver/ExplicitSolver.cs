@@ -72,6 +72,8 @@ public sealed class ExplicitSolver
         {
             bool document = s.Name == StatisticsCounter.DocumentU;
             float[] solved = ExplicitLayer.Solve(s.F, s.Rows, s.Cols, s.K, options.Epsilon, document ? options.TauD : options.TauU);
+            bool context = s.Name is StatisticsCounter.BlockU or StatisticsCounter.RadialU or StatisticsCounter.DocumentU;
+            if (context && options.URank > 0 && options.URank < s.Cols) solved = LowRank.Truncate(solved, s.Rows, s.Cols, options.URank);
             switch (s.Name)
             {
                 case StatisticsCounter.BlockU: w.BlockU = solved; break;

@@ -21,8 +21,16 @@ public sealed record SolverOptions
     /// <summary>Weight of every prefix but the whole utterance (weight 1); 0 trains on whole utterances only.</summary>
     public double PrefixWeight { get; init; } = 0.03;
 
+    /// <summary>
+    /// Structured layers: above 0, every context U (block, radial, document) is replaced by its nearest rank-r matrix as
+    /// soon as it is solved (<see cref="LowRank"/>, truncated SVD; W and O are then solved on top of it, and fine-tuning
+    /// is truncated again). 0 = dense.
+    /// </summary>
+    public int URank { get; init; }
+
     public void Validate()
     {
+        Check(URank is >= 0 and <= 255, "U rank", URank, "0 (dense) or 1..255");
         Check(Epsilon > 0 && double.IsFinite(Epsilon), "epsilon", Epsilon, "> 0");
         Check(EpsilonW > 0 && double.IsFinite(EpsilonW), "epsilon-w", EpsilonW, "> 0");
         Check(EpsilonO > 0 && double.IsFinite(EpsilonO), "epsilon-o", EpsilonO, "> 0");

@@ -211,11 +211,10 @@ public sealed class StatisticsCounter
     /// <summary>Position of local index i: block i = p0 + i; radial i = e − i (0 = pivot).</summary>
     static int Position(int e, int i, bool block, int size) => block ? (e / size) * size + i : e - i;
 
-    /// <summary>F[bits of id, target] += amount / k.</summary>
+    /// <summary>F[i, target] += amount · x_w[i].</summary>
     void AddCode(LayerStatistics s, int id, int target, double amount)
     {
-        double share = amount / codes.Popcount(id);
-        foreach (short bit in codes.Of(id)) s.F[bit * s.Cols + target] += share;
+        codes.AddOuter(id, amount, s.F, s.Cols, target);
     }
 
     static void AddRow(LayerStatistics s, float[] x, int target, double scale)

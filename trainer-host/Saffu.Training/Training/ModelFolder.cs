@@ -40,7 +40,7 @@ public static class ModelFolder
     {
         Directory.CreateDirectory(folder);
         FloatModel m = result.Model;
-        var weights = m.Weights.Tensors(m.Config).Select(t => NamedTensor.Of(t.Name, t.Rows, t.Cols, t.Data));
+        var weights = m.Weights.Tensors(m.Config).Select(t => NamedTensor.Of(t.Name, t.Rows, t.Cols, t.Data)).Concat(VectorTensors(m));
         WriteAtomic(folder, WeightsFile, TensorFile.Write(weights));
         WriteAtomic(folder, StateFile, TensorFile.Write(StateTensors(result)));
         WriteAtomic(folder, HeldOutFile.FileName, HeldOutFile.Write(result.HeldOut));
@@ -70,6 +70,18 @@ public static class ModelFolder
             return (File.ReadAllLines(path, Encoding.UTF8).Where(l => l.Length > 0).ToList(), CorpusFile);
         return (contents.HeldOut.Select(u => u.Text).ToList(), HeldOutFile.FileName);
     }
+
+    /// <summary>Co-occurrence word vectors (none for cipher codes): `vectors.offsets` (V + 1), `vectors.bits`, `vectors.weights`, float32.</summary>
+    static IEnumerable<NamedTensor> VectorTensors(FloatModel m)
+    {
+        if (m.Codes.Cooccurrence is null) yield break;
+        var (offsets, bits, weights) = m.Codes.StoredVectors();
+        yield return NamedTensor.Of(VectorOffsets, offsets.Length, 1, offsets.Select(o => (float)o).ToArray());
+        yield return NamedTensor.Of(VectorBits, bits.Length, 1, bits.Select(b => (float)b).ToArray());
+        yield return NamedTensor.Of(VectorWeights, weights.Length, 1, weights);
+    }
+
+    const string VectorOffsets = "vectors.offsets", VectorBits = "vectors.bits", VectorWeights = "vectors.weights";
 
     static JsonObject ModelJson(TrainingResult result, TrainOptions options, IReadOnlyList<Utterance> train)
     {
@@ -131,6 +143,7 @@ public static class ModelFolder
         TrainOptions options = OptionsJson.Training(r.Object(json, "training"), r);
         FloatModel model = Build(modelPath, config, r.Strings(json, "vocabulary"), r.Strings(json, "intents"), r.Strings(json, "tagLabels"));
         model.Weights = ReadWeights(Path.Combine(folder, WeightsFile), config);
+        if (options.Cooccurrence.Enabled) ReadVectors(Path.Combine(folder, WeightsFile), model, options.Cooccurrence);
         model.Temperature = r.Double(json, "temperature");
         model.RejectThreshold = r.Double(json, "rejectThreshold");
         if (!(model.Temperature > 0) || !double.IsFinite(model.Temperature)) throw r.Bad("temperature", model.Temperature.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "a finite number > 0");
@@ -210,6 +223,22 @@ public static class ModelFolder
             t.Single.CopyTo(data, 0);
         }
         return weights;
+    }
+
+    static void ReadVectors(string path, FloatModel model, CooccurrenceOptions options)
+    {
+        var tensors = TensorFile.Read(File.ReadAllBytes(path), path);
+        float[] Get(string name) => tensors.TryGetValue(name, out NamedTensor? t) && t.Single is not null && t.Cols == 1
+            ? t.Single : throw new ModelFolderException(path, $"no float32 column \"{name}\"", "the co-occurrence vectors model.json's training.cooccurrence says");
+        float[] offsets = Get(VectorOffsets), bits = Get(VectorBits), weights = Get(VectorWeights);
+        try
+        {
+            model.Codes.SetVectors(offsets.Select(o => (int)o).ToArray(), bits.Select(b => (short)b).ToArray(), weights, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelFolderException(path, e.Message, "the co-occurrence vectors 'saffu train' wrote");
+        }
     }
 
     static IReadOnlyList<Utterance> ReadHeldOut(string path, IReadOnlyList<string> intents)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Saffu.Training.FineTuning;
 using Saffu.Training.Model;
 using Saffu.Training.Solver;
+using Saffu.Training.Vocabulary;
 
 namespace Saffu.Training.Training;
 
@@ -31,11 +32,15 @@ public static class OptionsJson
         ["start"] = t.Start.ToString().ToLowerInvariant(),
         ["maxFalseRejection"] = t.MaxFalseRejection,
         ["noneRejectionTarget"] = t.NoneRejectionTarget, ["noneNeedsAnchor"] = t.NoneNeedsAnchor,
+        ["cooccurrence"] = new JsonObject
+        {
+            ["radius"] = t.Cooccurrence.Radius, ["mix"] = t.Cooccurrence.Mix, ["maxEntries"] = t.Cooccurrence.MaxEntries,
+        },
         ["solver"] = new JsonObject
         {
             ["epsilon"] = t.Solver.Epsilon, ["epsilonW"] = t.Solver.EpsilonW, ["epsilonO"] = t.Solver.EpsilonO,
             ["tauU"] = t.Solver.TauU, ["tauO"] = t.Solver.TauO, ["tauD"] = t.Solver.TauD, ["refinementPasses"] = t.Solver.RefinementPasses,
-            ["prefixWeight"] = t.Solver.PrefixWeight,
+            ["prefixWeight"] = t.Solver.PrefixWeight, ["uRank"] = t.Solver.URank,
         },
         ["fineTuning"] = new JsonObject
         {
@@ -44,8 +49,23 @@ public static class OptionsJson
             ["patience"] = t.FineTuning.Patience, ["evaluationsPerEpoch"] = t.FineTuning.EvaluationsPerEpoch,
             ["tagWeight"] = t.FineTuning.TagWeight, ["trainW"] = t.FineTuning.TrainW, ["trainU"] = t.FineTuning.TrainU,
             ["trainO"] = t.FineTuning.TrainO, ["seed"] = t.FineTuning.Seed, ["initScale"] = t.FineTuning.InitScale,
+            ["foldTemperature"] = t.FineTuning.FoldTemperature,
         },
     };
+
+    static CooccurrenceOptions Cooccurrence(JsonObject c, JsonReader r)
+    {
+        var options = new CooccurrenceOptions { Radius = r.Int(c, "radius"), Mix = r.Double(c, "mix"), MaxEntries = r.Int(c, "maxEntries") };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw r.Bad("cooccurrence", e.Message, "radius 0..8, mix 0..1, maxEntries 1..4096");
+        }
+        return options;
+    }
 
     public static TrainOptions Training(JsonObject o, JsonReader r)
     {
@@ -63,11 +83,12 @@ public static class OptionsJson
             Start = Enum.TryParse(start, ignoreCase: true, out StartingPoint from) ? from : throw r.Bad("start", $"\"{start}\"", "explicit or random"), MaxFalseRejection = r.Double(o, "maxFalseRejection"),
             NoneRejectionTarget = o.ContainsKey("noneRejectionTarget") ? r.Double(o, "noneRejectionTarget") : 0,
             NoneNeedsAnchor = !o.ContainsKey("noneNeedsAnchor") || r.Bool(o, "noneNeedsAnchor"),
+            Cooccurrence = o.ContainsKey("cooccurrence") ? Cooccurrence(r.Object(o, "cooccurrence"), r) : new CooccurrenceOptions(),
             Solver = new SolverOptions
             {
                 Epsilon = r.Double(s, "epsilon"), EpsilonW = r.Double(s, "epsilonW"), EpsilonO = r.Double(s, "epsilonO"),
                 TauU = r.Double(s, "tauU"), TauO = r.Double(s, "tauO"), TauD = s.ContainsKey("tauD") ? r.Double(s, "tauD") : 1, RefinementPasses = r.Int(s, "refinementPasses"),
-                PrefixWeight = r.Double(s, "prefixWeight"),
+                PrefixWeight = r.Double(s, "prefixWeight"), URank = s.ContainsKey("uRank") ? r.Int(s, "uRank") : 0,
             },
             FineTuning = new FineTuneOptions
             {
@@ -76,6 +97,7 @@ public static class OptionsJson
                 Patience = r.Int(f, "patience"), EvaluationsPerEpoch = r.Int(f, "evaluationsPerEpoch"),
                 TagWeight = r.Double(f, "tagWeight"), TrainW = r.Bool(f, "trainW"), TrainU = r.Bool(f, "trainU"),
                 TrainO = r.Bool(f, "trainO"), Seed = r.Int(f, "seed"), InitScale = r.Double(f, "initScale"),
+                FoldTemperature = f.ContainsKey("foldTemperature") && r.Bool(f, "foldTemperature"),
             },
         };
     }

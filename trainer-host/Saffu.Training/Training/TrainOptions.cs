@@ -1,5 +1,6 @@
 using Saffu.Training.FineTuning;
 using Saffu.Training.Solver;
+using Saffu.Training.Vocabulary;
 
 namespace Saffu.Training.Training;
 
@@ -47,6 +48,8 @@ public sealed record TrainOptions
     /// <summary>R_T: words the tag head looks at (the pivot and R_T − 1 before it).</summary>
     public int TagOffsets { get; init; } = 2;
     public bool TagIncludesIntentParts { get; init; } = true;
+    /// <summary>Co-occurrence word vectors instead of the plain cipher codes (SAFFU.md §1, second step); off by default.</summary>
+    public CooccurrenceOptions Cooccurrence { get; init; } = new();
     public SolverOptions Solver { get; init; } = new();
     /// <summary>Explicit solution (default) or a random start for the backprop-only baseline.</summary>
     public StartingPoint Start { get; init; } = StartingPoint.Explicit;
@@ -81,6 +84,8 @@ public sealed record TrainOptions
         Solver = new SolverOptions { Epsilon = 0.3, TauD = 0.3, TauO = 1 },
         MaxFalseRejection = 0.01,
         NoneRejectionTarget = 0.75,
+        // The shipped lights model was measured without the folded temperature (issue 14 measured it on HWU64 only).
+        FineTuning = new FineTuneOptions { FoldTemperature = false },
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first knob outside its range.</summary>
@@ -100,6 +105,7 @@ public sealed record TrainOptions
             throw new ArgumentException("No context: found block 0, radial 0 and no document; expected at least one of them.");
         if (Start == StartingPoint.Random && !FineTune)
             throw new ArgumentException("A random start without fine-tuning is untrained: found start random with fine-tuning off; expected fine-tuning on.");
+        Cooccurrence.Validate();
         Solver.Validate();
         FineTuning.Validate();
     }

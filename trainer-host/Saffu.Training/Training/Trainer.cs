@@ -59,6 +59,7 @@ public static class Trainer
         int speechErrorCopies = trainSet.Count - beforeSpeechErrors;
         var validSet = EncodedCorpus.Encode(valid, vocabulary, intents, null, out _);
         if (trainSet.Count == 0) throw new ArgumentException("No training utterance has a word the tokenizer keeps.");
+        if (options.Cooccurrence.Enabled) model.Codes.UseCooccurrence(trainSet.Texts.Select(t => t.Ids), options.Cooccurrence);
 
         var timer = Stopwatch.StartNew();
         var layers = new List<LayerReport>();
@@ -80,8 +81,15 @@ public static class Trainer
         if (options.FineTune && validSet.Count > 0 && options.FineTuning.Epochs > 0)
         {
             timer.Restart();
-            var tuner = new FineTuner(model, options.FineTuning with { PrefixWeight = options.Solver.PrefixWeight }, observer);
+            // The folded temperature corrects the explicit solution's over-confidence; a random start has none to correct.
+            var tuning = options.FineTuning with
+            {
+                PrefixWeight = options.Solver.PrefixWeight,
+                FoldTemperature = options.FineTuning.FoldTemperature && options.Start == StartingPoint.Explicit,
+            };
+            var tuner = new FineTuner(model, tuning, observer);
             finalAccuracy = tuner.Run(trainSet, validSet);
+            if (options.Solver.URank > 0) Structure(model, options.Solver.URank);
             fineSeconds = timer.Elapsed.TotalSeconds;
             history.AddRange(tuner.History);
         }
@@ -111,6 +119,17 @@ public static class Trainer
             },
             Rejection = rejection,
         };
+    }
+
+    /// <summary>Every context U replaced by its nearest rank-r matrix (rows centred; unchanged when r ≥ b′).</summary>
+    static void Structure(FloatModel model, int rank)
+    {
+        SaffuConfig c = model.Config;
+        if (rank >= c.LabelDim) return;
+        SaffuWeights w = model.Weights;
+        if (w.BlockU is not null) w.BlockU = LowRank.Truncate(w.BlockU, c.Bits, c.LabelDim, rank);
+        if (w.RadialU is not null) w.RadialU = LowRank.Truncate(w.RadialU, c.Bits, c.LabelDim, rank);
+        if (w.DocumentU is not null) w.DocumentU = LowRank.Truncate(w.DocumentU, c.Bits, c.LabelDim, rank);
     }
 
     /// <summary>

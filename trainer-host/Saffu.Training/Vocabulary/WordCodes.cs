@@ -3,13 +3,19 @@ using Saffu.Runtime.Model;
 namespace Saffu.Training.Vocabulary;
 
 /// <summary>
-/// The bit-cipher code of every vocabulary id (docs/saffu-model.md §1), from the runtime's
-/// <see cref="BitCipher"/>: id r's sorted bit list S_r and popcount k_r. x_r = pattern / k_r.
+/// The word vector of every vocabulary id (docs/saffu-model.md §1). By default the bit-cipher code
+/// from the runtime's <see cref="BitCipher"/>: id r's sorted bit list S_r and popcount k_r,
+/// x_r = pattern / k_r. <see cref="WithCooccurrence"/> replaces the vectors by co-occurrence vectors
+/// (SAFFU.md §1, second step); the cipher bits stay what <see cref="Of"/> returns. Every vector is
+/// stored sparse: sorted bit indices and their non-negative weights, summing to 1.
 /// </summary>
 public sealed class WordCodes
 {
     readonly short[] bits;   // all bit lists, id r's at offsets[r]..offsets[r+1]
     readonly int[] offsets;  // (V + 1)
+    short[] vectorBits;      // the vectors: id r's entries at vectorOffsets[r]..vectorOffsets[r+1], bits ascending
+    float[] vectorWeights;
+    int[] vectorOffsets;
 
     public WordCodes(int vocabularySize, int bitCount)
     {
@@ -31,6 +37,11 @@ public sealed class WordCodes
             offsets[r + 1] = list.Count;
         }
         bits = list.ToArray();
+        vectorBits = bits;
+        vectorOffsets = offsets;
+        vectorWeights = new float[bits.Length];
+        for (int r = 0; r < vocabularySize; r++)
+            for (int i = offsets[r]; i < offsets[r + 1]; i++) vectorWeights[i] = 1f / (offsets[r + 1] - offsets[r]);
     }
 
     /// <summary>b.</summary>
@@ -38,28 +49,165 @@ public sealed class WordCodes
     /// <summary>V.</summary>
     public int Count { get; }
     public int MaxPopcount { get; }
+    /// <summary>The co-occurrence settings the vectors were made with; null = the plain cipher codes.</summary>
+    public CooccurrenceOptions? Cooccurrence { get; private set; }
 
-    /// <summary>S_r: the sorted bits of id r's code.</summary>
+    /// <summary>S_r: the sorted bits of id r's cipher code.</summary>
     public ReadOnlySpan<short> Of(int id) => bits.AsSpan(offsets[id], offsets[id + 1] - offsets[id]);
 
     /// <summary>k_r.</summary>
     public int Popcount(int id) => offsets[id + 1] - offsets[id];
 
-    /// <summary>c(w, w') = |S_w ∩ S_w'| / (k_w · k_w').</summary>
+    /// <summary>x_r: its non-zero bits (ascending) and their weights (sum 1).</summary>
+    public (ReadOnlyMemory<short> Bits, ReadOnlyMemory<float> Weights) Vector(int id)
+    {
+        int from = vectorOffsets[id], n = vectorOffsets[id + 1] - from;
+        return (vectorBits.AsMemory(from, n), vectorWeights.AsMemory(from, n));
+    }
+
+    /// <summary>Non-zero entries of x_r.</summary>
+    public int Entries(int id) => vectorOffsets[id + 1] - vectorOffsets[id];
+
+    /// <summary>Largest number of non-zero entries of any vector (the device cost of a stored sparse table).</summary>
+    public int MaxEntries => Enumerable.Range(0, Count).Max(Entries);
+
+    /// <summary>c(w, w') = x_w · x_w' (for cipher codes |S_w ∩ S_w'| / (k_w · k_w')).</summary>
     public float Compare(int a, int b)
     {
-        int common = BitCipher.Intersect(bits, offsets[a], Popcount(a), bits, offsets[b], Popcount(b));
-        return common == 0 ? 0f : common / (float)(Popcount(a) * Popcount(b));
+        int i = vectorOffsets[a], iEnd = vectorOffsets[a + 1], j = vectorOffsets[b], jEnd = vectorOffsets[b + 1];
+        float sum = 0;
+        while (i < iEnd && j < jEnd)
+        {
+            short x = vectorBits[i], y = vectorBits[j];
+            if (x == y) sum += vectorWeights[i++] * vectorWeights[j++];
+            else if (x < y) i++;
+            else j++;
+        }
+        return sum;
     }
 
     /// <summary>The smallest b that holds V codes when the requested b is too small: ⌊log2 V⌋ + 1.</summary>
     public static int MinimumBits(int vocabularySize) => (int)Math.Floor(Math.Log2(vocabularySize)) + 1;
 
-    /// <summary>P_U[w] = x_w · U = (1/k_w) Σ_{i∈S_w} U[i, :], added into output (U is b × cols, row-major).</summary>
+    /// <summary>P_U[w] = x_w · U = Σ_i x_w[i] · U[i, :], scaled and added into output (U is b × cols, row-major).</summary>
     public void AddProjection(int id, float[] u, int cols, Span<float> output, float scale = 1f)
     {
-        float share = scale / Popcount(id);
-        foreach (short i in Of(id))
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(u.AsSpan(i * cols, cols), share, output, output);
+        for (int e = vectorOffsets[id]; e < vectorOffsets[id + 1]; e++)
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(u.AsSpan(vectorBits[e] * cols, cols), scale * vectorWeights[e], output, output);
+    }
+
+    /// <summary>M[i, target] += amount · x_w[i] for every non-zero bit i (F counts, gradients of U).</summary>
+    public void AddOuter(int id, double amount, double[] m, int cols, int target)
+    {
+        for (int e = vectorOffsets[id]; e < vectorOffsets[id + 1]; e++) m[vectorBits[e] * cols + target] += amount * vectorWeights[e];
+    }
+
+    /// <summary>dU[i, :] += scale · x_w[i] · dP for every non-zero bit i of x_w.</summary>
+    public void AddToRows(int id, ReadOnlySpan<float> dP, float scale, float[] gradU, int cols)
+    {
+        for (int e = vectorOffsets[id]; e < vectorOffsets[id + 1]; e++)
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(dP, scale * vectorWeights[e], gradU.AsSpan(vectorBits[e] * cols, cols),
+                gradU.AsSpan(vectorBits[e] * cols, cols));
+    }
+
+    /// <summary>
+    /// Replaces every vector by its co-occurrence vector (SAFFU.md §1, second step): the cipher vectors of the words at
+    /// distance 1..R on either side of every occurrence in <paramref name="texts"/>, summed and L1-normalised, mixed
+    /// with the word's own code: x_w = μ·code_w + (1 − μ)·neighbours_w. Only the <see cref="CooccurrenceOptions.MaxEntries"/>
+    /// largest neighbour weights are kept (renormalised). A word never seen with a neighbour keeps its code.
+    /// </summary>
+    public void UseCooccurrence(IEnumerable<int[]> texts, CooccurrenceOptions options)
+    {
+        options.Validate();
+        var sums = new Dictionary<short, double>?[Count];
+        foreach (int[] ids in texts)
+            for (int p = 0; p < ids.Length; p++)
+                for (int d = 1; d <= options.Radius; d++)
+                {
+                    if (p - d >= 0) AddCode(ref sums[ids[p]], ids[p - d]);
+                    if (p + d < ids.Length) AddCode(ref sums[ids[p]], ids[p + d]);
+                }
+        var newBits = new List<short>();
+        var newWeights = new List<float>();
+        var newOffsets = new int[Count + 1];
+        for (int r = 0; r < Count; r++)
+        {
+            var mixed = new Dictionary<short, double>();
+            double own = sums[r] is null ? 1 : options.Mix;
+            foreach (short bit in Of(r)) mixed[bit] = own / Popcount(r);
+            if (sums[r] is { } neighbours)
+            {
+                var kept = neighbours.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(options.MaxEntries).ToList();
+                double total = kept.Sum(p => p.Value);
+                foreach (var (bit, value) in kept) mixed[bit] = mixed.GetValueOrDefault(bit) + (1 - options.Mix) * value / total;
+            }
+            foreach (var (bit, value) in mixed.OrderBy(p => p.Key))
+            {
+                newBits.Add(bit);
+                newWeights.Add((float)value);
+            }
+            newOffsets[r + 1] = newBits.Count;
+        }
+        vectorBits = newBits.ToArray();
+        vectorWeights = newWeights.ToArray();
+        vectorOffsets = newOffsets;
+        Cooccurrence = options;
+    }
+
+    /// <summary>The stored vectors (a model folder's `vectors.*` tensors): offsets (V + 1), bits ascending per word, weights.</summary>
+    public (int[] Offsets, short[] Bits, float[] Weights) StoredVectors() => (vectorOffsets, vectorBits, vectorWeights);
+
+    /// <summary>
+    /// Sets co-occurrence vectors read back from a model folder; throws <see cref="ArgumentException"/> naming what is wrong
+    /// (V + 1 rising offsets from 0, bits ascending and below b per word, weights finite, ≥ 0 and summing to 1 per word).
+    /// </summary>
+    public void SetVectors(int[] offsets, short[] vectorBits, float[] weights, CooccurrenceOptions options)
+    {
+        options.Validate();
+        if (offsets.Length != Count + 1 || offsets[0] != 0 || offsets[^1] != vectorBits.Length || weights.Length != vectorBits.Length)
+            throw new ArgumentException($"Word vectors: found {offsets.Length} offsets ending at {offsets[^1]} for {vectorBits.Length} bits and {weights.Length} weights; expected {Count + 1} offsets from 0 to the number of entries.");
+        for (int r = 0; r < Count; r++)
+        {
+            if (offsets[r + 1] < offsets[r]) throw new ArgumentException($"Word vectors: offset {r + 1} ({offsets[r + 1]}) is below offset {r} ({offsets[r]}).");
+            double sum = 0;
+            for (int e = offsets[r]; e < offsets[r + 1]; e++)
+            {
+                bool ordered = e == offsets[r] || vectorBits[e] > vectorBits[e - 1];
+                if (vectorBits[e] < 0 || vectorBits[e] >= Bits || !ordered || !(weights[e] >= 0) || !float.IsFinite(weights[e]))
+                    throw new ArgumentException($"Word vectors: entry {e} of word {r} is bit {vectorBits[e]} with weight {weights[e]}; expected ascending bits 0..{Bits - 1} with finite weights ≥ 0.");
+                sum += weights[e];
+            }
+            if (Math.Abs(sum - 1) > 1e-3) throw new ArgumentException($"Word vectors: word {r}'s weights sum to {sum}; expected 1.");
+        }
+        vectorOffsets = offsets;
+        this.vectorBits = vectorBits;
+        vectorWeights = weights;
+        Cooccurrence = options;
+    }
+
+    void AddCode(ref Dictionary<short, double>? sums, int id)
+    {
+        sums ??= new Dictionary<short, double>();
+        foreach (short bit in Of(id)) sums[bit] = sums.GetValueOrDefault(bit) + 1.0 / Popcount(id);
+    }
+}
+
+/// <summary>Co-occurrence word vectors (SAFFU.md §1, second step): off unless <see cref="Radius"/> &gt; 0.</summary>
+public sealed record CooccurrenceOptions
+{
+    /// <summary>R: neighbours at distance 1..R on either side; 0 = plain cipher codes.</summary>
+    public int Radius { get; init; }
+    /// <summary>μ: weight of the word's own code in its vector (the rest is its neighbours').</summary>
+    public double Mix { get; init; } = 0.5;
+    /// <summary>Neighbour bits kept per word (the largest weights).</summary>
+    public int MaxEntries { get; init; } = 32;
+
+    public bool Enabled => Radius > 0;
+
+    public void Validate()
+    {
+        if (Radius is < 0 or > 8) throw new ArgumentException($"The co-occurrence radius {Radius} is invalid; expected 0 (off) or 1..8.");
+        if (Mix is < 0 or > 1) throw new ArgumentException($"The co-occurrence mix {Mix} is invalid; expected 0..1.");
+        if (MaxEntries is < 1 or > 4096) throw new ArgumentException($"The co-occurrence entries {MaxEntries} are invalid; expected 1..4096.");
     }
 }

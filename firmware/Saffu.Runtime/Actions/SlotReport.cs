@@ -1,0 +1,76 @@
+using Saffu.Runtime.Model;
+
+namespace Saffu.Runtime.Actions
+{
+    /// <summary>
+    /// The slots of a decision as reporters show them (docs/cli.md, saffu run, Slots): canonical
+    /// names matched as the planner matches them, the span's words when nothing matches, brightness
+    /// as the number said, a step dropped when a brightness was heard; after a plan, a name read as
+    /// an area becomes that area and a colour or step the planner read from the words is filled in.
+    /// One instance per reporter; Read allocates the strings.
+    /// </summary>
+    public sealed class SlotReport
+    {
+        /// <summary>null when not heard.</summary>
+        public string? Name, Area, Color, Step;
+        /// <summary>The brightness span's number, −1 when not heard.</summary>
+        public int Brightness = -1;
+
+        /// <summary>Reads the slots of the session's decision; planned: the planner has just planned it.</summary>
+        public void Read(Session session, ActionPlanner planner, bool planned)
+        {
+            Name = Area = Color = Step = null;
+            Brightness = -1;
+            Decision d = session.Decision;
+            RunState s = session.State;
+            ActionMap? map = planner.Map;
+            for (int slot = 0; slot < d.SlotCount; slot++)
+            {
+                if (!d.HasSlot(slot)) continue;
+                string name = d.SlotName(slot);
+                int first = d.SlotStart(slot) - 1, count = d.SlotEnd(slot) - d.SlotStart(slot) + 1;
+                if (name == ActionPlanner.BrightnessSlot) Brightness = d.SlotNumber(slot);
+                else if (name == ActionPlanner.NameSlot)
+                {
+                    int i = map == null ? -1 : map.FindLight(s.WordIds, first, count);
+                    Name = i >= 0 ? map!.LightName(i) : d.SlotText(slot);
+                }
+                else if (name == ActionPlanner.AreaSlot)
+                {
+                    int i = map == null ? -1 : map.FindArea(s.WordIds, first, count);
+                    Area = i >= 0 ? map!.AreaName(i) : d.SlotText(slot);
+                }
+                else if (name == ActionPlanner.ColorSlot)
+                {
+                    int i = map == null ? -1 : map.FindColor(s.WordIds, first, count);
+                    Color = i >= 0 ? map!.ColorName(i) : d.SlotText(slot);
+                }
+                else if (name == ActionPlanner.StepSlot)
+                {
+                    int i = map == null ? -1 : map.FindStep(s.WordIds, first, count);
+                    Step = i >= 0 ? (map!.StepDirection(i) > 0 ? "up" : "down") : d.SlotText(slot);
+                }
+            }
+            if (Brightness >= 0) Step = null;
+            if (planned) AsPlanned(planner);
+        }
+
+        void AsPlanned(ActionPlanner plan)
+        {
+            if (Name != null && plan.Light < 0)
+            {
+                string? area = plan.AreaName();
+                if (area != null)
+                {
+                    Area = area;
+                    Name = null;
+                }
+            }
+            if (plan.Action != ActionKind.Set) return;
+            string? color = plan.ColorName();
+            if (color != null) Color = color;
+            string? step = plan.StepName();
+            if (step != null && plan.Brightness < 0) Step = step;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using Saffu.Training.Corpus;
+using Saffu.Training.Evaluation;
+using Saffu.Training.Sweep;
+using Saffu.Training.Training;
+using Spectre.Console;
+
+namespace Saffu.Cli.Commands;
+
+/// <summary>The parsed options of `saffu sweep` besides the sweep's own settings.</summary>
+internal sealed record SweepRunSettings(string Train, string Valid, string Out, string[] Dev, string? Ood, long? BudgetBytes, long? BudgetMacs, bool Quiet)
+{
+    public string ResultsFile => Path.Combine(Out, "results.jsonl");
+}
+
+/// <summary>One `saffu sweep` invocation: read the sets, run the sweep with a progress bar and ETA, write the plot, print the summary.</summary>
+internal sealed class SweepRun(SweepRunSettings settings, SweepSettings sweep, TextWriter output, TextWriter error)
+{
+    public int Execute()
+    {
+        if (sweep.Count is < 1 or > 100000 || sweep.Threads is < 1 or > 64 || sweep.Near is < 0 or > 1 || sweep.MaxFineTuned < 0
+            || settings.BudgetBytes is <= 0 || settings.BudgetMacs is <= 0)
+        {
+            error.WriteLine("saffu sweep: found " + Describe() + "; expected --configs 1..100000, --threads 1..64, --near 0..1, "
+                + "--max-fine-tuned ≥ 0 and budgets > 0.");
+            return SaffuCommand.Usage;
+        }
+        try
+        {
+            var data = Read();
+            var timer = Stopwatch.StartNew();
+            var rows = WithProgress(progress => SweepRunner.Run(data, sweep, settings.ResultsFile, progress));
+            var chosen = ParetoFront.BestWithin(rows, settings.BudgetBytes, settings.BudgetMacs);
+            SweepPlot.Write(settings.Out, rows, chosen);
+            SweepSummary.Write(output, rows, chosen, settings, timer.Elapsed);
+            return SaffuCommand.Ok;
+        }
+        catch (Exception e) when (e is DatasetException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"saffu sweep: {e.Message}");
+            return SaffuCommand.BadInput;
+        }
+    }
+
+    string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"--configs {sweep.Count}, --threads {sweep.Threads}, --near {sweep.Near}, --max-fine-tuned {sweep.MaxFineTuned}, " +
+        $"--budget-bytes {settings.BudgetBytes?.ToString(CultureInfo.InvariantCulture) ?? "none"}, --budget-macs {settings.BudgetMacs?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
+
+    SweepData Read()
+    {
+        var train = DatasetReader.Read(settings.Train).Utterances;
+        var known = new ReadOptions { KnownIntents = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+        var valid = DatasetReader.Read(settings.Valid, known).Utterances;
+        var dev = settings.Dev.Select(d => (Name(d), DatasetReader.Read(d, known).Utterances)).ToList();
+        var ood = settings.Ood is null ? null : DatasetReader.Read(settings.Ood, new ReadOptions { RequireIntent = false }).Utterances;
+        if (valid.Count == 0) throw new ArgumentException($"The validation set {settings.Valid} has no utterances; a sweep chooses on it.");
+        return new SweepData(train, valid, dev, ood);
+    }
+
+    /// <summary>A dev set's name in the rows: its folder or file name without extension.</summary>
+    static string Name(string path) => Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(path));
+
+    T WithProgress<T>(Func<ISweepProgress, T> work)
+    {
+        var console = EvalConsole.Over(error);
+        if (settings.Quiet || !console.Profile.Capabilities.Interactive) return work(new LineProgress(settings.Quiet ? null : console));
+        return console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
+                new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context => work(new BarProgress(context)));
+    }
+
+    /// <summary>A bar whose ETA Spectre computes from the rows finished so far (rows read from the file count at once).</summary>
+    sealed class BarProgress(ProgressContext context) : ISweepProgress
+    {
+        ProgressTask? task;
+
+        public void Started(int total, int alreadyDone)
+        {
+            task = context.AddTask($"explicit configurations ({alreadyDone} from the results file)", maxValue: total);
+        }
+
+        public void RowFinished(SweepRow row, bool fromFile)
+        {
+            lock (this) task?.Increment(1);
+        }
+
+        public void FineTuningStarted(int count)
+        {
+            lock (this)
+            {
+                task?.StopTask();
+                task = context.AddTask("fine-tuning near the Pareto front", maxValue: Math.Max(1, count));
+            }
+        }
+    }
+
+    /// <summary>Without a terminal: one line every 10 rows with the count and the time left at the rate so far.</summary>
+    sealed class LineProgress(IAnsiConsole? console) : ISweepProgress
+    {
+        readonly Stopwatch clock = Stopwatch.StartNew();
+        int total, done, trained;
+
+        public void Started(int total, int alreadyDone)
+        {
+            this.total = total;
+            console?.WriteLine($"sweep: {total} configurations, {alreadyDone} already in the results file");
+        }
+
+        public void RowFinished(SweepRow row, bool fromFile)
+        {
+            lock (this)
+            {
+                done++;
+                if (!fromFile) trained++;
+                if (console is null || fromFile || (done % 10 != 0 && done != total)) return;
+                double eta = trained == 0 ? 0 : clock.Elapsed.TotalSeconds / trained * (total - done);
+                console.WriteLine($"sweep: {done}/{total} ({clock.Elapsed.TotalSeconds:F0} s, about {eta:F0} s left)");
+            }
+        }
+
+        public void FineTuningStarted(int count)
+        {
+            lock (this)
+            {
+                total = done + count;
+                console?.WriteLine($"sweep: fine-tuning {count} configurations near the Pareto front");
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Saffu.Runtime.Blob;
+using Saffu.Runtime.Model;
+using Saffu.Training.Export;
+using Saffu.Training.Model;
+using Saffu.Training.Quantization;
+using Saffu.Training.Solver;
+
+namespace Saffu.Training.Sweep;
+
+/// <summary>What a model costs on the device: blob bytes, runtime RAM beyond the blob, integer MACs per word.</summary>
+/// <param name="Estimated">True for a structured (low-rank) U or co-occurrence word vectors: the runtime reads neither
+/// yet, so bytes and MACs are the cipher-code dense blob's, corrected arithmetically (below).</param>
+public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord, bool Estimated)
+{
+    /// <summary>Closed-set accuracy of the blob (through the runtime) on the texts given to <see cref="Measure"/>; NaN without them.</summary>
+    public double BlobAccuracy { get; init; } = double.NaN;
+
+    /// <summary>The context length the MAC count looks up to (Saffu.Bench's budget line: the full block of 16).</summary>
+    public const int MacContext = 16;
+
+    /// <summary>
+    /// Exports the model (<see cref="BlobExporter"/>), loads the blob with the device runtime and counts as
+    /// tools/Saffu.Bench does: RAM is <see cref="SaffuModel.RamBytes"/>, MACs the most expensive single push onto a session
+    /// holding 0..16 positions of random word ids (seed 7; the session's own MAC counter).
+    /// </summary>
+    public static DeviceCost Measure(FloatModel model, ExportOptions export, int uRank, IReadOnlyList<Corpus.Utterance>? labelled = null)
+    {
+        bool vectors = model.Codes.Cooccurrence is not null;
+        ExportResult exported = BlobExporter.Export(model, new byte[32], null, export, withoutWordVectors: vectors);
+        LoadResult loaded = ModelBlob.Load(exported.Bytes);
+        if (!loaded.Ok) throw new InvalidOperationException($"The exported blob does not load: {loaded.Error}: {loaded.Message}");
+        SaffuModel device = loaded.Model!;
+        long bytes = exported.Bytes.Length, macs = WorstMacs(device);
+        double accuracy = labelled is null || vectors ? double.NaN : BlobAccuracyOn(device, labelled);
+        if (vectors)
+        {
+            var (vectorBytes, vectorMacs) = WordVectors(model);
+            bytes += vectorBytes;
+            macs += vectorMacs;
+        }
+        if (uRank <= 0 || uRank >= model.Config.LabelDim) return new DeviceCost(bytes, device.RamBytes, macs, vectors) { BlobAccuracy = accuracy };
+        var (bytesSaved, macsSaved) = Factored(model, exported, export, uRank);
+        return new DeviceCost(bytes - bytesSaved, device.RamBytes, macs - macsSaved, true) { BlobAccuracy = accuracy };
+    }
+
+    /// <summary>Closed-set top-1 of the blob's whole-utterance logits (the runtime's session).</summary>
+    static double BlobAccuracyOn(SaffuModel device, IReadOnlyList<Corpus.Utterance> labelled)
+    {
+        var scorer = new Simulation.BlobScorer(device);
+        var scored = Evaluation.UtteranceScoring.ScoreAll(scorer, labelled.Select(u => u.Text).ToArray(), Evaluation.Evaluator.Labels(scorer, labelled));
+        return scored.Count(u => u.ClosedTop == u.Label) / (double)Math.Max(1, scored.Length);
+    }
+
+    /// <summary>The most expensive push with a context of at most <see cref="MacContext"/> positions.</summary>
+    public static long WorstMacs(SaffuModel model)
+    {
+        ModelConfig c = model.Config;
+        var random = new Random(7);
+        int[] words = new int[c.MaxWords];
+        for (int i = 0; i < words.Length; i++) words[i] = 3 + random.Next(Math.Max(1, c.VocabSize - 3));
+        Session session = model.Session;
+        long worst = 0;
+        for (int n = 0; n <= MacContext && n + 1 <= c.MaxWords; n++)
+        {
+            session.Reset();
+            for (int i = session.Position; i < n; i++) session.Push(words[i], -1);
+            if (session.Position != n) continue;
+            session.Push(words[n], -1);
+            worst = Math.Max(worst, session.LastMacCount);
+        }
+        return worst;
+    }
+
+    /// <summary>
+    /// What co-occurrence vectors would add to the cipher-code blob (no blob carries them yet): a stored sparse table of
+    /// (V + 1) 4-byte offsets and 3 bytes per entry (2-byte bit, 1-byte weight), and per word, for each context U the
+    /// projection over the largest vector's entries instead of its popcount, and for block or radial comparisons a sparse
+    /// dot product per context position (16 at most) instead of a bit intersection.
+    /// </summary>
+    static (long Bytes, long Macs) WordVectors(FloatModel model)
+    {
+        SaffuConfig c = model.Config;
+        int entries = model.Codes.MaxEntries, k = model.Codes.MaxPopcount, units = c.Parts + c.TagOffsets;
+        long bytes = 4L * (model.Vocabulary.Count + 1) + 3L * Enumerable.Range(0, model.Vocabulary.Count).Sum(model.Codes.Entries);
+        long macs = (long)(entries - k) * c.LabelDim * units + (c.Block || c.Radial ? (c.Block ? 1 : 0) + (c.Radial ? 1 : 0) : 0) * (long)MacContext * entries;
+        return (bytes, macs);
+    }
+
+    /// <summary>
+    /// Bytes and MACs a rank-r U saves: each context U's record (b × b′) becomes A (b × r) and B (r × b′) records with the
+    /// same bits, and its per-word product k·b′ becomes k·r + r·b′ (k = the largest popcount).
+    /// </summary>
+    static (long Bytes, long Macs) Factored(FloatModel model, ExportResult exported, ExportOptions export, int rank)
+    {
+        SaffuConfig c = model.Config;
+        var options = export.Quantization(TensorGroup.U);
+        long bytes = 0, macs = 0;
+        int k = model.Codes.MaxPopcount;
+        foreach (var (name, rows, cols, data) in model.Weights.Tensors(c))
+        {
+            if (name is not ("block.U" or "radial.U" or "document.U")) continue;
+            var (a, b) = LowRank.Factor(data, rows, cols, rank);
+            int dense = exported.Tensors.First(t => t.Name == name).RecordBytes;
+            int factored = TensorQuantizer.Quantize(a, rows, rank, options, 16, out _).RecordBytes
+                + TensorQuantizer.Quantize(b, rank, cols, options, 1, out _).RecordBytes;
+            bytes += dense - factored;
+            macs += (long)k * cols - ((long)k * rank + (long)rank * cols);
+        }
+        return (bytes, macs);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Saffu.Training.Corpus;
+using Saffu.Training.Evaluation;
+using Saffu.Training.FineTuning;
+using Saffu.Training.Training;
+
+namespace Saffu.Training.Sweep;
+
+/// <summary>The sets a sweep reads: train, valid (choice, early stopping, calibration), extra dev sets, out-of-domain.</summary>
+public sealed record SweepData(IReadOnlyList<Utterance> Train, IReadOnlyList<Utterance> Valid,
+    IReadOnlyList<(string Name, IReadOnlyList<Utterance> Set)> Dev, IReadOnlyList<Utterance>? Ood);
+
+/// <summary>How many configurations, drawn how, on how many threads, and which get fine-tuned.</summary>
+public sealed record SweepSettings
+{
+    public int Count { get; init; } = 300;
+    public int Seed { get; init; } = 1;
+    /// <summary>Configurations trained at the same time.</summary>
+    public int Threads { get; init; } = 2;
+    /// <summary>A configuration is "near" the Pareto front when its valid accuracy is within this of the front's best at its size or smaller.</summary>
+    public double Near { get; init; } = 0.005;
+    /// <summary>At most this many configurations are fine-tuned (the most accurate near the front).</summary>
+    public int MaxFineTuned { get; init; } = 12;
+    /// <summary>`saffu train`'s options, which every configuration starts from.</summary>
+    public TrainOptions Defaults { get; init; } = new();
+    /// <summary>Explicit configurations to train (null = <see cref="SweepGrid.Sample"/>; tests pass a few).</summary>
+    public IReadOnlyList<SweepConfig>? Configs { get; init; }
+}
+
+/// <summary>Hears each finished row (from worker threads) and when the fine-tuning phase starts.</summary>
+public interface ISweepProgress
+{
+    void Started(int total, int alreadyDone);
+    void RowFinished(SweepRow row, bool fromFile);
+    void FineTuningStarted(int count);
+}
+
+/// <summary>
+/// `saffu sweep` as a library call: trains every configuration explicitly (resuming from the results file: a key already
+/// there is not trained again), then fine-tunes the few on or near the Pareto front of valid accuracy against blob bytes.
+/// Every row is appended to the JSON Lines file as soon as it is measured.
+/// </summary>
+public static class SweepRunner
+{
+    public static IReadOnlyList<SweepRow> Run(SweepData data, SweepSettings settings, string resultsFile, ISweepProgress progress)
+    {
+        var defaultsPoint = DefaultsPoint(settings.Defaults);
+        var configs = settings.Configs ?? SweepGrid.Sample(settings.Count, settings.Seed, defaultsPoint);
+        var done = Read(resultsFile);
+        progress.Started(configs.Count, configs.Count(c => done.ContainsKey(c.Key)));
+        foreach (var c in configs) if (done.TryGetValue(c.Key, out var row)) progress.RowFinished(row, true);
+        using var writer = new ResultsWriter(resultsFile);
+        var rows = new ConcurrentDictionary<string, SweepRow>(done, StringComparer.Ordinal);
+        TrainAll(configs.Where(c => !done.ContainsKey(c.Key)).ToList(), data, settings, writer, rows, progress);
+
+        var explicitRows = configs.Select(c => rows[c.Key]).ToList();
+        var tune = ParetoFront.NearFront(explicitRows, settings.Near).OrderByDescending(r => r.ValidAccuracy).ThenBy(r => r.BlobBytes)
+            .Take(settings.MaxFineTuned).Select(r => r.Config with { FineTune = true }).ToList();
+        progress.FineTuningStarted(tune.Count);
+        foreach (var c in tune) if (rows.TryGetValue(c.Key, out var row)) progress.RowFinished(row, true);
+        TrainAll(tune.Where(c => !rows.ContainsKey(c.Key)).ToList(), data, settings, writer, rows, progress);
+        return explicitRows.Concat(tune.Select(c => rows[c.Key])).ToList();
+    }
+
+    /// <summary>`saffu train`'s defaults as a sweep point.</summary>
+    public static SweepConfig DefaultsPoint(TrainOptions d) => new()
+    {
+        Bits = d.Bits, Document = d.Document, Block = d.BlockSize, Radial = d.RadialSize,
+        Passes = d.BlockSize > 0 || d.RadialSize > 0 ? d.Solver.RefinementPasses : 0, Epsilon = d.Solver.Epsilon,
+        TauU = d.BlockSize > 0 || d.RadialSize > 0 ? d.Solver.TauU : 5, PrefixWeight = d.Solver.PrefixWeight,
+        Cooccurrence = d.Cooccurrence.Radius, CooccurrenceMix = d.Cooccurrence.Radius > 0 ? d.Cooccurrence.Mix : 0.8,
+        UBits = ExportDefaults.U, URank = d.Solver.URank,
+    };
+
+    static class ExportDefaults
+    {
+        public static int U => Export.ExportOptions.Default.Bits.U;
+    }
+
+    static void TrainAll(IReadOnlyList<SweepConfig> todo, SweepData data, SweepSettings settings, ResultsWriter writer,
+        ConcurrentDictionary<string, SweepRow> rows, ISweepProgress progress)
+    {
+        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = settings.Threads }, config =>
+        {
+            SweepRow row = Measure(config, data, settings.Defaults);
+            writer.Append(row);
+            rows[row.Key] = row;
+            progress.RowFinished(row, false);
+        });
+    }
+
+    /// <summary>Trains one configuration and measures its row.</summary>
+    public static SweepRow Measure(SweepConfig config, SweepData data, TrainOptions defaults)
+    {
+        var options = config.Options(defaults);
+        var timer = Stopwatch.StartNew();
+        TrainingResult trained = Trainer.Train(data.Train, data.Valid, options);
+        double seconds = timer.Elapsed.TotalSeconds;
+        var model = trained.Model;
+        var valid = UtteranceScoring.ScoreAll(model, data.Valid.Select(u => u.Text).ToArray(), Evaluator.Labels(model, data.Valid));
+        double? ood = null;
+        if (data.Ood is { Count: > 0 } oodSet)
+            ood = OutOfDomainRejection.Share(UtteranceScoring.ScoreAll(model, oodSet.Select(u => u.Text).ToArray(),
+                Enumerable.Repeat(-1, oodSet.Count).ToArray()), model.RejectThreshold, model.NoneIntent);
+        var dev = data.Dev.ToDictionary(d => d.Name,
+            d => HeldOutAccuracy.Of(model, EncodedCorpus.Encode(d.Set, model.Vocabulary, model.Intents, null, out _)), StringComparer.Ordinal);
+        var cost = DeviceCost.Measure(model, config.Export(), config.URank, data.Valid);
+        return new SweepRow
+        {
+            Key = config.Key,
+            Config = config,
+            ValidAccuracy = trained.Measurements.FinalValidAccuracy,
+            ExplicitValidAccuracy = trained.Measurements.ExplicitValidAccuracy,
+            BlobValidAccuracy = double.IsNaN(cost.BlobAccuracy) ? null : cost.BlobAccuracy,
+            DevAccuracy = dev,
+            OodRejection = ood,
+            FalseRejection = OutOfDomainRejection.Share(valid, model.RejectThreshold, model.NoneIntent),
+            BlobBytes = cost.BlobBytes,
+            RamBytes = cost.RamBytes,
+            MacsPerWord = cost.MacsPerWord,
+            CostEstimated = cost.Estimated,
+            Parameters = model.Weights.ParameterCount(model.Config),
+            TrainSeconds = seconds,
+        };
+    }
+
+    /// <summary>The whole rows already in the results file, by key (a later line for the same key wins).</summary>
+    public static Dictionary<string, SweepRow> Read(string resultsFile)
+    {
+        var rows = new Dictionary<string, SweepRow>(StringComparer.Ordinal);
+        if (!File.Exists(resultsFile)) return rows;
+        foreach (string line in File.ReadLines(resultsFile))
+            if (SweepRow.Parse(line) is { } row) rows[row.Key] = row;
+        return rows;
+    }
+
+    /// <summary>Appends one line per row and flushes it at once, so an interrupted sweep loses at most the rows in progress.</summary>
+    sealed class ResultsWriter : IDisposable
+    {
+        readonly StreamWriter writer;
+
+        public ResultsWriter(string path)
+        {
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null) Directory.CreateDirectory(folder);
+            bool needsNewline = File.Exists(path) && new FileInfo(path).Length > 0 && LastByte(path) != '\n';
+            writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
+            if (needsNewline) writer.WriteLine();
+        }
+
+        static int LastByte(string path)
+        {
+            using var s = File.OpenRead(path);
+            s.Seek(-1, SeekOrigin.End);
+            return s.ReadByte();
+        }
+
+        public void Append(SweepRow row)
+        {
+            lock (writer)
+            {
+                writer.WriteLine(row.ToJsonLine());
+                writer.Flush();
+            }
+        }
+
+        public void Dispose() => writer.Dispose();
+    }
+}
