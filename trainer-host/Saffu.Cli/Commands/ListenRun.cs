@@ -1,3 +1,4 @@
+using Saffu.Training.DeviceLink;
 using Saffu.Training.Export;
 using Saffu.Training.Simulation;
 using Saffu.Training.Speech;
@@ -9,9 +10,10 @@ namespace Saffu.Cli.Commands;
 /// recognise every file in one recogniser run (or the microphone), and run each transcript through the same
 /// <see cref="TranscriptRunner"/> as `saffu run`.
 /// </summary>
-internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPath, bool say, bool mic, TextWriter output, TextWriter error)
+internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPath, bool say, bool mic, string? port, TextWriter output, TextWriter error)
 {
     int _failed;
+    DeviceClient? _device;
 
     public int Execute()
     {
@@ -31,6 +33,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         string temp = Directory.CreateTempSubdirectory("saffu-listen-").FullName;
         try
         {
+            if (port is not null) _device = Connect(port);
             var recogniser = new PocketSphinx(stock, LanguageModel(runner, stock, temp, out string dict), dict);
             using TextWriter? json = jsonPath is null ? null : OpenJson(jsonPath);
             if (jsonPath is not null && json is null) return SaffuCommand.BadInput;
@@ -42,8 +45,13 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         {
             return Fail(e.Message);
         }
+        catch (Exception e) when (e is DeviceLinkException or IOException)
+        {
+            return Fail($"--port {port}: {e.Message}");
+        }
         finally
         {
+            _device?.Dispose();
             Directory.Delete(temp, recursive: true);
         }
     }
@@ -135,8 +143,38 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         }
     }
 
+    /// <summary>The device application (or sim:DIR) over the serial protocol, resynchronised (as `saffu device`).</summary>
+    DeviceClient Connect(string device)
+    {
+        IDeviceLink link = DeviceLinks.Open(device, SerialDeviceLink.DefaultBaud);
+        if (link is SimulatedDeviceLink { NewDevice: true })
+            error.WriteLine($"saffu listen: new simulated device in {device[DeviceLinks.SimulatorPrefix.Length..]}, with the shipped default model built in");
+        var client = new DeviceClient(link, TimeSpan.FromSeconds(DeviceCommand.DefaultTimeoutSeconds));
+        client.Connect();
+        return client;
+    }
+
+    /// <summary>With --port: the device decides, switches its pins, logs, and its answer is the one spoken.</summary>
+    void DecideOnDevice(DeviceClient device, string heard, string file, TextWriter? json)
+    {
+        DeviceDecision d = device.Say(heard);
+        output.WriteLine($"{file}:");
+        output.WriteLine(DeviceSendCommand.Text(d));
+        output.Flush();
+        if (json is not null)
+        {
+            var line = new System.Text.Json.Nodes.JsonObject { ["file"] = file };
+            foreach (var (key, value) in System.Text.Json.Nodes.JsonNode.Parse(DeviceSendCommand.Json(d))!.AsObject().ToList())
+                line[key] = value?.DeepClone();
+            json.WriteLine(line.ToJsonString());
+            json.Flush();
+        }
+        if (say) Say(d.Answer);
+    }
+
     void Decide(TranscriptRunner runner, string heard, string file, TextWriter? json)
     {
+        if (_device is { } device) { DecideOnDevice(device, heard, file, json); return; }
         TranscriptResult result = runner.Run(heard);
         string answer = SpokenAnswer.For(result);
         output.WriteLine($"{file}:");
