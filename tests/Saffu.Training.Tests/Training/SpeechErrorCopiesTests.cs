@@ -17,7 +17,7 @@ public class SpeechErrorCopiesTests
             i % 4 == 0 ? "what time is it" : "turn on the floor lamp please", i % 4 == 0 ? "<none>" : "on", Utterance.NoSlots,
             new SourceLine("u", i + 1), i % 4 == 0 ? null : ["O", "O", "O", "B-name", "I-name", "O"])).ToList();
         vocabulary = VocabularyBuilder.Build(utterances.Select(u => u.Text).Append("term a it"), 16, prependSod: true);
-        return EncodedCorpus.Encode(utterances, vocabulary, ["<none>", "on"], new SlotTagger(Labels), out _, "<none>");
+        return EncodedCorpus.Encode(utterances, vocabulary, ["<none>", "on"], new SlotTagger(Labels), out _, Saffu.Training.Model.FloatModel.IsUntagged);
     }
 
     static readonly SpeechError[] Table =
