@@ -62,6 +62,7 @@ namespace Saffu.Runtime.Blob
             c.BlockSize = LittleEndian.U16(b, start + 16);
             c.RadialSize = LittleEndian.U16(b, start + 18);
             c.MaxWords = LittleEndian.U16(b, start + 20);
+            c.GrownFrom = LittleEndian.U16(b, start + 22);
             return CheckCodes(flags) && CheckIds() && CheckSizes();
         }
 
@@ -76,11 +77,14 @@ namespace Saffu.Runtime.Blob
                 return Fail(BlobError.BadDimensions, "vocabSize is " + c.VocabSize + "; expected 2..65535");
             if (c.Bits < 1 || c.Bits > BlobFormat.MaxBits)
                 return Fail(BlobError.BadDimensions, "bits is " + c.Bits + "; expected 1.." + BlobFormat.MaxBits);
-            int expected = BitCipher.MaxPopcount(c.VocabSize, c.Bits);
+            if (c.GrownFrom != 0 && BitCipher.BaseBits(c.VocabSize, c.Bits, c.GrownFrom) == 0)
+                return Fail(BlobError.BadDimensions, "grownFrom is " + c.GrownFrom + " with vocabSize " + c.VocabSize + " and bits " + c.Bits
+                    + "; expected 0, or 1..vocabSize−1 with the first bits − (vocabSize − grownFrom) ≥ 1 bits holding grownFrom codes");
+            int expected = BitCipher.MaxPopcount(c.VocabSize, c.Bits, c.GrownFrom);
             if (expected == 0)
                 return Fail(BlobError.BadDimensions, "vocabSize " + c.VocabSize + " does not fit in " + c.Bits + " bits (at most 2^b − 1 codes)");
             if (c.MaxPopcount != expected)
-                return Fail(BlobError.BadDimensions, "maxPopcount is " + c.MaxPopcount + " but rank " + (c.VocabSize - 1) + " has a code of popcount " + expected);
+                return Fail(BlobError.BadDimensions, "maxPopcount is " + c.MaxPopcount + " but the longest code has popcount " + expected);
             return true;
         }
 
