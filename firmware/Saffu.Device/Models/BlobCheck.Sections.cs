@@ -23,11 +23,13 @@ namespace Saffu.Device.Models
             blockSize = w.U16(start + 16);
             radialSize = w.U16(start + 18);
             int maxWords = w.U16(start + 20);
-            if ((f & ~31) != 0) return Fail(BlobError.BadDimensions, "Config flags are " + f + "; only bits 0..4 are defined");
+            if ((f & ~63) != 0) return Fail(BlobError.BadDimensions, "Config flags are " + f + "; only bits 0..5 are defined");
             if (!hasBlock && !hasRadial && !hasDocument) return Fail(BlobError.BadDimensions, "Config flags name no context; expected at least one of block, radial, document");
             if (vocab < 2) return Fail(BlobError.BadDimensions, "vocabSize is " + vocab + "; expected 2..65535");
             if (bits < 1 || bits > BlobFormat.MaxBits) return Fail(BlobError.BadDimensions, "bits is " + bits + "; expected 1.." + BlobFormat.MaxBits);
             int grownFrom = w.U16(start + 22);
+            if (((f & BlobFormat.FlagGrownCodes) != 0) != (grownFrom != 0))
+                return Fail(BlobError.BadDimensions, "Config flag grownCodes and grownFrom " + grownFrom + " disagree; expected the flag set exactly when grownFrom is not 0");
             if (grownFrom != 0 && BitCipher.BaseBits(vocab, bits, grownFrom) == 0)
                 return Fail(BlobError.BadDimensions, "grownFrom is " + grownFrom + " with vocabSize " + vocab + " and bits " + bits + "; expected 0, or 1..vocabSize−1 leaving ≥ 1 base bits that hold grownFrom codes");
             int expected = BitCipher.MaxPopcount(vocab, bits, grownFrom);

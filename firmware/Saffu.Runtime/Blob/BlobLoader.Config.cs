@@ -69,8 +69,11 @@ namespace Saffu.Runtime.Blob
         bool CheckCodes(int flags)
         {
             ModelConfig c = config;
-            if ((flags & ~31) != 0)
-                return Fail(BlobError.BadDimensions, "Config flags are 0x" + flags.ToString("X2") + "; only bits 0..4 are defined");
+            if ((flags & ~63) != 0)
+                return Fail(BlobError.BadDimensions, "Config flags are 0x" + flags.ToString("X2") + "; only bits 0..5 are defined");
+            if (((flags & BlobFormat.FlagGrownCodes) != 0) != (c.GrownFrom != 0))
+                return Fail(BlobError.BadDimensions, "Config flag grownCodes is " + ((flags & BlobFormat.FlagGrownCodes) != 0 ? "set" : "clear")
+                    + " but grownFrom is " + c.GrownFrom + "; expected the flag set exactly when grownFrom is not 0");
             if (!c.HasBlock && !c.HasRadial && !c.HasDocument)
                 return Fail(BlobError.BadDimensions, "Config flags 0x" + flags.ToString("X2") + " name no context; expected at least one of block, radial, document");
             if (c.VocabSize < 2)

@@ -71,9 +71,9 @@ public class ModelBlobWriterTests
     {
         byte[] blob = ModelBlobWriter.Write(GrownGolden());
         int config = (int)BinaryPrimitives.ReadUInt32LittleEndian(blob.AsSpan(32 + 4));
-        // V 5, b 4, maxPopcount 2 (rank 3 over the 3 base bits), flags document, oov 0, sod none, num 3,
+        // V 5, b 4, maxPopcount 2 (rank 3 over the 3 base bits), flags document | grownCodes, oov 0, sod none, num 3,
         // b' 2, I 2, B 0, r 0, maxWords 8, grownFrom 4.
-        Assert.AreEqual("05-00-04-00-02-08-00-00-FF-FF-03-00-02-00-02-00-00-00-00-00-08-00-04-00",
+        Assert.AreEqual("05-00-04-00-02-28-00-00-FF-FF-03-00-02-00-02-00-00-00-00-00-08-00-04-00",
             BitConverter.ToString(blob, config, 24));
         Assert.AreEqual("04-00-03-00-02-08-00-00-FF-FF-03-00-02-00-02-00-00-00-00-00-08-00-00-00",
             BitConverter.ToString(ModelBlobWriter.Write(Golden()), config, 24), "an ungrown blob keeps grownFrom 0");
@@ -98,9 +98,10 @@ public class ModelBlobWriterTests
     [TestMethod]
     [DataRow(5, "grownFrom is 5")]
     [DataRow(1, "grownFrom is 1")]
+    [DataRow(0, "flag grownCodes is set but grownFrom is 0")]
     public void BadGrownFromIsRefused(int grownFrom, string message)
     {
-        // grownFrom 5 = V (no grown word); grownFrom 1 leaves b − 4 = 0 base bits.
+        // grownFrom 5 = V (no grown word); grownFrom 1 leaves b − 4 = 0 base bits; 0 with the flag set.
         byte[] blob = ModelBlobWriter.Write(GrownGolden());
         int config = (int)BinaryPrimitives.ReadUInt32LittleEndian(blob.AsSpan(32 + 4));
         BinaryPrimitives.WriteUInt16LittleEndian(blob.AsSpan(config + 22), (ushort)grownFrom);
