@@ -86,6 +86,12 @@ namespace Saffu.Device
         void Activate(Request r)
         {
             if (!NoArguments(r)) return;
+            string? refused = models.RecheckUpload();   // a recorded upload whose slot changed: the lights stay as they are
+            if (refused != null)
+            {
+                Error(r.Id, refused, models.Message);
+                return;
+            }
             SaffuModel? old = models.Model;
             if (old != null && old.Actions.Map != null && models.UploadVerified) AllOff(old.Actions);
             int slot = models.UploadSlot;

@@ -77,7 +77,7 @@ public sealed class DeviceSimTests
     }
 
     [TestMethod]
-    public void Upload_then_activate_on_a_fresh_device()
+    public void Upload_then_a_separate_activate_on_a_fresh_device_and_send_switches_the_pin()
     {
         using var folder = new TestFolder();
         string dir = Directory.CreateDirectory(Path.Combine(folder.Path, "fresh")).FullName;   // an empty flash: no model at all
@@ -92,20 +92,31 @@ public sealed class DeviceSimTests
         Assert.IsFalse(up.GetProperty("activated").GetBoolean());
         Assert.AreEqual(new FileInfo(ShippedBlob).Length, up.GetProperty("bytes").GetInt64());
 
-        // Each run on sim: is a fresh power-up, which forgets an upload that was not activated (as a board's reboot does).
-        var (separateCode, _, separateError) = Device(dir, "activate");
-        Assert.AreEqual(1, separateCode);
-        StringAssert.Contains(separateError, "no_verified_upload");
-        StringAssert.Contains(separateError, "upload BLOB --activate");
-
-        var (activateCode, activateOutput, activateError) = Device(dir, "upload", ShippedBlob, "--activate");
+        // Each run on sim: is a fresh power-up (as a board's reboot): the verified upload survives it.
+        JsonElement pending = Json(Device(dir, "status", "--json").Output).GetProperty("upload");
+        Assert.AreEqual(JsonValueKind.Object, pending.ValueKind);
+        Assert.IsTrue(pending.GetProperty("verified").GetBoolean());
+        var (activateCode, activateOutput, activateError) = Device(dir, "activate");
         Assert.AreEqual(0, activateCode, activateError);
-        StringAssert.Contains(activateOutput, "activated slot ");
+        StringAssert.Contains(activateOutput, "activated slot " + up.GetProperty("slot").GetString());
 
-        var (sendCode, sendOutput, _) = Device(dir, "send", "turn on the kitchen light");
+        var (againCode, _, againError) = Device(dir, "activate");
+        Assert.AreEqual(1, againCode, "an activated upload is not activated twice");
+        StringAssert.Contains(againError, "no_verified_upload");
+        StringAssert.Contains(againError, "upload BLOB");
+
+        var (sendCode, sendOutput, _) = Device(dir, "send", "turn on the kitchen light", "--json");
         Assert.AreEqual(0, sendCode);
-        StringAssert.Contains(sendOutput, "HassTurnOn");
-        StringAssert.Contains(sendOutput, "logged as seq ");
+        JsonElement decision = Json(sendOutput.Trim());
+        Assert.AreEqual("HassTurnOn", decision.GetProperty("intent").GetString());
+        int pin = PinOf(dir, "kitchen light");
+        Assert.IsTrue(decision.GetProperty("action").GetProperty("pins").EnumerateArray().Single(p => p.GetProperty("pin").GetInt32() == pin).GetProperty("level").GetInt32() > 0);
+        var device = SimulatedDevice.Open(dir);
+        Assert.IsTrue(device.Pins.Level(pin) > 0, $"GPIO {pin} of the simulated device is {device.Pins.Level(pin)}");
+
+        var (withActivateCode, withActivateOutput, withActivateError) = Device(dir, "upload", ShippedBlob, "--activate");
+        Assert.AreEqual(0, withActivateCode, withActivateError);
+        StringAssert.Contains(withActivateOutput, "activated slot ");
 
         var (statusCode, statusOutput, _) = Device(dir, "status", "--json");
         Assert.AreEqual(0, statusCode);

@@ -32,7 +32,7 @@ public sealed class TrainCommandTests
     {
         var (code, output, _) = SaffuCli.Run("train", "--help");
         Assert.AreEqual(0, code);
-        string[] flags = ["--train", "--home", "--extra", "--valid", "--out", "--bits", "--min-count", "--unknown-word-share", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
+        string[] flags = ["--train", "--home", "--extra", "--valid", "--out", "--bits", "--min-count", "--unknown-word-share", "--speech-error-share", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
             "--tag-head", "--tag-offsets", "--tag-intent-parts", "--epsilon", "--epsilon-w", "--epsilon-o", "--tau-u", "--tau-d", "--tau-o",
             "--passes", "--prefix-weight", "--cooccurrence", "--cooccurrence-mix", "--u-rank", "--start", "--fine-tune", "--epochs",
             "--batch-size", "--learning-rate", "--patience", "--fold-temperature", "--seed", "--init-scale", "--max-false-rejection", "--none-rejection-target", "--none-needs-anchor", "--skip-bad-lines", "--quiet"];

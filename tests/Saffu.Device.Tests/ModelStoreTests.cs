@@ -201,6 +201,142 @@ namespace Saffu.Device.Tests
             Assert.AreEqual(0, wrongModel, "boots of another model than the one activated");
         }
 
+        [TestMethod]
+        public void VerifiedUploadSurvivesARebootAndActivatesAfterIt()
+        {
+            TestDevice d = new TestDevice(TestBlobs.First());
+            string[] lines = Uploads.Lines(TestBlobs.Second());
+            for (int i = 0; i < lines.Length; i++) d.Send(lines[i]);
+            // The upload record (docs/decision-log.md, durable pair kind 5): slot a, length, whole-blob CRC.
+            byte[] copy = new byte[64];
+            d.Ram.Open(ModelStore.UploadRegion, ModelStore.UploadBytes).Read(0, copy, 0, 64);
+            byte[] head = { 0x53, 0x44, 0x52, 0x31, 1, 0, 0, 0, 5, 0, 12, 0, 0, 0, 0, 0 };
+            for (int i = 0; i < head.Length; i++) Assert.AreEqual((int)head[i], (int)copy[i], "byte " + i);
+            Assert.AreEqual((uint)TestBlobs.Second().Length, Bytes.Get32(copy, 16));
+            Assert.AreEqual(TestBlobs.CrcHex(TestBlobs.Second()), ModelStore.Hex(Bytes.Get32(copy, 20)));
+            Assert.AreEqual(Crc32.Compute(copy, 0, 24), Bytes.Get32(copy, 24));
+            d.PowerCycle();
+            Assert.AreEqual("builtin", d.App.Models.Source, "nothing activated yet");
+            Assert.AreEqual("{\"slot\":\"a\",\"size\":" + TestBlobs.Second().Length + ",\"received\":" + TestBlobs.Second().Length + ",\"verified\":true}",
+                Fields.Raw(d.Send("status")[0], "upload"));
+            string activated = d.Send("activate")[0];
+            Assert.AreEqual("activated", Fields.Type(activated), activated);
+            Assert.AreEqual(TestBlobs.CrcHex(TestBlobs.Second()), Fields.Str(activated, "crc"));
+            Assert.AreEqual("null", Fields.Raw(d.Send("status")[0], "upload"));
+            d.PowerCycle();
+            Assert.AreEqual("a", d.App.Models.Source);
+            Assert.AreEqual("null", Fields.Raw(d.Send("status")[0], "upload"), "an activated upload is not offered again");
+            Assert.AreEqual("no_verified_upload", Code(d.Send("activate")));
+        }
+
+        [TestMethod]
+        public void AbortedOrIncompleteUploadIsNotActivatedAfterAReboot()
+        {
+            TestDevice d = new TestDevice(TestBlobs.First());
+            string[] lines = Uploads.Lines(TestBlobs.Second());
+            for (int i = 0; i < lines.Length; i++) d.Send(lines[i]);
+            d.Send("upload abort");
+            d.PowerCycle();
+            Assert.AreEqual("no_verified_upload", Code(d.Send("activate")));
+            // A verified upload, then a new upload that stops half way: the record was forgotten at begin.
+            for (int i = 0; i < lines.Length; i++) d.Send(lines[i]);
+            d.Send(lines[0]);
+            d.Send(lines[1]);
+            d.PowerCycle();
+            Assert.AreEqual("null", Fields.Raw(d.Send("status")[0], "upload"));
+            Assert.AreEqual("no_verified_upload", Code(d.Send("activate")));
+            Assert.AreEqual("builtin", d.App.Models.Source);
+        }
+
+        [TestMethod]
+        public void RecordedUploadWhoseSlotChangedIsRefusedAndTheRunningModelStays()
+        {
+            TestDevice d = new TestDevice(TestBlobs.First());
+            string[] lines = Uploads.Lines(TestBlobs.Second());
+            for (int i = 0; i < lines.Length; i++) d.Send(lines[i]);
+            Corrupt(d.Ram, "slot-a", 300);
+            d.PowerCycle();
+            string[] a = d.Send("activate");
+            Assert.AreEqual("blob_crc", Code(a));
+            string message = Fields.Str(a[0], "message")!;
+            Assert.IsTrue(message.StartsWith("slot a no longer holds the verified upload (bytes have CRC "), message);
+            Assert.AreEqual("builtin", d.App.Models.Source);
+            Assert.AreEqual("HassTurnOn", Fields.Str(d.Send("say turn on the desk lamp")[0], "intent"));
+            Assert.AreEqual("no_verified_upload", Code(d.Send("activate")), "the refused upload is forgotten");
+            d.PowerCycle();
+            Assert.AreEqual("no_verified_upload", Code(d.Send("activate")));
+        }
+
+        [TestMethod]
+        public void PowerCutAtEveryByteOfUploadRebootActivateBootsAGoodModel()
+        {
+            TestDevice start = new TestDevice(TestBlobs.First());
+            AssertEveryCutAcrossARebootBootsAGoodModel(start.Ram, TestBlobs.First(), TestBlobs.Second());
+        }
+
+        [TestMethod]
+        public void PowerCutAtEveryByteOfUploadRebootActivateOverAnActivatedSlotBootsAGoodModel()
+        {
+            TestDevice start = new TestDevice(TestBlobs.First());
+            Uploads.UploadAndActivate(start, TestBlobs.Second());   // slot a active
+            Uploads.UploadAndActivate(start, TestBlobs.First());    // slot b active; the next upload overwrites a
+            AssertEveryCutAcrossARebootBootsAGoodModel(start.Ram, TestBlobs.First(), TestBlobs.Second());
+        }
+
+        /// <summary>
+        /// Upload next, power cycle, activate, starting from the flash state ram (running old). For every
+        /// byte k of what the upload and the activation write: cut after k bytes, power cycle. A model must
+        /// boot every time (old until the activation record is complete, then next); and when it is old,
+        /// activate then succeeds exactly when the upload had completed (its record written), else it is
+        /// refused and old keeps running.
+        /// </summary>
+        static void AssertEveryCutAcrossARebootBootsAGoodModel(RamRegionStore ram, byte[] old, byte[] next)
+        {
+            TestDevice reference = new TestDevice(ram.Copy(), old);
+            string[] lines = Uploads.Lines(next);
+            long begin = reference.Flash.BytesWritten;
+            for (int i = 0; i < lines.Length; i++) reference.Send(lines[i]);
+            long uploaded = reference.Flash.BytesWritten - begin;
+            reference.PowerCycle();
+            long rebooted = reference.Flash.BytesWritten;
+            Assert.AreEqual("activated", Fields.Type(reference.Send("activate")[0]));
+            long activation = reference.Flash.BytesWritten - rebooted;
+            long activationRecord = 12 + 12 + 4;
+            long verifiedRecord = 12 + 12 + 4;
+            Assert.IsTrue(uploaded >= next.Length + verifiedRecord && activation >= activationRecord);
+            string oldCrc = TestBlobs.CrcHex(old), nextCrc = TestBlobs.CrcHex(next);
+            int withoutModel = 0, wrongModel = 0, wrongActivate = 0;
+            for (long k = 0; k < uploaded + activation; k++)
+            {
+                TestDevice d = new TestDevice(ram.Copy(), old);
+                if (k < uploaded)
+                {
+                    d.Flash.CutAfter(k);
+                    for (int i = 0; i < lines.Length && !d.Flash.Cut; i++) d.Send(lines[i]);
+                }
+                else
+                {
+                    for (int i = 0; i < lines.Length; i++) d.Send(lines[i]);
+                    d.PowerCycle();
+                    d.Flash.CutAfter(k - uploaded);
+                    d.Send("activate");
+                }
+                d.PowerCycle();
+                if (d.App.Models.Model == null) { withoutModel++; continue; }
+                bool activated = k >= uploaded + activationRecord;
+                if (ModelStore.Hex(d.App.Models.Crc) != (activated ? nextCrc : oldCrc)) wrongModel++;
+                if (d.App.Models.FallbackSlot != null) wrongModel++;
+                if (activated) continue;
+                string answer = d.Send("activate")[0];
+                bool completeUpload = k >= uploaded;
+                if ((Fields.Type(answer) == "activated") != completeUpload) wrongActivate++;
+                else if (ModelStore.Hex(d.App.Models.Crc) != (completeUpload ? nextCrc : oldCrc)) wrongActivate++;
+            }
+            Assert.AreEqual(0, withoutModel, "boots without a good model over " + (uploaded + activation) + " cut offsets");
+            Assert.AreEqual(0, wrongModel, "boots of another model than the one activated");
+            Assert.AreEqual(0, wrongActivate, "activate after the cut: accepted an incomplete upload or refused a complete one");
+        }
+
         static void Corrupt(RamRegionStore ram, string region, int offset)
         {
             IRegion r = ram.Open(region, ModelStore.SlotBytes);

@@ -19,6 +19,7 @@ public static class SaffuCommand
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ListenCommand.Create());
         root.Subcommands.Add(DeviceCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());
         root.Subcommands.Add(RetrainCommand.Create());

@@ -10,19 +10,23 @@ namespace Saffu.Device.Models
     /// The model slots A/B, the activation record and the upload (docs/decision-log.md, Model store):
     /// boots the activated slot, falls back to the other slot and then to the built-in blob, takes an
     /// upload into the inactive slot, verifies it from flash through a small buffer, and activates it
-    /// only after the full loader accepted it.
+    /// only after the full loader accepted it. A verified upload is recorded (durable pair `upload`)
+    /// so that it survives a reboot; activate re-checks the slot's bytes against that record.
     /// </summary>
     public sealed class ModelStore
     {
         public const int SlotBytes = 49152;
         public const string ActiveRegion = "active";
         public const int ActiveBytes = 128;
+        public const string UploadRegion = "upload";
+        public const int UploadBytes = 128;
         public const int MaxChunkBytes = 512;
         const int ActivePayload = 12;
         static readonly string[] SlotNames = { "a", "b" };
 
         readonly IRegion[] slots = new IRegion[2];
         readonly DurablePair active;
+        readonly DurablePair verified;   // the verified upload not yet activated (slot 0xFF: none)
         readonly byte[] activePayload = new byte[ActivePayload];
         readonly IBuiltinBlob? builtin;
         readonly int maxRuntimeBytes;
@@ -32,12 +36,14 @@ namespace Saffu.Device.Models
         uint activeCrc;
         uint uploadCrcRunning;
         uint uploadCrcExpected;
+        bool uploadFromRecord;     // restored at boot from the verified-upload record: re-check before activating
 
         public ModelStore(IRegionStore store, IBuiltinBlob? builtin, int maxRuntimeBytes)
         {
             slots[0] = store.Open("slot-a", SlotBytes);
             slots[1] = store.Open("slot-b", SlotBytes);
             active = new DurablePair(store.Open(ActiveRegion, ActiveBytes), DurablePair.KindActive);
+            verified = new DurablePair(store.Open(UploadRegion, UploadBytes), DurablePair.KindUpload);
             this.builtin = builtin;
             this.maxRuntimeBytes = maxRuntimeBytes;
             if (active.Read(activePayload) == ActivePayload && activePayload[0] <= 1)
@@ -50,7 +56,7 @@ namespace Saffu.Device.Models
         }
 
         /// <summary>Bytes of its own buffers (the model's bytes are counted with the model).</summary>
-        public int RamBytes { get { return active.RamBytes + activePayload.Length; } }
+        public int RamBytes { get { return active.RamBytes + verified.RamBytes + activePayload.Length; } }
 
         /// <summary>The loaded model, null when none.</summary>
         public SaffuModel? Model { get; private set; }
@@ -81,15 +87,51 @@ namespace Saffu.Device.Models
         public void Boot()
         {
             Unload();
-            if (activeSlot >= 0)
+            if (activeSlot < 0) LoadBuiltin();
+            else if (!LoadSlot(activeSlot, activeLength, activeCrc, true))
             {
-                if (LoadSlot(activeSlot, activeLength, activeCrc, true)) return;
                 FallbackSlot = SlotNames[activeSlot];
                 FallbackError = lastError;
                 FallbackMessage = Message;
-                if (LoadSlot(1 - activeSlot, 0, 0, false)) return;
+                if (!LoadSlot(1 - activeSlot, 0, 0, false)) LoadBuiltin();
             }
-            LoadBuiltin();
+            RestoreVerifiedUpload();
+        }
+
+        /// <summary>
+        /// After a boot: the verified upload recorded at upload end (not the slot that now runs) is
+        /// open again as verified; activate re-checks its bytes first.
+        /// </summary>
+        void RestoreVerifiedUpload()
+        {
+            if (UploadSlot >= 0) return;
+            if (verified.Read(activePayload) != ActivePayload || activePayload[0] > 1 || activePayload[0] == LoadedSlot()) return;
+            int length = (int)Bytes.Get32(activePayload, 4);
+            if (length < BlobFormat.MinBlobBytes || length > SlotBytes) return;
+            UploadSlot = activePayload[0];
+            UploadSize = UploadReceived = length;
+            uploadCrcExpected = Bytes.Get32(activePayload, 8);
+            uploadCrcRunning = Crc32.Initial;
+            UploadVerified = true;
+            uploadFromRecord = true;
+        }
+
+        /// <summary>Writes the verified-upload record: slot (0xFF: none), length, CRC.</summary>
+        void RecordVerified(int slot, int length, uint crc)
+        {
+            activePayload[0] = (byte)slot;
+            activePayload[1] = activePayload[2] = activePayload[3] = 0;
+            Bytes.Put32(activePayload, 4, (uint)length);
+            Bytes.Put32(activePayload, 8, crc);
+            verified.Write(activePayload, ActivePayload);
+        }
+
+        /// <summary>Marks the record "no verified upload" (no write when it already says so).</summary>
+        void ForgetVerified()
+        {
+            if (verified.Read(activePayload) == ActivePayload && activePayload[0] > 1) return;
+            if (verified.Generation == 0) return;
+            RecordVerified(0xFF, 0, 0);
         }
 
         /// <summary>Opens an upload of size bytes whose CRC-32 is crc into the inactive slot; an error code or null.</summary>
@@ -101,6 +143,8 @@ namespace Saffu.Device.Models
             UploadSize = size;
             UploadReceived = 0;
             UploadVerified = false;
+            uploadFromRecord = false;
+            ForgetVerified();
             uploadCrcExpected = crc;
             uploadCrcRunning = Crc32.Initial;
             return null;
@@ -136,6 +180,7 @@ namespace Saffu.Device.Models
                     + (Crc32.Final(uploadCrcRunning) != uploadCrcExpected ? " (the chunks sent add up to " + Hex(Crc32.Final(uploadCrcRunning)) + ")" : " (flash did not keep what was written)"));
             if (!check.Check(window, UploadSize))
                 return Fail(Protocol.ErrorCodes.BlobInvalid, BlobErrorNames.Name(check.Error) + ": " + check.Message);
+            RecordVerified(UploadSlot, UploadSize, uploadCrcExpected);
             UploadVerified = true;
             return null;
         }
@@ -143,8 +188,11 @@ namespace Saffu.Device.Models
         /// <summary>Forgets the open upload.</summary>
         public void AbortUpload()
         {
+            bool wasOpen = UploadSlot >= 0;
             UploadSlot = -1;
             UploadVerified = false;
+            uploadFromRecord = false;
+            if (wasOpen) ForgetVerified();
         }
 
         /// <summary>
@@ -155,6 +203,8 @@ namespace Saffu.Device.Models
         {
             if (UploadSlot < 0 || !UploadVerified) return Fail(Protocol.ErrorCodes.NoVerifiedUpload, "no verified upload to activate: upload begin, chunks, upload end first");
             int slot = UploadSlot;
+            string? refused = RecheckUpload();
+            if (refused != null) return refused;
             Unload();
             if (!LoadSlot(slot, UploadSize, uploadCrcExpected, true))
             {
@@ -173,6 +223,38 @@ namespace Saffu.Device.Models
             FallbackSlot = FallbackError = FallbackMessage = null;
             AbortUpload();
             return null;
+        }
+
+        /// <summary>
+        /// The upload restored from its record after a boot: its slot's bytes, read through a small
+        /// buffer (the running model stays loaded), must still have the recorded CRC and pass BlobCheck.
+        /// An error code (upload forgotten, Message set) when they do not, else null (also for an
+        /// upload verified since this boot, which needs no re-check).
+        /// </summary>
+        public string? RecheckUpload()
+        {
+            if (UploadSlot < 0 || !uploadFromRecord) return null;
+            RegionWindow window = new RegionWindow(slots[UploadSlot]);
+            uint actual = window.Crc(0, UploadSize);
+            string? code = null, problem = null;
+            if (actual != uploadCrcExpected)
+            {
+                code = Protocol.ErrorCodes.BlobCrc;
+                problem = "bytes have CRC " + Hex(actual) + " but " + Hex(uploadCrcExpected) + " was recorded when the upload was verified";
+            }
+            else if (!check.Check(window, UploadSize))
+            {
+                code = Protocol.ErrorCodes.BlobInvalid;
+                problem = BlobErrorNames.Name(check.Error) + ": " + check.Message;
+            }
+            if (code == null)
+            {
+                uploadFromRecord = false;
+                return null;
+            }
+            string name = SlotNames[UploadSlot];
+            AbortUpload();
+            return Fail(code, "slot " + name + " no longer holds the verified upload (" + problem + "): upload the blob again");
         }
 
         string lastError = "";

@@ -11,7 +11,7 @@ namespace Saffu.Device.Storage
     {
         public const uint Magic = 0x31524453;   // "SDR1"
         public const int HeaderBytes = 12, CrcBytes = 4;
-        public const int KindActive = 1, KindCounters = 2, KindSettings = 3, KindLights = 4;
+        public const int KindActive = 1, KindCounters = 2, KindSettings = 3, KindLights = 4, KindUpload = 5;
 
         readonly IRegion region;
         readonly int kind;

@@ -1,3 +1,4 @@
+using Saffu.Training.Corpus;
 using Saffu.Training.Training;
 
 namespace Saffu.Training.Tests.Training;
@@ -55,9 +56,30 @@ public class ModelFolderTests
         using var temp = new TempFolder();
         string a = TrainInto(temp, "a"), b = TrainInto(temp, "b");
         var files = Directory.GetFiles(a).Select(Path.GetFileName).Order().ToArray();
-        CollectionAssert.AreEqual(new[] { "heldout.jsonl", "model.json", "training-log.json", "training-state.bin", "weights.bin" }, files);
+        CollectionAssert.AreEqual(new[] { "corpus.txt", "heldout.jsonl", "model.json", "training-log.json", "training-state.bin", "weights.bin" }, files);
         foreach (string? file in files)
             CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(a, file!)), File.ReadAllBytes(Path.Combine(b, file!)), file);
+    }
+
+    [TestMethod]
+    public void CorpusTxtHoldsEveryTrainingTextOneALineAndOlderFoldersFallBackToTheHeldOutSet()
+    {
+        var train = new[]
+        {
+            new Utterance("turn on the light", "on", Utterance.NoSlots, new SourceLine("t", 1)),
+            new Utterance("two\nlines", "off", Utterance.NoSlots, new SourceLine("t", 2)),
+        };
+        Assert.AreEqual("turn on the light\ntwo lines\n", System.Text.Encoding.UTF8.GetString(ModelFolder.CorpusText(train)));
+        using var temp = new TempFolder();
+        string folder = TrainInto(temp, "m");
+        var contents = ModelFolder.Load(folder);
+        var (texts, source) = ModelFolder.CorpusTexts(folder, contents);
+        Assert.AreEqual(ModelFolder.CorpusFile, source);
+        Assert.IsNotEmpty(texts);
+        File.Delete(Path.Combine(folder, ModelFolder.CorpusFile));
+        (texts, source) = ModelFolder.CorpusTexts(folder, ModelFolder.Load(folder));
+        Assert.AreEqual("heldout.jsonl", source);
+        CollectionAssert.AreEqual(contents.HeldOut.Select(u => u.Text).ToArray(), texts.ToArray());
     }
 
     [TestMethod]

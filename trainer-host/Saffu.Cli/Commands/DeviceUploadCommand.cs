@@ -61,9 +61,10 @@ internal static class DeviceUploadCommand
             {
                 a = client.Activate();
             }
-            catch (DeviceLinkException e) when (e.DeviceCode == "no_verified_upload" && DeviceCommand.IsSimulated(parse, o))
+            catch (DeviceLinkException e) when (e.DeviceCode == "no_verified_upload")
             {
-                error.WriteLine($"saffu device activate: {e.Message} ({SimulatedDeviceLink.ActivateHint})");
+                error.WriteLine($"saffu device activate: {e.Message} (upload a model first: 'saffu device --port {parse.GetValue(o.Port)} upload BLOB', then activate; "
+                    + "an upload the device verified waits for activate, across reboots, until it is activated or another upload begins)");
                 return SaffuCommand.BadInput;
             }
             output.WriteLine(parse.GetValue(o.Json)

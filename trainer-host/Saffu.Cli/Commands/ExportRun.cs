@@ -3,6 +3,7 @@ using Saffu.Runtime.Blob;
 using Saffu.Training.Blob;
 using Saffu.Training.Export;
 using Saffu.Training.Home;
+using Saffu.Training.Speech;
 using Saffu.Training.Training;
 using Spectre.Console;
 
@@ -26,6 +27,7 @@ internal sealed class ExportRun(string modelFolder, string outPath, ExportOption
             console.Write(ExportReport.Tensors(result));
             foreach (string line in ExportReport.Summary(result, modelFolder, loaded)) output.WriteLine(line);
             output.WriteLine($"wrote {outPath} ({result.Bytes.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
+            WriteSpeech();
             if (!loaded.Ok && !quiet)
                 error.WriteLine($"saffu export: warning: the device runtime would refuse this blob with its default RAM limit ({loaded.Error}: {loaded.Message}).");
             return SaffuCommand.Ok;
@@ -48,6 +50,35 @@ internal sealed class ExportRun(string modelFolder, string outPath, ExportOption
         {
             throw new ExportInputException($"{modelFolder}: cannot be written as a blob v1: {e.Message}");
         }
+    }
+
+    /// <summary>`FILE.arpa` and `FILE.dict` beside the blob: the recogniser's language model and dictionary (docs/voice.md).</summary>
+    private void WriteSpeech()
+    {
+        var stock = StockSpeechModel.Default;
+        ModelFolderContents contents = ModelFolder.Load(modelFolder);
+        var (texts, source) = ModelFolder.CorpusTexts(modelFolder, contents);
+        SpeechModelFiles files = SpeechModelFiles.ForModelFolder(modelFolder, contents, stock);
+        try
+        {
+            files.WriteBeside(outPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BlobFileException(outPath, $"a folder where the language model cannot be written ({e.Message})", "a writable folder for --out");
+        }
+        var (arpa, dict) = SpeechModelFiles.PathsBeside(outPath);
+        output.WriteLine($"wrote {arpa} (trigram, Witten-Bell, {ExportReport.Count(files.Words)} words, {ExportReport.Count(texts.Count)} sentences of {source})");
+        if (files.Dict is not null)
+            output.WriteLine($"wrote {dict} ({ExportReport.Count(files.Words)} words; {files.Fallbacks.Count} not in the stock dictionary: "
+                + $"{string.Join(", ", files.Fallbacks.Take(8).Select(f => $"{f.Word} ({f.Source.ToString().ToLowerInvariant()})"))}"
+                + (files.Fallbacks.Count > 8 ? ", …" : "") + (files.Missing.Count > 0 ? $"; left out: {string.Join(", ", files.Missing)}" : "") + ")");
+        else if (!quiet)
+            error.WriteLine($"saffu export: warning: {dict} not written: {stock.Dictionary} not found (run tools/setup-speech); "
+                + "the language model covers every vocabulary word, and 'saffu listen' builds the dictionary when it runs.");
+        if (source != ModelFolder.CorpusFile && !quiet)
+            error.WriteLine($"saffu export: warning: {Path.Combine(modelFolder, ModelFolder.CorpusFile)} not found (a folder from an older saffu); "
+                + $"the language model counts only the {texts.Count} sentences of {source}. Train again to fit it to the whole corpus.");
     }
 
     private void Write(ExportResult result)

@@ -70,6 +70,7 @@ internal sealed class TrainArguments
     };
     public readonly Option<int> Bits = Knob("--bits", "Bits b of the word codes, 1..4096; 0 = one bit per word type (the vocabulary size, at most 4096). A b too small for the vocabulary is raised to floor(log2 V) + 1.", o => o.Bits, b => b == 0 ? "0 (auto)" : Show(b), "B");
     public readonly Option<int> MinCount = Knob("--min-count", "Words seen fewer times than this in training are not in the vocabulary: they train as <oov>, as unknown words are heard at run time (names, areas, colours and step words of --home are always kept), 1..1000.", o => o.MinCount, Show, "N");
+    public readonly Option<double> SpeechErrorShare = Knob("--speech-error-share", "Share of the command utterances that also train once with one recognition-like error (a substitution, deletion or short insertion from the recogniser's measured confusions, models/lights/speech-errors.tsv; never of a word that changes the meaning), 0..1.", o => o.SpeechErrorShare, Show, "X");
     public readonly Option<double> UnknownWordShare = Knob("--unknown-word-share", "Share of the training utterances (the <none> class excepted) that also train once with an unknown word (<oov>) inserted, so one word the model does not know does not reject a command, 0..1.", o => o.UnknownWordShare, Show, "X");
     public readonly Option<bool> PrependSod = Knob("--prepend-sod", "Push <sod> before the first word (gives the document part its class prior).", o => o.PrependSod, Show);
     public readonly Option<int> MaxWords = Knob("--max-words", "Positions per utterance including <sod>, 1..255; later words are dropped.", o => o.MaxWords, Show, "N");
@@ -107,7 +108,7 @@ internal sealed class TrainArguments
 
     public IEnumerable<Option> All =>
     [
-        Train, Home, Extra, Valid, Out, Bits, MinCount, UnknownWordShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
+        Train, Home, Extra, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Cooccurrence, CooccurrenceMix, URank, Start, FineTune, Epochs, BatchSize, LearningRate,
         Patience, FoldTemperature, Seed, InitScale, MaxFalseRejection, NoneRejectionTarget, NoneNeedsAnchor, SkipBadLines, Quiet,
     ];
@@ -120,7 +121,7 @@ internal sealed class TrainArguments
         FineTuneOptions f = defaults.FineTuning;
         return defaults with
         {
-            Bits = Get(Bits, defaults.Bits), MinCount = Get(MinCount, defaults.MinCount), UnknownWordShare = Get(UnknownWordShare, defaults.UnknownWordShare), PrependSod = Get(PrependSod, defaults.PrependSod),
+            Bits = Get(Bits, defaults.Bits), MinCount = Get(MinCount, defaults.MinCount), UnknownWordShare = Get(UnknownWordShare, defaults.UnknownWordShare), SpeechErrorShare = Get(SpeechErrorShare, defaults.SpeechErrorShare), PrependSod = Get(PrependSod, defaults.PrependSod),
             MaxWords = Get(MaxWords, defaults.MaxWords), BlockSize = Get(Block, defaults.BlockSize), RadialSize = Get(Radial, defaults.RadialSize),
             Document = Get(Document, defaults.Document), TagHead = Get(TagHead, defaults.TagHead), TagOffsets = Get(TagOffsets, defaults.TagOffsets),
             TagIncludesIntentParts = Get(TagIntentParts, defaults.TagIncludesIntentParts), Start = Get(Start, defaults.Start),

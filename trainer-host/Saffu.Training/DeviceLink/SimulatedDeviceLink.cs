@@ -24,12 +24,6 @@ public sealed class SimulatedDeviceLink : IDeviceLink
 
     public string Description => Device.Directory is { } dir ? $"simulated device in {dir}" : "simulated device";
 
-    /// <summary>
-    /// Added to a `no_verified_upload` error on sim:DIR: every `saffu device` run powers the simulated device up
-    /// afresh, and a boot forgets an upload that was not activated (docs/serial-protocol.md, activate).
-    /// </summary>
-    public const string ActivateHint = "each 'saffu device --port sim:DIR' run powers the simulated device up afresh, which forgets an upload that was not activated: upload and activate in one run with 'upload BLOB --activate'";
-
     /// <summary>The built-in blob's file in a simulated device's folder (the board's I:\lights.blob).</summary>
     public const string BuiltinBlobFile = "builtin.blob";
 

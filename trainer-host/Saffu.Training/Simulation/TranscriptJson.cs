@@ -10,12 +10,15 @@ namespace Saffu.Training.Simulation;
 /// </summary>
 public static class TranscriptJson
 {
-    public static string Line(TranscriptResult r, IReadOnlyList<string> intents)
+    /// <param name="file">`saffu listen`: the audio file, written first as `file`.</param>
+    /// <param name="answer">`saffu listen`: the spoken answer, written last as `answer`.</param>
+    public static string Line(TranscriptResult r, IReadOnlyList<string> intents, string? file = null, string? answer = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
         {
             json.WriteStartObject();
+            if (file is not null) json.WriteString("file", ValidUtf16(file));
             json.WriteString("text", ValidUtf16(r.Text));
             json.WriteString("intent", r.Intent);
             json.WriteBoolean("understood", r.Understood);
@@ -27,6 +30,21 @@ public static class TranscriptJson
             Early(json, r.Early);
             json.WriteBoolean("truncated", r.Truncated);
             if (r.Trace is { } trace) Trace(json, trace, intents);
+            if (answer is not null) json.WriteString("answer", answer);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>`saffu listen --json`: an audio file that could not be recognised: `file`, `error`.</summary>
+    public static string Error(string file, string message)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteString("file", ValidUtf16(file));
+            json.WriteString("error", ValidUtf16(message));
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());

@@ -32,6 +32,8 @@ public static class ModelFolder
     public const string ModelFile = "model.json", WeightsFile = "weights.bin", StateFile = "training-state.bin", LogFile = "training-log.json";
     /// <summary>The home description a lights model was trained for (`saffu train --home`), as the user wrote it.</summary>
     public const string HomeFile = "home.yaml";
+    /// <summary>The training sentences' text, one a line (the corpus of the recogniser's language model, docs/voice.md).</summary>
+    public const string CorpusFile = "corpus.txt";
     public const string Format = "saffu-model-folder";
     public const int Version = 1;
     public const string TrainerName = "saffu 0.1.0";
@@ -52,9 +54,30 @@ public static class ModelFolder
         WriteAtomic(folder, StateFile, TensorFile.Write(StateTensors(result)));
         WriteAtomic(folder, HeldOutFile.FileName, HeldOutFile.Write(result.HeldOut));
         WriteAtomic(folder, LogFile, SortedJson.Serialize(TrainingLog.Json(result)));
+        WriteAtomic(folder, CorpusFile, CorpusText(train));
         if (home is not null) WriteAtomic(folder, HomeFile, new UTF8Encoding(false).GetBytes(home.Text));
         else File.Delete(Path.Combine(folder, HomeFile));
         WriteAtomic(folder, ModelFile, SortedJson.Serialize(ModelJson(result, options, data, lineage)));
+    }
+
+    /// <summary>Every training text in reading order, line ends inside a text as spaces, `\n` after each, UTF-8.</summary>
+    public static byte[] CorpusText(IReadOnlyList<Utterance> train)
+    {
+        var text = new StringBuilder();
+        foreach (Utterance u in train) text.Append(u.Text.Replace('\r', ' ').Replace('\n', ' ')).Append('\n');
+        return new UTF8Encoding(false).GetBytes(text.ToString());
+    }
+
+    /// <summary>
+    /// The texts of the recogniser's language model: `corpus.txt`, or for a folder written before it existed, the
+    /// held-out set's texts (the only sentences such a folder keeps); the second value says which.
+    /// </summary>
+    public static (IReadOnlyList<string> Texts, string Source) CorpusTexts(string folder, ModelFolderContents contents)
+    {
+        string path = Path.Combine(folder, CorpusFile);
+        if (File.Exists(path))
+            return (File.ReadAllLines(path, Encoding.UTF8).Where(l => l.Length > 0).ToList(), CorpusFile);
+        return (contents.HeldOut.Select(u => u.Text).ToList(), HeldOutFile.FileName);
     }
 
     /// <summary>Co-occurrence word vectors (none for cipher codes): `vectors.offsets` (V + 1), `vectors.bits`, `vectors.weights`, float32.</summary>

@@ -28,7 +28,7 @@ public static class OptionsJson
 
     public static JsonObject Training(TrainOptions t) => new()
     {
-        ["bits"] = t.Bits, ["minCount"] = t.MinCount, ["unknownWordShare"] = t.UnknownWordShare, ["prependSod"] = t.PrependSod, ["maxWords"] = t.MaxWords, ["blockSize"] = t.BlockSize,
+        ["bits"] = t.Bits, ["minCount"] = t.MinCount, ["unknownWordShare"] = t.UnknownWordShare, ["speechErrorShare"] = t.SpeechErrorShare, ["prependSod"] = t.PrependSod, ["maxWords"] = t.MaxWords, ["blockSize"] = t.BlockSize,
         ["radialSize"] = t.RadialSize, ["document"] = t.Document, ["tagHead"] = t.TagHead.ToString().ToLowerInvariant(),
         ["tagOffsets"] = t.TagOffsets, ["tagIncludesIntentParts"] = t.TagIncludesIntentParts, ["fineTune"] = t.FineTune,
         ["start"] = t.Start.ToString().ToLowerInvariant(),
@@ -76,7 +76,8 @@ public static class OptionsJson
         return new TrainOptions
         {
             Bits = r.Int(o, "bits"), MinCount = o.ContainsKey("minCount") ? r.Int(o, "minCount") : 1,
-            UnknownWordShare = o.ContainsKey("unknownWordShare") ? r.Double(o, "unknownWordShare") : 0, PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
+            UnknownWordShare = o.ContainsKey("unknownWordShare") ? r.Double(o, "unknownWordShare") : 0,
+            SpeechErrorShare = o.ContainsKey("speechErrorShare") ? r.Double(o, "speechErrorShare") : 0, PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
             BlockSize = r.Int(o, "blockSize"), RadialSize = r.Int(o, "radialSize"), Document = r.Bool(o, "document"),
             TagHead = Enum.TryParse(tagHead, ignoreCase: true, out TagHeadMode mode) ? mode : throw r.Bad("tagHead", $"\"{tagHead}\"", "auto, on or off"),
             TagOffsets = r.Int(o, "tagOffsets"), TagIncludesIntentParts = r.Bool(o, "tagIncludesIntentParts"),

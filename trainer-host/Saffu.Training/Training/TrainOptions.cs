@@ -34,6 +34,8 @@ public sealed record TrainOptions
     public int MinCount { get; init; } = 1;
     /// <summary>Share of the training utterances (none class excepted) that also train once with an unknown word inserted (<see cref="UnknownWordCopies"/>), 0..1.</summary>
     public double UnknownWordShare { get; init; }
+    /// <summary>Share of the command utterances (none class excepted) that also train once with one recognition-like error (<see cref="SpeechErrorCopies"/>), 0..1.</summary>
+    public double SpeechErrorShare { get; init; }
     public bool PrependSod { get; init; } = true;
     /// <summary>Positions per utterance including &lt;sod&gt;; later words are dropped (blob maxWords).</summary>
     public int MaxWords { get; init; } = 64;
@@ -92,6 +94,7 @@ public sealed record TrainOptions
         Check(Bits is >= 0 and <= MaxBits, "bits", Bits, $"0 (auto) or 1..{MaxBits}");
         Check(MinCount is >= 1 and <= 1000, "min count", MinCount, "1..1000");
         Check(UnknownWordShare is >= 0 and <= 1, "unknown word share", UnknownWordShare, "0..1");
+        Check(SpeechErrorShare is >= 0 and <= 1, "speech error share", SpeechErrorShare, "0..1");
         Check(MaxWords is >= 1 and <= 255, "max words", MaxWords, "1..255");
         Check(BlockSize is >= 0 and <= 64, "block size", BlockSize, "0 (off) or 1..64");
         Check(RadialSize is >= 0 and <= 64, "radial size", RadialSize, "0 (off) or 1..64");

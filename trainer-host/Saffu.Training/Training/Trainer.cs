@@ -51,6 +51,12 @@ public static class Trainer
             noneId, options.MaxWords,
             tagLabels.Select((l, i) => (l, i)).Where(p => p.l.StartsWith("I-", StringComparison.Ordinal)).Select(p => p.i).ToHashSet(),
             tagLabels.ToList().IndexOf(TagSet.Outside));
+        int beforeSpeechErrors = trainSet.Count;
+        trainSet = SpeechErrorCopies.Add(trainSet, vocabulary, SpeechErrorTable.Shipped, options.SpeechErrorShare, options.FineTuning.Seed,
+            noneId, options.MaxWords,
+            tagLabels.Select((l, i) => (l, i)).Where(p => p.l.StartsWith("I-", StringComparison.Ordinal)).Select(p => p.i).ToHashSet(),
+            tagLabels.ToList().IndexOf(TagSet.Outside), model.AnchorIds);
+        int speechErrorCopies = trainSet.Count - beforeSpeechErrors;
         var validSet = EncodedCorpus.Encode(valid, vocabulary, intents, null, out _);
         if (trainSet.Count == 0) throw new ArgumentException("No training utterance has a word the tokenizer keeps.");
         if (options.Cooccurrence.Enabled) model.Codes.UseCooccurrence(trainSet.Texts.Select(t => t.Ids), options.Cooccurrence);
@@ -99,7 +105,8 @@ public static class Trainer
             Measurements = new TrainingMeasurements
             {
                 TrainUtterances = encoded,
-                UnknownWordCopies = trainSet.Count - encoded,
+                UnknownWordCopies = beforeSpeechErrors - encoded,
+                SpeechErrorCopies = speechErrorCopies,
                 DroppedUtterances = dropped,
                 UnanchoredNoneLeftOut = leftOut,
                 PrefixExamples = trainSet.PrefixCount,

@@ -13,7 +13,7 @@ public static class TrainingLog
         }).ToArray()),
         ["trainUtterances"] = r.Measurements.TrainUtterances,
         ["droppedUtterances"] = r.Measurements.DroppedUtterances,
-        ["unknownWordCopies"] = r.Measurements.UnknownWordCopies, ["unanchoredNoneLeftOut"] = r.Measurements.UnanchoredNoneLeftOut,
+        ["unknownWordCopies"] = r.Measurements.UnknownWordCopies, ["speechErrorCopies"] = r.Measurements.SpeechErrorCopies, ["unanchoredNoneLeftOut"] = r.Measurements.UnanchoredNoneLeftOut,
         ["prefixExamples"] = r.Measurements.PrefixExamples,
         ["unmatchedSlots"] = r.Measurements.UnmatchedSlots,
         ["explicitValidAccuracy"] = SortedJson.Number(r.Measurements.ExplicitValidAccuracy),

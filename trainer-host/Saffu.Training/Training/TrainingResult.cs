@@ -32,6 +32,8 @@ public sealed record TrainingMeasurements
     public int UnanchoredNoneLeftOut { get; init; }
     /// <summary>Copies of training utterances with an unknown word inserted (<see cref="TrainOptions.UnknownWordShare"/>).</summary>
     public int UnknownWordCopies { get; init; }
+    /// <summary>Copies of command utterances with one recognition-like error (<see cref="TrainOptions.SpeechErrorShare"/>).</summary>
+    public int SpeechErrorCopies { get; init; }
     public long PrefixExamples { get; init; }
     public int UnmatchedSlots { get; init; }
     public double ExplicitValidAccuracy { get; init; } = double.NaN;

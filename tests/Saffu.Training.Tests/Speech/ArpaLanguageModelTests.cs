@@ -1,0 +1,137 @@
+using System.Globalization;
+using Saffu.Training.Speech;
+
+namespace Saffu.Training.Tests.Speech;
+
+/// <summary>The ARPA writer (docs/voice.md §2): golden text on a tiny corpus, hand-computed Witten-Bell values, and normalisation read back with ARPA's own backoff rule.</summary>
+[TestClass]
+public sealed class ArpaLanguageModelTests
+{
+    static readonly string[] Vocabulary = ["lamp", "light", "off", "on", "the", "turn"];
+    static readonly IReadOnlyList<string>[] Corpus = [["turn", "on", "the", "light"], ["turn", "off", "the", "light"], ["turn", "on", "the", "lamp"]];
+
+    // Pinned after checking each value by hand (the asserts below re-derive four of them from the formula).
+    const string Golden = """
+        \data\
+        ngram 1=8
+        ngram 2=9
+        ngram 3=9
+
+        \1-grams:
+        -0.740363	</s>
+        -99.000000	<s>	-0.602060
+        -1.041393	lamp	-0.301030
+        -0.865301	light	-0.477121
+        -1.041393	off	-0.301030
+        -0.865301	on	-0.477121
+        -0.740363	the	-0.397940
+        -0.740363	turn	-0.397940
+
+        \2-grams:
+        -0.099385	<s> turn	-0.397940
+        -0.228479	lamp </s>
+        -0.138303	light </s>
+        -0.228479	off the	-0.301030
+        -0.138303	on the	-0.301030
+        -0.626419	the lamp	-0.301030
+        -0.342423	the light	-0.477121
+        """;
+
+    [TestMethod]
+    public void UnigramsMatchTheHandComputedWittenBellValues()
+    {
+        string arpa = new ArpaLanguageModel(Vocabulary, Corpus).Write();
+        // 15 tokens (12 words + 3 </s>), T = 7 distinct seen types, |V| + 1 = 7 (six words and </s>):
+        // p(the) = (3 + 7/7) / (15 + 7) = 4/22; p(lamp) = (1 + 1) / 22; p(light) = (2 + 1) / 22.
+        StringAssert.Contains(arpa, $"{Log(4.0 / 22)}\tthe\t");
+        StringAssert.Contains(arpa, $"{Log(2.0 / 22)}\tlamp\t");
+        StringAssert.Contains(arpa, $"{Log(3.0 / 22)}\tlight\t");
+        // bigram "the light": c = 2, history "the" seen 3 times with T = 2 continuations: (2 + 2·3/22) / 5.
+        StringAssert.Contains(arpa, $"{Log((2 + 2 * 3.0 / 22) / 5)}\tthe light\t");
+        // backoff of "the": λ = T / (c + T) = 2 / 5.
+        StringAssert.Contains(arpa, $"{Log(4.0 / 22)}\tthe\t{Log(2.0 / 5)}\n");
+        Assert.IsTrue(arpa.StartsWith(Golden.Replace("\r\n", "\n") + "\n", StringComparison.Ordinal), arpa);
+        Assert.IsTrue(arpa.EndsWith("\n\\end\\\n", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public void EveryHistorySumsToOneUnderArpaBackoff()
+    {
+        var arpa = ArpaReader.Parse(new ArpaLanguageModel(Vocabulary, Corpus).Write());
+        string[] next = [.. Vocabulary, "</s>"];
+        string[][] histories = [[], ["<s>"], ["the"], ["turn"], ["lamp"], ["<s>", "turn"], ["turn", "on"], ["on", "the"], ["off", "the"], ["the", "the"]];
+        foreach (string[] h in histories)
+        {
+            double sum = next.Sum(w => Math.Pow(10, arpa.LogProb(h, w)));
+            Assert.AreEqual(1.0, sum, 1e-4, $"history '{string.Join(' ', h)}'");
+        }
+    }
+
+    [TestMethod]
+    public void AnUnsaidVocabularyWordStillHasAProbabilityAndOutOfVocabularyWordsBreakNgrams()
+    {
+        string arpa = new ArpaLanguageModel(["lamp", "on", "turn", "chandelier"], [["turn", "xyzzy", "on", "lamp"]]).Write();
+        StringAssert.Contains(arpa, "\tchandelier\t");
+        Assert.DoesNotContain("xyzzy", arpa);
+        Assert.DoesNotContain("turn on", arpa, "the bigram would span the out-of-vocabulary word");
+        StringAssert.Contains(arpa, "on lamp");
+    }
+
+    [TestMethod]
+    public void ABackgroundMixesIntoTheUnigramsAndKeepsEveryHistoryNormalised()
+    {
+        string[] vocabulary = [.. Vocabulary, "weather", "rug"];
+        var arpa = ArpaReader.Parse(new ArpaLanguageModel(vocabulary, Corpus, [("weather", 3), ("rug", 1), ("notinvocabulary", 5)], 0.5).Write());
+        // p1(weather) = 0.5 · (0 + 7/9) / 22 + 0.5 · 3/4: the background share of the unigram level.
+        Assert.AreEqual(Math.Log10(0.5 * (7.0 / 9) / 22 + 0.5 * 0.75), arpa.LogProb([], "weather"), 1e-5);
+        string[] next = [.. vocabulary, "</s>"];
+        foreach (string[] h in new[] { Array.Empty<string>(), ["the"], ["turn", "on"], ["rug"] })
+            Assert.AreEqual(1.0, next.Sum(w => Math.Pow(10, arpa.LogProb(h, w))), 1e-4, string.Join(' ', h));
+    }
+
+    [TestMethod]
+    public void TheSameInputGivesTheSameBytes() =>
+        Assert.AreEqual(new ArpaLanguageModel(Vocabulary, Corpus).Write(), new ArpaLanguageModel(Vocabulary.Reverse(), Corpus).Write());
+
+    [TestMethod]
+    public void RankUnigramsFollowZipfAndSumToOne()
+    {
+        var arpa = ArpaReader.Parse(ArpaLanguageModel.WriteRankUnigrams(["the", "light", "lamp"]));
+        Assert.AreEqual(1.0, new[] { "the", "light", "lamp", "</s>" }.Sum(w => Math.Pow(10, arpa.LogProb([], w))), 1e-4);
+        Assert.AreEqual(Math.Log10(2), arpa.LogProb([], "the") - arpa.LogProb([], "light"), 1e-5);
+    }
+
+    [TestMethod]
+    public void AnEmptyVocabularyIsRefused() =>
+        Assert.ThrowsExactly<ArgumentException>(() => new ArpaLanguageModel([], Corpus));
+
+    static string Log(double p) => Math.Log10(p).ToString("0.000000", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A minimal ARPA reader with the standard backoff rule, independent of the writer.</summary>
+internal sealed class ArpaReader
+{
+    readonly Dictionary<string, (double P, double B)> _grams = new(StringComparer.Ordinal);
+
+    public static ArpaReader Parse(string text)
+    {
+        var r = new ArpaReader();
+        foreach (string line in text.Split('\n'))
+        {
+            string[] f = line.Split('\t');
+            if (f.Length < 2 || !double.TryParse(f[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double p)) continue;
+            double b = f.Length > 2 && f[2].Length > 0 ? double.Parse(f[2], CultureInfo.InvariantCulture) : 0;
+            r._grams[f[1]] = (p, b);
+        }
+        return r;
+    }
+
+    public double LogProb(string[] history, string word)
+    {
+        string key = string.Join(' ', history.Append(word));
+        if (_grams.TryGetValue(key, out var g)) return g.P;
+        if (history.Length == 0) throw new KeyNotFoundException(word);
+        double backoff = _grams.TryGetValue(string.Join(' ', history), out var h) ? h.B : 0;
+        return backoff + LogProb(history[1..], word);
+    }
+}

@@ -1,0 +1,111 @@
+// Spoken-command benchmark (issue 13, item 3): held-out light commands and out-of-domain sentences, synthesised by
+// several voices, recognised by pocketsphinx with the language model fitted to the blob (FILE.arpa/FILE.dict beside
+// it) and with pocketsphinx's general English model, then decided by the device runtime (TranscriptRunner, as
+// `saffu run` / `saffu listen`). Run from the repository root after tools/setup-speech and tools/main-job:
+//
+//   dotnet run -c Release --project tools/Saffu.Speech -- [--blob FILE]... [--commands N] [--ood N] [--voices a,b,…]
+//       [--snr DB,…|none] [--stress] [--general-every K (0: not at all)] [--dev-commands] [--parallel 1|2] [--work DIR] [--out DIR] [--confusions FILE]
+//
+// Defaults: 80 commands (40 heldout, 40 heldout-blind), 60 out of domain (20 each of heldout-none,
+// heldout-blind-none, CLINC150 OOS test), voices flite slt/rms/kal16/awb and festival's slt HTS, noise at 10 dB
+// (fitted LM), the general LM on every 2nd sentence (it is 3× slower), 2 recogniser processes. --stress adds
+// espeak-ng (fitted LM only).
+//
+// Prints and writes DIR/results.md and DIR/speech-benchmark.png; --confusions writes the fitted model's word
+// confusions on commands (the table robust training reads, docs/voice.md §6).
+using System.Diagnostics;
+using System.Globalization;
+using Saffu.Speech;
+using Saffu.Training.Speech;
+
+var options = BenchOptions.Parse(args);
+var clock = Stopwatch.StartNew();
+var stock = StockSpeechModel.Default;
+if (PocketSphinx.Missing(stock) is { } missing) { Console.Error.WriteLine($"speech bench: {missing}"); return 1; }
+foreach (Voice v in options.Voices.Where(v => !v.Installed)) { Console.Error.WriteLine($"speech bench: {v.Name} is not installed (tools/setup-speech)"); return 1; }
+
+var sentences = Sentences.Load(options);
+Console.WriteLine($"sentences: {sentences.Count(s => s.IsCommand)} commands, {sentences.Count(s => !s.IsCommand)} out of domain; "
+    + $"voices: {string.Join(", ", options.Voices.Select(v => v.Name))}; noise: {(options.Snr.Count == 0 ? "none" : string.Join(", ", options.Snr.Select(s => $"{s} dB")))}");
+
+var audio = new AudioCache(options.Work, options.Parallel);
+var clean = audio.Synthesise(sentences, options.Voices);
+Console.WriteLine($"synthesised {clean.Count} utterances ({clean.Sum(u => u.Seconds):F0} s of audio) in {clock.Elapsed.TotalSeconds:F0} s");
+
+var fittedLm = SpeechModelFiles.PathsBeside(options.Blobs[0]);
+foreach (string blob in options.Blobs)
+{
+    var (arpa, _) = SpeechModelFiles.PathsBeside(blob);
+    if (!File.Exists(arpa)) { Console.Error.WriteLine($"speech bench: {arpa} not found; run 'saffu export' to write it beside {blob}"); return 1; }
+    if (File.ReadAllText(arpa) != File.ReadAllText(fittedLm.Arpa))
+        Console.Error.WriteLine($"speech bench: note: {arpa} differs from {fittedLm.Arpa}; every blob is scored on the first blob's recognitions");
+}
+var recognisers = new Dictionary<string, PocketSphinx>
+{
+    ["fitted"] = new(stock, fittedLm.Arpa, fittedLm.Dict),
+    ["general"] = new(stock, stock.GeneralLanguageModel, stock.Dictionary),
+};
+var runs = new List<Recognised>();
+runs.AddRange(RecognitionRuns.Run(recognisers["fitted"], "fitted", clean, options.Parallel));
+Console.WriteLine($"recognised with the fitted LM in {clock.Elapsed.TotalSeconds:F0} s");
+var everyOther = options.GeneralEvery == 0 ? [] : sentences.Where((_, i) => i % options.GeneralEvery == 0).ToHashSet();
+if (everyOther.Count > 0) runs.AddRange(RecognitionRuns.Run(recognisers["general"], "general", clean.Where(u => everyOther.Contains(u.Sentence)).ToList(), options.Parallel));
+Console.WriteLine($"recognised with the general LM in {clock.Elapsed.TotalSeconds:F0} s");
+foreach (int snr in options.Snr)
+{
+    var noisy = audio.WithNoise(clean, snr);
+    runs.AddRange(RecognitionRuns.Run(recognisers["fitted"], "fitted", noisy, options.Parallel));
+    Console.WriteLine($"recognised {snr} dB noise with the fitted LM in {clock.Elapsed.TotalSeconds:F0} s");
+}
+if (options.Stress is { } stress)
+{
+    var spoken = audio.Synthesise(sentences, [stress]);
+    runs.AddRange(RecognitionRuns.Run(recognisers["fitted"], "fitted", spoken, options.Parallel));
+    Console.WriteLine($"stress case {stress.Name} recognised in {clock.Elapsed.TotalSeconds:F0} s");
+}
+
+var report = new Report(options, sentences, runs);
+string markdown = report.Markdown(clock.Elapsed.TotalSeconds);
+Directory.CreateDirectory(options.Out);
+File.WriteAllText(Path.Combine(options.Out, "results.md"), markdown);
+File.WriteAllBytes(Path.Combine(options.Out, Report.PlotFile), report.Png());
+File.WriteAllText(Path.Combine(options.Out, "details.jsonl"), report.Details());
+if (options.Confusions is { } path) File.WriteAllText(path, Confusions.Table(runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null && r.Utterance.Sentence.IsCommand
+    && options.Voices.Contains(r.Utterance.Voice))));
+Console.WriteLine(markdown);
+Console.WriteLine($"wrote {Path.Combine(options.Out, "results.md")} and {Path.Combine(options.Out, Report.PlotFile)}; whole run {clock.Elapsed.TotalSeconds:F0} s");
+return 0;
+
+internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, List<Voice> Voices, List<int> Snr, Voice? Stress, int Parallel,
+    string Work, string Out, string? Confusions, int GeneralEvery, bool DevCommands = false)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions([], 80, 60, [.. Voice.Known.Take(5)], [10], null, 2, "build/speech-bench", "build/speech-bench", null, 2);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--blob": o.Blobs.Add(Next()); break;
+                case "--commands": o = o with { Commands = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--ood": o = o with { Ood = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--voices": o = o with { Voices = Next().Split(',').Select(Voice.Parse).ToList() }; break;
+                case "--snr":
+                    string snr = Next();
+                    o = o with { Snr = snr == "none" ? [] : snr.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList() };
+                    break;
+                case "--stress": o = o with { Stress = Voice.Parse("espeak-ng") }; break;
+                case "--parallel": o = o with { Parallel = Math.Clamp(int.Parse(Next(), CultureInfo.InvariantCulture), 1, 2) }; break;
+                case "--work": o = o with { Work = Next() }; break;
+                case "--out": o = o with { Out = Next() }; break;
+                case "--general-every": o = o with { GeneralEvery = Math.Max(0, int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
+                case "--dev-commands": o = o with { DevCommands = true }; break;
+                case "--confusions": o = o with { Confusions = Next() }; break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        if (o.Blobs.Count == 0) o.Blobs.Add("build/lights/lights.blob");
+        return o;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using Saffu.Training.Simulation;
+using Saffu.Training.Speech;
+using ScottPlot;
+
+namespace Saffu.Speech;
+
+/// <summary>One decision scored against the typed sentence's labels.</summary>
+internal sealed record Scored(bool IntentRight, bool SlotsRight, bool Understood, bool Switched)
+{
+    /// <summary>A light switched or set that the speaker did not ask for: pins driven for a wrong intent or wrong slots.</summary>
+    public bool WrongAction(Sentence s) => Switched && (!s.IsCommand || !IntentRight || !SlotsRight);
+
+    public static Scored Of(TranscriptResult r, Sentence s)
+    {
+        bool switched = r.Understood && r.Action?.Kind == ActionResult.KindPins;
+        var slots = r.Slots.ToDictionary(v => v.Name, v => v.Text, StringComparer.Ordinal);
+        bool slotsRight = slots.Count == s.Slots.Count && s.Slots.All(kv => slots.TryGetValue(kv.Key, out var v) && v == kv.Value);
+        return new Scored(r.Understood && r.Intent == s.Intent, slotsRight, r.Understood, switched);
+    }
+}
+
+internal sealed class Report
+{
+    public const string PlotFile = "speech-benchmark.png";
+    readonly BenchOptions _options;
+    readonly IReadOnlyList<Sentence> _sentences;
+    readonly IReadOnlyList<Recognised> _runs;
+    readonly List<(string Blob, Dictionary<Sentence, Scored> Typed, Dictionary<Recognised, Scored> Spoken)> _blobs = [];
+
+    public Report(BenchOptions options, IReadOnlyList<Sentence> sentences, IReadOnlyList<Recognised> runs)
+    {
+        _options = options;
+        _sentences = sentences;
+        _runs = runs;
+        foreach (string blob in options.Blobs)
+        {
+            var runner = new TranscriptRunner(SimulatedModel.LoadFile(blob));
+            var typed = sentences.ToDictionary(s => s, s => Scored.Of(runner.Run(s.Text), s));
+            var spoken = runs.ToDictionary(r => r, r => Scored.Of(runner.Run(r.Text), r.Utterance.Sentence));
+            _blobs.Add((blob, typed, spoken));
+        }
+    }
+
+    /// <summary>Every recognition with its decision (first blob), one JSON object a line, for reading the errors.</summary>
+    public string Details()
+    {
+        var runner = new TranscriptRunner(SimulatedModel.LoadFile(_options.Blobs[0]));
+        var lines = new StringBuilder();
+        foreach (Recognised r in _runs)
+        {
+            TranscriptResult typed = runner.Run(r.Utterance.Sentence.Text), heard = runner.Run(r.Text);
+            var o = new System.Text.Json.Nodes.JsonObject
+            {
+                ["lm"] = r.Lm, ["condition"] = r.Utterance.Condition, ["set"] = r.Utterance.Sentence.Set, ["typed"] = r.Utterance.Sentence.Text,
+                ["heard"] = r.Text, ["gold"] = r.Utterance.Sentence.Intent + " " + string.Join(",", r.Utterance.Sentence.Slots.Select(kv => $"{kv.Key}={kv.Value}")),
+                ["typedDecision"] = Show(typed), ["heardDecision"] = Show(heard), ["wrongAction"] = _blobs[0].Spoken[r].WrongAction(r.Utterance.Sentence),
+            };
+            lines.Append(o.ToJsonString()).Append('\n');
+        }
+        return lines.ToString();
+    }
+
+    static string Show(TranscriptResult r) => (r.Understood ? r.Intent : $"not understood ({r.Reason})") + " "
+        + string.Join(",", r.Slots.Select(v => $"{v.Name}={v.Text}")) + (r.Action is { } a ? $" → {a.Kind}: {a.Message}" : "");
+
+    IEnumerable<(string Name, List<Recognised> Runs)> Groups()
+    {
+        var voices = _options.Voices;
+        foreach (string lm in new[] { "fitted", "general" })
+        {
+            var clean = _runs.Where(r => r.Lm == lm && r.Utterance.Snr is null && voices.Contains(r.Utterance.Voice)).ToList();
+            if (clean.Count == 0) continue;
+            yield return ($"**{lm} LM, {voices.Count} voices, clean**", clean);
+            foreach (Voice v in voices) yield return ($"{lm} LM, {v.Name}", clean.Where(r => r.Utterance.Voice == v).ToList());
+        }
+        foreach (int snr in _options.Snr)
+            yield return ($"fitted LM, {voices.Count} voices + noise {snr} dB", _runs.Where(r => r.Utterance.Snr == snr).ToList());
+        if (_options.Stress is { } stress)
+            yield return ($"fitted LM, {stress.Name} (stress case)", _runs.Where(r => r.Utterance.Voice == stress).ToList());
+    }
+
+    public string Markdown(double seconds)
+    {
+        var md = new StringBuilder();
+        int commands = _sentences.Count(s => s.IsCommand), ood = _sentences.Count - commands;
+        md.AppendLine($"Sentences: {commands} commands ({string.Join(", ", _sentences.Where(s => s.IsCommand).GroupBy(s => s.Set).Select(g => $"{g.Count()} {g.Key}"))}), "
+            + $"{ood} out of domain ({string.Join(", ", _sentences.Where(s => !s.IsCommand).GroupBy(s => s.Set).Select(g => $"{g.Count()} {g.Key}"))}); "
+            + $"{_runs.Count} recognitions of {_runs.Select(r => r.Utterance.Wav).Distinct().Count()} recordings "
+            + $"({_runs.Select(r => r.Utterance).Distinct().Sum(u => u.Seconds) / 60:F1} min of audio); whole run {seconds:F0} s with {_options.Parallel} recogniser process(es).");
+        md.AppendLine();
+        foreach (var (blob, typed, spoken) in _blobs)
+        {
+            var typedCommands = _sentences.Where(s => s.IsCommand).ToList();
+            md.AppendLine($"Blob `{blob}`. Typed text (no recogniser): intent accuracy {P(typedCommands.Count(s => typed[s].IntentRight), commands)}, "
+                + $"slot exact match {P(typedCommands.Count(s => typed[s].IntentRight && typed[s].SlotsRight), commands)}, "
+                + $"wrong actions {P(typedCommands.Count(s => typed[s].WrongAction(s)), commands)} of commands, "
+                + $"out of domain switching nothing {P(_sentences.Count(s => !s.IsCommand && !typed[s].Switched), ood)}.");
+            md.AppendLine();
+            md.AppendLine("| condition | WER commands | intent acc. | slot EM | misrecognised commands: acted wrongly / rejected / still right | confident wrong actions (% of commands) | of them not made on typed text | OOD switching nothing | RTF |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+            foreach (var (name, runs) in Groups())
+            {
+                var cmd = runs.Where(r => r.Utterance.Sentence.IsCommand).ToList();
+                var oodRuns = runs.Where(r => !r.Utterance.Sentence.IsCommand).ToList();
+                long edits = 0, words = 0;
+                var misheard = new List<Recognised>();
+                foreach (var r in cmd)
+                {
+                    var reference = SpokenWords.Of(r.Utterance.Sentence.Text);
+                    int e = Alignment.Edits(reference, r.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                    edits += e;
+                    words += reference.Count;
+                    if (e > 0) misheard.Add(r);
+                }
+                int wrong = misheard.Count(r => spoken[r].WrongAction(r.Utterance.Sentence));
+                int rejected = misheard.Count(r => !spoken[r].Understood);
+                int right = misheard.Count(r => spoken[r].IntentRight && spoken[r].SlotsRight);
+                double rtf = runs.Sum(r => r.Seconds) / runs.Sum(r => r.Utterance.Seconds);
+                md.AppendLine($"| {name} | {(words == 0 ? "–" : (100.0 * edits / words).ToString("F1", CultureInfo.InvariantCulture) + "%")} "
+                    + $"| {P(cmd.Count(r => spoken[r].IntentRight), cmd.Count)} | {P(cmd.Count(r => spoken[r].IntentRight && spoken[r].SlotsRight), cmd.Count)} "
+                    + $"| {misheard.Count}: {P(wrong, misheard.Count)} / {P(rejected, misheard.Count)} / {P(right, misheard.Count)} "
+                    + $"| {P(cmd.Count(r => spoken[r].WrongAction(r.Utterance.Sentence)), cmd.Count)} ({cmd.Count(r => spoken[r].WrongAction(r.Utterance.Sentence))} of {cmd.Count}) "
+                    + $"| {cmd.Count(r => spoken[r].WrongAction(r.Utterance.Sentence) && !typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
+                    + $"| {P(oodRuns.Count(r => !spoken[r].Switched), oodRuns.Count)} ({oodRuns.Count(r => spoken[r].Switched)} of {oodRuns.Count} switched) "
+                    + $"| {rtf.ToString("F3", CultureInfo.InvariantCulture)} |");
+            }
+            md.AppendLine();
+        }
+        return md.ToString();
+    }
+
+    /// <summary>Intent accuracy and OOD switching nothing per condition, fitted vs general LM, for the first blob.</summary>
+    public byte[] Png()
+    {
+        var (_, _, spoken) = _blobs[0];
+        var groups = Groups().Where(g => !g.Name.StartsWith("**", StringComparison.Ordinal)).ToList();
+        var plot = new Plot();
+        for (int i = 0; i < groups.Count; i++)
+        {
+            var cmd = groups[i].Runs.Where(r => r.Utterance.Sentence.IsCommand).ToList();
+            var ood = groups[i].Runs.Where(r => !r.Utterance.Sentence.IsCommand).ToList();
+            double acc = cmd.Count == 0 ? 0 : 100.0 * cmd.Count(r => spoken[r].IntentRight) / cmd.Count;
+            double safe = ood.Count == 0 ? 0 : 100.0 * ood.Count(r => !spoken[r].Switched) / ood.Count;
+            var a = plot.Add.Bar(new Bar { Position = 3 * i, Value = acc, FillColor = Colors.C0 });
+            var b = plot.Add.Bar(new Bar { Position = 3 * i + 1, Value = safe, FillColor = Colors.C1 });
+        }
+        plot.Axes.Bottom.SetTicks(groups.Select((_, i) => 3.0 * i + 0.5).ToArray(), groups.Select(g => g.Name.Replace(", ", "\n")).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 0;
+        plot.Axes.Bottom.MinimumSize = 60;
+        var line = plot.Add.HorizontalLine(85, 1, Colors.C0, LinePattern.Dashed);
+        line.LegendText = "bar: intent accuracy 85%";
+        var line2 = plot.Add.HorizontalLine(95, 1, Colors.C1, LinePattern.Dashed);
+        line2.LegendText = "bar: OOD switching nothing 95%";
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "intent accuracy, spoken commands (%)", FillColor = Colors.C0 });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "out-of-domain speech switching nothing (%)", FillColor = Colors.C1 });
+        plot.Legend.Alignment = ScottPlot.Alignment.LowerLeft;
+        plot.Axes.SetLimitsY(0, 105);
+        plot.Title("Spoken commands: synthesised voices → pocketsphinx → SAFFU blob");
+        return plot.GetImageBytes(Math.Max(900, 110 * groups.Count), 600, ImageFormat.Png);
+    }
+
+    static string P(int part, int total) => total == 0 ? "–" : (100.0 * part / total).ToString("F1", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+
+namespace Saffu.Cli.Commands;
+
+/// <summary>
+/// `saffu listen PATH... --blob FILE [--json FILE] [--say] [--mic]`: spoken commands through the recogniser
+/// (pocketsphinx with the language model beside the blob) and then the device runtime, as `saffu run` (docs/cli.md).
+/// </summary>
+public static class ListenCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "WAV files, or folders of them (every *.wav below). Audio that is not 16 kHz mono 16-bit is converted with sox.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var blob = new Option<string>("--blob") { Description = "The model blob written by 'saffu export'; FILE.arpa and FILE.dict beside it are the recogniser's language model and dictionary.", HelpName = "FILE", Required = true };
+        var json = new Option<string?>("--json") { Description = "Also write one JSON object per audio file (JSON Lines) to FILE.", HelpName = "FILE" };
+        var say = new Option<bool>("--say") { Description = "Speak each answer with flite. Default: false." };
+        var port = new Option<string?>("--port")
+        {
+            Description = "Send each transcript to the device application over its serial protocol (a serial port, or sim:DIR for the simulated device) and report the device's decision instead of this computer's.",
+            HelpName = "PORT",
+        };
+        var mic = new Option<bool>("--mic") { Description = "Listen to the microphone (continuous, voice-activity detection) instead of files, until Ctrl+C. Default: false." };
+        var command = new Command("listen",
+            "Recognise spoken commands (WAV files or the microphone) with pocketsphinx and the language model fitted to the blob, "
+            + "and run each transcript through the device runtime: intent, slots, the action on the pins, and the answer.");
+        command.Arguments.Add(paths);
+        foreach (Option o in new Option[] { blob, json, say, mic, port }) command.Options.Add(o);
+        command.Validators.Add(result =>
+        {
+            int count = result.GetValue(paths)?.Length ?? 0;
+            bool fromMic = result.GetValue(mic);
+            if (count == 0 && !fromMic) result.AddError("No audio: expected PATH (WAV files or folders) or --mic.");
+            if (count > 0 && fromMic) result.AddError("PATH and --mic together; expected one of them.");
+        });
+        command.SetAction(parse => new ListenRun(parse.GetValue(blob)!, parse.GetValue(paths) ?? [], parse.GetValue(json), parse.GetValue(say),
+            parse.GetValue(mic), parse.GetValue(port), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
+        return command;
+    }
+}

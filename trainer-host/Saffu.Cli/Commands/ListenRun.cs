@@ -1,0 +1,210 @@
+using Saffu.Training.DeviceLink;
+using Saffu.Training.Export;
+using Saffu.Training.Simulation;
+using Saffu.Training.Speech;
+
+namespace Saffu.Cli.Commands;
+
+/// <summary>
+/// One `saffu listen` invocation: load the blob (as `saffu run`), find or rebuild the language model and dictionary,
+/// recognise every file in one recogniser run (or the microphone), and run each transcript through the same
+/// <see cref="TranscriptRunner"/> as `saffu run`.
+/// </summary>
+internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPath, bool say, bool mic, string? port, TextWriter output, TextWriter error)
+{
+    int _failed;
+    DeviceClient? _device;
+
+    public int Execute()
+    {
+        TranscriptRunner runner;
+        try
+        {
+            runner = new TranscriptRunner(SimulatedModel.LoadFile(blobPath));
+        }
+        catch (Exception e) when (e is BlobFileException or BlobLoadException)
+        {
+            return Fail(e.Message);
+        }
+        var stock = StockSpeechModel.Default;
+        if (PocketSphinx.Missing(stock) is { } missing) return Fail(missing);
+        if (mic && Saffu.Training.Speech.Microphone.Missing() is { } noMic)
+            return Fail($"--mic: {noMic}. Record a WAV file elsewhere and pass it as PATH instead.");
+        string temp = Directory.CreateTempSubdirectory("saffu-listen-").FullName;
+        try
+        {
+            if (port is not null) _device = Connect(port);
+            var recogniser = new PocketSphinx(stock, LanguageModel(runner, stock, temp, out string dict), dict);
+            using TextWriter? json = jsonPath is null ? null : OpenJson(jsonPath);
+            if (jsonPath is not null && json is null) return SaffuCommand.BadInput;
+            if (mic) FromMicrophone(recogniser, runner, json);
+            else Files(recogniser, runner, json, temp);
+            return _failed > 0 ? SaffuCommand.BadInput : SaffuCommand.Ok;
+        }
+        catch (RecogniserException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (Exception e) when (e is DeviceLinkException or IOException)
+        {
+            return Fail($"--port {port}: {e.Message}");
+        }
+        finally
+        {
+            _device?.Dispose();
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    int Fail(string message)
+    {
+        error.WriteLine($"saffu listen: {message}");
+        return SaffuCommand.BadInput;
+    }
+
+    TextWriter? OpenJson(string path)
+    {
+        try
+        {
+            return new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            Fail($"--json {path}: cannot be written ({e.Message}); expected a writable file path");
+            return null;
+        }
+    }
+
+    /// <summary>FILE.arpa and FILE.dict beside the blob; what is missing is rebuilt from the blob's vocabulary into <paramref name="temp"/>.</summary>
+    string LanguageModel(TranscriptRunner runner, StockSpeechModel stock, string temp, out string dict)
+    {
+        var (arpa, dictPath) = SpeechModelFiles.PathsBeside(blobPath);
+        dict = dictPath;
+        if (File.Exists(arpa) && File.Exists(dictPath)) return arpa;
+        var vocabulary = runner.Model.Vocabulary;
+        var words = Enumerable.Range(0, vocabulary.Count).Select(vocabulary.Word).ToList();
+        var built = SpeechModelFiles.FromBlobVocabulary(words, PronunciationDictionary.Load(stock.Dictionary));
+        string rebuilt = Path.Combine(temp, "blob.blob");
+        built.WriteBeside(rebuilt);
+        var (tempArpa, tempDict) = SpeechModelFiles.PathsBeside(rebuilt);
+        if (!File.Exists(dictPath)) dict = tempDict;
+        if (File.Exists(arpa)) return arpa;
+        error.WriteLine($"saffu listen: {arpa} not found: using a unigram language model of the blob's {built.Words} words "
+            + "(less accurate; 'saffu export' writes the fitted trigram beside the blob)");
+        return tempArpa;
+    }
+
+    void Files(PocketSphinx recogniser, TranscriptRunner runner, TextWriter? json, string temp)
+    {
+        var inputs = AudioInputs.Expand(paths);
+        var ready = new List<(int Index, string Path)>();
+        var errors = new Dictionary<int, string>();
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i].Error is { } e) { errors[i] = e; continue; }
+            try
+            {
+                ready.Add((i, AudioConversion.Prepare(inputs[i].Path, temp, i).Path));
+            }
+            catch (AudioFileException bad)
+            {
+                errors[i] = bad.Message;
+            }
+        }
+        var (heard, _) = recogniser.Recognise(ready.Select(r => r.Path).ToList());
+        var text = new Dictionary<int, string>();
+        for (int k = 0; k < ready.Count; k++) text[ready[k].Index] = heard[k].Text;
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            if (errors.TryGetValue(i, out string? message))
+            {
+                _failed++;
+                error.WriteLine($"saffu listen: {message}");
+                json?.WriteLine(TranscriptJson.Error(inputs[i].Path, message));
+                continue;
+            }
+            Decide(runner, text[i], inputs[i].Path, json);
+        }
+    }
+
+    void FromMicrophone(PocketSphinx recogniser, TranscriptRunner runner, TextWriter? json)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler stop = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += stop;
+        try
+        {
+            error.WriteLine("saffu listen: listening to the microphone; speak a command, Ctrl+C to stop");
+            recogniser.Listen(heard => Decide(runner, heard, "mic", json), cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= stop;
+        }
+    }
+
+    /// <summary>The device application (or sim:DIR) over the serial protocol, resynchronised (as `saffu device`).</summary>
+    DeviceClient Connect(string device)
+    {
+        IDeviceLink link = DeviceLinks.Open(device, SerialDeviceLink.DefaultBaud);
+        if (link is SimulatedDeviceLink { NewDevice: true })
+            error.WriteLine($"saffu listen: new simulated device in {device[DeviceLinks.SimulatorPrefix.Length..]}, with the shipped default model built in");
+        var client = new DeviceClient(link, TimeSpan.FromSeconds(DeviceCommand.DefaultTimeoutSeconds));
+        client.Connect();
+        return client;
+    }
+
+    /// <summary>With --port: the device decides, switches its pins, logs, and its answer is the one spoken.</summary>
+    void DecideOnDevice(DeviceClient device, string heard, string file, TextWriter? json)
+    {
+        DeviceDecision d = device.Say(heard);
+        output.WriteLine($"{file}:");
+        output.WriteLine(DeviceSendCommand.Text(d));
+        output.Flush();
+        if (json is not null)
+        {
+            var line = new System.Text.Json.Nodes.JsonObject { ["file"] = file };
+            foreach (var (key, value) in System.Text.Json.Nodes.JsonNode.Parse(DeviceSendCommand.Json(d))!.AsObject().ToList())
+                line[key] = value?.DeepClone();
+            json.WriteLine(line.ToJsonString());
+            json.Flush();
+        }
+        if (say) Say(d.Answer);
+    }
+
+    void Decide(TranscriptRunner runner, string heard, string file, TextWriter? json)
+    {
+        if (_device is { } device) { DecideOnDevice(device, heard, file, json); return; }
+        TranscriptResult result = runner.Run(heard);
+        string answer = SpokenAnswer.For(result);
+        output.WriteLine($"{file}:");
+        RunReport.Write(output, result, runner.Intents);
+        output.WriteLine($"  answer: {answer}");
+        output.Flush();
+        json?.WriteLine(TranscriptJson.Line(result, runner.Intents, file, answer));
+        json?.Flush();
+        if (say) Say(answer);
+    }
+
+    bool _sayFailed;
+
+    void Say(string answer)
+    {
+        if (_sayFailed) return;
+        if (Saffu.Training.Speech.Microphone.SpeakerMissing() is { } noSpeaker)
+        {
+            _sayFailed = true;
+            error.WriteLine($"saffu listen: --say: {noSpeaker}; answers are printed but not spoken");
+            return;
+        }
+        try
+        {
+            Tools.Run("flite", ["-t", answer], out _);
+        }
+        catch (RecogniserException e)
+        {
+            _sayFailed = true;
+            error.WriteLine($"saffu listen: --say: {e.Message} (answers are printed but not spoken)");
+        }
+    }
+}
