@@ -42,10 +42,14 @@ public static class ModelFolder
     /// builds the action map from it). Null removes a `home.yaml` left by an earlier run.</param>
     public static void Save(string folder, TrainingResult result, TrainOptions options, IReadOnlyList<Utterance> train,
         HomeDescription? home = null) =>
-        Save(folder, result, options, new TrainData(train.Count, Convert.ToHexStringLower(HeldOutFile.Hash(train))), home, null);
+        Save(folder, result, options, new TrainData(train.Count, Convert.ToHexStringLower(HeldOutFile.Hash(train))), home, null, train);
 
-    /// <summary>Writes the folder with the given data summary and, for a retrained model, its lineage (docs/model-dir.md).</summary>
-    public static void Save(string folder, TrainingResult result, TrainOptions options, TrainData data, HomeDescription? home, ModelLineage? lineage)
+    /// <summary>
+    /// Writes the folder with the given data summary and, for a retrained model, its lineage (docs/model-dir.md); `corpus.txt`
+    /// only when <paramref name="train"/> is given (a retrained folder has no training sentences of its own).
+    /// </summary>
+    public static void Save(string folder, TrainingResult result, TrainOptions options, TrainData data, HomeDescription? home, ModelLineage? lineage,
+        IReadOnlyList<Utterance>? train = null)
     {
         Directory.CreateDirectory(folder);
         FloatModel m = result.Model;
@@ -54,7 +58,7 @@ public static class ModelFolder
         WriteAtomic(folder, StateFile, TensorFile.Write(StateTensors(result)));
         WriteAtomic(folder, HeldOutFile.FileName, HeldOutFile.Write(result.HeldOut));
         WriteAtomic(folder, LogFile, SortedJson.Serialize(TrainingLog.Json(result)));
-        WriteAtomic(folder, CorpusFile, CorpusText(train));
+        if (train is not null) WriteAtomic(folder, CorpusFile, CorpusText(train));
         if (home is not null) WriteAtomic(folder, HomeFile, new UTF8Encoding(false).GetBytes(home.Text));
         else File.Delete(Path.Combine(folder, HomeFile));
         WriteAtomic(folder, ModelFile, SortedJson.Serialize(ModelJson(result, options, data, lineage)));
