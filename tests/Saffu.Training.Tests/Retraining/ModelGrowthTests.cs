@@ -65,7 +65,7 @@ public class ModelGrowthTests
         var (model, _) = TinyCorpus.RandomModel(bits);
         FloatModel grown = ModelGrowth.Grow(model, NewWords, []);
         int v = model.Vocabulary.Count, b = model.Config.Bits, l = model.Config.LabelDim;
-        Assert.AreEqual(b + NewWords.Length, grown.Config.Bits, "b′ = b + new words");
+        Assert.AreEqual(b + NewWords.Length, grown.Config.Bits, "b grows by the new words");
         Assert.AreEqual(v, grown.Config.GrownFrom);
         for (int j = 0; j < NewWords.Length; j++)
         {

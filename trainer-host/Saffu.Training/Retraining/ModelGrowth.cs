@@ -15,7 +15,7 @@ public sealed record Growth(IReadOnlyList<string> NewWords, IReadOnlyList<string
 /// <summary>
 /// Function-preserving growth (SAFFU.md §9; Gesmundo &amp; Maile, seed 002) of a float SAFFU model, before any re-solve:
 /// <list type="bullet">
-/// <item>the code width grows with the words: a new word gets the next id and a new code bit of its own (b′ = b + new words,
+/// <item>the code width grows with the words: a new word gets the next id and a new code bit of its own (b grows by the new words,
 /// <see cref="SaffuConfig.GrownFrom"/> the first grown id), every old id keeps its code over the first bits, and every per-bit
 /// weight (the rows of every U, the tag U included) gets a zero row per new bit, so no old word reads a new row;</item>
 /// <item>a new intent gets a new output column of O, filled with <see cref="Floor"/> below the smallest weight of O: its logit
