@@ -29,6 +29,9 @@ public sealed class RetrainCommandTests
             StringAssert.Contains(output, expected);
         Assert.IsTrue(File.Exists(Path.Combine(child, "model.json")));
         Assert.AreEqual(0, SaffuCli.Run("verify", childBlob).Code);
+        string[] parentCorpus = File.ReadAllLines(Path.Combine(model, "corpus.txt")), childCorpus = File.ReadAllLines(Path.Combine(child, "corpus.txt"));
+        CollectionAssert.AreEqual(parentCorpus, childCorpus.Take(parentCorpus.Length).ToArray(), "the child's corpus starts with the parent's");
+        Assert.AreEqual(4, childCorpus.Length - parentCorpus.Length, "then one line per teaching correction");
 
         var (runCode, run, _) = SaffuCli.Run("run", "--blob", childBlob, "--json", "flip the lamp off");
         Assert.AreEqual(0, runCode);

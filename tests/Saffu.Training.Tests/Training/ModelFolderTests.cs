@@ -69,7 +69,7 @@ public class ModelFolderTests
             new Utterance("turn on the light", "on", Utterance.NoSlots, new SourceLine("t", 1)),
             new Utterance("two\nlines", "off", Utterance.NoSlots, new SourceLine("t", 2)),
         };
-        Assert.AreEqual("turn on the light\ntwo lines\n", System.Text.Encoding.UTF8.GetString(ModelFolder.CorpusText(train)));
+        Assert.AreEqual("turn on the light\ntwo lines\n", System.Text.Encoding.UTF8.GetString(ModelFolder.CorpusText(train.Select(u => u.Text).ToList())));
         using var temp = new TempFolder();
         string folder = TrainInto(temp, "m");
         var contents = ModelFolder.Load(folder);

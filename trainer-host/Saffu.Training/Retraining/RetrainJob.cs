@@ -7,8 +7,9 @@ using Saffu.Training.Export;
 namespace Saffu.Training.Retraining;
 
 /// <summary>Everything `saffu retrain` decided before writing: the new model, both blobs, the lineage and the guard's report.</summary>
+/// <param name="Corpus">The new folder's `corpus.txt` texts: the parent's corpus, then every teaching correction's text.</param>
 public sealed record RetrainOutcome(RetrainInput Parent, RetrainResult Result, ModelLineage Lineage, TrainData Data, byte[] ParentBlob, byte[] Blob,
-    GuardReport Guard, IReadOnlyList<Correction> Corrections);
+    GuardReport Guard, IReadOnlyList<Correction> Corrections, IReadOnlyList<string> Corpus);
 
 /// <summary>
 /// `saffu retrain` as library calls: <see cref="Plan"/> retrains and checks without writing anything; <see cref="Write"/>
@@ -46,7 +47,8 @@ public static class RetrainJob
         var known = result.Model.Intents.ToHashSet(StringComparer.Ordinal);
         foreach (string test in tests) sets.Add(new GuardSet(test, DatasetReader.Read(test, new ReadOptions { KnownIntents = known }).Utterances));
         var guard = RegressionGuard.Compare(parentBlob, blob, sets, maxDropPoints);
-        return new RetrainOutcome(parent, result, lineage, data, parentBlob, blob, guard, corrections);
+        var corpus = ModelFolder.CorpusTexts(modelFolder, parent.Folder).Texts.Concat(corrections.Where(c => c.Teaches).Select(c => c.Text)).ToList();
+        return new RetrainOutcome(parent, result, lineage, data, parentBlob, blob, guard, corrections, corpus);
     }
 
     /// <summary>Writes the new model folder (docs/model-dir.md, with `lineage`) and, when <paramref name="blobPath"/> is given, its blob.</summary>
@@ -70,7 +72,7 @@ public static class RetrainJob
                     : FineTuning.HeldOutAccuracy.Of(r.Model, EncodedCorpus.Encode(o.Parent.Folder.HeldOut, r.Model.Vocabulary, r.Model.Intents, null, out _)),
             },
         };
-        ModelFolder.Save(outFolder, training, o.Parent.Folder.Options, o.Data, r.Home, o.Lineage);
+        ModelFolder.Save(outFolder, training, o.Parent.Folder.Options, o.Data, r.Home, o.Lineage, o.Corpus);
         if (blobPath is not null) AtomicFile.Write(blobPath, o.Blob);
     }
 }

@@ -42,14 +42,12 @@ public static class ModelFolder
     /// builds the action map from it). Null removes a `home.yaml` left by an earlier run.</param>
     public static void Save(string folder, TrainingResult result, TrainOptions options, IReadOnlyList<Utterance> train,
         HomeDescription? home = null) =>
-        Save(folder, result, options, new TrainData(train.Count, Convert.ToHexStringLower(HeldOutFile.Hash(train))), home, null, train);
+        Save(folder, result, options, new TrainData(train.Count, Convert.ToHexStringLower(HeldOutFile.Hash(train))), home, null,
+            train.Select(u => u.Text).ToList());
 
-    /// <summary>
-    /// Writes the folder with the given data summary and, for a retrained model, its lineage (docs/model-dir.md); `corpus.txt`
-    /// only when <paramref name="train"/> is given (a retrained folder has no training sentences of its own).
-    /// </summary>
+    /// <summary>Writes the folder with the given data summary, corpus texts and, for a retrained model, its lineage (docs/model-dir.md).</summary>
     public static void Save(string folder, TrainingResult result, TrainOptions options, TrainData data, HomeDescription? home, ModelLineage? lineage,
-        IReadOnlyList<Utterance>? train = null)
+        IReadOnlyList<string> corpus)
     {
         Directory.CreateDirectory(folder);
         FloatModel m = result.Model;
@@ -58,17 +56,17 @@ public static class ModelFolder
         WriteAtomic(folder, StateFile, TensorFile.Write(StateTensors(result)));
         WriteAtomic(folder, HeldOutFile.FileName, HeldOutFile.Write(result.HeldOut));
         WriteAtomic(folder, LogFile, SortedJson.Serialize(TrainingLog.Json(result)));
-        if (train is not null) WriteAtomic(folder, CorpusFile, CorpusText(train));
+        WriteAtomic(folder, CorpusFile, CorpusText(corpus));
         if (home is not null) WriteAtomic(folder, HomeFile, new UTF8Encoding(false).GetBytes(home.Text));
         else File.Delete(Path.Combine(folder, HomeFile));
         WriteAtomic(folder, ModelFile, SortedJson.Serialize(ModelJson(result, options, data, lineage)));
     }
 
     /// <summary>Every training text in reading order, line ends inside a text as spaces, `\n` after each, UTF-8.</summary>
-    public static byte[] CorpusText(IReadOnlyList<Utterance> train)
+    public static byte[] CorpusText(IReadOnlyList<string> texts)
     {
         var text = new StringBuilder();
-        foreach (Utterance u in train) text.Append(u.Text.Replace('\r', ' ').Replace('\n', ' ')).Append('\n');
+        foreach (string t in texts) text.Append(t.Replace('\r', ' ').Replace('\n', ' ')).Append('\n');
         return new UTF8Encoding(false).GetBytes(text.ToString());
     }
 
