@@ -23,6 +23,38 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void GrownIdsGetOneNewBitEachAndOldIdsKeepTheirCodes()
+        {
+            // 837 words over 384 bits grown by 4 words: b = 388, grownFrom = 837, base bits 384.
+            short[] bits = new short[8], old = new short[8];
+            Assert.AreEqual(384, BitCipher.BaseBits(841, 388, 837));
+            for (int r = 0; r < 837; r += 7)
+            {
+                int k = BitCipher.Code(r, 841, 388, 837, bits, 0);
+                Assert.AreEqual(BitCipher.Unrank(r, 384, old), k);
+                for (int i = 0; i < k; i++) Assert.AreEqual((int)old[i], (int)bits[i]);
+            }
+            for (int j = 0; j < 4; j++)
+            {
+                Assert.AreEqual(1, BitCipher.Code(837 + j, 841, 388, 837, bits, 0));
+                Assert.AreEqual(384 + j, (int)bits[0]);
+            }
+            Assert.AreEqual(0, BitCipher.Code(841, 841, 388, 837, bits, 0));
+            Assert.AreEqual(2, BitCipher.MaxPopcount(841, 388, 837));
+            Assert.AreEqual(BitCipher.MaxPopcount(837, 384), BitCipher.MaxPopcount(837, 384, 0));
+        }
+
+        [TestMethod]
+        public void GrownFieldsThatDoNotFitAreRefused()
+        {
+            Assert.AreEqual(0, BitCipher.BaseBits(841, 388, 841));   // no grown word
+            Assert.AreEqual(0, BitCipher.BaseBits(841, 4, 837));     // base bits 0
+            Assert.AreEqual(0, BitCipher.BaseBits(841, 12, 837));    // 837 codes do not fit 8 base bits
+            Assert.AreEqual(0, BitCipher.MaxPopcount(841, 12, 837));
+            Assert.AreEqual(1, BitCipher.MaxPopcount(3, 3, 1));      // one base word of one bit, two grown
+        }
+
+        [TestMethod]
         public void TwoHotPatternsFollowInLexicographicOrder()
         {
             short[] bits = new short[8];

@@ -23,13 +23,18 @@ namespace Saffu.Device.Models
             blockSize = w.U16(start + 16);
             radialSize = w.U16(start + 18);
             int maxWords = w.U16(start + 20);
-            if ((f & ~31) != 0) return Fail(BlobError.BadDimensions, "Config flags are " + f + "; only bits 0..4 are defined");
+            if ((f & ~63) != 0) return Fail(BlobError.BadDimensions, "Config flags are " + f + "; only bits 0..5 are defined");
             if (!hasBlock && !hasRadial && !hasDocument) return Fail(BlobError.BadDimensions, "Config flags name no context; expected at least one of block, radial, document");
             if (vocab < 2) return Fail(BlobError.BadDimensions, "vocabSize is " + vocab + "; expected 2..65535");
             if (bits < 1 || bits > BlobFormat.MaxBits) return Fail(BlobError.BadDimensions, "bits is " + bits + "; expected 1.." + BlobFormat.MaxBits);
-            int expected = BitCipher.MaxPopcount(vocab, bits);
+            int grownFrom = w.U16(start + 22);
+            if (((f & BlobFormat.FlagGrownCodes) != 0) != (grownFrom != 0))
+                return Fail(BlobError.BadDimensions, "Config flag grownCodes and grownFrom " + grownFrom + " disagree; expected the flag set exactly when grownFrom is not 0");
+            if (grownFrom != 0 && BitCipher.BaseBits(vocab, bits, grownFrom) == 0)
+                return Fail(BlobError.BadDimensions, "grownFrom is " + grownFrom + " with vocabSize " + vocab + " and bits " + bits + "; expected 0, or 1..vocabSize−1 leaving ≥ 1 base bits that hold grownFrom codes");
+            int expected = BitCipher.MaxPopcount(vocab, bits, grownFrom);
             if (expected == 0) return Fail(BlobError.BadDimensions, "vocabSize " + vocab + " does not fit in " + bits + " bits (at most 2^b − 1 codes)");
-            if (maxPopcount != expected) return Fail(BlobError.BadDimensions, "maxPopcount is " + maxPopcount + " but rank " + (vocab - 1) + " has a code of popcount " + expected);
+            if (maxPopcount != expected) return Fail(BlobError.BadDimensions, "maxPopcount is " + maxPopcount + " but the longest code has popcount " + expected);
             if (oov >= vocab) return Fail(BlobError.BadDimensions, "oovId is " + oov + "; expected < vocabSize " + vocab);
             if (sod >= vocab && sod != BlobFormat.NoId) return Fail(BlobError.BadDimensions, "sodId is " + sod + "; expected < vocabSize " + vocab + " or 0xFFFF");
             if ((f & BlobFormat.FlagPrependSod) != 0 && sod == BlobFormat.NoId) return Fail(BlobError.BadDimensions, "prependSod is set but sodId is 0xFFFF (none)");

@@ -25,7 +25,7 @@ namespace Saffu.Runtime.Blob
         public const int MaxContext = 64;
         public const int MaxWords = 255;
         public const int NoId = 0xFFFF;
-        public const int FlagPrependSod = 1, FlagBlock = 2, FlagRadial = 4, FlagDocument = 8, FlagTagHead = 16;
+        public const int FlagPrependSod = 1, FlagBlock = 2, FlagRadial = 4, FlagDocument = 8, FlagTagHead = 16, FlagGrownCodes = 32;
 
         // Strings.
         public const int MaxWordBytes = 32;

@@ -62,25 +62,32 @@ namespace Saffu.Runtime.Blob
             c.BlockSize = LittleEndian.U16(b, start + 16);
             c.RadialSize = LittleEndian.U16(b, start + 18);
             c.MaxWords = LittleEndian.U16(b, start + 20);
+            c.GrownFrom = LittleEndian.U16(b, start + 22);
             return CheckCodes(flags) && CheckIds() && CheckSizes();
         }
 
         bool CheckCodes(int flags)
         {
             ModelConfig c = config;
-            if ((flags & ~31) != 0)
-                return Fail(BlobError.BadDimensions, "Config flags are 0x" + flags.ToString("X2") + "; only bits 0..4 are defined");
+            if ((flags & ~63) != 0)
+                return Fail(BlobError.BadDimensions, "Config flags are 0x" + flags.ToString("X2") + "; only bits 0..5 are defined");
+            if (((flags & BlobFormat.FlagGrownCodes) != 0) != (c.GrownFrom != 0))
+                return Fail(BlobError.BadDimensions, "Config flag grownCodes is " + ((flags & BlobFormat.FlagGrownCodes) != 0 ? "set" : "clear")
+                    + " but grownFrom is " + c.GrownFrom + "; expected the flag set exactly when grownFrom is not 0");
             if (!c.HasBlock && !c.HasRadial && !c.HasDocument)
                 return Fail(BlobError.BadDimensions, "Config flags 0x" + flags.ToString("X2") + " name no context; expected at least one of block, radial, document");
             if (c.VocabSize < 2)
                 return Fail(BlobError.BadDimensions, "vocabSize is " + c.VocabSize + "; expected 2..65535");
             if (c.Bits < 1 || c.Bits > BlobFormat.MaxBits)
                 return Fail(BlobError.BadDimensions, "bits is " + c.Bits + "; expected 1.." + BlobFormat.MaxBits);
-            int expected = BitCipher.MaxPopcount(c.VocabSize, c.Bits);
+            if (c.GrownFrom != 0 && BitCipher.BaseBits(c.VocabSize, c.Bits, c.GrownFrom) == 0)
+                return Fail(BlobError.BadDimensions, "grownFrom is " + c.GrownFrom + " with vocabSize " + c.VocabSize + " and bits " + c.Bits
+                    + "; expected 0, or 1..vocabSize−1 with the first bits − (vocabSize − grownFrom) ≥ 1 bits holding grownFrom codes");
+            int expected = BitCipher.MaxPopcount(c.VocabSize, c.Bits, c.GrownFrom);
             if (expected == 0)
                 return Fail(BlobError.BadDimensions, "vocabSize " + c.VocabSize + " does not fit in " + c.Bits + " bits (at most 2^b − 1 codes)");
             if (c.MaxPopcount != expected)
-                return Fail(BlobError.BadDimensions, "maxPopcount is " + c.MaxPopcount + " but rank " + (c.VocabSize - 1) + " has a code of popcount " + expected);
+                return Fail(BlobError.BadDimensions, "maxPopcount is " + c.MaxPopcount + " but the longest code has popcount " + expected);
             return true;
         }
 

@@ -97,6 +97,45 @@ namespace Saffu.Runtime.Model
             return Popcount(vocabSize - 1, bits);
         }
 
+        /// <summary>
+        /// b₀ of a width-grown code (docs/model-blob.md §1 grownFrom): the bits before the first grown word's bit,
+        /// bits − (vocabSize − grownFrom); 0 when grownFrom is 0 (not grown) or the fields do not fit (grownFrom ≥ vocabSize,
+        /// b₀ &lt; 1, or grownFrom &gt; 2^b₀ − 1 codes).
+        /// </summary>
+        public static int BaseBits(int vocabSize, int bits, int grownFrom)
+        {
+            if (grownFrom < 1 || grownFrom >= vocabSize) return 0;
+            int baseBits = bits - (vocabSize - grownFrom);
+            if (baseBits < 1 || MaxPopcount(grownFrom, baseBits) == 0) return 0;
+            return baseBits;
+        }
+
+        /// <summary>
+        /// The code of id rank in a vocabulary of vocabSize ids over bits, grown from id grownFrom (0 = not grown):
+        /// ids below grownFrom keep their rank's code over the first b₀ = BaseBits bits; id grownFrom + j gets the
+        /// single bit b₀ + j. Writes the sorted bit list to outBits[offset..] and returns its popcount; 0 when
+        /// rank or the fields are out of range.
+        /// </summary>
+        public static int Code(int rank, int vocabSize, int bits, int grownFrom, short[] outBits, int offset)
+        {
+            if (grownFrom == 0) return rank < vocabSize ? Unrank(rank, bits, outBits, offset) : 0;
+            int baseBits = BaseBits(vocabSize, bits, grownFrom);
+            if (baseBits == 0 || rank < 0 || rank >= vocabSize) return 0;
+            if (rank < grownFrom) return Unrank(rank, baseBits, outBits, offset);
+            outBits[offset] = (short)(baseBits + rank - grownFrom);
+            return 1;
+        }
+
+        /// <summary>The longest bit list of a (possibly width-grown) vocabulary; 0 when the fields do not fit.</summary>
+        public static int MaxPopcount(int vocabSize, int bits, int grownFrom)
+        {
+            if (grownFrom == 0) return MaxPopcount(vocabSize, bits);
+            int baseBits = BaseBits(vocabSize, bits, grownFrom);
+            if (baseBits == 0) return 0;
+            int k = MaxPopcount(grownFrom, baseBits);
+            return k > 1 ? k : 1;
+        }
+
         /// <summary>|A ∩ B| of two ascending bit lists: a merge, no b-vector.</summary>
         public static int Intersect(short[] a, int aOffset, int aCount, short[] b, int bOffset, int bCount)
         {

@@ -8,7 +8,8 @@ namespace Saffu.Runtime.Model
     {
         public int VocabSize { get; internal set; }      // V, 2..65535
         public int Bits { get; internal set; }           // b, 1..4096
-        public int MaxPopcount { get; internal set; }    // bits of rank V−1's code: the longest bit list
+        public int MaxPopcount { get; internal set; }    // the longest bit list (rank V−1's code unless grown)
+        public int GrownFrom { get; internal set; }      // first id with a one-hot grown bit; 0 = not grown
         public bool PrependSod { get; internal set; }
         public bool HasBlock { get; internal set; }
         public bool HasRadial { get; internal set; }

@@ -84,7 +84,7 @@ namespace Saffu.Runtime.Model
 
             // 1. The pivot's code, and its projections P = x_w·U cached per position.
             int code = (t - 1) % window;
-            s.CodeCount[code] = BitCipher.Unrank(wordId, c.Bits, s.CodeBits, code * kMax);
+            s.CodeCount[code] = BitCipher.Code(wordId, c.VocabSize, c.Bits, c.GrownFrom, s.CodeBits, code * kMax);
             if (c.HasBlock)
             {
                 if ((t - 1) % c.BlockSize == 0) blockStart = t;

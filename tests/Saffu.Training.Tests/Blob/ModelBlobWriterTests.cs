@@ -57,6 +57,60 @@ public class ModelBlobWriterTests
         Assert.AreEqual(y1, session.Decision.Score(1));
     }
 
+    /// <summary>The golden model width-grown by one word (docs/model-blob.md §1 grownFrom): "aff" gets bit 3, U a zero row.</summary>
+    static BlobContents GrownGolden() => Golden() with
+    {
+        Vocabulary = ["<oov>", "on", "off", "<num>", "aff"],
+        Bits = 4,
+        GrownFrom = 4,
+        DocumentU = new QuantizedTensor(4, 2, 8, false, [32768], [22], [0, 0, 64, -64, -64, 64, 0, 0]),
+    };
+
+    [TestMethod]
+    public void GrownConfigHasTheGoldenBytes()
+    {
+        byte[] blob = ModelBlobWriter.Write(GrownGolden());
+        int config = (int)BinaryPrimitives.ReadUInt32LittleEndian(blob.AsSpan(32 + 4));
+        // V 5, b 4, maxPopcount 2 (rank 3 over the 3 base bits), flags document | grownCodes, oov 0, sod none, num 3,
+        // b' 2, I 2, B 0, r 0, maxWords 8, grownFrom 4.
+        Assert.AreEqual("05-00-04-00-02-28-00-00-FF-FF-03-00-02-00-02-00-00-00-00-00-08-00-04-00",
+            BitConverter.ToString(blob, config, 24));
+        Assert.AreEqual("04-00-03-00-02-08-00-00-FF-FF-03-00-02-00-02-00-00-00-00-00-08-00-00-00",
+            BitConverter.ToString(ModelBlobWriter.Write(Golden()), config, 24), "an ungrown blob keeps grownFrom 0");
+    }
+
+    [TestMethod]
+    [DataRow("on", 0, 29650, 3118)]
+    [DataRow("off", 1, 7291, 25477)]
+    [DataRow("on 5 blah", 0, 31073, 1695)]
+    public void GrownGoldenModelKeepsTheGoldenIntents(string line, int top, int y0, int y1)
+    {
+        LoadResult loaded = ModelBlob.Load(ModelBlobWriter.Write(GrownGolden()));
+        if (!loaded.Ok) Assert.Fail(loaded.Message);
+        Assert.AreEqual(4, loaded.Model!.Config.GrownFrom);
+        Session session = loaded.Model.Session;
+        session.RunLine(line);
+        Assert.AreEqual(top, session.Decision.TopIntent);
+        Assert.AreEqual(y0, session.Decision.Score(0));
+        Assert.AreEqual(y1, session.Decision.Score(1));
+    }
+
+    [TestMethod]
+    [DataRow(5, "grownFrom is 5")]
+    [DataRow(1, "grownFrom is 1")]
+    [DataRow(0, "flag grownCodes is set but grownFrom is 0")]
+    public void BadGrownFromIsRefused(int grownFrom, string message)
+    {
+        // grownFrom 5 = V (no grown word); grownFrom 1 leaves b − 4 = 0 base bits; 0 with the flag set.
+        byte[] blob = ModelBlobWriter.Write(GrownGolden());
+        int config = (int)BinaryPrimitives.ReadUInt32LittleEndian(blob.AsSpan(32 + 4));
+        BinaryPrimitives.WriteUInt16LittleEndian(blob.AsSpan(config + 22), (ushort)grownFrom);
+        BinaryPrimitives.WriteUInt32LittleEndian(blob.AsSpan(BlobFormat.CrcOffset), Crc32.OfBlob(blob, blob.Length));
+        LoadResult loaded = ModelBlob.Load(blob);
+        Assert.AreEqual(BlobError.BadDimensions, loaded.Error);
+        StringAssert.Contains(loaded.Message, message);
+    }
+
     [TestMethod]
     public void SameContentsGiveSameBytesAndTheHashIgnoresIdentity()
     {

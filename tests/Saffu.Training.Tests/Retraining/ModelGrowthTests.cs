@@ -6,8 +6,9 @@ using Saffu.Training.Tests.Training;
 namespace Saffu.Training.Tests.Retraining;
 
 /// <summary>
-/// Function-preserving growth (docs/retraining.md §Growth): after new words and new intents are grown and before any
-/// re-solve, every utterance without a new word gets bit-identical logits for the old intents and bit-identical tag scores.
+/// Function-preserving growth (docs/retraining.md §Growth): after new words (each with a new code bit: the code width grows)
+/// and new intents are grown and before any re-solve, every utterance without a new word gets bit-identical logits for the
+/// old intents and bit-identical tag scores.
 /// </summary>
 [TestClass]
 public class ModelGrowthTests
@@ -57,6 +58,50 @@ public class ModelGrowthTests
     }
 
     [TestMethod]
+    [DataRow(6)]
+    [DataRow(40)]
+    public void NewWordsGetANewCodeBitEachAndZeroURows(int bits)
+    {
+        var (model, _) = TinyCorpus.RandomModel(bits);
+        FloatModel grown = ModelGrowth.Grow(model, NewWords, []);
+        int v = model.Vocabulary.Count, b = model.Config.Bits, l = model.Config.LabelDim;
+        Assert.AreEqual(b + NewWords.Length, grown.Config.Bits, "b grows by the new words");
+        Assert.AreEqual(v, grown.Config.GrownFrom);
+        for (int j = 0; j < NewWords.Length; j++)
+        {
+            CollectionAssert.AreEqual(new short[] { (short)(b + j) }, grown.Codes.Of(v + j).ToArray(), NewWords[j]);
+            for (int id = 0; id < v + NewWords.Length; id++)
+                if (id != v + j) Assert.AreEqual(0f, grown.Codes.Compare(v + j, id), $"{NewWords[j]} shares no bit with id {id}");
+        }
+        foreach (var (name, grownU, oldU, cols) in new[] { ("document.U", grown.Weights.DocumentU, model.Weights.DocumentU, l) }
+                     .Concat(grown.Weights.TagU.Select((t, j) => ($"tag.U{j}", (float[]?)t, (float[]?)model.Weights.TagU[j], model.Config.TagCount))))
+        {
+            Assert.HasCount((b + NewWords.Length) * cols, grownU!, name);
+            CollectionAssert.AreEqual(oldU, grownU!.Take(b * cols).ToArray(), $"{name}: old rows kept");
+            Assert.IsTrue(grownU!.Skip(b * cols).All(x => x == 0), $"{name}: new rows start at zero");
+        }
+    }
+
+    [TestMethod]
+    public void GrowingTwiceKeepsTheFirstGrownIdsBits()
+    {
+        var (model, _) = TinyCorpus.RandomModel();
+        FloatModel once = ModelGrowth.Grow(model, NewWords, []);
+        FloatModel twice = ModelGrowth.Grow(once, ["wombat"], []);
+        int v = model.Vocabulary.Count, b = model.Config.Bits;
+        Assert.AreEqual(v, twice.Config.GrownFrom, "the first growth's base stays");
+        Assert.AreEqual(b + NewWords.Length + 1, twice.Config.Bits);
+        for (int id = 0; id < once.Vocabulary.Count; id++) CollectionAssert.AreEqual(once.Codes.Of(id).ToArray(), twice.Codes.Of(id).ToArray(), $"id {id}");
+        CollectionAssert.AreEqual(new short[] { (short)(b + NewWords.Length) }, twice.Codes.Of(twice.Vocabulary.IdOf("wombat")).ToArray());
+        foreach (string text in OldTexts.Append("zebra quokka aff"))
+        {
+            float[][] before = once.PrefixLogits(text), after = twice.PrefixLogits(text);
+            for (int p = 0; p < before.Length; p++)
+                CollectionAssert.AreEqual(before[p].Select(BitConverter.SingleToInt32Bits).ToArray(), after[p].Select(BitConverter.SingleToInt32Bits).ToArray(), $"\"{text}\" position {p}");
+        }
+    }
+
+    [TestMethod]
     public void NewIntentsAreNewOutputColumnsOnly()
     {
         var (model, _) = TinyCorpus.RandomModel();
@@ -86,17 +131,22 @@ public class ModelGrowthTests
         Assert.AreEqual(5, grown.Examples);
         var u = new LayerStatistics(StatisticsCounter.DocumentU, c.Bits, c.LabelDim);
         Assert.AreEqual(c.LabelDim, ModelGrowth.Statistics(u, c, 1).Cols, "U statistics keep their label columns");
+        for (int i = 0; i < u.F.Length; i++) u.F[i] = i + 1;
+        var wider = ModelGrowth.Statistics(u, c, 1, 3);
+        Assert.AreEqual(c.Bits + 3, wider.Rows, "a zero row per new word's bit");
+        CollectionAssert.AreEqual(u.F, wider.F.Take(u.F.Length).ToArray());
+        Assert.IsTrue(wider.F.Skip(u.F.Length).All(x => x == 0));
+        Assert.AreEqual(o.Rows, ModelGrowth.Statistics(o, c, 1, 3).Rows, "O's rows are label dimensions, not bits");
     }
 
     [TestMethod]
-    public void RefusesWordsTheCodeBitsCannotHold()
+    public void RefusesGrowingPastTheLargestCodeWidth()
     {
-        var (model, _) = TinyCorpus.RandomModel(bits: 6);
-        int room = (1 << 6) - 1 - model.Vocabulary.Count;
-        var many = Enumerable.Range(0, room + 1).Select(i => $"word{i}").ToList();
+        var (model, _) = TinyCorpus.RandomModel(bits: 4090);
+        var many = Enumerable.Range(0, 7).Select(i => $"word{i}").ToList();
         var e = Assert.ThrowsExactly<ArgumentException>(() => ModelGrowth.Grow(model, many, []));
-        StringAssert.Contains(e.Message, "do not fit the model's 6 code bits");
-        Assert.AreEqual(model.Vocabulary.Count + room, ModelGrowth.Grow(model, many.Take(room).ToList(), []).Vocabulary.Count);
+        StringAssert.Contains(e.Message, "at most 4096");
+        Assert.AreEqual(4096, ModelGrowth.Grow(model, many.Take(6).ToList(), []).Config.Bits);
     }
 
     static float[] TagScores(FloatModel m, string text)

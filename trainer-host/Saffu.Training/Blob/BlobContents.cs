@@ -7,6 +7,8 @@ public sealed record BlobContents
 {
     public required IReadOnlyList<string> Vocabulary { get; init; }
     public required int Bits { get; init; }
+    /// <summary>First id with a one-hot grown code bit (docs/model-blob.md §1); 0 = not grown.</summary>
+    public int GrownFrom { get; init; }
     public required bool PrependSod { get; init; }
     public required int OovId { get; init; }
     /// <summary>-1 when the vocabulary has no &lt;sod&gt;.</summary>

@@ -11,9 +11,9 @@ internal static class BlobSections
         var w = new SectionWriter();
         w.U16(m.Vocabulary.Count);
         w.U16(m.Bits);
-        w.U8(Saffu.Runtime.Model.BitCipher.MaxPopcount(m.Vocabulary.Count, m.Bits));
+        w.U8(Saffu.Runtime.Model.BitCipher.MaxPopcount(m.Vocabulary.Count, m.Bits, m.GrownFrom));
         w.U8((m.PrependSod ? 1 : 0) | (m.Block is null ? 0 : 2) | (m.Radial is null ? 0 : 4)
-             | (m.DocumentU is null ? 0 : 8) | (m.TagHead is null ? 0 : 16));
+             | (m.DocumentU is null ? 0 : 8) | (m.TagHead is null ? 0 : 16) | (m.GrownFrom == 0 ? 0 : Saffu.Runtime.Blob.BlobFormat.FlagGrownCodes));
         w.U16(m.OovId);
         w.U16(m.SodId < 0 ? 0xFFFF : m.SodId);
         w.U16(m.NumId < 0 ? 0xFFFF : m.NumId);
@@ -22,7 +22,7 @@ internal static class BlobSections
         w.U16(m.Block is null ? 0 : m.BlockSize);
         w.U16(m.Radial is null ? 0 : m.RadialSize);
         w.U16(m.MaxWords);
-        w.U16(0);
+        w.U16(m.GrownFrom);
         return w.ToArray();
     }
 

@@ -55,6 +55,7 @@ public static class BlobExporter
         {
             Vocabulary = model.Vocabulary.Words,
             Bits = c.Bits,
+            GrownFrom = c.GrownFrom,
             PrependSod = c.PrependSod,
             OovId = model.Vocabulary.OovId,
             SodId = model.Vocabulary.SodId,

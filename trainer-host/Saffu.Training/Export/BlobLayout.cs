@@ -17,7 +17,7 @@ public sealed record BlobSection(int Kind, string Name, bool Required, long Offs
 
 /// <summary>Config section fields (docs/model-blob.md §1).</summary>
 public sealed record BlobConfig(int VocabSize, int Bits, int MaxPopcount, int Flags, int OovId, int SodId, int NumId, int LabelDim,
-    int IntentCount, int BlockSize, int RadialSize, int MaxWords)
+    int IntentCount, int BlockSize, int RadialSize, int MaxWords, int GrownFrom)
 {
     public bool PrependSod => (Flags & BlobFormat.FlagPrependSod) != 0;
     public bool Block => (Flags & BlobFormat.FlagBlock) != 0;
@@ -99,7 +99,7 @@ public sealed class BlobLayout
     }
 
     public BlobConfig? Config => Parse(SectionKind.Config, r => new BlobConfig(r.U16(), r.U16(), r.U8(), r.U8(), r.U16(), r.U16(), r.U16(),
-        r.U16(), r.U16(), r.U16(), r.U16(), r.U16()));
+        r.U16(), r.U16(), r.U16(), r.U16(), r.U16(), r.U16()));
 
     public BlobDecision? Decision => Parse(SectionKind.Decision, r => new BlobDecision(r.U16(), r.U16(), r.U16(), r.U16(), r.U32()));
 

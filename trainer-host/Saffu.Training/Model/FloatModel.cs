@@ -23,7 +23,7 @@ public sealed class FloatModel : IIntentScorer, ISlotPredictor
             throw new ArgumentException("The vocabulary's maxWords / prependSod differ from the config's.");
         Config = config;
         Vocabulary = vocabulary;
-        Codes = new WordCodes(vocabulary.Count, config.Bits);
+        Codes = new WordCodes(vocabulary.Count, config.Bits, config.GrownFrom);
         Intents = intents.ToArray();
         TagLabels = tagLabels.ToArray();
         Weights = weights;

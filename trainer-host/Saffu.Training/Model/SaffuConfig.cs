@@ -9,6 +9,11 @@ public sealed record SaffuConfig
 {
     /// <summary>b: bits of the word codes (1..4096, V ≤ 2^b − 1).</summary>
     public required int Bits { get; init; }
+    /// <summary>
+    /// First vocabulary id whose code is a grown one-hot bit (docs/model-blob.md §1, docs/retraining.md §Growth); 0 = not grown.
+    /// Ids below it keep their cipher code over the first b − (V − GrownFrom) bits.
+    /// </summary>
+    public int GrownFrom { get; init; }
     /// <summary>b′: columns of every U; the number of intents (one-hot label embedding, SAFFU.md §5).</summary>
     public required int LabelDim { get; init; }
     /// <summary>I: intents.</summary>
@@ -42,6 +47,7 @@ public sealed record SaffuConfig
     public void Validate()
     {
         Check(Bits is >= 1 and <= 4096, $"bits {Bits}", "1..4096");
+        Check(GrownFrom is >= 0 and <= 65535, $"grownFrom {GrownFrom}", "0 (not grown) or a vocabulary id");
         Check(LabelDim is >= 1 and <= 256, $"label dimension {LabelDim}", "1..256");
         Check(IntentCount is >= 2 and <= 255, $"{IntentCount} intents", "2..255");
         Check(MaxWords is >= 1 and <= 255, $"maxWords {MaxWords}", "1..255");

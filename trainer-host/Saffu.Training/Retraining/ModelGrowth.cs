@@ -15,8 +15,9 @@ public sealed record Growth(IReadOnlyList<string> NewWords, IReadOnlyList<string
 /// <summary>
 /// Function-preserving growth (SAFFU.md §9; Gesmundo &amp; Maile, seed 002) of a float SAFFU model, before any re-solve:
 /// <list type="bullet">
-/// <item>a new word gets the next id, so the next free bit-cipher pattern (ids are ranks; every old id keeps its code), and
-/// no weight changes: U rows are bits, not words;</item>
+/// <item>the code width grows with the words: a new word gets the next id and a new code bit of its own (b grows by the new words,
+/// <see cref="SaffuConfig.GrownFrom"/> the first grown id), every old id keeps its code over the first bits, and every per-bit
+/// weight (the rows of every U, the tag U included) gets a zero row per new bit, so no old word reads a new row;</item>
 /// <item>a new intent gets a new output column of O, filled with <see cref="Floor"/> below the smallest weight of O: its logit
 /// is at least 200 below every old one (the s-vectors sum to 1 per part), and the label dimension b′ and every U, W and the tag
 /// head stay as they are.</item>
@@ -35,13 +36,19 @@ public static class ModelGrowth
         var words = m.Vocabulary.Words.Concat(newWords).ToList();
         if (words.Count > VocabularyBuilder.MaxVocabulary)
             throw new ArgumentException($"Growing the vocabulary to {words.Count} words; a model holds at most {VocabularyBuilder.MaxVocabulary}.");
-        if (BitCipher.MaxPopcount(words.Count, c.Bits) == 0)
-            throw new ArgumentException($"{words.Count} words do not fit the model's {c.Bits} code bits (at most 2^b − 1): growing b would change every code; retrain in full.");
+        int n = newWords.Count;
+        if (c.Bits + n > BitCipher.MaxBits)
+            throw new ArgumentException($"Growing the code width to {c.Bits + n} bits for {n} new words; a model holds at most {BitCipher.MaxBits}: retrain in full.");
         int k = newIntents.Count;
-        var grownConfig = c with { IntentCount = c.IntentCount + k };
+        var grownConfig = c with
+        {
+            IntentCount = c.IntentCount + k,
+            Bits = c.Bits + n,
+            GrownFrom = n == 0 || c.GrownFrom != 0 ? c.GrownFrom : m.Vocabulary.Count,
+        };
         grownConfig.Validate();
         var vocabulary = new WordVocabulary(words, c.MaxWords, c.PrependSod);
-        var grown = new FloatModel(grownConfig, vocabulary, m.Intents.Concat(newIntents).ToList(), m.TagLabels, Weights(m.Weights, c, k, zeroFill: false))
+        var grown = new FloatModel(grownConfig, vocabulary, m.Intents.Concat(newIntents).ToList(), m.TagLabels, Weights(m.Weights, c, k, n, zeroFill: false))
         {
             Temperature = m.Temperature,
             RejectThreshold = m.RejectThreshold,
@@ -54,23 +61,38 @@ public static class ModelGrowth
     }
 
     /// <summary>Per-weight offsets (e.g. what fine-tuning added to the explicit solution) grown to the grown shapes with 0 in every new entry.</summary>
-    public static SaffuWeights Offsets(SaffuWeights d, SaffuConfig c, int k) => Weights(d, c, k, zeroFill: true);
+    /// <param name="k">New intents.</param><param name="n">New words (new code bits).</param>
+    public static SaffuWeights Offsets(SaffuWeights d, SaffuConfig c, int k, int n) => Weights(d, c, k, n, zeroFill: true);
 
-    static SaffuWeights Weights(SaffuWeights w, SaffuConfig c, int k, bool zeroFill)
+    static SaffuWeights Weights(SaffuWeights w, SaffuConfig c, int k, int n, bool zeroFill)
     {
         SaffuWeights grown = w.Clone();
         if (k > 0) grown.O = Columns(w.O, c.Parts * c.LabelDim, c.IntentCount, k, zeroFill ? 0f : (w.O.Length == 0 ? 0 : w.O.Min()) - Floor);
+        if (n == 0) return grown;
+        grown.BlockU = ZeroRows(grown.BlockU, n * c.LabelDim);
+        grown.RadialU = ZeroRows(grown.RadialU, n * c.LabelDim);
+        grown.DocumentU = ZeroRows(grown.DocumentU, n * c.LabelDim);
+        grown.TagU = grown.TagU.Select(t => ZeroRows(t, n * c.TagCount)!).ToArray();
         return grown;
     }
 
-    /// <summary>The statistics of a layer grown to the grown model's shape: O gains a zero column per new intent; the others stay.</summary>
-    public static LayerStatistics Statistics(LayerStatistics s, SaffuConfig c, int k)
+    /// <summary>
+    /// The statistics of a layer grown to the grown model's shape: O gains a zero column per new intent, every U layer a
+    /// zero row per new word (its new code bit); the W layers stay.
+    /// </summary>
+    public static LayerStatistics Statistics(LayerStatistics s, SaffuConfig c, int k, int n = 0)
     {
         int cols = s.Name == StatisticsCounter.IntentO ? s.Cols + k : s.Cols;
-        var grown = new LayerStatistics(s.Name, s.Rows, cols) { NormSum = s.NormSum, WeightSum = s.WeightSum, Examples = s.Examples };
+        bool perBit = s.Name is StatisticsCounter.BlockU or StatisticsCounter.RadialU or StatisticsCounter.DocumentU
+            || s.Name.StartsWith(StatisticsCounter.TagUPrefix, StringComparison.Ordinal);
+        int rows = perBit ? s.Rows + n : s.Rows;
+        var grown = new LayerStatistics(s.Name, rows, cols) { NormSum = s.NormSum, WeightSum = s.WeightSum, Examples = s.Examples };
         for (int r = 0; r < s.Rows; r++) Array.Copy(s.F, r * s.Cols, grown.F, r * cols, s.Cols);
         return grown;
     }
+
+    /// <summary>m with <paramref name="extra"/> zeros appended (row-major: zero rows at the end).</summary>
+    static float[]? ZeroRows(float[]? m, int extra) => m is null ? null : [.. m, .. new float[extra]];
 
     /// <summary>m (rows × cols) with k more columns holding <paramref name="fill"/>.</summary>
     static float[] Columns(float[] m, int rows, int cols, int k, float fill)

@@ -68,9 +68,10 @@ public static class Retrainer
         int k = growth.NewIntents.Count;
 
         // The explicit solutions before and after, and what fine-tuning (and the none offset) added to the old one.
-        var before = Grow(input.Statistics, parent.Config, k);
+        int n = growth.NewWords.Count;
+        var before = Grow(input.Statistics, parent.Config, k, n);
         SaffuWeights explicitOld = Explicit(input.Statistics, parent.Config, options.Solver, null);
-        SaffuWeights tuning = ModelGrowth.Offsets(Subtract(parent.Weights, explicitOld, parent.Config), parent.Config, k);
+        SaffuWeights tuning = ModelGrowth.Offsets(Subtract(parent.Weights, explicitOld, parent.Config), parent.Config, k, n);
         var explicitModel = Shaped(model, Explicit(before, model.Config, options.Solver, null));
 
         var tagger = model.Config.TagHead ? new SlotTagger(model.TagLabels) : null;
@@ -327,10 +328,10 @@ public static class Retrainer
         s.WeightSum *= weight;
     }
 
-    static TrainingStatistics Grow(TrainingStatistics s, SaffuConfig old, int k)
+    static TrainingStatistics Grow(TrainingStatistics s, SaffuConfig old, int k, int n)
     {
         var grown = new TrainingStatistics();
-        grown.Set(s.Layers.Select(l => ModelGrowth.Statistics(l, old, k)));
+        grown.Set(s.Layers.Select(l => ModelGrowth.Statistics(l, old, k, n)));
         return grown;
     }
 

@@ -14,6 +14,7 @@ public static class OptionsJson
         ["bits"] = c.Bits, ["labelDim"] = c.LabelDim, ["intentCount"] = c.IntentCount, ["prependSod"] = c.PrependSod,
         ["maxWords"] = c.MaxWords, ["blockSize"] = c.BlockSize, ["radialSize"] = c.RadialSize, ["document"] = c.Document,
         ["tagCount"] = c.TagCount, ["tagOffsets"] = c.TagOffsets, ["tagIncludesIntentParts"] = c.TagIncludesIntentParts,
+        ["grownFrom"] = c.GrownFrom,
     };
 
     public static SaffuConfig Config(JsonObject o, JsonReader r) => new()
@@ -22,6 +23,7 @@ public static class OptionsJson
         PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"), BlockSize = r.Int(o, "blockSize"),
         RadialSize = r.Int(o, "radialSize"), Document = r.Bool(o, "document"), TagCount = r.Int(o, "tagCount"),
         TagOffsets = r.Int(o, "tagOffsets"), TagIncludesIntentParts = r.Bool(o, "tagIncludesIntentParts"),
+        GrownFrom = o.ContainsKey("grownFrom") ? r.Int(o, "grownFrom") : 0,
     };
 
     public static JsonObject Training(TrainOptions t) => new()

@@ -17,22 +17,26 @@ public sealed class WordCodes
     float[] vectorWeights;
     int[] vectorOffsets;
 
-    public WordCodes(int vocabularySize, int bitCount)
+    /// <param name="grownFrom">First id with a grown one-hot bit (<see cref="BitCipher.Code"/>); 0 = plain cipher codes.</param>
+    public WordCodes(int vocabularySize, int bitCount, int grownFrom = 0)
     {
         if (vocabularySize < 1) throw new ArgumentOutOfRangeException(nameof(vocabularySize));
         if (bitCount < 1 || bitCount > BitCipher.MaxBits)
             throw new ArgumentOutOfRangeException(nameof(bitCount), bitCount, $"bits must be 1..{BitCipher.MaxBits}.");
-        if (BitCipher.MaxPopcount(vocabularySize, bitCount) == 0)
+        if (grownFrom != 0 && BitCipher.BaseBits(vocabularySize, bitCount, grownFrom) == 0)
+            throw new ArgumentException($"Grown from id {grownFrom}: {vocabularySize} words over {bitCount} bits leave no base code for the first {grownFrom} ids.");
+        if (BitCipher.MaxPopcount(vocabularySize, bitCount, grownFrom) == 0)
             throw new ArgumentException($"{vocabularySize} words do not fit {bitCount} bits (at most 2^b − 1 codes).");
         Bits = bitCount;
         Count = vocabularySize;
-        MaxPopcount = BitCipher.MaxPopcount(vocabularySize, bitCount);
+        GrownFrom = grownFrom;
+        MaxPopcount = BitCipher.MaxPopcount(vocabularySize, bitCount, grownFrom);
         offsets = new int[vocabularySize + 1];
         var list = new List<short>(vocabularySize * 2);
         var scratch = new short[MaxPopcount];
         for (int r = 0; r < vocabularySize; r++)
         {
-            int k = BitCipher.Unrank(r, bitCount, scratch);
+            int k = BitCipher.Code(r, vocabularySize, bitCount, grownFrom, scratch, 0);
             for (int i = 0; i < k; i++) list.Add(scratch[i]);
             offsets[r + 1] = list.Count;
         }
@@ -46,6 +50,8 @@ public sealed class WordCodes
 
     /// <summary>b.</summary>
     public int Bits { get; }
+    /// <summary>First id with a grown one-hot bit; 0 = not grown.</summary>
+    public int GrownFrom { get; }
     /// <summary>V.</summary>
     public int Count { get; }
     public int MaxPopcount { get; }
