@@ -5,6 +5,7 @@
 //
 //   dotnet run -c Release --project tools/Saffu.Speech -- [--blob FILE]... [--commands N] [--ood N] [--voices a,b,…]
 //       [--snr DB,…|none] [--stress] [--general-every K (0: not at all)] [--dev-commands] [--parallel 1|2] [--work DIR] [--out DIR] [--confusions FILE]
+//       [--hearing-threshold P (default: HearingCheck.DefaultThreshold; 0 = off)] [--hearing-sweep P,P,… (the trade table's thresholds)]
 //
 // Defaults: 80 commands (40 heldout, 40 heldout-blind), 60 out of domain (20 each of heldout-none,
 // heldout-blind-none, CLINC150 OOS test), voices flite slt/rms/kal16/awb and festival's slt HTS, noise at 10 dB
@@ -77,8 +78,11 @@ Console.WriteLine($"wrote {Path.Combine(options.Out, "results.md")} and {Path.Co
 return 0;
 
 internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, List<Voice> Voices, List<int> Snr, Voice? Stress, int Parallel,
-    string Work, string Out, string? Confusions, int GeneralEvery, bool DevCommands = false)
+    string Work, string Out, string? Confusions, int GeneralEvery, bool DevCommands = false,
+    double HearingThreshold = HearingCheck.DefaultThreshold, IReadOnlyList<double>? Sweep = null)
 {
+    public IReadOnlyList<double> HearingSweep => Sweep ?? [0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 1];
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions([], 80, 60, [.. Voice.Known.Take(5)], [10], null, 2, "build/speech-bench", "build/speech-bench", null, 2);
@@ -102,6 +106,8 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                 case "--general-every": o = o with { GeneralEvery = Math.Max(0, int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
                 case "--dev-commands": o = o with { DevCommands = true }; break;
                 case "--confusions": o = o with { Confusions = Next() }; break;
+                case "--hearing-threshold": o = o with { HearingThreshold = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--hearing-sweep": o = o with { Sweep = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }

@@ -2,8 +2,11 @@ using Saffu.Training.Speech;
 
 namespace Saffu.Speech;
 
-/// <summary>An utterance as recognised with one language model, and the recogniser's wall seconds spent on it (its share of the run).</summary>
-internal sealed record Recognised(Utterance Utterance, string Lm, string Text, double Seconds);
+/// <summary>An utterance as recognised with one language model (transcript and word posteriors), and the recogniser's wall seconds spent on it (its share of the run).</summary>
+internal sealed record Recognised(Utterance Utterance, string Lm, Recognition Heard, double Seconds)
+{
+    public string Text => Heard.Text;
+}
 
 internal static class RecognitionRuns
 {
@@ -18,7 +21,7 @@ internal static class RecognitionRuns
         {
             var (texts, seconds) = recogniser.Recognise(parts[c].Select(u => u.Wav).ToList());
             double audio = parts[c].Sum(u => u.Seconds);
-            results[c] = parts[c].Select((u, i) => new Recognised(u, lm, texts[i].Text, seconds * u.Seconds / audio)).ToList();
+            results[c] = parts[c].Select((u, i) => new Recognised(u, lm, texts[i], seconds * u.Seconds / audio)).ToList();
         });
         return results.SelectMany(r => r).ToList();
     }

@@ -7,8 +7,11 @@ using ScottPlot;
 namespace Saffu.Speech;
 
 /// <summary>One decision scored against the typed sentence's labels.</summary>
-internal sealed record Scored(bool IntentRight, bool SlotsRight, bool Understood, bool Switched)
+internal sealed record Scored(bool IntentRight, bool SlotsRight, bool Understood, bool Switched, bool Unsure = false)
 {
+    /// <summary>Refused by the hearing check (docs/voice.md §5): nothing understood, nothing switched.</summary>
+    public static readonly Scored Refused = new(false, false, false, false, true);
+
     /// <summary>A light switched or set that the speaker did not ask for: pins driven for a wrong intent or wrong slots.</summary>
     public bool WrongAction(Sentence s) => Switched && (!s.IsCommand || !IntentRight || !SlotsRight);
 
@@ -27,7 +30,18 @@ internal sealed class Report
     readonly BenchOptions _options;
     readonly IReadOnlyList<Sentence> _sentences;
     readonly IReadOnlyList<Recognised> _runs;
-    readonly List<(string Blob, Dictionary<Sentence, Scored> Typed, Dictionary<Recognised, Scored> Spoken)> _blobs = [];
+    readonly List<BlobScores> _blobs = [];
+
+    /// <summary>
+    /// One blob's scores: typed sentences, every recognition as decided without the hearing check (<see cref="Raw"/>), the
+    /// least sure word each decision depends on (<see cref="Weakest"/>, docs/voice.md §5), and the decisions with the
+    /// check at the benchmark's threshold (<see cref="Spoken"/>).
+    /// </summary>
+    sealed record BlobScores(string Blob, Dictionary<Sentence, Scored> Typed, Dictionary<Recognised, Scored> Raw,
+        Dictionary<Recognised, HeardWord?> Weakest, Dictionary<Recognised, Scored> Spoken)
+    {
+        public Scored At(Recognised r, double threshold) => Weakest[r] is { } w && w.Posterior < threshold ? Scored.Refused : Raw[r];
+    }
 
     public Report(BenchOptions options, IReadOnlyList<Sentence> sentences, IReadOnlyList<Recognised> runs)
     {
@@ -37,9 +51,13 @@ internal sealed class Report
         foreach (string blob in options.Blobs)
         {
             var runner = new TranscriptRunner(SimulatedModel.LoadFile(blob));
+            var check = new HearingCheck(SimulatedModel.LoadFile(blob), options.HearingThreshold);
             var typed = sentences.ToDictionary(s => s, s => Scored.Of(runner.Run(s.Text), s));
-            var spoken = runs.ToDictionary(r => r, r => Scored.Of(runner.Run(r.Text), r.Utterance.Sentence));
-            _blobs.Add((blob, typed, spoken));
+            var raw = runs.ToDictionary(r => r, r => Scored.Of(runner.Run(r.Text), r.Utterance.Sentence));
+            var weakest = runs.ToDictionary(r => r, r => check.WeakestNeededWord(r.Heard));
+            var scores = new BlobScores(blob, typed, raw, weakest, []);
+            foreach (Recognised r in runs) scores.Spoken[r] = scores.At(r, options.HearingThreshold);
+            _blobs.Add(scores);
         }
     }
 
@@ -55,7 +73,9 @@ internal sealed class Report
             {
                 ["lm"] = r.Lm, ["condition"] = r.Utterance.Condition, ["set"] = r.Utterance.Sentence.Set, ["typed"] = r.Utterance.Sentence.Text,
                 ["heard"] = r.Text, ["gold"] = r.Utterance.Sentence.Intent + " " + string.Join(",", r.Utterance.Sentence.Slots.Select(kv => $"{kv.Key}={kv.Value}")),
-                ["typedDecision"] = Show(typed), ["heardDecision"] = Show(heard), ["wrongAction"] = _blobs[0].Spoken[r].WrongAction(r.Utterance.Sentence),
+                ["typedDecision"] = Show(typed), ["heardDecision"] = Show(heard), ["wrongAction"] = _blobs[0].Raw[r].WrongAction(r.Utterance.Sentence),
+                ["words"] = string.Join(' ', r.Heard.Words.Select(w => $"{w.Word}:{w.Posterior.ToString("F3", CultureInfo.InvariantCulture)}")),
+                ["weakestNeeded"] = _blobs[0].Weakest[r] is { } weak ? $"{weak.Word}:{weak.Posterior.ToString("F3", CultureInfo.InvariantCulture)}" : null,
             };
             lines.Append(o.ToJsonString()).Append('\n');
         }
@@ -90,16 +110,17 @@ internal sealed class Report
             + $"{_runs.Count} recognitions of {_runs.Select(r => r.Utterance.Wav).Distinct().Count()} recordings "
             + $"({_runs.Select(r => r.Utterance).Distinct().Sum(u => u.Seconds) / 60:F1} min of audio); whole run {seconds:F0} s with {_options.Parallel} recogniser process(es).");
         md.AppendLine();
-        foreach (var (blob, typed, spoken) in _blobs)
+        foreach (BlobScores scores in _blobs)
         {
+            var (blob, typed, _, _, spoken) = scores;
             var typedCommands = _sentences.Where(s => s.IsCommand).ToList();
             md.AppendLine($"Blob `{blob}`. Typed text (no recogniser): intent accuracy {P(typedCommands.Count(s => typed[s].IntentRight), commands)}, "
                 + $"slot exact match {P(typedCommands.Count(s => typed[s].IntentRight && typed[s].SlotsRight), commands)}, "
                 + $"wrong actions {P(typedCommands.Count(s => typed[s].WrongAction(s)), commands)} of commands, "
                 + $"out of domain switching nothing {P(_sentences.Count(s => !s.IsCommand && !typed[s].Switched), ood)}.");
             md.AppendLine();
-            md.AppendLine("| condition | WER commands | intent acc. | slot EM | misrecognised commands: acted wrongly / rejected / still right | confident wrong actions (% of commands) | of them not made on typed text | OOD switching nothing | RTF |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+            md.AppendLine("| condition | WER commands | intent acc. | slot EM | misrecognised commands: acted wrongly / rejected / still right | confident wrong actions (% of commands) | of them not made on typed text | refused: unsure hearing | OOD switching nothing | RTF |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
             foreach (var (name, runs) in Groups())
             {
                 var cmd = runs.Where(r => r.Utterance.Sentence.IsCommand).ToList();
@@ -123,18 +144,51 @@ internal sealed class Report
                     + $"| {misheard.Count}: {P(wrong, misheard.Count)} / {P(rejected, misheard.Count)} / {P(right, misheard.Count)} "
                     + $"| {P(cmd.Count(r => spoken[r].WrongAction(r.Utterance.Sentence)), cmd.Count)} ({cmd.Count(r => spoken[r].WrongAction(r.Utterance.Sentence))} of {cmd.Count}) "
                     + $"| {cmd.Count(r => spoken[r].WrongAction(r.Utterance.Sentence) && !typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
+                    + $"| {P(cmd.Count(r => spoken[r].Unsure), cmd.Count)} "
                     + $"| {P(oodRuns.Count(r => !spoken[r].Switched), oodRuns.Count)} ({oodRuns.Count(r => spoken[r].Switched)} of {oodRuns.Count} switched) "
                     + $"| {rtf.ToString("F3", CultureInfo.InvariantCulture)} |");
             }
             md.AppendLine();
+            Trade(md, scores);
         }
         return md.ToString();
+    }
+
+    /// <summary>
+    /// The hearing check's trade on the fitted LM's clean recognitions (docs/voice.md §5): per threshold, intent accuracy,
+    /// confident wrong actions (and how many the typed sentence does not make), commands refused as unsure hearing (and
+    /// how many of them would have been decided right), out-of-domain speech switching nothing.
+    /// </summary>
+    void Trade(StringBuilder md, BlobScores scores)
+    {
+        var clean = _runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null && _options.Voices.Contains(r.Utterance.Voice)).ToList();
+        var cmd = clean.Where(r => r.Utterance.Sentence.IsCommand).ToList();
+        var ood = clean.Where(r => !r.Utterance.Sentence.IsCommand).ToList();
+        if (cmd.Count == 0) return;
+        int noPosteriors = clean.Count(r => r.Text.Length > 0 && !r.Heard.HasPosteriors);
+        md.AppendLine($"Hearing check, fitted LM, {_options.Voices.Count} voices, clean ({cmd.Count} commands, {ood.Count} out of domain; "
+            + $"{noPosteriors} transcripts without word posteriors); the benchmark's threshold is {_options.HearingThreshold.ToString(CultureInfo.InvariantCulture)}:");
+        md.AppendLine();
+        md.AppendLine("| threshold | intent acc. | slot EM | confident wrong actions | of them not made on typed text | refused: unsure hearing | of the refused, decided right without the check | OOD switching nothing |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (double t in _options.HearingSweep)
+        {
+            var at = clean.ToDictionary(r => r, r => scores.At(r, t));
+            int wrong = cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence));
+            var refused = cmd.Where(r => at[r].Unsure).ToList();
+            md.AppendLine($"| {t.ToString(CultureInfo.InvariantCulture)} | {P(cmd.Count(r => at[r].IntentRight), cmd.Count)} "
+                + $"| {P(cmd.Count(r => at[r].IntentRight && at[r].SlotsRight), cmd.Count)} | {P(wrong, cmd.Count)} ({wrong}) "
+                + $"| {cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence) && !scores.Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
+                + $"| {P(refused.Count, cmd.Count)} ({refused.Count}) | {refused.Count(r => scores.Raw[r].IntentRight && scores.Raw[r].SlotsRight)} "
+                + $"| {P(ood.Count(r => !at[r].Switched), ood.Count)} |");
+        }
+        md.AppendLine();
     }
 
     /// <summary>Intent accuracy and OOD switching nothing per condition, fitted vs general LM, for the first blob.</summary>
     public byte[] Png()
     {
-        var (_, _, spoken) = _blobs[0];
+        var spoken = _blobs[0].Spoken;
         var groups = Groups().Where(g => !g.Name.StartsWith("**", StringComparison.Ordinal)).ToList();
         var plot = new Plot();
         for (int i = 0; i < groups.Count; i++)

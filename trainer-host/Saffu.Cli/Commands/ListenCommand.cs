@@ -23,21 +23,31 @@ public static class ListenCommand
             Description = "Send each transcript to the device application over its serial protocol (a serial port, or sim:DIR for the simulated device) and report the device's decision instead of this computer's.",
             HelpName = "PORT",
         };
+        var hearing = new Option<double>("--hearing-threshold")
+        {
+            Description = "Refuse a command when a word its decision depends on has a recogniser posterior below P (asks to repeat; nothing is switched or sent). 0 turns the check off. "
+                + $"Default: {Saffu.Training.Speech.HearingCheck.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
+            HelpName = "P",
+            DefaultValueFactory = _ => Saffu.Training.Speech.HearingCheck.DefaultThreshold,
+        };
         var mic = new Option<bool>("--mic") { Description = "Listen to the microphone (continuous, voice-activity detection) instead of files, until Ctrl+C. Default: false." };
         var command = new Command("listen",
             "Recognise spoken commands (WAV files or the microphone) with pocketsphinx and the language model fitted to the blob, "
             + "and run each transcript through the device runtime: intent, slots, the action on the pins, and the answer.");
         command.Arguments.Add(paths);
-        foreach (Option o in new Option[] { blob, json, say, mic, port }) command.Options.Add(o);
+        foreach (Option o in new Option[] { blob, json, say, mic, port, hearing }) command.Options.Add(o);
         command.Validators.Add(result =>
         {
             int count = result.GetValue(paths)?.Length ?? 0;
             bool fromMic = result.GetValue(mic);
             if (count == 0 && !fromMic) result.AddError("No audio: expected PATH (WAV files or folders) or --mic.");
             if (count > 0 && fromMic) result.AddError("PATH and --mic together; expected one of them.");
+            double threshold = result.GetValue(hearing);
+            if (!(threshold >= 0 && threshold <= 1))
+                result.AddError($"--hearing-threshold {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected a posterior from 0 (off) to 1.");
         });
         command.SetAction(parse => new ListenRun(parse.GetValue(blob)!, parse.GetValue(paths) ?? [], parse.GetValue(json), parse.GetValue(say),
-            parse.GetValue(mic), parse.GetValue(port), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
+            parse.GetValue(mic), parse.GetValue(port), parse.GetValue(hearing), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
         return command;
     }
 }

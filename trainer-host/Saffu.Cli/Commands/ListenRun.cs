@@ -8,12 +8,15 @@ namespace Saffu.Cli.Commands;
 /// <summary>
 /// One `saffu listen` invocation: load the blob (as `saffu run`), find or rebuild the language model and dictionary,
 /// recognise every file in one recogniser run (or the microphone), and run each transcript through the same
-/// <see cref="TranscriptRunner"/> as `saffu run`.
+/// <see cref="TranscriptRunner"/> as `saffu run` — unless the <see cref="HearingCheck"/> finds a word the decision
+/// depends on heard too unsurely: then nothing is acted on (nor sent to the device) and the speaker is asked to repeat.
 /// </summary>
-internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPath, bool say, bool mic, string? port, TextWriter output, TextWriter error)
+internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPath, bool say, bool mic, string? port, double hearingThreshold,
+    TextWriter output, TextWriter error)
 {
     int _failed;
     DeviceClient? _device;
+    HearingCheck? _check;
 
     public int Execute()
     {
@@ -21,6 +24,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         try
         {
             runner = new TranscriptRunner(SimulatedModel.LoadFile(blobPath));
+            _check = new HearingCheck(SimulatedModel.LoadFile(blobPath), hearingThreshold);
         }
         catch (Exception e) when (e is BlobFileException or BlobLoadException)
         {
@@ -112,8 +116,8 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
             }
         }
         var (heard, _) = recogniser.Recognise(ready.Select(r => r.Path).ToList());
-        var text = new Dictionary<int, string>();
-        for (int k = 0; k < ready.Count; k++) text[ready[k].Index] = heard[k].Text;
+        var text = new Dictionary<int, Recognition>();
+        for (int k = 0; k < ready.Count; k++) text[ready[k].Index] = heard[k];
         for (int i = 0; i < inputs.Count; i++)
         {
             if (errors.TryGetValue(i, out string? message))
@@ -155,9 +159,9 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
     }
 
     /// <summary>With --port: the device decides, switches its pins, logs, and its answer is the one spoken.</summary>
-    void DecideOnDevice(DeviceClient device, string heard, string file, TextWriter? json)
+    void DecideOnDevice(DeviceClient device, Recognition heard, string file, TextWriter? json)
     {
-        DeviceDecision d = device.Say(heard);
+        DeviceDecision d = device.Say(heard.Text);
         output.WriteLine($"{file}:");
         output.WriteLine(DeviceSendCommand.Text(d));
         output.Flush();
@@ -166,25 +170,57 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
             var line = new System.Text.Json.Nodes.JsonObject { ["file"] = file };
             foreach (var (key, value) in System.Text.Json.Nodes.JsonNode.Parse(DeviceSendCommand.Json(d))!.AsObject().ToList())
                 line[key] = value?.DeepClone();
-            json.WriteLine(line.ToJsonString());
+            json.WriteLine(WithHearing(line, heard, null).ToJsonString());
             json.Flush();
         }
         if (say) Say(d.Answer);
     }
 
-    void Decide(TranscriptRunner runner, string heard, string file, TextWriter? json)
+    void Decide(TranscriptRunner runner, Recognition heard, string file, TextWriter? json)
     {
+        if (_check!.UnsureWord(heard) is { } unsure) { Refuse(heard, unsure, file, json); return; }
         if (_device is { } device) { DecideOnDevice(device, heard, file, json); return; }
-        TranscriptResult result = runner.Run(heard);
+        TranscriptResult result = runner.Run(heard.Text);
         string answer = SpokenAnswer.For(result);
         output.WriteLine($"{file}:");
         RunReport.Write(output, result, runner.Intents);
         output.WriteLine($"  answer: {answer}");
         output.Flush();
-        json?.WriteLine(TranscriptJson.Line(result, runner.Intents, file, answer));
+        json?.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(TranscriptJson.Line(result, runner.Intents, file, answer))!.AsObject(), heard, null)
+            .ToJsonString());
         json?.Flush();
         if (say) Say(answer);
     }
+
+    /// <summary>A word the decision depends on was heard too unsurely: nothing is acted on or sent; the speaker is asked to repeat.</summary>
+    void Refuse(Recognition heard, HeardWord unsure, string file, TextWriter? json)
+    {
+        TranscriptResult result = _check!.Refused(heard);
+        output.WriteLine($"{file}:");
+        output.WriteLine($"> {TranscriptJson.ValidUtf16(heard.Text)}");
+        output.WriteLine(unsure.Word.Length == 0
+            ? "  not understood: unsure hearing: the recogniser gave no word posteriors"
+            : $"  not understood: unsure hearing: \"{unsure.Word}\" heard with posterior {P(unsure.Posterior)} (below {P(hearingThreshold)}), and the decision depends on it");
+        output.WriteLine("  action: none");
+        output.WriteLine($"  answer: {HearingCheck.Answer}");
+        output.Flush();
+        json?.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(TranscriptJson.Line(result, [], file, HearingCheck.Answer))!.AsObject(), heard, unsure)
+            .ToJsonString());
+        json?.Flush();
+        if (say) Say(HearingCheck.Answer);
+    }
+
+    /// <summary>Appends `words` (the transcript's words with their posteriors) and `unsure` (the word that made it refused, or null).</summary>
+    static System.Text.Json.Nodes.JsonObject WithHearing(System.Text.Json.Nodes.JsonObject line, Recognition heard, HeardWord? unsure)
+    {
+        var words = new System.Text.Json.Nodes.JsonArray();
+        foreach (HeardWord w in heard.Words) words.Add(new System.Text.Json.Nodes.JsonObject { ["word"] = w.Word, ["p"] = Math.Round(w.Posterior, 3) });
+        line["words"] = words;
+        line["unsure"] = unsure is null ? null : new System.Text.Json.Nodes.JsonObject { ["word"] = unsure.Word, ["p"] = Math.Round(unsure.Posterior, 3) };
+        return line;
+    }
+
+    static string P(double p) => p.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
 
     bool _sayFailed;
 

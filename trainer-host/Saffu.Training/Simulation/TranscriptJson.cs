@@ -11,7 +11,7 @@ namespace Saffu.Training.Simulation;
 public static class TranscriptJson
 {
     /// <param name="file">`saffu listen`: the audio file, written first as `file`.</param>
-    /// <param name="answer">`saffu listen`: the spoken answer, written last as `answer`.</param>
+    /// <param name="answer">`saffu listen`: the spoken answer, written last as `answer` (in place of the runner's).</param>
     public static string Line(TranscriptResult r, IReadOnlyList<string> intents, string? file = null, string? answer = null)
     {
         using var stream = new MemoryStream();
@@ -28,7 +28,7 @@ public static class TranscriptJson
             json.WriteString("top", r.Top);
             json.WriteString("reason", r.Reason);
             json.WriteString("domain", r.Domain);
-            json.WriteString("answer", r.Answer);
+            if (answer is null) json.WriteString("answer", r.Answer);
             Early(json, r.Early);
             json.WriteBoolean("truncated", r.Truncated);
             if (r.Trace is { } trace) Trace(json, trace, intents);

@@ -3,8 +3,22 @@ using System.Text;
 
 namespace Saffu.Training.Speech;
 
-/// <summary>One recognised file: the transcript (lower-case words, empty when nothing was heard) and the recogniser's score.</summary>
-public sealed record Recognition(string Text, long Score);
+/// <summary>
+/// One recognised file: the transcript (lower-case words, empty when nothing was heard), the recogniser's score, and
+/// each word of the transcript with its posterior probability in the recogniser's word lattice (docs/voice.md §4).
+/// </summary>
+/// <param name="Words">The transcript's words in order with their posteriors (0..1); empty when the recogniser gave none
+/// for this file (<see cref="HasPosteriors"/> is then false for a non-empty transcript).</param>
+public sealed record Recognition(string Text, long Score, IReadOnlyList<HeardWord> Words)
+{
+    public Recognition(string text, long score) : this(text, score, []) { }
+
+    /// <summary>True when <see cref="Words"/> are the transcript's words (the lattice's segmentation matched the hypothesis).</summary>
+    public bool HasPosteriors => Words.Select(w => w.Word).SequenceEqual(Text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}
+
+/// <summary>A word of a transcript and its posterior probability in the recogniser's lattice (1 = no competing path).</summary>
+public sealed record HeardWord(string Word, double Posterior);
 
 /// <summary>
 /// The pocketsphinx recogniser (Debian's 0.8+5prealpha: `pocketsphinx_batch` for files, `pocketsphinx_continuous
@@ -40,14 +54,17 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
                 File.CreateSymbolicLink(Path.Combine(folder, id + ".wav"), Path.GetFullPath(wavFiles[i]));
                 ctl.Append(id).Append('\n');
             }
-            string ctlPath = Path.Combine(folder, "files.ctl"), hypPath = Path.Combine(folder, "files.hyp");
+            string ctlPath = Path.Combine(folder, "files.ctl"), hypPath = Path.Combine(folder, "files.hyp"), ctmPath = Path.Combine(folder, "files.ctm");
             File.WriteAllText(ctlPath, ctl.ToString());
-            string[] args = ["-adcin", "yes", "-cepdir", folder, "-cepext", ".wav", "-ctl", ctlPath, "-hyp", hypPath, .. ModelArguments(), "-logfn", Path.Combine(folder, "log")];
+            string[] args = ["-adcin", "yes", "-cepdir", folder, "-cepext", ".wav", "-ctl", ctlPath, "-hyp", hypPath, "-ctm", ctmPath,
+                .. ModelArguments(), "-logfn", Path.Combine(folder, "log")];
             double cpu = Tools.Run(BatchCommand, args, out string stderr);
             if (!File.Exists(hypPath))
                 throw new RecogniserException($"{BatchCommand} wrote no transcripts ({Tail(Path.Combine(folder, "log"), stderr)})");
             var byId = ParseHypotheses(File.ReadAllLines(hypPath));
-            var results = Enumerable.Range(0, wavFiles.Count).Select(i => byId.GetValueOrDefault(Id(i)) ?? new Recognition("", 0)).ToList();
+            var words = File.Exists(ctmPath) ? ParseCtm(File.ReadAllLines(ctmPath)) : [];
+            var results = Enumerable.Range(0, wavFiles.Count).Select(i => byId.GetValueOrDefault(Id(i)) is { } r
+                ? r with { Words = words.GetValueOrDefault(Id(i)) ?? [] } : new Recognition("", 0)).ToList();
             return (results, cpu);
         }
         finally
@@ -74,30 +91,81 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
         return byId;
     }
 
+    /// <summary>
+    /// Lines `uttid channel start duration word posterior` of a pocketsphinx CTM file (pocketsphinx_batch -ctm: the best
+    /// path's words with their lattice posteriors), by utterance id, fillers and noise markers left out as in <see cref="Clean"/>.
+    /// </summary>
+    public static Dictionary<string, List<HeardWord>> ParseCtm(IEnumerable<string> lines)
+    {
+        var byId = new Dictionary<string, List<HeardWord>>(StringComparer.Ordinal);
+        foreach (string line in lines)
+        {
+            string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (f.Length < 6 || !double.TryParse(f[5], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double p)) continue;
+            string word = Clean(f[4]);
+            if (word.Length == 0) continue;
+            if (!byId.TryGetValue(f[0], out var list)) byId[f[0]] = list = [];
+            list.Add(new HeardWord(word, Math.Clamp(p, 0, 1)));
+        }
+        return byId;
+    }
+
     /// <summary>The words of a hypothesis without filler and noise markers (`&lt;sil&gt;`, `[NOISE]`, `(2)` variants).</summary>
     public static string Clean(string hypothesis) => string.Join(' ', hypothesis.Split(' ', StringSplitOptions.RemoveEmptyEntries)
         .Where(w => !w.StartsWith('<') && !w.StartsWith('['))
         .Select(w => w.IndexOf('(') is int p and > 0 ? w[..p] : w));
 
     /// <summary>
-    /// Continuous recognition from the default microphone (voice-activity detection cuts utterances): each
-    /// transcript is handed to <paramref name="heard"/> until the process ends or <paramref name="cancel"/> fires.
+    /// Continuous recognition from the default microphone (voice-activity detection cuts utterances): each utterance is
+    /// handed to <paramref name="heard"/> until the process ends or <paramref name="cancel"/> fires. The live recogniser
+    /// gives no word posteriors, so it logs each utterance's audio (`-rawlogdir`, closed when the utterance ends) and the
+    /// batch recogniser decodes that audio again (<see cref="Reheard"/>).
     /// </summary>
-    public void Listen(Action<string> heard, CancellationToken cancel)
+    public void Listen(Action<Recognition> heard, CancellationToken cancel)
     {
-        var start = new ProcessStartInfo(LiveCommand) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in (string[])["-inmic", "yes", .. ModelArguments(), "-logfn", "/dev/null"]) start.ArgumentList.Add(a);
-        using Process process = Process.Start(start) ?? throw new RecogniserException($"{LiveCommand} did not start");
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        using var registration = cancel.Register(() => { try { process.Kill(); } catch (InvalidOperationException) { } });
-        while (process.StandardOutput.ReadLine() is { } line)
+        string rawLog = Directory.CreateTempSubdirectory("saffu-mic-").FullName;
+        try
         {
-            string text = Clean(line.Trim());
-            if (text.Length > 0 && !text.StartsWith("READY", StringComparison.Ordinal) && !text.StartsWith("Listening", StringComparison.Ordinal)) heard(text);
+            var start = new ProcessStartInfo(LiveCommand) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string a in (string[])["-inmic", "yes", .. ModelArguments(), "-rawlogdir", rawLog, "-logfn", "/dev/null"]) start.ArgumentList.Add(a);
+            using Process process = Process.Start(start) ?? throw new RecogniserException($"{LiveCommand} did not start");
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            using var registration = cancel.Register(() => { try { process.Kill(); } catch (InvalidOperationException) { } });
+            while (process.StandardOutput.ReadLine() is { } line)
+            {
+                string text = Clean(line.Trim());
+                if (text.Length > 0 && !text.StartsWith("READY", StringComparison.Ordinal) && !text.StartsWith("Listening", StringComparison.Ordinal))
+                    heard(Reheard(text, rawLog));
+            }
+            process.WaitForExit();
+            if (process.ExitCode != 0 && !cancel.IsCancellationRequested) throw new RecogniserException($"{LiveCommand} ended with exit code {process.ExitCode}");
         }
-        process.WaitForExit();
-        if (process.ExitCode != 0 && !cancel.IsCancellationRequested) throw new RecogniserException($"{LiveCommand} ended with exit code {process.ExitCode}");
+        finally
+        {
+            Directory.Delete(rawLog, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The utterance just heard live, decoded again by the batch recogniser from its logged audio (the newest
+    /// `*.raw` in <paramref name="rawLog"/>: headerless 16 kHz 16-bit, which pocketsphinx_batch reads as raw) for its word
+    /// posteriors; the live transcript without posteriors when there is no such file or the batch decode fails.
+    /// </summary>
+    public Recognition Reheard(string live, string rawLog)
+    {
+        FileInfo? newest = new DirectoryInfo(rawLog).GetFiles("*.raw").MaxBy(f => f.Name, StringComparer.Ordinal);
+        if (newest is null || newest.Length == 0) return new Recognition(live, 0);
+        try
+        {
+            Recognition again = Recognise([newest.FullName]).Results[0];
+            File.Delete(newest.FullName);
+            return again.Text.Length > 0 ? again : new Recognition(live, 0);
+        }
+        catch (RecogniserException)
+        {
+            return new Recognition(live, 0);
+        }
     }
 
     static string Tail(string log, string stderr)

@@ -1,0 +1,88 @@
+using Saffu.Training.Simulation;
+using Saffu.Training.Speech;
+using Saffu.Training.Tests.Export;
+
+namespace Saffu.Training.Tests.Speech;
+
+/// <summary>
+/// The hearing check (docs/voice.md §5) on the lights model: a command is refused exactly when a word its decision
+/// depends on was heard below the threshold; fillers, sure words and sentences that switch nothing are let through.
+/// </summary>
+[TestClass]
+public sealed class HearingCheckTests
+{
+    static HearingCheck Check(double threshold) => new(SimulatedModel.Load(LightsFixture.Blob, "lights.blob"), threshold);
+
+    /// <summary>A recognition of <paramref name="text"/> whose words all have posterior 1 except those given.</summary>
+    static Recognition Heard(string text, params (string Word, double P)[] unsure) => new(text, 0, text.Split(' ')
+        .Select(w => new HeardWord(w, unsure.FirstOrDefault(u => u.Word == w) is { Word: not null } u ? u.P : 1.0)).ToList());
+
+    [TestMethod]
+    public void AnUnsureNumberOfASettingIsRefused()
+    {
+        var check = Check(0.8);
+        HeardWord? unsure = check.UnsureWord(Heard("set the floor lamp to forty percent", ("forty", 0.62)));
+        Assert.AreEqual(new HeardWord("forty", 0.62), unsure);
+        TranscriptResult refused = check.Refused(Heard("set the floor lamp to forty percent"));
+        Assert.IsFalse(refused.Understood);
+        Assert.IsNull(refused.Intent);
+        Assert.IsNull(refused.Action);
+        Assert.AreEqual(HearingCheck.Reason, refused.Reason);
+        Assert.AreEqual(HearingCheck.Answer, refused.Answer);
+    }
+
+    [TestMethod]
+    public void AnUnsureNameOrOnOffWordIsRefused()
+    {
+        var check = Check(0.8);
+        Assert.AreEqual("desk", check.UnsureWord(Heard("turn on the desk lamp", ("desk", 0.5)))?.Word);
+        Assert.AreEqual("off", check.UnsureWord(Heard("switch off the desk lamp", ("off", 0.7)))?.Word);
+    }
+
+    [TestMethod]
+    public void AnUnsureFillerDoesNotRefuse()
+    {
+        Assert.IsNull(Check(0.8).UnsureWord(Heard("turn on the desk lamp", ("the", 0.3))));
+    }
+
+    [TestMethod]
+    public void SureWordsAThresholdOfZeroAndSentencesThatSwitchNothingAreLetThrough()
+    {
+        Assert.IsNull(Check(0.8).UnsureWord(Heard("turn on the desk lamp", ("desk", 0.85))));
+        Assert.IsNull(Check(0).UnsureWord(Heard("turn on the desk lamp", ("desk", 0.1))));
+        Assert.IsNull(Check(0.8).UnsureWord(Heard("what's the weather like tomorrow", ("weather", 0.1))));
+        Assert.IsNull(Check(0.8).UnsureWord(new Recognition("", 0)));
+    }
+
+    [TestMethod]
+    public void ACommandWithoutPosteriorsIsNotKnownToBeSure()
+    {
+        Assert.AreEqual(new HeardWord("", 0), Check(0.8).UnsureWord(new Recognition("turn on the desk lamp", 0)));
+    }
+
+    [TestMethod]
+    public void TheWeakestNeededWordIsTheLeastSureOneTheDecisionDependsOn()
+    {
+        var check = Check(0.8);
+        var heard = Heard("set the floor lamp to forty percent", ("the", 0.2), ("floor", 0.9), ("forty", 0.7));
+        Assert.AreEqual(new HeardWord("forty", 0.7), check.WeakestNeededWord(heard));
+        Assert.IsNull(check.WeakestNeededWord(heard, below: 0.6));
+    }
+
+    [TestMethod]
+    public void CtmLinesGiveEachWordItsPosteriorWithoutFillers()
+    {
+        // Captured from pocketsphinx_batch -ctm (Debian 0.8+5prealpha), flite kal16 saying "set the bedroom lamp to fifteen percent".
+        var words = PocketSphinx.ParseCtm([
+            "u2 1 0.10 0.31 set 1.000", "u2 1 0.42 0.09 the 1.000", "u2 1 0.52 0.40 bedroom 1.000", "u2 1 0.93 0.34 lamps 0.815",
+            "u2 1 1.28 0.09 to 0.829", "u2 1 1.38 0.52 fifteen 0.695", "u2 1 1.60 0.10 <sil> 0.990", "u2 1 1.91 0.48 percent 1.000",
+            "u3 1 0.10 0.20 [NOISE] 0.500", "garbage",
+        ]);
+        Assert.HasCount(1, words);
+        Assert.AreEqual("set the bedroom lamps to fifteen percent", string.Join(' ', words["u2"].Select(w => w.Word)));
+        Assert.AreEqual(0.695, words["u2"][5].Posterior);
+        var heard = new Recognition("set the bedroom lamps to fifteen percent", -7613, words["u2"]);
+        Assert.IsTrue(heard.HasPosteriors);
+        Assert.IsFalse((heard with { Text = "set the bedroom lamp to fifteen percent" }).HasPosteriors);
+    }
+}
