@@ -54,6 +54,14 @@ public sealed class ListenCommandTests
     }
 
     [TestMethod]
+    public void AHearingThresholdOutsideZeroToOneIsUsage()
+    {
+        var (code, _, error) = SaffuCli.Run("listen", "a.wav", "--blob", _blob, "--hearing-threshold", "1.5");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "--hearing-threshold 1.5 is invalid");
+    }
+
+    [TestMethod]
     public void PathsAndMicTogetherIsUsage() => Assert.AreEqual(2, SaffuCli.Run("listen", "a.wav", "--mic", "--blob", _blob).Code);
 
     [TestMethod]
@@ -101,7 +109,11 @@ public sealed class ListenCommandTests
         {
             Assert.AreEqual(intents[i], lines[i].GetProperty("intent").GetString(), lines[i].GetProperty("text").GetString());
             Assert.AreEqual("lamp", lines[i].GetProperty("slots").GetProperty("name").GetString());
-            foreach (string key in new[] { "file", "text", "understood", "confidence", "action", "answer" }) Assert.IsTrue(lines[i].TryGetProperty(key, out _), key);
+            foreach (string key in new[] { "file", "text", "understood", "confidence", "action", "answer", "words", "unsure" }) Assert.IsTrue(lines[i].TryGetProperty(key, out _), key);
+            var words = lines[i].GetProperty("words").EnumerateArray().ToList();
+            Assert.AreEqual(lines[i].GetProperty("text").GetString(), string.Join(' ', words.Select(w => w.GetProperty("word").GetString())), "the posteriors are the transcript's words");
+            Assert.IsTrue(words.All(w => w.GetProperty("p").GetDouble() is >= 0 and <= 1));
+            Assert.AreEqual(1, lines[i].EnumerateObject().Count(p => p.Name == "answer"), "answer written once");
         }
         Assert.IsTrue(lines[3].TryGetProperty("error", out _));
         Assert.IsTrue(lines[4].TryGetProperty("error", out _));

@@ -9,7 +9,7 @@ namespace Saffu.Speech;
 /// <summary>One decision scored against the typed sentence's labels.</summary>
 internal sealed record Scored(bool IntentRight, bool SlotsRight, bool Understood, bool Switched, bool Unsure = false)
 {
-    /// <summary>Refused by the hearing check (docs/voice.md §5): nothing understood, nothing switched.</summary>
+    /// <summary>Refused by the hearing check (docs/voice.md §8): nothing understood, nothing switched.</summary>
     public static readonly Scored Refused = new(false, false, false, false, true);
 
     /// <summary>A light switched or set that the speaker did not ask for: pins driven for a wrong intent or wrong slots.</summary>
@@ -34,7 +34,7 @@ internal sealed class Report
 
     /// <summary>
     /// One blob's scores: typed sentences, every recognition as decided without the hearing check (<see cref="Raw"/>), the
-    /// least sure word each decision depends on (<see cref="Weakest"/>, docs/voice.md §5), and the decisions with the
+    /// least sure word each decision depends on (<see cref="Weakest"/>, docs/voice.md §8), and the decisions with the
     /// check at the benchmark's threshold (<see cref="Spoken"/>).
     /// </summary>
     sealed record BlobScores(string Blob, Dictionary<Sentence, Scored> Typed, Dictionary<Recognised, Scored> Raw,
@@ -74,6 +74,9 @@ internal sealed class Report
                 ["lm"] = r.Lm, ["condition"] = r.Utterance.Condition, ["set"] = r.Utterance.Sentence.Set, ["typed"] = r.Utterance.Sentence.Text,
                 ["heard"] = r.Text, ["gold"] = r.Utterance.Sentence.Intent + " " + string.Join(",", r.Utterance.Sentence.Slots.Select(kv => $"{kv.Key}={kv.Value}")),
                 ["typedDecision"] = Show(typed), ["heardDecision"] = Show(heard), ["wrongAction"] = _blobs[0].Raw[r].WrongAction(r.Utterance.Sentence),
+                ["typedWrongAction"] = _blobs[0].Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence),
+                ["intentRight"] = _blobs[0].Raw[r].IntentRight, ["slotsRight"] = _blobs[0].Raw[r].SlotsRight, ["switched"] = _blobs[0].Raw[r].Switched,
+                ["confidence"] = Math.Round(heard.Confidence, 4), ["typedConfidence"] = Math.Round(typed.Confidence, 4),
                 ["words"] = string.Join(' ', r.Heard.Words.Select(w => $"{w.Word}:{w.Posterior.ToString("F3", CultureInfo.InvariantCulture)}")),
                 ["weakestNeeded"] = _blobs[0].Weakest[r] is { } weak ? $"{weak.Word}:{weak.Posterior.ToString("F3", CultureInfo.InvariantCulture)}" : null,
             };
@@ -155,7 +158,7 @@ internal sealed class Report
     }
 
     /// <summary>
-    /// The hearing check's trade on the fitted LM's clean recognitions (docs/voice.md §5): per threshold, intent accuracy,
+    /// The hearing check's trade on the fitted LM's clean recognitions (docs/voice.md §8): per threshold, intent accuracy,
     /// confident wrong actions (and how many the typed sentence does not make), commands refused as unsure hearing (and
     /// how many of them would have been decided right), out-of-domain speech switching nothing.
     /// </summary>

@@ -81,8 +81,26 @@ public sealed class HearingCheckTests
         Assert.HasCount(1, words);
         Assert.AreEqual("set the bedroom lamps to fifteen percent", string.Join(' ', words["u2"].Select(w => w.Word)));
         Assert.AreEqual(0.695, words["u2"][5].Posterior);
-        var heard = new Recognition("set the bedroom lamps to fifteen percent", -7613, words["u2"]);
+        Assert.AreEqual(new TimedWord("fifteen", 1.38, 1.90, 0.695), words["u2"][5] with { End = Math.Round(words["u2"][5].End, 2) });
+        var heard = new Recognition("set the bedroom lamps to fifteen percent", -7613, words["u2"].Select(w => new HeardWord(w.Word, w.Posterior)).ToList());
         Assert.IsTrue(heard.HasPosteriors);
         Assert.IsFalse((heard with { Text = "set the bedroom lamp to fifteen percent" }).HasPosteriors);
+    }
+
+    [TestMethod]
+    public void LatticePosteriorsSumAWordsLinksOverItsMidpoint()
+    {
+        // Cut from pocketsphinx_batch -outlatdir -outlatfmt htk for the same recording: "to" leaves two nodes with
+        // different start times (its CTM link alone has 0.829); "fifteen" competes with "fifty".
+        var lattice = WordLattice.Parse([
+            "VERSION=1.0", "N=6\tL=6", "I=0\tt=2.40\tW=!SENT_END\tv=1", "I=1\tt=1.91\tW=percent\tv=1", "I=2\tt=1.38\tW=fifteen\tv=1",
+            "I=3\tt=1.38\tW=fifty\tv=1", "I=4\tt=1.28\tW=to\tv=3", "I=5\tt=1.30\tW=to\tv=1",
+            "J=0\tS=1\tE=0\ta=-85.0\tp=1", "J=1\tS=2\tE=1\ta=-60.1\tp=0.695", "J=2\tS=3\tE=1\ta=-61.2\tp=0.305",
+            "J=3\tS=4\tE=2\ta=-20.5\tp=0.6", "J=4\tS=5\tE=2\ta=-19.5\tp=0.39", "J=5\tS=4\tE=3\ta=-20.0\tp=0.01", "garbage=",
+        ]);
+        Assert.AreEqual(0.695, lattice.Posterior("fifteen", 1.6), 1e-9);
+        Assert.AreEqual(1.0, lattice.Posterior("to", 1.33), 1e-9);
+        Assert.AreEqual(0.0, lattice.Posterior("to", 1.6), 1e-9);
+        Assert.AreEqual(0.0, lattice.Posterior("lamp", 1.33), 1e-9);
     }
 }

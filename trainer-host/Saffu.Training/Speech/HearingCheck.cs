@@ -3,12 +3,12 @@ using Saffu.Training.Simulation;
 namespace Saffu.Training.Speech;
 
 /// <summary>
-/// Whether the recogniser heard the words a decision rests on surely enough to act on it (docs/voice.md §5, "Unsure
-/// hearing"). A transcript whose decision would drive a light is refused when one of its words has a lattice posterior
-/// below <see cref="Threshold"/> and the model decides differently (another intent, other slots, or nothing) without
+/// Whether the recogniser heard the words a decision rests on surely enough to act on it (docs/voice.md §8). A
+/// transcript whose decision would drive a light is refused when one of its words has a lattice posterior below <see cref="Threshold"/> and the model decides differently (another intent, other slots, or nothing) without
 /// that word: the uncertain word is one the decision depends on ("fifty" in "set the lamp to fifty percent", "on" in
 /// "turn on the hall light"), not a filler ("the"). It runs on the host with its own copy of the model, so the lights'
-/// state of the runner that acts is not touched (pass a model loaded for it alone) and the device still receives only a transcript.
+/// state of the runner that acts is not touched (pass a model loaded for it alone), and the device still receives
+/// only a transcript.
 /// </summary>
 public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double threshold)
 {
@@ -18,8 +18,12 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// <summary>The answer spoken for a refused transcript.</summary>
     public const string Answer = "sorry, I am not sure I heard that right; please say it again";
 
-    /// <summary>The default threshold, tuned on the dev commands (docs/voice.md §5: never on the held-out sentences).</summary>
-    public const double DefaultThreshold = 0.0;
+    /// <summary>
+    /// The default threshold, chosen on the dev commands (tests/data/lights/dev.jsonl, dev-hard.jsonl, five voices; never
+    /// on the held-out sentences the benchmark reports) as the largest that refuses at most 2 % of them (issue 11's bar
+    /// for refusals): docs/voice.md §8.
+    /// </summary>
+    public const double DefaultThreshold = 0.2;
 
     readonly TranscriptRunner _judge = new(ownCopy);
 

@@ -20,6 +20,9 @@ public sealed record Recognition(string Text, long Score, IReadOnlyList<HeardWor
 /// <summary>A word of a transcript and its posterior probability in the recogniser's lattice (1 = no competing path).</summary>
 public sealed record HeardWord(string Word, double Posterior);
 
+/// <summary>A best-path word of a CTM line: start and end in seconds, and the posterior of its own lattice link.</summary>
+public sealed record TimedWord(string Word, double Start, double End, double Posterior);
+
 /// <summary>
 /// The pocketsphinx recogniser (Debian's 0.8+5prealpha: `pocketsphinx_batch` for files, `pocketsphinx_continuous
 /// -inmic yes` for a microphone) with an acoustic model, a language model (ARPA text or binary) and a dictionary.
@@ -55,16 +58,17 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
                 ctl.Append(id).Append('\n');
             }
             string ctlPath = Path.Combine(folder, "files.ctl"), hypPath = Path.Combine(folder, "files.hyp"), ctmPath = Path.Combine(folder, "files.ctm");
+            string lattices = Path.Combine(folder, "lattices");
             File.WriteAllText(ctlPath, ctl.ToString());
             string[] args = ["-adcin", "yes", "-cepdir", folder, "-cepext", ".wav", "-ctl", ctlPath, "-hyp", hypPath, "-ctm", ctmPath,
-                .. ModelArguments(), "-logfn", Path.Combine(folder, "log")];
+                "-outlatdir", lattices, "-outlatfmt", "htk", .. ModelArguments(), "-logfn", Path.Combine(folder, "log")];
             double cpu = Tools.Run(BatchCommand, args, out string stderr);
             if (!File.Exists(hypPath))
                 throw new RecogniserException($"{BatchCommand} wrote no transcripts ({Tail(Path.Combine(folder, "log"), stderr)})");
             var byId = ParseHypotheses(File.ReadAllLines(hypPath));
             var words = File.Exists(ctmPath) ? ParseCtm(File.ReadAllLines(ctmPath)) : [];
             var results = Enumerable.Range(0, wavFiles.Count).Select(i => byId.GetValueOrDefault(Id(i)) is { } r
-                ? r with { Words = words.GetValueOrDefault(Id(i)) ?? [] } : new Recognition("", 0)).ToList();
+                ? r with { Words = Posteriors(words.GetValueOrDefault(Id(i)), Path.Combine(lattices, Id(i) + ".lat")) } : new Recognition("", 0)).ToList();
             return (results, cpu);
         }
         finally
@@ -95,19 +99,34 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
     /// Lines `uttid channel start duration word posterior` of a pocketsphinx CTM file (pocketsphinx_batch -ctm: the best
     /// path's words with their lattice posteriors), by utterance id, fillers and noise markers left out as in <see cref="Clean"/>.
     /// </summary>
-    public static Dictionary<string, List<HeardWord>> ParseCtm(IEnumerable<string> lines)
+    public static Dictionary<string, List<TimedWord>> ParseCtm(IEnumerable<string> lines)
     {
-        var byId = new Dictionary<string, List<HeardWord>>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, List<TimedWord>>(StringComparer.Ordinal);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        const System.Globalization.NumberStyles number = System.Globalization.NumberStyles.Float;
         foreach (string line in lines)
         {
             string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length < 6 || !double.TryParse(f[5], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double p)) continue;
+            if (f.Length < 6 || !double.TryParse(f[2], number, invariant, out double start) || !double.TryParse(f[3], number, invariant, out double length)
+                || !double.TryParse(f[5], number, invariant, out double p)) continue;
             string word = Clean(f[4]);
             if (word.Length == 0) continue;
             if (!byId.TryGetValue(f[0], out var list)) byId[f[0]] = list = [];
-            list.Add(new HeardWord(word, Math.Clamp(p, 0, 1)));
+            list.Add(new TimedWord(word, start, start + length, Math.Clamp(p, 0, 1)));
         }
         return byId;
+    }
+
+    /// <summary>
+    /// Each best-path word's posterior: from the utterance's HTK lattice when there is one (<see cref="WordLattice"/>: the
+    /// posteriors of every lattice link of the same word over the word's midpoint, summed, so a word the lattice holds
+    /// with several time alignments is not counted as unsure), else the CTM's own link posterior.
+    /// </summary>
+    static List<HeardWord> Posteriors(List<TimedWord>? best, string latticePath)
+    {
+        if (best is null) return [];
+        WordLattice? lattice = File.Exists(latticePath) ? WordLattice.Parse(File.ReadAllLines(latticePath)) : null;
+        return best.Select(w => new HeardWord(w.Word, lattice is null ? w.Posterior : Math.Clamp(lattice.Posterior(w.Word, (w.Start + w.End) / 2), 0, 1))).ToList();
     }
 
     /// <summary>The words of a hypothesis without filler and noise markers (`&lt;sil&gt;`, `[NOISE]`, `(2)` variants).</summary>
