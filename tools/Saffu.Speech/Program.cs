@@ -81,7 +81,7 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
     string Work, string Out, string? Confusions, int GeneralEvery, bool DevCommands = false,
     double HearingThreshold = HearingCheck.DefaultThreshold, IReadOnlyList<double>? Sweep = null)
 {
-    public IReadOnlyList<double> HearingSweep => Sweep ?? [0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 1];
+    public IReadOnlyList<double> HearingSweep => Sweep ?? [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 0.9, 0.99];
 
     public static BenchOptions Parse(string[] args)
     {

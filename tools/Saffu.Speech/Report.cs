@@ -7,7 +7,7 @@ using ScottPlot;
 namespace Saffu.Speech;
 
 /// <summary>One decision scored against the typed sentence's labels.</summary>
-internal sealed record Scored(bool IntentRight, bool SlotsRight, bool Understood, bool Switched, bool Unsure = false)
+internal sealed record Scored(bool IntentRight, bool SlotsRight, bool Understood, bool Switched, bool Unsure = false, double Confidence = 0)
 {
     /// <summary>Refused by the hearing check (docs/voice.md §8): nothing understood, nothing switched.</summary>
     public static readonly Scored Refused = new(false, false, false, false, true);
@@ -20,8 +20,13 @@ internal sealed record Scored(bool IntentRight, bool SlotsRight, bool Understood
         bool switched = r.Understood && r.Action?.Kind == ActionResult.KindPins;
         var slots = r.Slots.ToDictionary(v => v.Name, v => v.Text, StringComparer.Ordinal);
         bool slotsRight = slots.Count == s.Slots.Count && s.Slots.All(kv => slots.TryGetValue(kv.Key, out var v) && v == kv.Value);
-        return new Scored(r.Understood && r.Intent == s.Intent, slotsRight, r.Understood, switched);
+        return new Scored(r.Understood && r.Intent == s.Intent, slotsRight, r.Understood, switched, Confidence: r.Confidence);
     }
+
+    /// <summary>As decided when a light is driven only at confidence <paramref name="floor"/> or more (the blob's reject threshold).</summary>
+    public Scored WithFloor(double floor) => Switched && Confidence < floor ? this with { IntentRight = false, SlotsRight = false, Understood = false, Switched = false } : this;
+
+    public bool RefusedByFloor(double floor) => Switched && Confidence < floor;
 }
 
 internal sealed class Report
@@ -153,8 +158,35 @@ internal sealed class Report
             }
             md.AppendLine();
             Trade(md, scores);
+            Floors(md, scores);
         }
         return md.ToString();
+    }
+
+    /// <summary>
+    /// What a confidence floor on acting would do (the blob's reject threshold, issue 11's; not a listen option): per
+    /// floor, typed commands and the fitted LM's clean recognitions (hearing check at the benchmark's threshold) — wrong
+    /// actions, intent accuracy, and commands whose light was not driven because of the floor.
+    /// </summary>
+    void Floors(StringBuilder md, BlobScores scores)
+    {
+        var clean = _runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null && _options.Voices.Contains(r.Utterance.Voice) && r.Utterance.Sentence.IsCommand).ToList();
+        var typed = _sentences.Where(s => s.IsCommand).ToList();
+        if (clean.Count == 0) return;
+        md.AppendLine($"Acting only at a confidence floor (the blob's reject threshold; typed: {typed.Count} commands; spoken: {clean.Count}, fitted LM, clean, hearing check at {_options.HearingThreshold.ToString(CultureInfo.InvariantCulture)}):");
+        md.AppendLine();
+        md.AppendLine("| floor | typed: wrong actions | typed: intent acc. | typed: not driven by the floor | spoken: confident wrong actions | spoken: intent acc. | spoken: not driven by the floor |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (double f in new[] { 0, 0.3, 0.4, 0.45, 0.5, 0.6 })
+        {
+            var t = typed.ToDictionary(s => s, s => scores.Typed[s].WithFloor(f));
+            var sp = clean.ToDictionary(r => r, r => scores.Spoken[r].WithFloor(f));
+            int tw = typed.Count(s => t[s].WrongAction(s)), sw = clean.Count(r => sp[r].WrongAction(r.Utterance.Sentence));
+            md.AppendLine($"| {f.ToString(CultureInfo.InvariantCulture)} | {P(tw, typed.Count)} ({tw}) | {P(typed.Count(s => t[s].IntentRight), typed.Count)} "
+                + $"| {P(typed.Count(s => scores.Typed[s].RefusedByFloor(f)), typed.Count)} | {P(sw, clean.Count)} ({sw}) | {P(clean.Count(r => sp[r].IntentRight), clean.Count)} "
+                + $"| {P(clean.Count(r => scores.Spoken[r].RefusedByFloor(f)), clean.Count)} |");
+        }
+        md.AppendLine();
     }
 
     /// <summary>
