@@ -21,7 +21,7 @@ internal static class SweepSummary
                 output.WriteLine($"  {r.Key}: {r.ExplicitValidAccuracy:P2} → {r.ValidAccuracy:P2} ({r.TrainSeconds:F1} s)");
         }
         output.WriteLine();
-        string budget = $"--budget-bytes {settings.BudgetBytes?.ToString() ?? "none"}, --budget-macs {settings.BudgetMacs?.ToString() ?? "none"}";
+        string budget = $"--budget-bytes {settings.BudgetBytes?.ToString() ?? "none"}, --budget-macs {settings.BudgetMacs?.ToString() ?? "none"}, --budget-ram {settings.BudgetRam?.ToString() ?? "none"}";
         output.WriteLine(chosen is null ? $"No row within the budget ({budget})." : $"Best within the budget ({budget}):");
         if (chosen is not null) Table(output, [chosen], rows);
     }

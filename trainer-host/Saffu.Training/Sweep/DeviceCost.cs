@@ -23,10 +23,12 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
     /// tools/Saffu.Bench does: RAM is <see cref="SaffuModel.RamBytes"/>, MACs the most expensive single push onto a session
     /// holding 0..16 positions of random word ids (seed 7; the session's own MAC counter).
     /// </summary>
-    public static DeviceCost Measure(FloatModel model, ExportOptions export, int uRank, IReadOnlyList<Corpus.Utterance>? labelled = null)
+    /// <param name="home">A lights model's home: its action map is in the blob (bytes, RAM), as `saffu export` writes it.</param>
+    public static DeviceCost Measure(FloatModel model, ExportOptions export, int uRank, IReadOnlyList<Corpus.Utterance>? labelled = null,
+        Home.HomeDescription? home = null)
     {
         bool vectors = model.Codes.Cooccurrence is not null;
-        ExportResult exported = BlobExporter.Export(model, new byte[32], null, export, withoutWordVectors: vectors);
+        ExportResult exported = BlobExporter.Export(model, new byte[32], home, export, withoutWordVectors: vectors);
         LoadResult loaded = ModelBlob.Load(exported.Bytes);
         if (!loaded.Ok) throw new InvalidOperationException($"The exported blob does not load: {loaded.Error}: {loaded.Message}");
         SaffuModel device = loaded.Model!;
