@@ -8,8 +8,9 @@ using Saffu.Training.Solver;
 namespace Saffu.Training.Sweep;
 
 /// <summary>What a model costs on the device: blob bytes, runtime RAM beyond the blob, integer MACs per word.</summary>
-/// <param name="Estimated">True for a structured (low-rank) U or co-occurrence word vectors: the runtime reads neither
-/// yet, so bytes and MACs are the cipher-code dense blob's, corrected arithmetically (below).</param>
+/// <param name="Estimated">True for a structured (low-rank) U: the runtime has no factored layers yet, so bytes and MACs
+/// are the dense blob's, corrected arithmetically (below). Co-occurrence word vectors are in the blob (WordVectors
+/// section) and measured like everything else.</param>
 public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord, bool Estimated)
 {
     /// <summary>Closed-set accuracy of the blob (through the runtime) on the texts given to <see cref="Measure"/>; NaN without them.</summary>
@@ -27,20 +28,13 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
     public static DeviceCost Measure(FloatModel model, ExportOptions export, int uRank, IReadOnlyList<Corpus.Utterance>? labelled = null,
         Home.HomeDescription? home = null)
     {
-        bool vectors = model.Codes.Cooccurrence is not null;
-        ExportResult exported = BlobExporter.Export(model, new byte[32], home, export, withoutWordVectors: vectors);
+        ExportResult exported = BlobExporter.Export(model, new byte[32], home, export);
         LoadResult loaded = ModelBlob.Load(exported.Bytes);
         if (!loaded.Ok) throw new InvalidOperationException($"The exported blob does not load: {loaded.Error}: {loaded.Message}");
         SaffuModel device = loaded.Model!;
         long bytes = exported.Bytes.Length, macs = WorstMacs(device);
-        double accuracy = labelled is null || vectors ? double.NaN : BlobAccuracyOn(device, labelled);
-        if (vectors)
-        {
-            var (vectorBytes, vectorMacs) = WordVectors(model);
-            bytes += vectorBytes;
-            macs += vectorMacs;
-        }
-        if (uRank <= 0 || uRank >= model.Config.LabelDim) return new DeviceCost(bytes, device.RamBytes, macs, vectors) { BlobAccuracy = accuracy };
+        double accuracy = labelled is null ? double.NaN : BlobAccuracyOn(device, labelled);
+        if (uRank <= 0 || uRank >= model.Config.LabelDim) return new DeviceCost(bytes, device.RamBytes, macs, false) { BlobAccuracy = accuracy };
         var (bytesSaved, macsSaved) = Factored(model, exported, export, uRank);
         return new DeviceCost(bytes - bytesSaved, device.RamBytes, macs - macsSaved, true) { BlobAccuracy = accuracy };
     }
@@ -71,21 +65,6 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
             worst = Math.Max(worst, session.LastMacCount);
         }
         return worst;
-    }
-
-    /// <summary>
-    /// What co-occurrence vectors would add to the cipher-code blob (no blob carries them yet): a stored sparse table of
-    /// (V + 1) 4-byte offsets and 3 bytes per entry (2-byte bit, 1-byte weight), and per word, for each context U the
-    /// projection over the largest vector's entries instead of its popcount, and for block or radial comparisons a sparse
-    /// dot product per context position (16 at most) instead of a bit intersection.
-    /// </summary>
-    static (long Bytes, long Macs) WordVectors(FloatModel model)
-    {
-        SaffuConfig c = model.Config;
-        int entries = model.Codes.MaxEntries, k = model.Codes.MaxPopcount, units = c.Parts + c.TagOffsets;
-        long bytes = 4L * (model.Vocabulary.Count + 1) + 3L * Enumerable.Range(0, model.Vocabulary.Count).Sum(model.Codes.Entries);
-        long macs = (long)(entries - k) * c.LabelDim * units + (c.Block || c.Radial ? (c.Block ? 1 : 0) + (c.Radial ? 1 : 0) : 0) * (long)MacContext * entries;
-        return (bytes, macs);
     }
 
     /// <summary>
