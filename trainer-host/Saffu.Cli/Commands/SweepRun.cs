@@ -34,7 +34,8 @@ internal sealed class SweepRun(SweepRunSettings settings, SweepSettings sweep, T
         try
         {
             var data = Read();
-            var run = data.Home is null ? sweep : sweep with { Defaults = TrainOptions.Lights };
+            var run = (data.Home is null ? sweep : sweep with { Defaults = TrainOptions.Lights })
+                with { Budget = (settings.BudgetBytes, settings.BudgetMacs, settings.BudgetRam) };
             var timer = Stopwatch.StartNew();
             var rows = WithProgress(progress => SweepRunner.Run(data, run, settings.ResultsFile, progress));
             var chosen = ParetoFront.BestWithin(rows, settings.BudgetBytes, settings.BudgetMacs, settings.BudgetRam);

@@ -31,6 +31,11 @@ public sealed record SweepSettings
     public double Near { get; init; } = 0.005;
     /// <summary>At most this many configurations are fine-tuned (the most accurate near the front).</summary>
     public int MaxFineTuned { get; init; } = 12;
+    /// <summary>
+    /// The budget the sweep is for (`--budget-bytes`, `--budget-macs`, `--budget-ram`; null = none): the rows near the front
+    /// among those within it are fine-tuned first, then the rows near the whole front.
+    /// </summary>
+    public (long? Bytes, long? Macs, long? Ram) Budget { get; init; }
     /// <summary>`saffu train`'s options, which every configuration starts from.</summary>
     public TrainOptions Defaults { get; init; } = new();
     /// <summary>Explicit configurations to train (null = <see cref="SweepGrid.Sample"/>; tests pass a few).</summary>
@@ -66,13 +71,19 @@ public static class SweepRunner
         TrainAll(configs.Where(c => !done.ContainsKey(c.Key)).ToList(), data, settings, writer, rows, progress);
 
         var explicitRows = configs.Select(c => rows[c.Key]).ToList();
-        var tune = ParetoFront.NearFront(explicitRows, settings.Near).OrderByDescending(r => r.ValidAccuracy).ThenBy(r => r.BlobBytes)
-            .Take(settings.MaxFineTuned).Select(r => r.Config with { FineTune = true }).ToList();
+        var (maxBytes, maxMacs, maxRam) = settings.Budget;
+        var within = explicitRows.Where(r => (maxBytes is null || r.BlobBytes <= maxBytes) && (maxMacs is null || r.MacsPerWord <= maxMacs)
+            && (maxRam is null || r.RamBytes <= maxRam)).ToList();
+        var tune = (within.Count == 0 ? [] : ByAccuracy(ParetoFront.NearFront(within, settings.Near)))
+            .Concat(ByAccuracy(ParetoFront.NearFront(explicitRows, settings.Near)))
+            .DistinctBy(r => r.Key).Take(settings.MaxFineTuned).Select(r => r.Config with { FineTune = true }).ToList();
         progress.FineTuningStarted(tune.Count);
         foreach (var c in tune) if (rows.TryGetValue(c.Key, out var row)) progress.RowFinished(row, true);
         TrainAll(tune.Where(c => !rows.ContainsKey(c.Key)).ToList(), data, settings, writer, rows, progress);
         return explicitRows.Concat(tune.Select(c => rows[c.Key])).ToList();
     }
+
+    static IEnumerable<SweepRow> ByAccuracy(IEnumerable<SweepRow> rows) => rows.OrderByDescending(r => r.ValidAccuracy).ThenBy(r => r.BlobBytes);
 
     /// <summary>`saffu train`'s defaults as a sweep point.</summary>
     public static SweepConfig DefaultsPoint(TrainOptions d) => new()
