@@ -16,6 +16,13 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
     /// <summary>Closed-set accuracy of the blob (through the runtime) on the texts given to <see cref="Measure"/>; NaN without them.</summary>
     public double BlobAccuracy { get; init; } = double.NaN;
 
+    /// <summary>
+    /// With a home: the share of each dev set the device decided as labelled through its action planner (`saffu eval --blob
+    /// --near-miss`'s intent_right: a `&lt;none&gt;` line drove no pin, a light command acted with its intent, any other
+    /// intent was the top); null without a home.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? DevDeviceAccuracy { get; init; }
+
     /// <summary>The context length the MAC count looks up to (Saffu.Bench's budget line: the full block of 16).</summary>
     public const int MacContext = 16;
 
@@ -26,7 +33,7 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
     /// </summary>
     /// <param name="home">A lights model's home: its action map is in the blob (bytes, RAM), as `saffu export` writes it.</param>
     public static DeviceCost Measure(FloatModel model, ExportOptions export, int uRank, IReadOnlyList<Corpus.Utterance>? labelled = null,
-        Home.HomeDescription? home = null)
+        Home.HomeDescription? home = null, IReadOnlyList<(string Name, IReadOnlyList<Corpus.Utterance> Set)>? dev = null)
     {
         ExportResult exported = BlobExporter.Export(model, new byte[32], home, export);
         LoadResult loaded = ModelBlob.Load(exported.Bytes);
@@ -34,9 +41,12 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
         SaffuModel device = loaded.Model!;
         long bytes = exported.Bytes.Length, macs = WorstMacs(device);
         double accuracy = labelled is null ? double.NaN : BlobAccuracyOn(device, labelled);
-        if (uRank <= 0 || uRank >= model.Config.LabelDim) return new DeviceCost(bytes, device.RamBytes, macs, false) { BlobAccuracy = accuracy };
+        var devices = home is null || dev is null ? null : dev.ToDictionary(d => d.Name, d => d.Set.Count == 0 ? 0
+            : Simulation.ActionReport.Measure(device, d.Set).All.IntentRight / (double)d.Set.Count, StringComparer.Ordinal);
+        if (uRank <= 0 || uRank >= model.Config.LabelDim)
+            return new DeviceCost(bytes, device.RamBytes, macs, false) { BlobAccuracy = accuracy, DevDeviceAccuracy = devices };
         var (bytesSaved, macsSaved) = Factored(model, exported, export, uRank);
-        return new DeviceCost(bytes - bytesSaved, device.RamBytes, macs - macsSaved, true) { BlobAccuracy = accuracy };
+        return new DeviceCost(bytes - bytesSaved, device.RamBytes, macs - macsSaved, true) { BlobAccuracy = accuracy, DevDeviceAccuracy = devices };
     }
 
     /// <summary>Closed-set top-1 of the blob's whole-utterance logits (the runtime's session).</summary>

@@ -131,7 +131,7 @@ public static class SweepRunner
         var dev = data.Dev.ToDictionary(d => d.Name,
             d => HeldOutAccuracy.Of(model, EncodedCorpus.Encode(d.Set, model.Vocabulary, model.Intents, null, out _)), StringComparer.Ordinal);
         var decisions = data.Dev.ToDictionary(d => d.Name, d => DecisionAccuracy(model, d.Set), StringComparer.Ordinal);
-        var cost = DeviceCost.Measure(model, config.Export(), config.URank, commands, home?.Description);
+        var cost = DeviceCost.Measure(model, config.Export(), config.URank, commands, home?.Description, data.Dev);
         return new SweepRow
         {
             Key = config.Key,
@@ -141,6 +141,7 @@ public static class SweepRunner
             BlobValidAccuracy = double.IsNaN(cost.BlobAccuracy) ? null : cost.BlobAccuracy,
             DevAccuracy = dev,
             DevDecisionAccuracy = decisions,
+            DevDeviceAccuracy = cost.DevDeviceAccuracy,
             OodRejection = ood,
             FalseRejection = OutOfDomainRejection.Share(valid, model.RejectThreshold, model.NoneIntent),
             BlobBytes = cost.BlobBytes,
