@@ -14,7 +14,7 @@ public sealed record LightsCorpusOptions
     public int NonActingSentencesPerIntent { get; init; } = 600;
 
     /// <summary>Sentences wanted from the grammar's `&lt;none&gt;` templates (near misses with the home's names).</summary>
-    public int NoneTemplateSentences { get; init; } = 1500;
+    public int NoneTemplateSentences { get; init; } = 2250;
 
     /// <summary>Share of templates (per intent and slot signature) and of not-lights lines held out for validation, 0..0.5.</summary>
     public double ValidShare { get; init; } = 0.15;
