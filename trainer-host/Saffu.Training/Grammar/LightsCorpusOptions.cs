@@ -10,6 +10,13 @@ public sealed record LightsCorpusOptions
     /// <summary>Sentences wanted for each of the four light intents (train + validation).</summary>
     public int SentencesPerIntent { get; init; } = 1500;
 
+    /// <summary>
+    /// At least this many sentences wanted per template of a light intent (and HassGetState): an intent with many
+    /// templates (HassLightSet: brightness, steps and colours) gets more than <see cref="SentencesPerIntent"/> so that
+    /// each template still says its words often enough.
+    /// </summary>
+    public int MinSentencesPerTemplate { get; init; } = 15;
+
     /// <summary>Sentences wanted for HassNevermind and for each other device's intent (other:DOMAIN) the grammar has templates for; HassGetState gets <see cref="SentencesPerIntent"/>.</summary>
     public int NonActingSentencesPerIntent { get; init; } = 600;
 
