@@ -86,7 +86,8 @@ internal sealed class RetrainRun(RetrainSettings s, TextWriter output, TextWrite
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"retrained {s.Model} → {s.Out}: {o.Corrections.Count} correction(s), {teach} teaching ({r.Examples} example(s), weight {s.Weight:0.###}); " +
             $"solved in {r.Seconds:F2} s, {seconds:F2} s with both exports and the guard"));
-        output.WriteLine($"growth: {Words(r.Growth.NewWords, "new word")}; {Words(r.Growth.NewIntents, "new intent")}; " +
+        string regrown = r.Growth.Regrown.Count == 0 ? "" : $" ({string.Join(", ", r.Growth.Regrown)} re-grown: known, now an alias)";
+        output.WriteLine($"growth: {Words(r.Growth.NewWords, "new word")}{regrown}; {Words(r.Growth.NewIntents, "new intent")}; " +
             (r.Growth.NewAliases.Count == 0 ? "no new alias" : string.Join(", ", r.Growth.NewAliases.Select(a => $"{a.Slot} \"{a.Phrase}\" → {a.Value}"))));
         string rule = r.Rejection is { } c
             ? string.Create(CultureInfo.InvariantCulture, $", none offset {c.Offset:F3}, reject threshold {r.Model.RejectThreshold:F3}")

@@ -61,7 +61,9 @@ public static class Retrainer
         var teaching = corrections.Where(c => c.Teaches).ToList();
         var (home, aliases) = GrowHome(input.Folder.Home, teaching);
         var examples = Label(teaching, home);
-        var growth = new Growth(NewWords(parent, examples), examples.Select(u => u.Intent!).Where(i => !parent.Intents.Contains(i)).Distinct().ToList(), aliases);
+        var regrown = Regrown(parent, aliases);
+        var growth = new Growth(NewWords(parent, examples).Concat(regrown).ToList(),
+            examples.Select(u => u.Intent!).Where(i => !parent.Intents.Contains(i)).Distinct().ToList(), aliases, regrown);
         var anchors = home is null || parent.AnchorIds is null ? null : AnchorWords.For(home, CommandGrammar.Shipped);
         FloatModel model = ModelGrowth.Grow(parent, growth.NewWords, growth.NewIntents, anchors);
         if (home is not null) model.SlotValueNames = SlotPhrases.For(home, CommandGrammar.Shipped).ValueNames();
@@ -281,6 +283,24 @@ public static class Retrainer
             for (int p = text.FirstWord; p < text.Length; p++)
                 if (text.Ids[p] == model.Vocabulary.OovId && text.Values[p] < 0 && !text.Tokens[p].StartsWith('<') && !words.Contains(text.Tokens[p]))
                     words.Add(text.Tokens[p]);
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// The words of new aliases that the parent knows but never read as part of the home (no anchor word: "landing" said of
+    /// no light or room of the parent's home), in order of first appearance. They are grown again (<see cref="ModelGrowth"/>):
+    /// a known word's rows are shared with the words that own its code bits and replay does not move them, so without a bit of
+    /// its own the tag head cannot learn that the word now names a room.
+    /// </summary>
+    static List<string> Regrown(FloatModel parent, IReadOnlyList<NewAlias> aliases)
+    {
+        var words = new List<string>();
+        if (parent.AnchorIds is not { } anchors) return words;
+        foreach (string word in aliases.SelectMany(a => a.Phrase.Split(' ')))
+        {
+            int id = parent.Vocabulary.IdOf(word);
+            if (id != parent.Vocabulary.OovId && !anchors.Contains(id) && !words.Contains(word)) words.Add(word);
         }
         return words;
     }
