@@ -3,6 +3,7 @@ using System.Globalization;
 using Saffu.Training;
 using Saffu.Training.Blob;
 using Saffu.Training.DeviceLink;
+using Saffu.Training.Export;
 using Saffu.Training.Retraining;
 using Saffu.Training.Training;
 
@@ -24,7 +25,7 @@ internal sealed class RetrainRun(RetrainSettings s, TextWriter output, TextWrite
         RetrainOutcome o;
         try
         {
-            o = RetrainJob.Plan(s.Model, s.Corrections, s.Weight, s.Tests, s.MaxDrop, s.Update);
+            o = RetrainJob.Plan(s.Model, s.Corrections, s.Weight, s.Tests, s.MaxDrop, s.Update, ExportOptions.Default with { Bits = ExportOptions.Default.Bits with { U = s.BitsU } });
         }
         catch (Exception e) when (e is InputFileException or ModelFolderException or RetrainException or ArgumentException or ActionMapException)
         {
