@@ -114,7 +114,8 @@ internal sealed class RetrainRun(RetrainSettings s, TextWriter output, TextWrite
         output.WriteLine();
         output.WriteLine($"changed decisions: {g.Changed.Count} ({g.Changed.Count(c => c.RightAfter && !c.RightBefore)} fixed, " +
             $"{g.Changed.Count(c => c.RightBefore && !c.RightAfter)} broken)");
-        foreach (ChangedDecision c in g.Changed.Take(MaxChangedShown))
+        // Broken first, then fixed, then changed but wrong before and after: what a person must look at comes before the cut.
+        foreach (ChangedDecision c in g.Changed.OrderBy(c => Mark(c) switch { "-" => 0, "+" => 1, _ => 2 }).Take(MaxChangedShown))
             output.WriteLine($"  {Mark(c)} [{c.Set}] \"{c.Utterance.Text}\" (expected {c.Utterance.Intent}): {c.Before} → {c.After}");
         if (g.Changed.Count > MaxChangedShown) output.WriteLine($"  … {g.Changed.Count - MaxChangedShown} more");
     }
