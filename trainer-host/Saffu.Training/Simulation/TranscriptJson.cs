@@ -25,6 +25,9 @@ public static class TranscriptJson
         JsonSerializer.Serialize(new ListenLine(ValidUtf16(file), ValidUtf16(r.Text), r.Intent, r.Understood, r.Confidence, Slots(r.Slots),
             Action(r.Action), r.Top, r.Reason, r.Domain, r.Early, r.Truncated, answer), TranscriptJsonContext.Default.ListenLine);
 
+    /// <summary>The listen line as above; <paramref name="intents"/> is not used (listen writes no trace). Kept for callers of the old signature.</summary>
+    public static string Line(TranscriptResult r, IReadOnlyList<string> intents, string file, string answer) => Line(r, file, answer);
+
     /// <summary>`saffu listen --json`: an audio file that could not be recognised: `file`, `error`.</summary>
     public static string Error(string file, string message) =>
         JsonSerializer.Serialize(new ListenError(ValidUtf16(file), ValidUtf16(message)), TranscriptJsonContext.Default.ListenError);
