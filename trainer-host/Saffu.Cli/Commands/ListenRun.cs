@@ -163,10 +163,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         output.Flush();
         if (json is not null)
         {
-            var line = new System.Text.Json.Nodes.JsonObject { ["file"] = file };
-            foreach (var (key, value) in System.Text.Json.Nodes.JsonNode.Parse(DeviceSendCommand.Json(d))!.AsObject().ToList())
-                line[key] = value?.DeepClone();
-            json.WriteLine(line.ToJsonString());
+            json.WriteLine(DeviceSendCommand.Json(d, file));
             json.Flush();
         }
         if (say) Say(d.Answer);
@@ -181,7 +178,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         RunReport.Write(output, result, runner.Intents);
         output.WriteLine($"  answer: {answer}");
         output.Flush();
-        json?.WriteLine(TranscriptJson.Line(result, runner.Intents, file, answer));
+        json?.WriteLine(TranscriptJson.Line(result, file, answer));
         json?.Flush();
         if (say) Say(answer);
     }
