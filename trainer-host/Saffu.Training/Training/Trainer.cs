@@ -90,11 +90,9 @@ public static class Trainer
                 PrefixWeight = options.Solver.PrefixWeight,
                 FoldTemperature = options.FineTuning.FoldTemperature && options.Start == StartingPoint.Explicit,
             };
-            var tuner = new FineTuner(model, tuning, observer);
-            finalAccuracy = tuner.Run(trainSet, validSet);
+            finalAccuracy = AveragedFineTune.Run(model, tuning, trainSet, validSet, observer, history);
             if (options.Solver.URank > 0) Structure(model, options.Solver.URank);
             fineSeconds = timer.Elapsed.TotalSeconds;
-            history.AddRange(tuner.History);
         }
         if (options.NonActingOffset != 0)
             for (int i = 0; i < intents.Count; i++)
