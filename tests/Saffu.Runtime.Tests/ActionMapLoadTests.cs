@@ -125,13 +125,26 @@ namespace Saffu.Runtime.Tests
         public void LeadKindOutOfRangeAndPlaceCountsBeyondTheSection()
         {
             TestActionMap home = Home();
-            home.Lead(4, "the");
-            Expect(home.Write(), "lead phrase 0 has kind 4", "1 (filler), 2 (question) or 3 (negation)");
+            home.Lead(6, "the");
+            Expect(home.Write(), "lead phrase 0 has kind 6", "1 (filler), 2 (question), 3 (negation), 4 (light noun) or 5 (every-light word)");
             TestActionMap none = Home();
             none.Lead(0, "the");
             Expect(none.Write(), "lead phrase 0 has kind 0", "1 (filler)");
             // A place count the section does not hold.
             Expect(Patched(9, 3), "place", "");
+        }
+
+        [TestMethod]
+        public void ADevicePhraseMustBelongToAnotherDevicesIntent()
+        {
+            TestActionMap home = Home();
+            home.Device(0, "the");
+            Expect(home.Write(), "device phrase 0 has intent 0", "an intent whose action is 7 (other)");
+            TestActionMap beyond = Home();
+            beyond.Device(40, "the");
+            Expect(beyond.Write(), "device phrase 0 has intent 40", "7 (other)");
+            // A device count the section does not hold.
+            Expect(Patched(11, 2), "device phrase", "");
         }
 
         [TestMethod]

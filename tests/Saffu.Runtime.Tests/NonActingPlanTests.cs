@@ -202,5 +202,64 @@ namespace Saffu.Runtime.Tests
             // An unknown word elsewhere does not matter.
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "zorblax turn on the lights"));
         }
+
+        /// <summary>LoadWith's home without the "all lights" alias, with target words and "garage" as the weather intent's device noun.</summary>
+        static SaffuModel LoadWithTargetWords()
+        {
+            int[] actions = new int[] { 1, 2, 3, 4, 0, (int)ActionKind.Other };
+            TestActionMap home = new TestActionMap(LightsModel.Words(), actions);
+            home.Area(new string[] { "office", "den" });
+            home.Area(new string[] { "hallway" });
+            home.Area(new string[] { "bedroom" });
+            home.Light(new string[] { "desk lamp", "reading lamp" }, LightsModel.Office, LightsModel.DeskPin, true);
+            home.Light(new string[] { "hall light" }, LightsModel.Hallway, LightsModel.HallPin, false);
+            home.ColorLight(new string[] { "bedside lamp" }, LightsModel.Bedroom, LightsModel.RedPin, LightsModel.GreenPin, LightsModel.BluePin);
+            home.Light(new string[] { "ceiling light" }, LightsModel.Bedroom, LightsModel.CeilingPin, true);
+            home.Color("red", 255, 0, 0);
+            home.Lead(ActionMap.WordLightNoun, "lights");
+            home.Lead(ActionMap.WordEveryLight, "all");
+            home.Device(LightsModel.Weather, "garage");
+            TestModelSpec spec = LightsModel.Create(false);
+            spec.ActionMap = home.Write();
+            LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
+            Assert.AreEqual(BlobError.None, result.Error, result.Message);
+            return result.Model!;
+        }
+
+        [TestMethod]
+        public void ATargetHeadedByAnotherDevicesNounIsNotALight()
+        {
+            SaffuModel m = LoadWithTargetWords();
+            Assert.AreEqual(1, m.Actions.Map!.DeviceCount);
+            Assert.AreEqual((int)ActionOutcome.NotALight, (int)Say(m, "turn on the garage"));
+            Assert.AreEqual("HassGetWeather", m.Actions.DomainName());
+            Assert.AreEqual((int)ActionKind.Other, (int)m.Actions.Action);
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            Assert.AreEqual((int)ActionOutcome.NotALight, (int)Say(m, "set the garage to 20 percent in the office"));
+            // A light noun first ("the lamp by the window"), or right after the device noun ("the tv light"): not the device.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp in the garage"));
+            Assert.AreEqual(1, m.Actions.TargetCount);
+            Assert.AreNotEqual((int)ActionOutcome.NotALight, (int)Say(m, "turn on the garage lights"));
+            Assert.IsNull(m.Actions.DomainName());
+        }
+
+        [TestMethod]
+        public void NoTargetActsOnEveryLightOnlyWhenALightOrAllIsSaid()
+        {
+            SaffuModel m = LoadWithTargetWords();
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "set to 20 percent"));
+            Assert.AreEqual((int)ActionReason.NoTarget, (int)m.Actions.Reason);
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on"));
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on all"));
+            Assert.AreEqual(4, m.Actions.TargetCount);
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "set the lights to 20 percent"));
+            Assert.AreEqual(4, m.Actions.TargetCount);
+            // A colour says "lights" too (only lights take one).
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "make red"));
+            // An unknown word right before a light noun (a word of the lead table here): unknown name.
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the zorblax lights"));
+            Assert.AreEqual((int)ActionReason.UnknownName, (int)m.Actions.Reason);
+        }
     }
 }

@@ -16,6 +16,9 @@ namespace Saffu.Runtime.Actions
         public const int FlagDimmable = 1, FlagColor = 2;
         public const int DirectionUp = 1, DirectionDown = 2;
         public const int LeadNone = 0, LeadFiller = 1, LeadQuestion = 2, LeadNegation = 3;
+        /// <summary>Word kinds of the lead table that are no lead (docs/action-map.md step 2): matched anywhere in the sentence.</summary>
+        public const int WordLightNoun = 4, WordEveryLight = 5;
+        public const int MaxDevices = 255;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount
         public const int ColorFixedBytes = 3;   // red, green, blue
 
@@ -28,9 +31,10 @@ namespace Saffu.Runtime.Actions
         readonly int[] stepAt;    // [S] offset of each step's direction byte
         readonly int[] placeAt;   // [P] offset of each place phrase
         readonly int[] leadAt;    // [E] offset of each lead phrase's kind byte
+        readonly int[] deviceAt;  // [D] offset of each device phrase's intent byte
 
         internal ActionMap(byte[] data, Vocabulary vocabulary, int stepPercent, int actionsAt,
-            int[] areaAt, int[] lightAt, int[] colorAt, int[] stepAt, int[] placeAt, int[] leadAt)
+            int[] areaAt, int[] lightAt, int[] colorAt, int[] stepAt, int[] placeAt, int[] leadAt, int[] deviceAt)
         {
             this.data = data;
             this.vocabulary = vocabulary;
@@ -42,6 +46,7 @@ namespace Saffu.Runtime.Actions
             this.stepAt = stepAt;
             this.placeAt = placeAt;
             this.leadAt = leadAt;
+            this.deviceAt = deviceAt;
         }
 
         public int LightCount { get { return lightAt.Length; } }
@@ -50,13 +55,14 @@ namespace Saffu.Runtime.Actions
         public int StepCount { get { return stepAt.Length; } }
         public int PlaceCount { get { return placeAt.Length; } }
         public int LeadCount { get { return leadAt.Length; } }
+        public int DeviceCount { get { return deviceAt.Length; } }
         /// <summary>Percent points of one step up or down, 1..100.</summary>
         public int StepPercent { get; }
 
         /// <summary>Bytes of the offset tables.</summary>
-        public int RamBytes { get { return RamBytesFor(LightCount, AreaCount, ColorCount, StepCount, PlaceCount + LeadCount); } }
+        public int RamBytes { get { return RamBytesFor(LightCount, AreaCount, ColorCount, StepCount, PlaceCount + LeadCount + DeviceCount); } }
 
-        /// <summary>Bytes of the offset tables; phrases = place and lead phrases together.</summary>
+        /// <summary>Bytes of the offset tables; phrases = place, lead and device phrases together.</summary>
         public static int RamBytesFor(int lights, int areas, int colors, int steps, int phrases)
         {
             return 4 * (lights + areas + colors + steps + phrases);
@@ -75,7 +81,7 @@ namespace Saffu.Runtime.Actions
                 for (int e = 0; e < leadAt.Length; e++)
                 {
                     int n = data[leadAt[e] + 1];
-                    if (n > bestWords && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n))
+                    if (data[leadAt[e]] <= LeadNegation && n > bestWords && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n))
                     {
                         best = e;
                         bestWords = n;
@@ -209,17 +215,109 @@ namespace Saffu.Runtime.Actions
         {
             for (int light = 0; light < lightAt.Length; light++)
             {
-                int at = lightAt[light] + LightFixedBytes - 1, names = data[at];
-                at++;
-                for (int n = 0; n < names; n++)
+                if (AnyNameEndsWith(lightAt[light] + LightFixedBytes - 1, id)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>nameCount at 'at', then that many phrases: does one end with the word id?</summary>
+        bool AnyNameEndsWith(int at, int id)
+        {
+            int names = data[at];
+            at++;
+            for (int n = 0; n < names; n++)
+            {
+                int last = at + 2 * data[at] - 1;
+                if ((data[last] | (data[last + 1] << 8)) == id) return true;
+                at += 1 + 2 * data[at];
+            }
+            return false;
+        }
+
+        /// <summary>True when id is the last word of one of an area's names ("kitchen", "room" of "living room").</summary>
+        public bool IsAreaNoun(int id)
+        {
+            for (int area = 0; area < areaAt.Length; area++)
+            {
+                if (AnyNameEndsWith(areaAt[area], id)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>A light noun at ids[at]: the last word of a light's name, or a one-word phrase of kind WordLightNoun ("lamps", "bulbs").</summary>
+        public bool IsLightNounAt(int[] ids, int at) { return IsLightNoun(ids[at]) || WordKindAt(ids, at, at + 1) == WordLightNoun; }
+
+        /// <summary>
+        /// The kind of the longest phrase of the lead table that starts at ids[at] and ends by ids[end − 1]
+        /// (LeadFiller..WordEveryLight), LeadNone when none.
+        /// </summary>
+        public int WordKindAt(int[] ids, int at, int end)
+        {
+            int kind = LeadNone, words = 0;
+            for (int e = 0; e < leadAt.Length; e++)
+            {
+                int n = data[leadAt[e] + 1];
+                if (n > words && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n))
                 {
-                    int last = at + 2 * data[at] - 1;
-                    if ((data[last] | (data[last + 1] << 8)) == id) return true;
-                    at += 1 + 2 * data[at];
+                    kind = data[leadAt[e]];
+                    words = n;
+                }
+            }
+            return kind;
+        }
+
+        /// <summary>True when the lead table has a phrase of kind WordEveryLight (a map written before them has none).</summary>
+        public bool HasEveryLightWords
+        {
+            get
+            {
+                for (int e = 0; e < leadAt.Length; e++)
+                {
+                    if (data[leadAt[e]] == WordEveryLight) return true;
+                }
+                return false;
+            }
+        }
+
+        /// <summary>True when a phrase of that kind of the lead table is among ids[first..first+count).</summary>
+        public bool HasWordOfKind(int kind, int[] ids, int first, int count)
+        {
+            for (int e = 0; e < leadAt.Length; e++)
+            {
+                if (data[leadAt[e]] != kind) continue;
+                int n = data[leadAt[e] + 1];
+                for (int at = first; at + n <= first + count; at++)
+                {
+                    if (PhraseIs(leadAt[e] + 1, ids, at, n)) return true;
                 }
             }
             return false;
         }
+
+        /// <summary>The longest device phrase that starts at ids[at] and ends by ids[end − 1], or −1.</summary>
+        public int DeviceAt(int[] ids, int at, int end)
+        {
+            int best = -1, words = 0;
+            for (int d = 0; d < deviceAt.Length; d++)
+            {
+                int n = data[deviceAt[d] + 1];
+                if (n > words && at + n <= end && PhraseIs(deviceAt[d] + 1, ids, at, n))
+                {
+                    best = d;
+                    words = n;
+                }
+            }
+            return best;
+        }
+
+        /// <summary>Words of device phrase d.</summary>
+        public int DeviceWords(int device) { return data[deviceAt[device] + 1]; }
+
+        /// <summary>The other:DOMAIN intent device phrase d belongs to.</summary>
+        public int DeviceIntent(int device) { return data[deviceAt[device]]; }
+
+        /// <summary>The device phrase's words (allocates).</summary>
+        public string DevicePhrase(int device) { return PhraseText(deviceAt[device] + 1); }
 
         /// <summary>The colour whose components are red, green, blue, or −1.</summary>
         public int FindColorByValue(int red, int green, int blue)

@@ -43,5 +43,7 @@ namespace Saffu.Runtime.Actions
         OtherModel,
         /// <summary>More target spans than ActionPlanner.MaxTargets: refused rather than half done.</summary>
         TooManyTargets,
+        /// <summary>A switching command that names no light, room or "all" and says no light word: not every light.</summary>
+        NoTarget,
     }
 }

@@ -23,6 +23,7 @@ namespace Saffu.Runtime.Actions
         readonly bool[] namedArea;   // [A] areas an area span (or a name span that is an area) matched
         readonly bool[] target;      // [L] the last plan's targets
         int topIntent = -1;
+        int domainIntent = -1;       // the other:DOMAIN intent of a NotALight plan: the top intent's, or a device phrase's
 
         internal ActionPlanner(SaffuModel model, ActionMap? map)
         {
@@ -103,6 +104,7 @@ namespace Saffu.Runtime.Actions
             if (heard == ActionKind.Other || heard == ActionKind.Cancel)
             {
                 Action = heard;
+                if (heard == ActionKind.Other) domainIntent = topIntent;
                 return Finish(heard == ActionKind.Other ? ActionOutcome.NotALight : ActionOutcome.Cancelled, ActionReason.None);
             }
             int lead = Map == null || session.Words == 0 ? ActionMap.LeadNone
@@ -117,6 +119,13 @@ namespace Saffu.Runtime.Actions
             Action = heard;
             if (lead == ActionMap.LeadQuestion && Action != ActionKind.None) Action = ActionKind.Query;
             if (Action == ActionKind.None) return Finish(ActionOutcome.NotSupported, ActionReason.NoActionForIntent);
+            int device = GoverningDevice(session.State.WordIds, session.Position - session.Words, session.Words);
+            if (device >= 0)
+            {
+                Action = ActionKind.Other;
+                domainIntent = Map.DeviceIntent(device);
+                return Finish(ActionOutcome.NotALight, ActionReason.None);
+            }
             ActionReason unknown = ResolveTargets(session);
             if (unknown == ActionReason.TooManyTargets) return Finish(ActionOutcome.NotSupported, unknown);
             if (unknown != ActionReason.None) return Finish(ActionOutcome.UnknownTarget, unknown);
@@ -189,11 +198,14 @@ namespace Saffu.Runtime.Actions
             }
         }
 
-        /// <summary>The domain of a NotALight plan's intent ("climate" of other:climate), null otherwise (allocates).</summary>
+        /// <summary>
+        /// The domain of a NotALight plan ("climate" of other:climate): its top intent's, or for a light intent
+        /// whose target is another device's noun ("the bedroom heater") that noun's; null otherwise (allocates).
+        /// </summary>
         public string? DomainName()
         {
-            if (Outcome != ActionOutcome.NotALight) return null;
-            string label = model.Intents.Name(topIntent);
+            if (Outcome != ActionOutcome.NotALight || domainIntent < 0) return null;
+            string label = model.Intents.Name(domainIntent);
             return label.Length > OtherPrefix.Length && label.Substring(0, OtherPrefix.Length) == OtherPrefix ? label.Substring(OtherPrefix.Length) : label;
         }
 
@@ -237,6 +249,7 @@ namespace Saffu.Runtime.Actions
         {
             Commands.Clear();
             topIntent = -1;
+            domainIntent = -1;
             for (int i = 0; i < lights; i++) { named[i] = false; target[i] = false; }
             for (int a = 0; a < namedArea.Length; a++) namedArea[a] = false;
             Outcome = ActionOutcome.NotUnderstood;
@@ -330,7 +343,11 @@ namespace Saffu.Runtime.Actions
             return true;
         }
 
-        /// <summary>The targets from the named lights and areas; none named: every light, or UnknownName for an unknown word before a light noun.</summary>
+        /// <summary>
+        /// The targets from the named lights and areas. None named: UnknownName / UnknownArea for an unknown word before
+        /// a light or area noun or a place of no area (UnknownPlace); NoTarget for a switching command that says no light
+        /// word, "all" word or colour (EveryLightSaid); else every light.
+        /// </summary>
         ActionReason ChooseTargets(int[] ids, int first, int last)
         {
             ActionMap map = Map!;
@@ -342,14 +359,71 @@ namespace Saffu.Runtime.Actions
                 any |= target[i];
             }
             if (any) return ActionReason.None;
-            for (int t = first; t < last; t++)
-            {
-                if (ids[t - 1] == model.Config.OovId && map.IsLightNoun(ids[t])) return ActionReason.UnknownName;
-            }
-            int placeEnd = map.FindPlaceEnd(ids, first - 1, last - first + 1);   // ids index of the word after the place
-            if (placeEnd >= 0) return placeEnd < last && map.IsLightNoun(ids[placeEnd]) ? ActionReason.UnknownName : ActionReason.UnknownArea;
+            ActionReason unknown = UnknownPlace(ids, first - 1, last);
+            if (unknown != ActionReason.None) return unknown;
+            if (Action != ActionKind.Query && !EveryLightSaid(ids, first - 1, last)) return ActionReason.NoTarget;
             for (int i = 0; i < lights; i++) target[i] = true;
             return ActionReason.None;
+        }
+
+        /// <summary>
+        /// ids[from..end) name a light or place this home lacks: an unknown word (&lt;oov&gt;) right before a light noun or
+        /// an area noun ("the &lt;oov&gt; room lights", "in the &lt;oov&gt; room"), or a place phrase; UnknownName when a
+        /// light noun follows within three words, else UnknownArea. None otherwise.
+        /// </summary>
+        ActionReason UnknownPlace(int[] ids, int from, int end)
+        {
+            ActionMap map = Map!;
+            int oov = model.Config.OovId;
+            for (int t = from; t + 1 < end; t++)
+            {
+                if (ids[t] != oov || !(map.IsLightNounAt(ids, t + 1) || map.IsAreaNoun(ids[t + 1]))) continue;
+                return LightNounWithin(ids, t + 1, end, 3) ? ActionReason.UnknownName : ActionReason.UnknownArea;
+            }
+            int placeEnd = map.FindPlaceEnd(ids, from, end - from);   // ids index of the word after the place
+            if (placeEnd >= 0) return placeEnd < end && map.IsLightNounAt(ids, placeEnd) ? ActionReason.UnknownName : ActionReason.UnknownArea;
+            return ActionReason.None;
+        }
+
+        bool LightNounWithin(int[] ids, int from, int end, int words)
+        {
+            for (int t = from; t < end && t < from + words; t++)
+            {
+                if (Map!.IsLightNounAt(ids, t)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// ids[from..end) say every light may be meant: a light noun, an every-light word ("all", "everything", "brighter",
+        /// "colours") or a colour. Always true for a map without every-light words (a blob written before them).
+        /// </summary>
+        bool EveryLightSaid(int[] ids, int from, int end)
+        {
+            ActionMap map = Map!;
+            if (!map.HasEveryLightWords || LightNounWithin(ids, from, end, end - from)) return true;
+            return map.HasWordOfKind(ActionMap.WordEveryLight, ids, from, end - from) || map.FindColorIn(ids, from, end - from) >= 0;
+        }
+
+        /// <summary>
+        /// The device phrase that heads the sentence's target (docs/action-map.md step 2, "Other devices"): the first
+        /// device phrase in ids[first..first+count) that no light noun comes before and none follows within two words
+        /// ("the bedroom heater", "the plug in the office"; not "the lamp by the window", "the tv light", "the tv room
+        /// lights"); −1 if none.
+        /// </summary>
+        int GoverningDevice(int[] ids, int first, int count)
+        {
+            ActionMap map = Map!;
+            int end = first + count;
+            for (int t = first; t < end; t++)
+            {
+                if (map.IsLightNounAt(ids, t)) return -1;
+                int device = map.DeviceAt(ids, t, end);
+                if (device < 0) continue;
+                int after = t + map.DeviceWords(device);
+                return LightNounWithin(ids, after, end, 2) ? -1 : device;
+            }
+            return -1;
         }
 
         bool AreaHasNamedLight(int area)

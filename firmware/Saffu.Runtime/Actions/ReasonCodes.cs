@@ -29,6 +29,8 @@ namespace Saffu.Runtime.Actions
         ColourUnsupported,
         /// <summary>More name and area spans than ActionPlanner.MaxTargets.</summary>
         TooManyTargets,
+        /// <summary>Not understood: a switching command that names no light, room or "all" and says no light word.</summary>
+        NoTarget,
     }
 
     /// <summary>
@@ -46,7 +48,8 @@ namespace Saffu.Runtime.Actions
         public static DecisionReason NotUnderstood(Session session, ActionOutcome outcome, ActionReason reason)
         {
             if (session.Words == 0) return DecisionReason.NoWords;
-            if (outcome == ActionOutcome.UnknownTarget) return reason == ActionReason.UnknownName ? DecisionReason.UnknownName : DecisionReason.UnknownArea;
+            if (outcome == ActionOutcome.UnknownTarget)
+                return reason == ActionReason.UnknownName ? DecisionReason.UnknownName : reason == ActionReason.NoTarget ? DecisionReason.NoTarget : DecisionReason.UnknownArea;
             if (outcome == ActionOutcome.NotALight) return DecisionReason.NotALight;
             if (outcome == ActionOutcome.Cancelled) return DecisionReason.Cancelled;
             if (outcome != ActionOutcome.NotUnderstood) return DecisionReason.None;
@@ -92,6 +95,7 @@ namespace Saffu.Runtime.Actions
                 case DecisionReason.NotALight: return "not_a_light";
                 case DecisionReason.Cancelled: return "cancelled";
                 case DecisionReason.TooManyTargets: return "too_many_targets";
+                case DecisionReason.NoTarget: return "no_target";
                 default: return null;
             }
         }
@@ -116,6 +120,7 @@ namespace Saffu.Runtime.Actions
                 case DecisionReason.NotALight: return "not a light";
                 case DecisionReason.Cancelled: return "cancelled: nothing done";
                 case DecisionReason.TooManyTargets: return "more than " + ActionPlanner.MaxTargets + " lights or rooms in one command";
+                case DecisionReason.NoTarget: return "which light? no light, room or \"all\" heard";
                 default: return "";
             }
         }

@@ -17,14 +17,14 @@ namespace Saffu.Runtime.Blob
             Enter(SectionKind.ActionMap);
             if (!Need(ActionMap.HeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
             int lights = LittleEndian.U16(b, cur), areas = LittleEndian.U16(b, cur + 2);
-            int colors = LittleEndian.U16(b, cur + 4), steps = LittleEndian.U16(b, cur + 6), stepPercent = b[cur + 8], places = b[cur + 9], leads = b[cur + 10];
+            int colors = LittleEndian.U16(b, cur + 4), steps = LittleEndian.U16(b, cur + 6), stepPercent = b[cur + 8], places = b[cur + 9], leads = b[cur + 10], devices = b[cur + 11];
             if (!MapRange(lights, 1, ActionMap.MaxLights, "lightCount") || !MapRange(areas, 1, ActionMap.MaxAreas, "areaCount")
                 || !MapRange(colors, 0, ActionMap.MaxColors, "colorCount") || !MapRange(steps, 0, ActionMap.MaxSteps, "stepCount")
                 || !MapRange(stepPercent, 1, 100, "stepPercent")) return false;
             cur += ActionMap.HeaderBytes;
             int actionsAt = cur;
             if (!ReadIntentActions() || !Pad(BlobError.BadActionMap, "ActionMap intentAction")) return false;
-            int[] areaAt = new int[areas], lightAt = new int[lights], colorAt = new int[colors], stepAt = new int[steps], placeAt = new int[places], leadAt = new int[leads];
+            int[] areaAt = new int[areas], lightAt = new int[lights], colorAt = new int[colors], stepAt = new int[steps], placeAt = new int[places], leadAt = new int[leads], deviceAt = new int[devices];
             for (int a = 0; a < areas; a++)
             {
                 areaAt[a] = cur;
@@ -58,9 +58,14 @@ namespace Saffu.Runtime.Blob
                 leadAt[e] = cur;
                 if (!ReadLead(e)) return false;
             }
+            for (int d = 0; d < devices; d++)
+            {
+                deviceAt[d] = cur;
+                if (!ReadDevice(d, actionsAt)) return false;
+            }
             if (!Pad(BlobError.BadActionMap, "ActionMap") || !ExactEnd(BlobError.BadActionMap, "ActionMap")) return false;
             if (!EveryAreaLit(areas, lightAt)) return false;
-            actionMap = new ActionMap(b, vocabulary!, stepPercent, actionsAt, areaAt, lightAt, colorAt, stepAt, placeAt, leadAt);
+            actionMap = new ActionMap(b, vocabulary!, stepPercent, actionsAt, areaAt, lightAt, colorAt, stepAt, placeAt, leadAt, deviceAt);
             return true;
         }
 
@@ -188,10 +193,21 @@ namespace Saffu.Runtime.Blob
         {
             if (!NeedIn(1, "lead phrase", e)) return false;
             int kind = b[cur];
-            if (kind < ActionMap.LeadFiller || kind > ActionMap.LeadNegation)
-                return Fail(BlobError.BadActionMap, "ActionMap lead phrase " + e + " has kind " + kind + "; expected 1 (filler), 2 (question) or 3 (negation)");
+            if (kind < ActionMap.LeadFiller || kind > ActionMap.WordEveryLight)
+                return Fail(BlobError.BadActionMap, "ActionMap lead phrase " + e + " has kind " + kind + "; expected 1 (filler), 2 (question), 3 (negation), 4 (light noun) or 5 (every-light word)");
             cur++;
             return ReadPhrase("lead phrase", e);
+        }
+
+        /// <summary>u8 intent (an intent whose action is other), then one phrase.</summary>
+        bool ReadDevice(int d, int actionsAt)
+        {
+            if (!NeedIn(1, "device phrase", d)) return false;
+            int intent = b[cur];
+            if (intent >= config.IntentCount || b[actionsAt + intent] != (int)ActionKind.Other)
+                return Fail(BlobError.BadActionMap, "ActionMap device phrase " + d + " has intent " + intent + "; expected an intent whose action is 7 (other)");
+            cur++;
+            return ReadPhrase("device phrase", d);
         }
 
         bool EveryAreaLit(int areas, int[] lightAt)

@@ -12,8 +12,8 @@ namespace Saffu.Runtime.Tests
         public const int MissingWord = 0xFFFE;
         readonly string[] words;
         readonly ByteSink areas = new ByteSink(), lights = new ByteSink(), colors = new ByteSink(), steps = new ByteSink();
-        readonly ByteSink places = new ByteSink(), leads = new ByteSink();
-        int areaCount, lightCount, colorCount, stepCount, placeCount, leadCount;
+        readonly ByteSink places = new ByteSink(), leads = new ByteSink(), devices = new ByteSink();
+        int areaCount, lightCount, colorCount, stepCount, placeCount, leadCount, deviceCount;
 
         public TestActionMap(string[] words, int[] intentActions)
         {
@@ -81,12 +81,20 @@ namespace Saffu.Runtime.Tests
             placeCount++;
         }
 
-        /// <summary>A lead phrase of kind 1 filler, 2 question, 3 negation (docs/action-map.md step 0).</summary>
+        /// <summary>A lead phrase of kind 1 filler, 2 question, 3 negation (docs/action-map.md step 0), or a target word: 4 light noun, 5 every-light word.</summary>
         public void Lead(int kind, string phrase)
         {
             leads.U8(kind);
             Phrase(leads, phrase);
             leadCount++;
+        }
+
+        /// <summary>Another device's noun, of intent (an intent whose action is 7 other; docs/action-map.md step 2).</summary>
+        public void Device(int intent, string phrase)
+        {
+            devices.U8(intent);
+            Phrase(devices, phrase);
+            deviceCount++;
         }
 
         /// <summary>The section's bytes, padded to 4.</summary>
@@ -100,7 +108,7 @@ namespace Saffu.Runtime.Tests
             s.U8(StepPercent);
             s.U8(placeCount);
             s.U8(leadCount);
-            s.Zeros(1);
+            s.U8(deviceCount);
             for (int i = 0; i < IntentActions.Length; i++) s.U8(IntentActions[i]);
             s.Pad4();
             s.Sink(areas);
@@ -109,6 +117,7 @@ namespace Saffu.Runtime.Tests
             s.Sink(steps);
             s.Sink(places);
             s.Sink(leads);
+            s.Sink(devices);
             s.Pad4();
             return s.ToArray();
         }

@@ -101,7 +101,8 @@ public class ActionMapSectionTests
         var grammar = CommandGrammar.Shipped;
         var phrases = ShippedHome.Lights.SelectMany(l => l.AllNames).Concat(ShippedHome.Areas.SelectMany(a => a.AllNames))
             .Concat(grammar.Colors.Select(c => c.Name)).Concat(ActionMapSection.StepPhrases(grammar).Select(s => s.Phrase))
-            .Concat(PlaceWords.For(ShippedHome, grammar)).Concat(PlaceWords.Leads(grammar).Select(l => l.Phrase))
+            .Concat(PlaceWords.For(ShippedHome, grammar)).Concat(PlaceWords.LeadsAndWords(grammar).Select(l => l.Phrase))
+            .Concat(PlaceWords.Devices(ShippedHome, grammar).Select(d => d.Phrase))
             .Concat(["turn on the make set to percent off"]);
         var words = phrases.SelectMany(p => p.Split(' ')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return ["<oov>", "<sod>", "<num>", .. words];
@@ -115,14 +116,15 @@ public class ActionMapSectionTests
         int steps = ActionMapSection.StepPhrases(CommandGrammar.Shipped).Count;
         Console.WriteLine($"shipped home action map: {section.Length} bytes ({ShippedHome.Lights.Count} lights, {ShippedHome.Areas.Count} areas, "
             + $"{CommandGrammar.Shipped.Colors.Count} colours, {steps} step phrases)");
-        int places = PlaceWords.For(ShippedHome, CommandGrammar.Shipped).Count, leads = PlaceWords.Leads(CommandGrammar.Shipped).Count;
-        Console.WriteLine($"  {places} place phrases, {leads} lead phrases");
+        int places = PlaceWords.For(ShippedHome, CommandGrammar.Shipped).Count, leads = PlaceWords.LeadsAndWords(CommandGrammar.Shipped).Count;
+        int devices = PlaceWords.Devices(ShippedHome, CommandGrammar.Shipped).Count;
+        Console.WriteLine($"  {places} place phrases, {leads} lead phrases and target words, {devices} device phrases");
         // Header, then intentAction: the four light intents, query, cancel, ten other devices, none; padded to 4.
-        CollectionAssert.AreEqual(new byte[] { 9, 0, 5, 0, 19, 0, (byte)steps, 0, 20, (byte)places, (byte)leads, 0,
+        CollectionAssert.AreEqual(new byte[] { 9, 0, 5, 0, 19, 0, (byte)steps, 0, 20, (byte)places, (byte)leads, (byte)devices,
             1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0 }, section[..32]);
         Assert.AreEqual(0, section.Length % 4);
         Assert.AreEqual(Expected(ShippedHome, CommandGrammar.Shipped, LightIntents.All.Count), section.Length);
-        Assert.AreEqual(1072, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
+        Assert.AreEqual(1764, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
     }
 
     /// <summary>The section's length from docs/action-map.md's layout, counted independently of the writer.</summary>
@@ -135,7 +137,8 @@ public class ActionMapSectionTests
         n += grammar.Colors.Sum(c => 3 + Phrase(c.Name));
         n += ActionMapSection.StepPhrases(grammar).Sum(s => 1 + Phrase(s.Phrase));
         n += PlaceWords.For(home, grammar).Sum(Phrase);
-        n += PlaceWords.Leads(grammar).Sum(l => 1 + Phrase(l.Phrase));
+        n += PlaceWords.LeadsAndWords(grammar).Sum(l => 1 + Phrase(l.Phrase));
+        n += PlaceWords.Devices(home, grammar).Sum(d => 1 + Phrase(d.Phrase));
         return (n + 3) & ~3;
     }
 

@@ -12,6 +12,10 @@ public sealed class TranscriptRunnerTests
 {
     private static TranscriptRunner NewRunner() => new(SimulatedModel.Load(LightsFixture.Blob, "lights.blob"));
 
+    /// <summary>The shipped blob (models/lights/lights.blob): the planner's target rules on the model they were measured with.</summary>
+    private static TranscriptRunner ShippedRunner() =>
+        new(SimulatedModel.Load(File.ReadAllBytes(RepoFiles.Path("models/lights/lights.blob")), "lights.blob"));
+
     [TestMethod]
     public void CommandDrivesItsLightsPin()
     {
@@ -88,6 +92,53 @@ public sealed class TranscriptRunnerTests
         Assert.IsFalse(empty.Understood);
         Assert.AreEqual("no_words", empty.Reason);
         Assert.IsNull(empty.Action);
+    }
+
+    [TestMethod]
+    [DataRow("switch off the plug in the office", "switch")]
+    [DataRow("set the thermostat to 20 percent", "climate")]
+    [DataRow("close the kitchen window", "cover")]
+    [DataRow("switch off the radiator in the study", "climate")]
+    public void ALightIntentWhoseTargetIsAnotherDevicesNounIsNotALight(string text, string domain)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.IsFalse(r.Understood, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.IsNull(r.Action);
+        Assert.AreEqual("not_a_light", r.Reason);
+        Assert.AreEqual(domain, r.Domain);
+    }
+
+    [TestMethod]
+    public void ALightNounBeforeOrRightAfterADeviceNounStillActs()
+    {
+        TranscriptResult r = ShippedRunner().Run("turn on the tv light");
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual("mood light", r.Action!.Lights.Single().Name);
+    }
+
+    [TestMethod]
+    [DataRow("dim the dining room lights", "unknown_name")]
+    [DataRow("turn on the lamp in the guest room", "unknown_area")]
+    public void AnUnknownWordBeforeALightOrAreaNounIsRefused(string text, string reason)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.IsNull(r.Action, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(reason, r.Reason);
+    }
+
+    [TestMethod]
+    public void EveryLightOnlyWhenALightOrAllIsSaid()
+    {
+        var runner = ShippedRunner();
+        TranscriptResult all = runner.Run("turn off everything");
+        Assert.AreEqual(ActionResult.KindPins, all.Action?.Kind, $"{all.Top} {all.Confidence} {all.Reason}");
+        Assert.AreEqual(9, all.Action!.Lights.Count);
+        TranscriptResult it = runner.Run("set it to 20 percent");
+        Assert.IsNull(it.Action, $"{it.Top} {it.Confidence} {it.Reason}");
+        TranscriptResult percent = runner.Run("set to 50 percent");
+        Assert.AreEqual("HassLightSet", percent.Top);
+        Assert.AreEqual("no_target", percent.Reason);
+        Assert.IsNull(percent.Action);
     }
 
     [TestMethod]

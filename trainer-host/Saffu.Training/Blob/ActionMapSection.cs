@@ -26,16 +26,48 @@ public static class ActionMapSection
     public static byte[] Write(HomeDescription home, CommandGrammar grammar, IReadOnlyList<string> vocabulary,
         IReadOnlyList<string> intents, int stepPercent = DefaultStepPercent) =>
         Write(home, grammar.Colors, StepPhrases(grammar), vocabulary, intents, stepPercent, Places(home, grammar, vocabulary),
-            Leads(grammar, vocabulary));
+            Leads(grammar, vocabulary), Devices(home, grammar, vocabulary, intents));
 
-    /// <summary>The grammar's lead phrases (<see cref="PlaceWords.Leads"/>) whose words are all in the vocabulary.</summary>
+    /// <summary>
+    /// The grammar's lead phrases and target words (<see cref="PlaceWords.LeadsAndWords"/>) whose words are all in the
+    /// vocabulary, at most 255.
+    /// </summary>
     public static IReadOnlyList<(string Phrase, int Kind)> Leads(CommandGrammar grammar, IReadOnlyList<string> vocabulary)
     {
-        var known = new HashSet<string>(vocabulary, StringComparer.Ordinal);
-        var tokens = new SentenceTokens();
-        return PlaceWords.Leads(grammar).Where(l => tokens.Tokenize(l.Phrase) is { Length: > 0 } words
-            && words.All(t => t.Value < 0 && known.Contains(t.Word))).Take(MaxPlaces).ToList();
+        var known = Known(vocabulary);
+        return PlaceWords.LeadsAndWords(grammar).Where(l => AllKnown(l.Phrase, known)).Take(MaxPlaces).ToList();
     }
+
+    /// <summary>
+    /// The grammar's device phrases (<see cref="PlaceWords.Devices"/>) whose words are all in the vocabulary and whose
+    /// other:DOMAIN intent the model has, with that intent's index; at most 255.
+    /// </summary>
+    public static IReadOnlyList<(string Phrase, int Intent)> Devices(HomeDescription home, CommandGrammar grammar,
+        IReadOnlyList<string> vocabulary, IReadOnlyList<string> intents)
+    {
+        var known = Known(vocabulary);
+        var devices = new List<(string, int)>();
+        foreach (var (phrase, domain) in PlaceWords.Devices(home, grammar))
+        {
+            int intent = IndexOf(intents, LightIntents.OtherPrefix + domain);
+            if (intent >= 0 && AllKnown(phrase, known)) devices.Add((phrase, intent));
+        }
+        return devices.Take(MaxPlaces).ToList();
+    }
+
+    private static int IndexOf(IReadOnlyList<string> items, string item)
+    {
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (items[i] == item) return i;
+        }
+        return -1;
+    }
+
+    private static HashSet<string> Known(IReadOnlyList<string> vocabulary) => new(vocabulary, StringComparer.Ordinal);
+
+    private static bool AllKnown(string phrase, HashSet<string> known) =>
+        new SentenceTokens().Tokenize(phrase) is { Length: > 0 } words && words.All(t => t.Value < 0 && known.Contains(t.Word));
 
     /// <summary>The grammar's place phrases for this home (<see cref="PlaceWords"/>) whose words are all in the vocabulary.</summary>
     public static IReadOnlyList<string> Places(HomeDescription home, CommandGrammar grammar, IReadOnlyList<string> vocabulary)
@@ -53,10 +85,12 @@ public static class ActionMapSection
 
     public static byte[] Write(HomeDescription home, IReadOnlyList<NamedColor> colors, IReadOnlyList<StepPhrase> steps,
         IReadOnlyList<string> vocabulary, IReadOnlyList<string> intents, int stepPercent, IReadOnlyList<string>? places = null,
-        IReadOnlyList<(string Phrase, int Kind)>? leads = null)
+        IReadOnlyList<(string Phrase, int Kind)>? leads = null, IReadOnlyList<(string Phrase, int Intent)>? devices = null)
     {
         places ??= [];
         leads ??= [];
+        devices ??= [];
+        CheckCount("device phrases", devices.Count, 0, MaxPlaces);
         CheckCount("place phrases", places.Count, 0, MaxPlaces);
         CheckCount("lead phrases", leads.Count, 0, MaxPlaces);
         CheckCount("lights", home.Lights.Count, 1, MaxLights);
@@ -73,7 +107,7 @@ public static class ActionMapSection
         w.U8(stepPercent);
         w.U8(places.Count);
         w.U8(leads.Count);
-        w.U8(0);
+        w.U8(devices.Count);
         foreach (string intent in intents) w.U8((int)ActionOf(intent));
         w.Pad4();
         foreach (Area area in home.Areas) Names(w, ids, $"area \"{area.Name}\"", area.AllNames.ToList());
@@ -95,6 +129,13 @@ public static class ActionMapSection
         {
             w.U8(kind);
             ids.Phrase(w, $"lead phrase \"{phrase}\"", phrase);
+        }
+        foreach (var (phrase, intent) in devices)
+        {
+            if (intent < 0 || intent >= intents.Count || ActionOf(intents[intent]) != ActionKind.Other)
+                throw new ActionMapException($"the device phrase \"{phrase}\" for intent {intent}", "an other:DOMAIN intent of the model", null, phrase);
+            w.U8(intent);
+            ids.Phrase(w, $"device phrase \"{phrase}\"", phrase);
         }
         w.Pad4();
         return w.ToArray();

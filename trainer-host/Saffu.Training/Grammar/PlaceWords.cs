@@ -16,12 +16,54 @@ public static class PlaceWords
     /// <summary>The grammar lists of lead phrases and their kinds (docs/action-map.md step 0): 1 filler, 2 question, 3 negation.</summary>
     public static readonly IReadOnlyList<(string List, int Kind)> LeadLists = [("lead_filler", 1), ("lead_question", 2), ("lead_negation", 3)];
 
+    /// <summary>
+    /// The grammar lists of target words and their kinds in the action map's lead table (docs/action-map.md step 2; matched
+    /// anywhere, never a lead): 4 light noun, 5 every-light word. Action map only: the trainer's vocabulary
+    /// does not take them, so a word the model lacks is left out.
+    /// </summary>
+    public static readonly IReadOnlyList<(string List, int Kind)> WordLists = [("light_noun", 4), ("every_light", 5)];
+
+    /// <summary>The prefix of the grammar lists of another device's nouns: `device_climate` for the intent other:climate.</summary>
+    public const string DevicePrefix = "device_";
+
     /// <summary>The lead phrases of the grammar with their kinds, in list order, each phrase once (its first list wins).</summary>
-    public static IReadOnlyList<(string Phrase, int Kind)> Leads(CommandGrammar grammar)
+    public static IReadOnlyList<(string Phrase, int Kind)> Leads(CommandGrammar grammar) => Kinds(grammar, LeadLists);
+
+    /// <summary>The lead phrases, then the target words (<see cref="WordLists"/>) that are no lead phrase, each phrase once.</summary>
+    public static IReadOnlyList<(string Phrase, int Kind)> LeadsAndWords(CommandGrammar grammar) => Kinds(grammar, [.. LeadLists, .. WordLists]);
+
+    /// <summary>
+    /// Another device's nouns with their domains (lists `device_DOMAIN`, in <see cref="LightIntents.Domains"/> order), each
+    /// phrase once (its first list wins), without those that share a word with an area's name or alias of this home or are
+    /// a light's name or alias ("tv light" stays a light; "tv" stays a device).
+    /// </summary>
+    public static IReadOnlyList<(string Phrase, string Domain)> Devices(HomeDescription home, CommandGrammar grammar)
+    {
+        var tokens = new SentenceTokens();
+        var areaWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string name in home.Areas.SelectMany(a => a.AllNames))
+            areaWords.UnionWith(tokens.Tokenize(name)?.Select(t => t.Word) ?? []);
+        var lightNames = new HashSet<string>(home.Lights.SelectMany(l => l.AllNames), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var devices = new List<(string, string)>();
+        foreach (string domain in LightIntents.Domains)
+        {
+            if (!grammar.Lists.TryGetValue(DevicePrefix + domain, out GrammarList? list)) continue;
+            foreach (string phrase in ListExpansion.Phrases(list.Root, grammar))
+            {
+                if (!seen.Add(phrase) || lightNames.Contains(phrase)) continue;
+                if (tokens.Tokenize(phrase) is not { Length: > 0 } words || words.Any(w => areaWords.Contains(w.Word))) continue;
+                devices.Add((phrase, domain));
+            }
+        }
+        return devices;
+    }
+
+    private static IReadOnlyList<(string Phrase, int Kind)> Kinds(CommandGrammar grammar, IReadOnlyList<(string List, int Kind)> lists)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var leads = new List<(string, int)>();
-        foreach (var (id, kind) in LeadLists)
+        foreach (var (id, kind) in lists)
         {
             if (!grammar.Lists.TryGetValue(id, out GrammarList? list)) continue;
             foreach (string phrase in ListExpansion.Phrases(list.Root, grammar))
