@@ -38,11 +38,13 @@ public static class Calibration
         double step = (hi - lo) / GridSteps;
         int best = 0;
         double bestLoss = double.PositiveInfinity;
+        // The grid points are independent: their losses in parallel (each summed in input order), chosen in order below.
+        var losses = new double[GridSteps + 1];
+        Parallel.For(0, GridSteps + 1, i => losses[i] = NegativeLogLikelihood(logits, labels, Math.Exp(lo + i * step)));
         for (int i = 0; i <= GridSteps; i++)
         {
             double u = lo + i * step;
-            double loss = NegativeLogLikelihood(logits, labels, Math.Exp(u));
-            if (IsBetter(loss, u, bestLoss, lo + best * step)) { best = i; bestLoss = loss; }
+            if (IsBetter(losses[i], u, bestLoss, lo + best * step)) { best = i; bestLoss = losses[i]; }
         }
         double uBest = Refine(logits, labels, lo + Math.Max(0, best - 1) * step, lo + Math.Min(GridSteps, best + 1) * step,
             lo + best * step, bestLoss);
