@@ -50,4 +50,15 @@ public sealed class SweepCommandTests
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "--threads");
     }
+
+    [TestMethod]
+    public void NoTrainingSourceIsUsage()
+    {
+        var (code, _, error) = SaffuCli.Run("sweep", "--valid", "v", "--out", "o");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "--home");
+        (code, _, error) = SaffuCli.Run("sweep", "--home", "h.yaml", "--out", "o", "--budget-ram", "0");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "--budget-ram");
+    }
 }

@@ -21,5 +21,6 @@ namespace Saffu.Runtime.Blob
         BadTable,
         BadActionMap,
         BadAnchors,
+        BadWordVectors,
     }
 }

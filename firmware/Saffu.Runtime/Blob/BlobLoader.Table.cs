@@ -7,7 +7,7 @@ namespace Saffu.Runtime.Blob
 
         static bool IsKnown(int kind)
         {
-            return (kind >= 1 && kind <= LastContiguousKind) || kind == (int)SectionKind.Anchors;
+            return (kind >= 1 && kind <= LastContiguousKind) || kind == (int)SectionKind.Anchors || kind == (int)SectionKind.WordVectors;
         }
 
         int EntryAt(int i) { return tableAt + i * BlobFormat.SectionEntrySize; }

@@ -131,7 +131,7 @@ namespace Saffu.Runtime.Blob
                 Fail(BlobError.TooLarge, "the model needs " + ram + " bytes of runtime RAM beyond the blob but the limit is " + maxRuntimeBytes);
                 return null;
             }
-            return new SaffuModel(b, config, weights, vocabulary!, intents, tags, slots, actionMap, anchorsAt);
+            return new SaffuModel(b, config, weights, vocabulary!, intents, tags, slots, actionMap, anchorsAt, vectors);
         }
     }
 }

@@ -20,5 +20,6 @@ namespace Saffu.Runtime.Blob
         FactoredTensors = 14,
         SpeechVocabulary = 15,
         Anchors = 16,
+        WordVectors = 17,
     }
 }

@@ -11,8 +11,9 @@ namespace Saffu.Runtime.Model
         readonly int anchorsAt;   // blob offset of the Anchors section's bits, −1 without one
 
         internal SaffuModel(byte[] blob, ModelConfig config, ModelWeights weights, Vocabulary vocabulary,
-            Labels intents, Labels tags, TagSlots slots, ActionMap? actionMap, int anchorsAt)
+            Labels intents, Labels tags, TagSlots slots, ActionMap? actionMap, int anchorsAt, WordVectors? vectors)
         {
+            Vectors = vectors;
             this.anchorsAt = anchorsAt;
             Blob = blob;
             Config = config;
@@ -25,6 +26,11 @@ namespace Saffu.Runtime.Model
             Actions = new ActionPlanner(this, actionMap);
         }
 
+        /// <summary>
+        /// The co-occurrence word vectors (docs/model-blob.md §17), read in place; null when the blob has none and
+        /// the words' vectors are their bit-cipher codes.
+        /// </summary>
+        public WordVectors? Vectors { get; }
         /// <summary>The blob's bytes, kept and read in place.</summary>
         public byte[] Blob { get; }
         public ModelConfig Config { get; }

@@ -15,6 +15,7 @@ namespace Saffu.Runtime.Model
         readonly ModelConfig c;
         readonly ModelWeights w;
         readonly RunState s;
+        readonly WordVectors? vectors;   // co-occurrence vectors (docs/model-blob.md §17); null = bit-cipher codes
         readonly int window, kMax, l, uniformTagQ;
         int position;      // t: positions pushed, <sod> included
         int blockStart;    // p0 of the current block
@@ -28,6 +29,7 @@ namespace Saffu.Runtime.Model
             c = model.Config;
             w = model.Weights;
             s = state;
+            vectors = model.Vectors;
             window = RunState.Window(c);
             kMax = c.MaxPopcount;
             l = c.LabelDim;
@@ -82,26 +84,26 @@ namespace Saffu.Runtime.Model
             s.Numbers[t - 1] = numberValue;
             if (model.IsAnchor(wordId)) anchorWords++;
 
-            // 1. The pivot's code, and its projections P = x_w·U cached per position.
+            // 1. The pivot's code (or stored vector), and its projections P = x_w·U cached per position.
             int code = (t - 1) % window;
-            s.CodeCount[code] = BitCipher.Code(wordId, c.VocabSize, c.Bits, c.GrownFrom, s.CodeBits, code * kMax);
+            if (vectors == null) s.CodeCount[code] = BitCipher.Code(wordId, c.VocabSize, c.Bits, c.GrownFrom, s.CodeBits, code * kMax);
             if (c.HasBlock)
             {
                 if ((t - 1) % c.BlockSize == 0) blockStart = t;
-                Project(w.BlockU!, code, s.BlockP, (t - blockStart) * l);
+                Project(w.BlockU!, code, wordId, s.BlockP, (t - blockStart) * l);
             }
-            if (c.HasRadial) Project(w.RadialU!, code, s.RadialP, ((t - 1) % c.RadialSize) * l);
+            if (c.HasRadial) Project(w.RadialU!, code, wordId, s.RadialP, ((t - 1) % c.RadialSize) * l);
             if (c.HasDocument)
             {
-                Project(w.DocumentU!, code, s.G, 0);
+                Project(w.DocumentU!, code, wordId, s.G, 0);
                 for (int j = 0; j < l; j++) s.DocumentG[j] = FixedMath.Saturate((long)s.DocumentG[j] + s.G[j]);
             }
-            if (c.HasTagHead) ProjectTagUnits(code, t);
+            if (c.HasTagHead) ProjectTagUnits(code, wordId, t);
 
             // 2–4. Each context gives a b'-vector s in Q15: h = [s_B; s_R; s_D].
             int part = 0;
-            if (c.HasBlock) Attend(w.BlockW!, BlockComparisons(t, code), s.BlockP, part++ * l);
-            if (c.HasRadial) Attend(w.RadialW!, RadialComparisons(t, code), s.RadialP, part++ * l);
+            if (c.HasBlock) Attend(w.BlockW!, BlockComparisons(t), s.BlockP, part++ * l);
+            if (c.HasRadial) Attend(w.RadialW!, RadialComparisons(t), s.RadialP, part++ * l);
             if (c.HasDocument) Softmax(s.DocumentG, 0, l, s.H, part * l);
 
             // 5. Intent head: y = softmax(h·O); tag head: argmax(h_tag·O_tag).
@@ -140,9 +142,14 @@ namespace Saffu.Runtime.Model
             return PushLine(line);
         }
 
-        /// <summary>P[j] = RoundDiv(RoundShift(Σ_{i∈S} q[i,j]·m_j, e_j − 16), k), Q16 (§4 step 1).</summary>
-        void Project(Tensor u, int code, int[] output, int offset)
+        /// <summary>P[j] = RoundDiv(RoundShift(Σ_{i∈S} q[i,j]·m_j, e_j − 16), k), Q16 (§4 step 1); with vectors ProjectVector.</summary>
+        void Project(Tensor u, int code, int wordId, int[] output, int offset)
         {
+            if (vectors != null)
+            {
+                ProjectVector(u, wordId, output, offset);
+                return;
+            }
             int k = s.CodeCount[code];
             for (int j = 0; j < u.Cols; j++)
             {
@@ -152,44 +159,70 @@ namespace Saffu.Runtime.Model
             MacCount += u.Cols;
         }
 
+        /// <summary>
+        /// P[j] = Saturate(RoundShift(Σ_e q_e·U.q[bit_e, j]·m_j, e_j − 16 + Qw)), Q16: the stored vector's weights
+        /// (Q(Qw)) times the rows of U (docs/model-blob.md §17). One multiply per entry and column, one per column scale.
+        /// </summary>
+        void ProjectVector(Tensor u, int wordId, int[] output, int offset)
+        {
+            WordVectors x = vectors!;
+            int first = x.First(wordId), last = x.End(wordId), shift = x.WeightShift - 16;
+            for (int j = 0; j < u.Cols; j++)
+            {
+                long sum = x.Project(u, first, last, j) * u.Mantissa(j);
+                output[offset + j] = FixedMath.Saturate(FixedMath.RoundShift(sum, u.Exponent(j) + shift));
+            }
+            MacCount += (long)(last - first) * u.Cols + u.Cols;
+        }
+
         /// <summary>q_j(w_t) = softmax(P_UTj[w_t]) for every offset j, into the tag ring (Q15).</summary>
-        void ProjectTagUnits(int code, int t)
+        void ProjectTagUnits(int code, int wordId, int t)
         {
             int g = c.TagCount, ring = ((t - 1) % c.TagOffsets) * c.TagOffsets * g;
             for (int j = 0; j < c.TagOffsets; j++)
             {
-                Project(w.TagU![j], code, s.G, 0);
+                Project(w.TagU![j], code, wordId, s.G, 0);
                 Softmax(s.G, 0, g, s.TagQ, ring + j * g);
             }
         }
 
         /// <summary>c_i = c(w_{p0+i}, w_t) over the current block; returns n (§2 Block).</summary>
-        int BlockComparisons(int t, int pivot)
+        int BlockComparisons(int t)
         {
             int n = t - blockStart + 1;
             for (int i = 0; i < n; i++)
             {
-                s.Compare[i] = Comparison((blockStart + i - 1) % window, pivot);
+                s.Compare[i] = Comparison(blockStart + i, t);
                 s.AttendRow[i] = i;
             }
             return n;
         }
 
         /// <summary>c_i = c(w_{t−i}, w_t) over the last r words; returns n = min(t, r) (§2 Radial).</summary>
-        int RadialComparisons(int t, int pivot)
+        int RadialComparisons(int t)
         {
             int n = t < c.RadialSize ? t : c.RadialSize;
             for (int i = 0; i < n; i++)
             {
-                s.Compare[i] = Comparison((t - i - 1) % window, pivot);
+                s.Compare[i] = Comparison(t - i, t);
                 s.AttendRow[i] = (t - i - 1) % c.RadialSize;
             }
             return n;
         }
 
-        /// <summary>c = RoundDiv(|S_a ∩ S_b|·2^15, k_a·k_b), Q15 (§4 step 2): a merge of bit lists.</summary>
-        int Comparison(int a, int b)
+        /// <summary>
+        /// c(w_pa, w_pb) of positions pa, pb (Q15, §4 step 2): RoundDiv(|S_a ∩ S_b|·2^15, k_a·k_b), a merge of the cached
+        /// bit lists; with vectors x_a·x_b, a merge of the stored entries (one multiply per shared bit).
+        /// </summary>
+        int Comparison(int pa, int pb)
         {
+            if (vectors != null)
+            {
+                int c15 = vectors.Compare(s.WordIds[pa - 1], s.WordIds[pb - 1], out int shared);
+                MacCount += shared;
+                return c15;
+            }
+            int a = (pa - 1) % window, b = (pb - 1) % window;
             int ka = s.CodeCount[a], kb = s.CodeCount[b];
             int common = BitCipher.Intersect(s.CodeBits, a * kMax, ka, s.CodeBits, b * kMax, kb);
             MacCount++;

@@ -19,6 +19,21 @@ namespace Saffu.Runtime.Tests.Host
         [TestMethod]
         public void FixedPointAgreesWithDouble()
         {
+            Compare(false);
+        }
+
+        /// <summary>
+        /// The same with a WordVectors section (docs/model-blob.md §17; 8-bit weights for odd seeds, 16 for even): both
+        /// sides read the stored vectors (the reference dequantized: x_w[bit] = q · 2^−Qw) in every projection and comparison.
+        /// </summary>
+        [TestMethod]
+        public void FixedPointAgreesWithDoubleWithWordVectors()
+        {
+            Compare(true);
+        }
+
+        static void Compare(bool withVectors)
+        {
             double worst = 0;
             int compared = 0, sameTop = 0, nearTies = 0;
             for (int seed = 1; seed <= 24; seed++)
@@ -33,8 +48,11 @@ namespace Saffu.Runtime.Tests.Host
                 shape.Bits = 8 + seed;
                 shape.MaxWords = 16;
                 TestModelSpec spec = TestModels.Random(shape, (ulong)(500 + seed));
-                SaffuModel model = ModelBlob.Load(TestBlobWriter.Write(spec)).Model!;
-                FloatModel reference = new FloatModel(spec);
+                if (withVectors) spec.WordVectors = TestWordVectors.Random(shape.Vocab, shape.Bits, 1 + seed % 6, seed % 2 == 0 ? 16 : 8, new TestRandom((ulong)(900 + seed)));
+                LoadResult loaded = ModelBlob.Load(TestBlobWriter.Write(spec));
+                Assert.AreEqual(BlobError.None, loaded.Error, loaded.Message);
+                SaffuModel model = loaded.Model!;
+                FloatModel reference = new FloatModel(spec) { Vectors = model.Vectors };
                 Random random = new Random(seed);
                 for (int utterance = 0; utterance < 8; utterance++)
                 {
@@ -75,6 +93,8 @@ namespace Saffu.Runtime.Tests.Host
     {
         readonly TestModelSpec m;
         readonly double[,]? blockW, blockU, radialW, radialU, documentU, o;
+        /// <summary>The blob's stored word vectors, or null for bit-cipher codes.</summary>
+        public WordVectors? Vectors { get; init; }
 
         public FloatModel(TestModelSpec spec)
         {
@@ -142,6 +162,14 @@ namespace Saffu.Runtime.Tests.Host
 
         double Compare(int a, int b)
         {
+            if (Vectors != null)
+            {
+                double dot = 0;
+                for (int i = Vectors.First(a); i < Vectors.End(a); i++)
+                    for (int j = Vectors.First(b); j < Vectors.End(b); j++)
+                        if (Vectors.Bit(i) == Vectors.Bit(j)) dot += Real(Vectors, i) * Real(Vectors, j);
+                return dot;
+            }
             short[] x = new short[m.Bits], y = new short[m.Bits];
             int kx = BitCipher.Unrank(a, m.Bits, x), ky = BitCipher.Unrank(b, m.Bits, y);
             return BitCipher.Intersect(x, 0, kx, y, 0, ky) / (double)(kx * ky);
@@ -150,6 +178,13 @@ namespace Saffu.Runtime.Tests.Host
         /// <summary>x_w · U = (1/k) Σ_{i∈S_w} U[i, :].</summary>
         double[] Project(double[,] u, int id)
         {
+            if (Vectors != null)
+            {
+                double[] v = new double[u.GetLength(1)];
+                for (int e = Vectors.First(id); e < Vectors.End(id); e++)
+                    for (int j = 0; j < v.Length; j++) v[j] += Real(Vectors, e) * u[Vectors.Bit(e), j];
+                return v;
+            }
             short[] bits = new short[m.Bits];
             int k = BitCipher.Unrank(id, m.Bits, bits);
             double[] p = new double[u.GetLength(1)];
@@ -157,6 +192,8 @@ namespace Saffu.Runtime.Tests.Host
                 for (int j = 0; j < p.Length; j++) p[j] += u[bits[i], j] / k;
             return p;
         }
+
+        static double Real(WordVectors x, int e) => x.Weight(e) * Math.Pow(2, -x.WeightShift);
 
         static void Add(double[] sum, double[] x, double weight)
         {

@@ -14,7 +14,7 @@ namespace Saffu.Runtime.Tests
     {
         public static byte[] Write(TestModelSpec m)
         {
-            ByteSink[] sections = new ByteSink[17];
+            ByteSink[] sections = new ByteSink[18];
             sections[1] = Config(m);
             sections[2] = Vocabulary(m.Words);
             sections[3] = Names(m.Intents);
@@ -35,6 +35,11 @@ namespace Saffu.Runtime.Tests
             {
                 sections[16] = new ByteSink();
                 sections[16].Bytes(m.Anchors);
+            }
+            if (m.WordVectors != null)
+            {
+                sections[17] = new ByteSink();
+                sections[17].Bytes(m.WordVectors);
             }
             return Assemble(sections);
         }

@@ -48,6 +48,8 @@ namespace Saffu.Runtime.Tests
         public byte[]? ActionMap;
         /// <summary>The Anchors section's bytes (kind 16, required), or null for none (TestAnchors writes them).</summary>
         public byte[]? Anchors;
+        /// <summary>The WordVectors section's bytes (kind 17, required), or null for none (WordVectorTests writes them).</summary>
+        public byte[]? WordVectors;
         public string Trainer = "saffu-test 0";
 
         public int Parts

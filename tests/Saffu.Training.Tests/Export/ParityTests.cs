@@ -100,6 +100,33 @@ public sealed class ParityTests
         Assert.IsGreaterThanOrEqualTo(MinTagAgreement, (double)same / total, $"{same} of {total} tags agree");
     }
 
+    /// <summary>
+    /// The same random model with co-occurrence word vectors (radius 2, mix 0.6) from random id sequences: the blob carries
+    /// them (WordVectors section, 16-bit weights) and every projection and comparison of both sides reads them.
+    /// </summary>
+    [TestMethod]
+    public void RandomModelWithCooccurrenceVectorsAgrees()
+    {
+        var (model, _) = TinyCorpus.RandomModel(bits: 6, seed: 3);
+        var random = new Random(11);
+        int v = model.Vocabulary.Count;
+        model.Codes.UseCooccurrence(Enumerable.Range(0, 200).Select(_ => Enumerable.Range(0, random.Next(2, 10)).Select(_ => random.Next(v)).ToArray()).ToList(),
+            new Saffu.Training.Vocabulary.CooccurrenceOptions { Radius = 2, Mix = 0.6 });
+        var exported = BlobExporter.Export(model, new byte[32], null, ExportOptions.Default);
+        Assert.IsTrue(exported.Contents.Extra.Any(e => e.Kind == Saffu.Training.Blob.WordVectorSection.Kind), "the blob has a WordVectors section");
+        var scorer = new BlobScorer(SimulatedModel.Load(exported.Bytes, "random-vectors.blob"));
+        Assert.IsNotNull(scorer.Model.Vectors);
+        IReadOnlyList<string> words = model.Vocabulary.Words;
+        string[] texts = Enumerable.Range(0, 400).Select(_ => string.Join(' ',
+            Enumerable.Range(0, random.Next(1, 14)).Select(_ => words[random.Next(words.Count)]).Where(w => !w.StartsWith('<')).DefaultIfEmpty("light"))).ToArray();
+        int[] labels = new int[texts.Length];
+        var (agreement, maxError) = ReferenceComparison.Measure(UtteranceScoring.ScoreAll(scorer, texts, labels), UtteranceScoring.ScoreAll(model, texts, labels));
+        Assert.IsGreaterThanOrEqualTo(MinAgreement, agreement, $"agreement {agreement:P2}");
+        Assert.IsLessThanOrEqualTo(MaxProbabilityError, maxError, $"largest probability error {maxError}");
+        var (same, total) = TagAgreement(model, scorer.Model, texts);
+        Assert.IsGreaterThanOrEqualTo(MinTagAgreement, (double)same / total, $"{same} of {total} tags agree");
+    }
+
     private static int[] Labels(FloatModel model, IReadOnlyList<Utterance> test) =>
         test.Select(u => model.Intents.ToList().IndexOf(u.Intent!)).ToArray();
 

@@ -82,6 +82,8 @@ public class SweepRunnerTests
         Assert.AreEqual("mid", ParetoFront.BestWithin(rows, 60_000, null)!.Key);
         Assert.AreEqual("big-worse", ParetoFront.BestWithin(rows, 60_000, 200)!.Key);
         Assert.IsNull(ParetoFront.BestWithin(rows, 500, null));
+        Assert.IsNull(ParetoFront.BestWithin(rows, null, null, maxRam: 99), "every row needs 100 bytes of RAM");
+        Assert.AreEqual("big", ParetoFront.BestWithin(rows, null, null, maxRam: 100)!.Key);
         CollectionAssert.AreEqual(new[] { "small", "mid", "big" }, ParetoFront.NearFront(rows, 0.01).Select(r => r.Key).ToArray());
         byte[] png = SweepPlot.Png(rows, rows[1]);
         CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4).ToArray());

@@ -33,6 +33,7 @@ public static class ExportCommand
         var bitsO = BitsOption("--bits-o", "the intent head O", D.Bits.O);
         var bitsTagU = BitsOption("--bits-tag-u", "the tag head's units U_Tj", D.Bits.TagU);
         var bitsTagO = BitsOption("--bits-tag-o", "the tag head's output O_tag", D.Bits.TagO);
+        var bitsVectors = BitsOption("--bits-vectors", "the co-occurrence word vectors' weights (a model trained with --cooccurrence)", D.VectorBits);
         var perColumn = new Option<bool>("--per-column")
         {
             Description = $"One scale per column (true) or one per tensor (false). Default: {(D.PerColumn ? "true" : "false")}.",
@@ -66,7 +67,7 @@ public static class ExportCommand
         var command = new Command("export",
             "Quantize a trained model folder to a model blob (docs/model-blob.md) for the device and the simulator, with the "
             + "action map when the folder holds home.yaml; prints the blob's size by section.");
-        foreach (Option o in new Option[] { model, output, bitsW, bitsU, bitsO, bitsTagU, bitsTagO, perColumn, early, minWords, quiet })
+        foreach (Option o in new Option[] { model, output, bitsW, bitsU, bitsO, bitsTagU, bitsTagO, bitsVectors, perColumn, early, minWords, quiet })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -74,6 +75,7 @@ public static class ExportCommand
             var options = new ExportOptions
             {
                 Bits = new TensorBits(parse.GetValue(bitsW), parse.GetValue(bitsU), parse.GetValue(bitsO), parse.GetValue(bitsTagU), parse.GetValue(bitsTagO)),
+                VectorBits = parse.GetValue(bitsVectors),
                 PerColumn = parse.GetValue(perColumn),
                 EarlyThreshold = threshold,
                 EarlyMinWords = parse.GetValue(minWords),

@@ -21,7 +21,7 @@ internal static class SweepSummary
                 output.WriteLine($"  {r.Key}: {r.ExplicitValidAccuracy:P2} → {r.ValidAccuracy:P2} ({r.TrainSeconds:F1} s)");
         }
         output.WriteLine();
-        string budget = $"--budget-bytes {settings.BudgetBytes?.ToString() ?? "none"}, --budget-macs {settings.BudgetMacs?.ToString() ?? "none"}";
+        string budget = $"--budget-bytes {settings.BudgetBytes?.ToString() ?? "none"}, --budget-macs {settings.BudgetMacs?.ToString() ?? "none"}, --budget-ram {settings.BudgetRam?.ToString() ?? "none"}";
         output.WriteLine(chosen is null ? $"No row within the budget ({budget})." : $"Best within the budget ({budget}):");
         if (chosen is not null) Table(output, [chosen], rows);
     }
@@ -31,8 +31,12 @@ internal static class SweepSummary
         var devNames = all.SelectMany(r => r.DevAccuracy.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         output.WriteLine("  valid   | " + string.Concat(devNames.Select(d => $"{d,-10}| ")) + "OOD rej. | blob bytes | RAM   | MACs/word | train s | configuration");
         foreach (var r in show)
-            output.WriteLine($"  {r.ValidAccuracy,7:P2} | " + string.Concat(devNames.Select(d => $"{(r.DevAccuracy.TryGetValue(d, out var a) ? a.ToString("P2") : "-"),-10}| "))
+            output.WriteLine($"  {r.ValidAccuracy,7:P2} | " + string.Concat(devNames.Select(d => $"{(Dev(r).TryGetValue(d, out var a) ? a.ToString("P2") : "-"),-10}| "))
                 + $"{(r.OodRejection is double o ? o.ToString("P1") : "-"),8} | {r.BlobBytes,10:N0}{(r.CostEstimated ? "*" : " ")}| {r.RamBytes,5:N0} | {r.MacsPerWord,9:N0} | {r.TrainSeconds,7:F1} | {r.Key}");
         if (show.Any(r => r.CostEstimated)) output.WriteLine("  * estimated: low-rank U (the runtime has no factored layers yet)");
+        if (show.Any(r => r.DevDeviceAccuracy is not null)) output.WriteLine("  dev sets: decided as labelled through the blob and the device's action planner (dev_device_accuracy)");
     }
+
+    /// <summary>A lights row's dev sets through the device (what a user sees); otherwise closed-set accuracy.</summary>
+    static IReadOnlyDictionary<string, double> Dev(SweepRow r) => r.DevDeviceAccuracy ?? r.DevAccuracy;
 }

@@ -88,8 +88,9 @@ internal sealed class TrainArguments
     public readonly Option<double> TauO = Knob("--tau-o", "Evidence strength τ_O of the s-vectors into O, > 0.", o => o.Solver.TauO, Show, "X");
     public readonly Option<int> Passes = Knob("--passes", "Attention refinement passes 0..4 (0 = uniform attention).", o => o.Solver.RefinementPasses, Show, "N");
     public readonly Option<double> PrefixWeight = Knob("--prefix-weight", "Weight of every prefix but the whole utterance (weight 1), 0..1.", o => o.Solver.PrefixWeight, Show, "X");
-    public readonly Option<int> Cooccurrence = Knob("--cooccurrence", "Co-occurrence word vectors (SAFFU.md §1): each word's code mixed with its neighbours' at distance 1..R in the training data, 1..8; 0 = the plain cipher codes. Such a model cannot be exported as a blob yet.", o => o.Cooccurrence.Radius, r => r == 0 ? "0 (off)" : Show(r), "R");
+    public readonly Option<int> Cooccurrence = Knob("--cooccurrence", "Co-occurrence word vectors (SAFFU.md §1): each word's code mixed with its neighbours' at distance 1..R in the training data, 1..8; 0 = the plain cipher codes. The blob stores the vectors (docs/model-blob.md §17).", o => o.Cooccurrence.Radius, r => r == 0 ? "0 (off)" : Show(r), "R");
     public readonly Option<double> CooccurrenceMix = Knob("--cooccurrence-mix", "μ: the weight of a word's own code in its co-occurrence vector, 0..1.", o => o.Cooccurrence.Mix, Show, "X");
+    public readonly Option<int> CooccurrenceEntries = Knob("--cooccurrence-entries", "Neighbour bits kept per co-occurrence vector (the largest), 1..4096: the blob stores each kept entry (docs/model-blob.md §17).", o => o.Cooccurrence.MaxEntries, Show, "N");
     public readonly Option<int> URank = Knob("--u-rank", "Structured layers: every context U (block, radial, document) replaced by its nearest rank-r matrix (truncated SVD of the explicit solution), 1..255; 0 = dense.", o => o.Solver.URank, r => r == 0 ? "0 (dense)" : Show(r), "R");
     public readonly Option<StartingPoint> Start = Knob("--start", "explicit (closed-form solution) or random (the backprop-only baseline; needs fine-tuning).", o => o.Start, s => s.ToString().ToLowerInvariant());
     public readonly Option<bool> FineTune = Knob("--fine-tune", "Fine-tune with Adam after the explicit solution (only with a validation split).", o => o.FineTune, Show);
@@ -112,7 +113,7 @@ internal sealed class TrainArguments
     public IEnumerable<Option> All =>
     [
         Train, Home, Extra, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
-        Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Cooccurrence, CooccurrenceMix, URank, Start, FineTune, Epochs, BatchSize, LearningRate,
+        Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Cooccurrence, CooccurrenceMix, CooccurrenceEntries, URank, Start, FineTune, Epochs, BatchSize, LearningRate,
         Patience, FoldTemperature, WordDropout, AveragedRuns, Seed, InitScale, MaxFalseRejection, NoneRejectionTarget, NoneNeedsAnchor, NonActingOffset, SkipBadLines, Quiet,
     ];
 
@@ -135,6 +136,7 @@ internal sealed class TrainArguments
             Cooccurrence = defaults.Cooccurrence with
             {
                 Radius = Get(Cooccurrence, defaults.Cooccurrence.Radius), Mix = Get(CooccurrenceMix, defaults.Cooccurrence.Mix),
+                MaxEntries = Get(CooccurrenceEntries, defaults.Cooccurrence.MaxEntries),
             },
             Solver = s with
             {

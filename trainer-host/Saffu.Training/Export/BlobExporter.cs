@@ -35,18 +35,9 @@ public static class BlobExporter
     /// <exception cref="ActionMapException">The home cannot be encoded with this model's vocabulary.</exception>
     /// <param name="lineage">A retrained model's lineage: the Identity's parentHash and the Lineage section (docs/model-blob.md §13).</param>
     public static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options,
-        Training.ModelLineage? lineage = null) =>
-        Export(model, dataHash, home, options, withoutWordVectors: false, lineage);
-
-    /// <param name="withoutWordVectors">Write a model with co-occurrence vectors as if it had cipher codes (a cost estimate
-    /// for `saffu sweep`, never a blob to run).</param>
-    internal static ExportResult Export(FloatModel model, byte[] dataHash, HomeDescription? home, ExportOptions options, bool withoutWordVectors,
         Training.ModelLineage? lineage = null)
     {
         options.Validate();
-        if (model.Codes.Cooccurrence is { } co && !withoutWordVectors)
-            throw new ArgumentException($"the model has co-occurrence word vectors (radius {co.Radius}); blob v1 carries only bit-cipher codes "
-                + "(docs/model-blob.md): train without them to export");
         if (dataHash.Length != 32) throw new ArgumentException($"The data hash has {dataHash.Length} bytes; expected 32 (SHA-256).", nameof(dataHash));
         var reports = new List<TensorReport>();
         var q = Quantize(model, options, reports);
@@ -76,19 +67,28 @@ public static class BlobExporter
                 options.EarlyThreshold is { } early ? FixedPointSettings.ProbabilityQ15(early) : -1, options.EarlyMinWords,
                 FixedPointSettings.TemperatureQ16(model.Temperature)),
             Identity = new IdentityContents(lineage?.ParentHash ?? options.ParentHash, dataHash, options.CreatedUnixSeconds, options.Trainer),
-            Extra = ExtraSections(model, home, lineage),
+            Extra = ExtraSections(model, home, lineage, options),
         };
         byte[] bytes = ModelBlobWriter.Write(contents);
         return new ExportResult(bytes, contents, reports, BlobLayout.Read(bytes));
     }
 
-    /// <summary>The anchor words (a model that has them) and the action map (a model for a home), in that order.</summary>
-    private static IReadOnlyList<ExtraSection> ExtraSections(FloatModel model, HomeDescription? home, Training.ModelLineage? lineage)
+    /// <summary>
+    /// The lineage (a retrained model), the anchor words (a model that has them), the action map (a model for a home) and
+    /// the co-occurrence word vectors (a model trained with them), in that order.
+    /// </summary>
+    private static IReadOnlyList<ExtraSection> ExtraSections(FloatModel model, HomeDescription? home, Training.ModelLineage? lineage,
+        ExportOptions options)
     {
         var extra = new List<ExtraSection>();
         if (lineage is not null) extra.Add(LineageSection.Extra(lineage));
         if (model.AnchorIds is { } anchors) extra.Add(AnchorSection.Extra(model.Vocabulary.Count, anchors, model.Vocabulary.SodId));
         if (home is not null) extra.Add(ActionMapSection.Extra(home, CommandGrammar.Shipped, model.Vocabulary.Words, model.Intents));
+        if (model.Codes.Cooccurrence is not null)
+        {
+            var (offsets, bits, weights) = model.Codes.StoredVectors();
+            extra.Add(WordVectorSection.Extra(offsets, bits, weights, options.VectorBits));
+        }
         return extra;
     }
 

@@ -41,6 +41,8 @@ public sealed record ExportOptions
     public const int DefaultEarlyMinWords = 2;
 
     public TensorBits Bits { get; init; } = new();
+    /// <summary>Weight bits (8 or 16) of the co-occurrence word vectors (docs/model-blob.md §17); unused without them.</summary>
+    public int VectorBits { get; init; } = 16;
     /// <summary>One scale per column (true) or one per tensor.</summary>
     public bool PerColumn { get; init; } = true;
     public double? EarlyThreshold { get; init; } = DefaultEarlyThreshold;
@@ -62,6 +64,8 @@ public sealed record ExportOptions
         foreach (TensorGroup g in Enum.GetValues<TensorGroup>())
             if (Bits.Of(g) is not (8 or 16))
                 throw new ArgumentException($"The bits of tensor group {g} ({Bits.Of(g)}) are invalid. Available options are: 8, 16.");
+        if (VectorBits is not (8 or 16))
+            throw new ArgumentException($"The word vector bits ({VectorBits}) are invalid. Available options are: 8, 16.");
         if (EarlyThreshold is { } early && !(early is >= 0 and <= 1))
             throw new ArgumentException($"The early threshold {early} is invalid; expected a probability 0..1 (or none).");
         if (EarlyMinWords is < 1 or > 255)

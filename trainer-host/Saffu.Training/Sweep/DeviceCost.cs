@@ -8,12 +8,20 @@ using Saffu.Training.Solver;
 namespace Saffu.Training.Sweep;
 
 /// <summary>What a model costs on the device: blob bytes, runtime RAM beyond the blob, integer MACs per word.</summary>
-/// <param name="Estimated">True for a structured (low-rank) U or co-occurrence word vectors: the runtime reads neither
-/// yet, so bytes and MACs are the cipher-code dense blob's, corrected arithmetically (below).</param>
+/// <param name="Estimated">True for a structured (low-rank) U: the runtime has no factored layers yet, so bytes and MACs
+/// are the dense blob's, corrected arithmetically (below). Co-occurrence word vectors are in the blob (WordVectors
+/// section) and measured like everything else.</param>
 public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord, bool Estimated)
 {
     /// <summary>Closed-set accuracy of the blob (through the runtime) on the texts given to <see cref="Measure"/>; NaN without them.</summary>
     public double BlobAccuracy { get; init; } = double.NaN;
+
+    /// <summary>
+    /// With a home: the share of each dev set the device decided as labelled through its action planner (`saffu eval --blob
+    /// --near-miss`'s intent_right: a `&lt;none&gt;` line drove no pin, a light command acted with its intent, any other
+    /// intent was the top); null without a home.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? DevDeviceAccuracy { get; init; }
 
     /// <summary>The context length the MAC count looks up to (Saffu.Bench's budget line: the full block of 16).</summary>
     public const int MacContext = 16;
@@ -23,24 +31,22 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
     /// tools/Saffu.Bench does: RAM is <see cref="SaffuModel.RamBytes"/>, MACs the most expensive single push onto a session
     /// holding 0..16 positions of random word ids (seed 7; the session's own MAC counter).
     /// </summary>
-    public static DeviceCost Measure(FloatModel model, ExportOptions export, int uRank, IReadOnlyList<Corpus.Utterance>? labelled = null)
+    /// <param name="home">A lights model's home: its action map is in the blob (bytes, RAM), as `saffu export` writes it.</param>
+    public static DeviceCost Measure(FloatModel model, ExportOptions export, int uRank, IReadOnlyList<Corpus.Utterance>? labelled = null,
+        Home.HomeDescription? home = null, IReadOnlyList<(string Name, IReadOnlyList<Corpus.Utterance> Set)>? dev = null)
     {
-        bool vectors = model.Codes.Cooccurrence is not null;
-        ExportResult exported = BlobExporter.Export(model, new byte[32], null, export, withoutWordVectors: vectors);
+        ExportResult exported = BlobExporter.Export(model, new byte[32], home, export);
         LoadResult loaded = ModelBlob.Load(exported.Bytes);
         if (!loaded.Ok) throw new InvalidOperationException($"The exported blob does not load: {loaded.Error}: {loaded.Message}");
         SaffuModel device = loaded.Model!;
         long bytes = exported.Bytes.Length, macs = WorstMacs(device);
-        double accuracy = labelled is null || vectors ? double.NaN : BlobAccuracyOn(device, labelled);
-        if (vectors)
-        {
-            var (vectorBytes, vectorMacs) = WordVectors(model);
-            bytes += vectorBytes;
-            macs += vectorMacs;
-        }
-        if (uRank <= 0 || uRank >= model.Config.LabelDim) return new DeviceCost(bytes, device.RamBytes, macs, vectors) { BlobAccuracy = accuracy };
+        double accuracy = labelled is null ? double.NaN : BlobAccuracyOn(device, labelled);
+        var devices = home is null || dev is null ? null : dev.ToDictionary(d => d.Name, d => d.Set.Count == 0 ? 0
+            : Simulation.ActionReport.Measure(device, d.Set).All.IntentRight / (double)d.Set.Count, StringComparer.Ordinal);
+        if (uRank <= 0 || uRank >= model.Config.LabelDim)
+            return new DeviceCost(bytes, device.RamBytes, macs, false) { BlobAccuracy = accuracy, DevDeviceAccuracy = devices };
         var (bytesSaved, macsSaved) = Factored(model, exported, export, uRank);
-        return new DeviceCost(bytes - bytesSaved, device.RamBytes, macs - macsSaved, true) { BlobAccuracy = accuracy };
+        return new DeviceCost(bytes - bytesSaved, device.RamBytes, macs - macsSaved, true) { BlobAccuracy = accuracy, DevDeviceAccuracy = devices };
     }
 
     /// <summary>Closed-set top-1 of the blob's whole-utterance logits (the runtime's session).</summary>
@@ -69,21 +75,6 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
             worst = Math.Max(worst, session.LastMacCount);
         }
         return worst;
-    }
-
-    /// <summary>
-    /// What co-occurrence vectors would add to the cipher-code blob (no blob carries them yet): a stored sparse table of
-    /// (V + 1) 4-byte offsets and 3 bytes per entry (2-byte bit, 1-byte weight), and per word, for each context U the
-    /// projection over the largest vector's entries instead of its popcount, and for block or radial comparisons a sparse
-    /// dot product per context position (16 at most) instead of a bit intersection.
-    /// </summary>
-    static (long Bytes, long Macs) WordVectors(FloatModel model)
-    {
-        SaffuConfig c = model.Config;
-        int entries = model.Codes.MaxEntries, k = model.Codes.MaxPopcount, units = c.Parts + c.TagOffsets;
-        long bytes = 4L * (model.Vocabulary.Count + 1) + 3L * Enumerable.Range(0, model.Vocabulary.Count).Sum(model.Codes.Entries);
-        long macs = (long)(entries - k) * c.LabelDim * units + (c.Block || c.Radial ? (c.Block ? 1 : 0) + (c.Radial ? 1 : 0) : 0) * (long)MacContext * entries;
-        return (bytes, macs);
     }
 
     /// <summary>

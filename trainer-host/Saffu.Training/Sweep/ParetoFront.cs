@@ -18,7 +18,8 @@ public static class ParetoFront
         rows.Where(r => r.ValidAccuracy >= rows.Where(o => o.BlobBytes <= r.BlobBytes).Max(o => o.ValidAccuracy) - near).ToList();
 
     /// <summary>The most accurate row (valid; ties: fewer bytes, then key) within the budgets; null when none fits.</summary>
-    public static SweepRow? BestWithin(IEnumerable<SweepRow> rows, long? maxBytes, long? maxMacs) =>
-        rows.Where(r => (maxBytes is null || r.BlobBytes <= maxBytes) && (maxMacs is null || r.MacsPerWord <= maxMacs))
+    public static SweepRow? BestWithin(IEnumerable<SweepRow> rows, long? maxBytes, long? maxMacs, long? maxRam = null) =>
+        rows.Where(r => (maxBytes is null || r.BlobBytes <= maxBytes) && (maxMacs is null || r.MacsPerWord <= maxMacs)
+                && (maxRam is null || r.RamBytes <= maxRam))
             .OrderByDescending(r => r.ValidAccuracy).ThenBy(r => r.BlobBytes).ThenBy(r => r.Key, StringComparer.Ordinal).FirstOrDefault();
 }

@@ -17,20 +17,35 @@ public static class SweepGrid
     static readonly int[] UBitChoices = [8, 16];
     static readonly int[] RankChoices = [0, 0, 0, 16, 32, 48];
 
+    // The lights grid (`saffu sweep --home`): a vocabulary of about a thousand words, a 40 KB blob, 17 intents.
+    static readonly int[] LightsBitChoices = [128, 256, 384, 512, 0];
+    static readonly (bool Document, int Block, int Radial)[] LightsContexts =
+        [(true, 0, 0), (true, 8, 0), (true, 16, 0), (true, 0, 2), (true, 0, 3), (false, 16, 0)];
+    static readonly double[] LightsEpsilonChoices = [0.1, 0.3, 1];
+    static readonly int[] LightsRankChoices = [0, 0, 0, 8];
+
     /// <summary>Every distinct point of the grid (attention-only knobs fixed when there is no attention).</summary>
-    public static IReadOnlyList<SweepConfig> All()
+    public static IReadOnlyList<SweepConfig> All() =>
+        Points(BitChoices, Contexts, EpsilonChoices, RankChoices);
+
+    /// <summary>Every distinct point of the lights grid (`--home`): b up to V ≈ 1,000, the contexts a 40 KB blob can hold.</summary>
+    public static IReadOnlyList<SweepConfig> AllLights() =>
+        Points(LightsBitChoices, LightsContexts, LightsEpsilonChoices, LightsRankChoices);
+
+    static IReadOnlyList<SweepConfig> Points(int[] bitChoices, (bool Document, int Block, int Radial)[] contexts, double[] epsilonChoices,
+        int[] rankChoices)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var all = new List<SweepConfig>();
-        foreach (int bits in BitChoices)
-        foreach (var (document, block, radial) in Contexts)
+        foreach (int bits in bitChoices)
+        foreach (var (document, block, radial) in contexts)
         foreach (int passes in PassChoices)
-        foreach (double epsilon in EpsilonChoices)
+        foreach (double epsilon in epsilonChoices)
         foreach (double tauU in TauUChoices)
         foreach (double prefix in PrefixWeightChoices)
         foreach (int cooc in CooccurrenceChoices)
         foreach (int uBits in UBitChoices)
-        foreach (int rank in RankChoices)
+        foreach (int rank in rankChoices)
         {
             bool attention = block > 0 || radial > 0;
             var config = new SweepConfig
@@ -44,10 +59,11 @@ public static class SweepGrid
     }
 
     /// <summary>The trainer's defaults (as a sweep point), then <paramref name="count"/> − 1 others drawn with the seed.</summary>
-    public static IReadOnlyList<SweepConfig> Sample(int count, int seed, SweepConfig defaults)
+    /// <param name="lights">Draw from the lights grid (<see cref="AllLights"/>).</param>
+    public static IReadOnlyList<SweepConfig> Sample(int count, int seed, SweepConfig defaults, bool lights = false)
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "A sweep needs at least one configuration.");
-        var pool = All().Where(c => c.Key != defaults.Key).ToArray();
+        var pool = (lights ? AllLights() : All()).Where(c => c.Key != defaults.Key).ToArray();
         new Random(seed).Shuffle(pool);
         return new[] { defaults }.Concat(pool.Take(count - 1)).ToList();
     }

@@ -16,6 +16,11 @@ public sealed record SweepRow
     [JsonPropertyName("blob_valid_accuracy")] public double? BlobValidAccuracy { get; init; }
     /// <summary>Closed-set accuracy on every extra dev set, by its name (folder or file name).</summary>
     [JsonPropertyName("dev_accuracy")] public required IReadOnlyDictionary<string, double> DevAccuracy { get; init; }
+    /// <summary>Share of every extra dev set decided as labelled, rejection rule included (<see cref="SweepRunner.DecisionAccuracy"/>); null in rows of older files.</summary>
+    [JsonPropertyName("dev_decision_accuracy")] public IReadOnlyDictionary<string, double>? DevDecisionAccuracy { get; init; }
+    /// <summary>A lights sweep: the share of every dev set the blob decided as labelled through the device's action planner
+    /// (<see cref="DeviceCost.DevDeviceAccuracy"/>); null without a home and in rows of older files.</summary>
+    [JsonPropertyName("dev_device_accuracy")] public IReadOnlyDictionary<string, double>? DevDeviceAccuracy { get; init; }
     /// <summary>Share of the out-of-domain set rejected at the threshold chosen on valid for ≤ 2% false rejection; null without --ood.</summary>
     [JsonPropertyName("ood_rejection")] public double? OodRejection { get; init; }
     /// <summary>Share of valid rejected at that threshold (≤ 0.02 by construction, up to ties).</summary>

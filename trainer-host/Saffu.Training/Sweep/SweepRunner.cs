@@ -9,7 +9,16 @@ namespace Saffu.Training.Sweep;
 
 /// <summary>The sets a sweep reads: train, valid (choice, early stopping, calibration), extra dev sets, out-of-domain.</summary>
 public sealed record SweepData(IReadOnlyList<Utterance> Train, IReadOnlyList<Utterance> Valid,
-    IReadOnlyList<(string Name, IReadOnlyList<Utterance> Set)> Dev, IReadOnlyList<Utterance>? Ood);
+    IReadOnlyList<(string Name, IReadOnlyList<Utterance> Set)> Dev, IReadOnlyList<Utterance>? Ood)
+{
+    /// <summary>A lights sweep (`--home`): the home's words the trainer must keep, and its action map in every blob; null for a
+    /// plain data set.</summary>
+    public SweepHome? Home { get; init; }
+}
+
+/// <summary>What `saffu train --home` passes to the trainer besides the corpus, and the home whose action map the blob carries.</summary>
+public sealed record SweepHome(Home.HomeDescription Description, IReadOnlySet<string> KeepWords, IReadOnlyList<string> AnchorWords,
+    IReadOnlyList<string> VocabularyWords);
 
 /// <summary>How many configurations, drawn how, on how many threads, and which get fine-tuned.</summary>
 public sealed record SweepSettings
@@ -22,6 +31,11 @@ public sealed record SweepSettings
     public double Near { get; init; } = 0.005;
     /// <summary>At most this many configurations are fine-tuned (the most accurate near the front).</summary>
     public int MaxFineTuned { get; init; } = 12;
+    /// <summary>
+    /// The budget the sweep is for (`--budget-bytes`, `--budget-macs`, `--budget-ram`; null = none): the rows near the front
+    /// among those within it are fine-tuned first, then the rows near the whole front.
+    /// </summary>
+    public (long? Bytes, long? Macs, long? Ram) Budget { get; init; }
     /// <summary>`saffu train`'s options, which every configuration starts from.</summary>
     public TrainOptions Defaults { get; init; } = new();
     /// <summary>Explicit configurations to train (null = <see cref="SweepGrid.Sample"/>; tests pass a few).</summary>
@@ -46,7 +60,9 @@ public static class SweepRunner
     public static IReadOnlyList<SweepRow> Run(SweepData data, SweepSettings settings, string resultsFile, ISweepProgress progress)
     {
         var defaultsPoint = DefaultsPoint(settings.Defaults);
-        var configs = settings.Configs ?? SweepGrid.Sample(settings.Count, settings.Seed, defaultsPoint);
+        // The shipped lights blob is exported with 8-bit U (tools/main-job: the 40 KB budget).
+        if (data.Home is not null) defaultsPoint = defaultsPoint with { UBits = 8 };
+        var configs = settings.Configs ?? SweepGrid.Sample(settings.Count, settings.Seed, defaultsPoint, data.Home is not null);
         var done = Read(resultsFile);
         progress.Started(configs.Count, configs.Count(c => done.ContainsKey(c.Key)));
         foreach (var c in configs) if (done.TryGetValue(c.Key, out var row)) progress.RowFinished(row, true);
@@ -55,13 +71,19 @@ public static class SweepRunner
         TrainAll(configs.Where(c => !done.ContainsKey(c.Key)).ToList(), data, settings, writer, rows, progress);
 
         var explicitRows = configs.Select(c => rows[c.Key]).ToList();
-        var tune = ParetoFront.NearFront(explicitRows, settings.Near).OrderByDescending(r => r.ValidAccuracy).ThenBy(r => r.BlobBytes)
-            .Take(settings.MaxFineTuned).Select(r => r.Config with { FineTune = true }).ToList();
+        var (maxBytes, maxMacs, maxRam) = settings.Budget;
+        var within = explicitRows.Where(r => (maxBytes is null || r.BlobBytes <= maxBytes) && (maxMacs is null || r.MacsPerWord <= maxMacs)
+            && (maxRam is null || r.RamBytes <= maxRam)).ToList();
+        var tune = (within.Count == 0 ? [] : ByAccuracy(ParetoFront.NearFront(within, settings.Near)))
+            .Concat(ByAccuracy(ParetoFront.NearFront(explicitRows, settings.Near)))
+            .DistinctBy(r => r.Key).Take(settings.MaxFineTuned).Select(r => r.Config with { FineTune = true }).ToList();
         progress.FineTuningStarted(tune.Count);
         foreach (var c in tune) if (rows.TryGetValue(c.Key, out var row)) progress.RowFinished(row, true);
         TrainAll(tune.Where(c => !rows.ContainsKey(c.Key)).ToList(), data, settings, writer, rows, progress);
         return explicitRows.Concat(tune.Select(c => rows[c.Key])).ToList();
     }
+
+    static IEnumerable<SweepRow> ByAccuracy(IEnumerable<SweepRow> rows) => rows.OrderByDescending(r => r.ValidAccuracy).ThenBy(r => r.BlobBytes);
 
     /// <summary>`saffu train`'s defaults as a sweep point.</summary>
     public static SweepConfig DefaultsPoint(TrainOptions d) => new()
@@ -95,17 +117,21 @@ public static class SweepRunner
     {
         var options = config.Options(defaults);
         var timer = Stopwatch.StartNew();
-        TrainingResult trained = Trainer.Train(data.Train, data.Valid, options);
+        var home = data.Home;
+        TrainingResult trained = Trainer.Train(data.Train, data.Valid, options, null, home?.KeepWords, home?.AnchorWords, home?.VocabularyWords);
         double seconds = timer.Elapsed.TotalSeconds;
         var model = trained.Model;
-        var valid = UtteranceScoring.ScoreAll(model, data.Valid.Select(u => u.Text).ToArray(), Evaluator.Labels(model, data.Valid));
+        // The commands of valid (a lights corpus's validation split also holds `<none>` sentences: no closed-set label).
+        var commands = data.Valid.Where(u => model.NoneIntent < 0 || u.Intent != model.Intents[model.NoneIntent]).ToList();
+        var valid = UtteranceScoring.ScoreAll(model, commands.Select(u => u.Text).ToArray(), Evaluator.Labels(model, commands));
         double? ood = null;
         if (data.Ood is { Count: > 0 } oodSet)
             ood = OutOfDomainRejection.Share(UtteranceScoring.ScoreAll(model, oodSet.Select(u => u.Text).ToArray(),
                 Enumerable.Repeat(-1, oodSet.Count).ToArray()), model.RejectThreshold, model.NoneIntent);
         var dev = data.Dev.ToDictionary(d => d.Name,
             d => HeldOutAccuracy.Of(model, EncodedCorpus.Encode(d.Set, model.Vocabulary, model.Intents, null, out _)), StringComparer.Ordinal);
-        var cost = DeviceCost.Measure(model, config.Export(), config.URank, data.Valid);
+        var decisions = data.Dev.ToDictionary(d => d.Name, d => DecisionAccuracy(model, d.Set), StringComparer.Ordinal);
+        var cost = DeviceCost.Measure(model, config.Export(), config.URank, commands, home?.Description, data.Dev);
         return new SweepRow
         {
             Key = config.Key,
@@ -114,6 +140,8 @@ public static class SweepRunner
             ExplicitValidAccuracy = trained.Measurements.ExplicitValidAccuracy,
             BlobValidAccuracy = double.IsNaN(cost.BlobAccuracy) ? null : cost.BlobAccuracy,
             DevAccuracy = dev,
+            DevDecisionAccuracy = decisions,
+            DevDeviceAccuracy = cost.DevDeviceAccuracy,
             OodRejection = ood,
             FalseRejection = OutOfDomainRejection.Share(valid, model.RejectThreshold, model.NoneIntent),
             BlobBytes = cost.BlobBytes,
@@ -123,6 +151,27 @@ public static class SweepRunner
             Parameters = model.Weights.ParameterCount(model.Config),
             TrainSeconds = seconds,
         };
+    }
+
+    /// <summary>
+    /// Share of the set decided as labelled (docs/saffu-model.md §3): a `&lt;none&gt;` line not acted on (no anchor, none on
+    /// top, a non-acting intent or below the threshold), any other line understood with its intent. What a near-miss set and
+    /// a command set measure on a lights model, where closed-set accuracy ignores the rejection rule.
+    /// </summary>
+    public static double DecisionAccuracy(Model.FloatModel model, IReadOnlyList<Utterance> set)
+    {
+        if (set.Count == 0) return 0;
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < model.Intents.Count; i++) ids.TryAdd(model.Intents[i], i);
+        int[] labels = set.Select(u => u.Intent is { } name && ids.TryGetValue(name, out int id) ? id : -1).ToArray();
+        var scored = UtteranceScoring.ScoreAll(model, set.Select(u => u.Text).ToArray(), labels);
+        int right = 0;
+        foreach (var u in scored)
+        {
+            bool rejected = u.IsRejected(model.RejectThreshold, model.NoneIntent);
+            right += u.Label == model.NoneIntent || u.Label < 0 ? (rejected ? 1 : 0) : (!rejected && u.Top == u.Label ? 1 : 0);
+        }
+        return right / (double)scored.Length;
     }
 
     /// <summary>The whole rows already in the results file, by key (a later line for the same key wins).</summary>
