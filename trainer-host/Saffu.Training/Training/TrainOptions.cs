@@ -66,6 +66,13 @@ public sealed record TrainOptions
     /// <summary>The reject threshold is chosen on the validation split for at most this false rejection.</summary>
     public double MaxFalseRejection { get; init; } = 0.02;
     /// <summary>
+    /// The stored temperature is the one fitted on the validation split times this scale, before the reject threshold is
+    /// chosen on it. Below 1 sharpens the confidences the threshold is placed on: the argmax (accuracy) is unchanged, the
+    /// in-domain confidences spread above the out-of-domain ones more (docs/ablation.md, "Out-of-domain rejection of the
+    /// accuracy defaults"); the confidences are then over-confident by that factor.
+    /// </summary>
+    public double TemperatureScale { get; init; } = 0.5;
+    /// <summary>
     /// With anchor words and a none class: above 0, the rejection rule is the most permissive that rejects at least this
     /// share of the validation split's none sentences (<see cref="NoneRejection.ChooseForNoneShare"/>) instead of
     /// <see cref="MaxFalseRejection"/>'s.
@@ -97,6 +104,7 @@ public sealed record TrainOptions
         TagOffsets = 3,
         Solver = new SolverOptions { Epsilon = 0.3, TauD = 0.3, TauO = 1 },
         MaxFalseRejection = 0.01,
+        TemperatureScale = 1,
         NoneRejectionTarget = 0.75,
         NonActingOffset = -2,
         // The shipped lights model was measured without the folded temperature (issue 14 measured it on HWU64 only).
@@ -115,6 +123,7 @@ public sealed record TrainOptions
         Check(RadialSize is >= 0 and <= 64, "radial size", RadialSize, "0 (off) or 1..64");
         Check(TagOffsets is >= 1 and <= 4, "tag offsets", TagOffsets, "1..4");
         Check(MaxFalseRejection is >= 0 and <= 1, "max false rejection", MaxFalseRejection, "0..1");
+        Check(TemperatureScale is > 0 and <= 100, "temperature scale", TemperatureScale, "0 < X ≤ 100");
         Check(NoneRejectionTarget is >= 0 and <= 1, "none rejection target", NoneRejectionTarget, "0 (off) or up to 1");
         Check(NonActingOffset is >= -20 and <= 20, "non-acting offset", NonActingOffset, "-20..20");
         if (!Document && BlockSize == 0 && RadialSize == 0)
