@@ -22,7 +22,7 @@
 // refused (false rejection: not understood, or a top intent that never acts), and with the device's planner: commands that
 // acted with the right intent and, for sets with `lights`, on exactly those lights; out of domain rejected; and the near
 // misses not acted on, per category, with state questions answered as HassGetState with the right target. Near-miss and
-// extra command sets: valid/tune nearmiss-dev.jsonl and commands-dev2.jsonl (written for tuning); blind nearmiss-blind.jsonl
+// extra command sets: valid/tune nearmiss-dev.jsonl, nearmiss-dev2.jsonl and commands-dev2.jsonl (written for tuning); blind nearmiss-blind.jsonl
 // and commands-blind2.jsonl when present (issue 11's blind sets, measured once).
 // HWU64 files are converted into a temporary folder (never into the repository). Run from the repository root.
 using System.Globalization;
@@ -154,6 +154,7 @@ sealed class QualitySets
         {
             BlobCommands.Add(("multi-target and everything commands (commands-dev2)", "tests/data/lights/commands-dev2.jsonl"));
             NearMiss.Add(("near misses (nearmiss-dev)", "tests/data/lights/nearmiss-dev.jsonl"));
+            NearMiss.Add(("near misses (nearmiss-dev2)", "tests/data/lights/nearmiss-dev2.jsonl"));
         }
         if (options.Split == "blind")
         {
@@ -321,7 +322,7 @@ static class SaffuInProcess
 
 /// <summary>One model's numbers through its blob (the device runtime and planner on the host).</summary>
 sealed record BlobQuality(List<(int N, double Accuracy, double FalseRejection, double ActedRight, double? LightsRight)> Commands,
-    List<double> Ood, List<JsonNode> NearMiss)
+    List<double> Ood, List<JsonNode> NearMiss, long BlobBytes)
 {
     public static BlobQuality Measure(string model, QualitySets sets, string work)
     {
@@ -337,7 +338,7 @@ sealed record BlobQuality(List<(int N, double Accuracy, double FalseRejection, d
         }).ToList();
         var ood = sets.Ood.Select(o => Eval(blob, sets.Combined, ["--ood", o.Path], work)["ood_rejection"]!.GetValue<double>()).ToList();
         var nearMiss = sets.NearMiss.Select(n => Eval(blob, sets.Combined, ["--near-miss", n.Path], work)["near_miss"]!).ToList();
-        return new BlobQuality(commands, ood, nearMiss);
+        return new BlobQuality(commands, ood, nearMiss, new FileInfo(blob).Length);
     }
 
     static JsonNode Eval(string blob, string test, string[] extra, string work)
@@ -379,6 +380,47 @@ sealed record BlobQuality(List<(int N, double Accuracy, double FalseRejection, d
                     + $"state questions answered as HassGetState with the right target {(state is { } v ? P(v).Trim() + "%" : "-")} of {nm["state_questions"]}");
                 Console.WriteLine("    not acted on % by category: " + string.Join(", ", categories));
             }
+            Console.WriteLine("  " + Summary(row));
         }
+        if (rows.Count > 1)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"through the blob, mean over {rows.Count} seeds:");
+            Console.WriteLine("  " + Summary(Mean(rows)));
+        }
+    }
+
+    /// <summary>One line for table Q: all real commands (intent, refused), OOD rejected, every near-miss set pooled
+    /// (not acted on overall and its lowest category, categories pooled over the sets) and the blob's size.</summary>
+    static string Summary(BlobQuality row)
+    {
+        int all = row.Commands.Sum(c => c.N);
+        var pooled = row.NearMiss.SelectMany(nm => nm["categories"]!.AsArray()).GroupBy(c => c!["category"]!.GetValue<string>())
+            .Select(g => (Name: g.Key, N: g.Sum(c => c!["n"]!.GetValue<int>()), Not: g.Sum(c => c!["n"]!.GetValue<int>() * c["not_acted"]!.GetValue<double>())))
+            .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        int nearN = pooled.Sum(c => c.N);
+        string nearMiss = nearN == 0 ? "-" : $"{P(pooled.Sum(c => c.Not) / nearN).Trim()}% of {nearN}; by category "
+            + string.Join(", ", pooled.Select(c => $"{c.Name} {P(c.Not / c.N).Trim()}"));
+        return $"summary: all real commands intent {P(row.Commands.Sum(c => c.N * c.Accuracy) / all).Trim()}%, refused {P(row.Commands.Sum(c => c.N * c.FalseRejection) / all).Trim()}%; "
+            + $"OOD rejected {string.Join(" / ", row.Ood.Select(o => P(o).Trim()))}; near misses not acted on {nearMiss}; blob {row.BlobBytes:N0} bytes";
+    }
+
+    /// <summary>The element-wise mean of several seeds' rows (near-miss categories averaged by name).</summary>
+    static BlobQuality Mean(List<BlobQuality> rows)
+    {
+        var commands = rows[0].Commands.Select((c, i) => (c.N, rows.Average(r => r.Commands[i].Accuracy), rows.Average(r => r.Commands[i].FalseRejection),
+            rows.Average(r => r.Commands[i].ActedRight), c.LightsRight is null ? (double?)null : rows.Average(r => r.Commands[i].LightsRight ?? 0))).ToList();
+        var ood = rows[0].Ood.Select((_, i) => rows.Average(r => r.Ood[i])).ToList();
+        var nearMiss = rows[0].NearMiss.Select((nm, i) =>
+        {
+            var categories = new JsonArray(nm["categories"]!.AsArray().Select(c =>
+            {
+                string name = c!["category"]!.GetValue<string>();
+                double mean = rows.Average(r => r.NearMiss[i]["categories"]!.AsArray().First(x => x!["category"]!.GetValue<string>() == name)!["not_acted"]!.GetValue<double>());
+                return (JsonNode)new JsonObject { ["category"] = name, ["n"] = c["n"]!.GetValue<int>(), ["not_acted"] = mean };
+            }).ToArray());
+            return (JsonNode)new JsonObject { ["categories"] = categories };
+        }).ToList();
+        return new BlobQuality(commands, ood, nearMiss, (long)rows.Average(r => r.BlobBytes));
     }
 }

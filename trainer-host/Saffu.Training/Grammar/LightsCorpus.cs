@@ -57,7 +57,8 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         {
             var templates = grammar.Templates.Where(t => t.Intent == intent).ToList();
             int wanted = intent == LightIntents.None ? options.NoneTemplateSentences
-                : LightIntents.IsNonActing(intent) && intent != LightIntents.GetState ? options.NonActingSentencesPerIntent : options.SentencesPerIntent;
+                : LightIntents.IsNonActing(intent) && intent != LightIntents.GetState ? options.NonActingSentencesPerIntent
+                : Math.Max(options.SentencesPerIntent, options.MinSentencesPerTemplate * templates.Count);
             if (templates.Count == 0) continue;
             long[] possible = templates.Select(expander.Count).ToArray();
             int[] quotas = TemplateSplit.Quotas(possible, wanted);

@@ -10,11 +10,18 @@ public sealed record LightsCorpusOptions
     /// <summary>Sentences wanted for each of the four light intents (train + validation).</summary>
     public int SentencesPerIntent { get; init; } = 1500;
 
+    /// <summary>
+    /// At least this many sentences wanted per template of a light intent (and HassGetState): an intent with many
+    /// templates (HassLightSet: brightness, steps and colours) gets more than <see cref="SentencesPerIntent"/> so that
+    /// each template still says its words often enough.
+    /// </summary>
+    public int MinSentencesPerTemplate { get; init; } = 15;
+
     /// <summary>Sentences wanted for HassNevermind and for each other device's intent (other:DOMAIN) the grammar has templates for; HassGetState gets <see cref="SentencesPerIntent"/>.</summary>
     public int NonActingSentencesPerIntent { get; init; } = 600;
 
     /// <summary>Sentences wanted from the grammar's `&lt;none&gt;` templates (near misses with the home's names).</summary>
-    public int NoneTemplateSentences { get; init; } = 1500;
+    public int NoneTemplateSentences { get; init; } = 2250;
 
     /// <summary>Share of templates (per intent and slot signature) and of not-lights lines held out for validation, 0..0.5.</summary>
     public double ValidShare { get; init; } = 0.15;

@@ -105,8 +105,8 @@ public sealed record TrainOptions
         Solver = new SolverOptions { Epsilon = 0.3, TauD = 0.3, TauO = 1 },
         MaxFalseRejection = 0.01,
         TemperatureScale = 1,
-        NoneRejectionTarget = 0.75,
-        NonActingOffset = -2,
+        NoneRejectionTarget = 0.7,
+        NonActingOffset = -3,
         // The shipped lights model was measured without the folded temperature (issue 14 measured it on HWU64 only).
         FineTuning = new FineTuneOptions { FoldTemperature = false },
     };
