@@ -1,7 +1,8 @@
 #:project ../../trainer-host/Saffu.Training/Saffu.Training.csproj
 // Out-of-domain scores for the accuracy defaults (issue 14 / issue 5's OOD bar): trains `saffu train`'s defaults (explicit +
 // fine-tune) on HWU64 train, chooses each threshold on HWU64 valid (≤ 2% false rejection) and reports the share of CLINC150
-// OOS train+valid (never test) rejected, for the max calibrated probability at the fitted temperature T × k and the max logit.
+// OOS train+valid (never test) rejected, for the max probability at the fitted temperature T × k (the models keep
+// --temperature-scale 1, so T is as fitted, as when the default 0.5 was chosen), the max logit and log-sum-exp.
 //
 //   DOTNET_PROCESSOR_COUNT=2 dotnet run -c Release tools/hwu64-study/ood-score.cs
 using Saffu.Training.Corpus;
@@ -17,9 +18,9 @@ var ood = DatasetReader.Read(Path.Combine(root, "clinc150-oos", "train"), oodRea
     .Concat(DatasetReader.Read(Path.Combine(root, "clinc150-oos", "valid"), oodRead).Utterances).ToList();
 var variants = new (string Name, TrainOptions Options)[]
 {
-    ("defaults, explicit", new TrainOptions { FineTune = false }),
-    ("defaults, fine-tuned", new TrainOptions()),
-    ("min count 1, fine-tuned", new TrainOptions { MinCount = 1 }),
+    ("defaults, explicit", new TrainOptions { FineTune = false, TemperatureScale = 1 }),
+    ("defaults, fine-tuned", new TrainOptions { TemperatureScale = 1 }),
+    ("min count 1, fine-tuned", new TrainOptions { MinCount = 1, TemperatureScale = 1 }),
 };
 foreach (var (name0, options) in variants.Where(v => args.Length == 0 || args.Contains(v.Name)))
 {
