@@ -152,7 +152,7 @@ internal static class TinyModel
             string[] parts = line.Split(',');
             return new Utterance(parts[0], parts[1], Utterance.NoSlots, new SourceLine("train.csv", i + 2));
         }).ToArray();
-        var options = new TrainOptions { FineTune = false };
+        var options = new TrainOptions { FineTune = false, MinCount = 1, RadialSize = 0, Solver = new(), TemperatureScale = 1 }; // the defaults before issue 14 softened them (pinned goldens)
         string model = Path.Combine(folder.Path, name);
         ModelFolder.Save(model, Trainer.Train(train, train, options), options, train);
         return model;
@@ -170,7 +170,7 @@ public sealed class ExportLimitsTests
         string longName = new string('x', 70);
         var train = new[] { ("turn on the light", "on"), ("lights on", "on"), ("turn off the light", longName), ("lights off", longName) }
             .Select((p, i) => new Utterance(p.Item1, p.Item2, Utterance.NoSlots, new SourceLine("t.csv", i + 1))).ToArray();
-        var options = new TrainOptions { FineTune = false };
+        var options = new TrainOptions { FineTune = false, MinCount = 1, RadialSize = 0, Solver = new(), TemperatureScale = 1 }; // the defaults before issue 14 softened them (pinned goldens)
         string model = Path.Combine(folder.Path, "model");
         ModelFolder.Save(model, Trainer.Train(train, train, options), options, train);
         string blob = Path.Combine(folder.Path, "m.blob");

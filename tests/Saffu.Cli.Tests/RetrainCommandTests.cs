@@ -126,6 +126,12 @@ public sealed class RetrainCommandTests
         StringAssert.Contains(error, "unknown command 'NOSUCHCOMMAND'");
         StringAssert.Contains(error, "retrain");
         Assert.AreEqual("", output);
+        var (bare, bareOutput, bareError) = SaffuCli.Run("NOSUCHCOMMAND");
+        Assert.AreEqual(2, bare);
+        StringAssert.Contains(bareError, "unknown command 'NOSUCHCOMMAND'");
+        Assert.AreEqual("", bareOutput);
+        var (nested, _, nestedError) = SaffuCli.Run("device", "NOSUCHCOMMAND", "--help");
+        Assert.AreEqual(2, nested, nestedError);
         Assert.AreEqual(0, SaffuCli.Run("--help").Code);
         Assert.AreEqual(0, SaffuCli.Run("retrain", "--help").Code);
     }

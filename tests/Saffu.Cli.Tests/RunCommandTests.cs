@@ -194,7 +194,7 @@ internal static class LampModel
             U("what time is it", "<none>", null, 7), U("play some music", "<none>", null, 8),
             .. words.Chunk(20).Select((chunk, i) => U(string.Join(" ", chunk), "<none>", null, 9 + i)),
         ];
-        var options = new TrainOptions { FineTune = false };
+        var options = new TrainOptions { FineTune = false, MinCount = 1, RadialSize = 0, Solver = new(), TemperatureScale = 1 }; // the defaults before issue 14 softened them (pinned goldens)
         string model = Path.Combine(folder.Path, "lamp-model");
         ModelFolder.Save(model, Trainer.Train(train, train, options), options, train);
         File.WriteAllText(Path.Combine(model, ModelFolderExport.HomeFile), Home);

@@ -232,20 +232,23 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
-        public void KindSixteenIsKnownAndKindsThirteenToFifteenAreNot()
+        public void KindsFourteenAndSixteenAreKnownAndThirteenAndFifteenAreNot()
         {
             // The golden blob's Identity entry (7) relabelled: as kind 16 it is read as anchors whatever
-            // its flag (its content hash 00 01 02 03 gives count 256); as 13..15 it is unknown.
+            // its flag (its content hash 00 01 02 03 gives count 256); as 13 or 15 it is unknown.
             byte[] anchors = Relabel(16, 0);
             LoadResult result = ModelBlob.Load(anchors);
             Assert.AreEqual(BlobError.BadAnchors, result.Error, result.Message);
             Assert.IsTrue(result.Message.IndexOf("count is 256") >= 0, result.Message);
-            for (int kind = 13; kind <= 15; kind++)
+            // Kind 14 (FactoredTensors) is known since issue 14: read whatever its flag (the hash's first byte 00 is rank 0).
+            result = ModelBlob.Load(Relabel(14, 0));
+            Assert.AreEqual(BlobError.BadFactoredTensors, result.Error, result.Message);
+            for (int kind = 13; kind <= 15; kind += 2)
             {
                 result = ModelBlob.Load(Relabel(kind, 1));
                 Assert.AreEqual(BlobError.UnknownRequiredSection, result.Error, result.Message);
                 Assert.IsTrue(result.Message.IndexOf("kind " + kind.ToString() + " is required") >= 0, result.Message);
-                Assert.IsTrue(result.Message.IndexOf("reads kinds 1..12 and 16") >= 0, result.Message);
+                Assert.IsTrue(result.Message.IndexOf("reads kinds 1..12, 14, 16 and 17") >= 0, result.Message);
                 Assert.AreEqual(BlobError.None, ModelBlob.Load(Relabel(kind, 0)).Error);
             }
         }

@@ -148,10 +148,10 @@ namespace Saffu.Runtime.Tests
         public void UnknownSections()
         {
             byte[] blob = Golden();
-            TestBlobWriter.Put16(blob, Entry(7), 14);
+            TestBlobWriter.Put16(blob, Entry(7), 15);
             TestBlobWriter.Put16(blob, Entry(7) + 2, 1);
             TestBlobWriter.FixCrc(blob);
-            Expect(blob, BlobError.UnknownRequiredSection, "kind 14 is required", "reads kinds 1..12");
+            Expect(blob, BlobError.UnknownRequiredSection, "kind 15 is required", "reads kinds 1..12");
             // The same section as optional is skipped, and the blob loads.
             Assert.AreEqual(BlobError.None, ModelBlob.Load(With16(Entry(7), 15)).Error);
         }

@@ -39,7 +39,7 @@ namespace Saffu.Runtime.Tests
                 mutators[i] = new BlobMutator(bases[i]);
             }
             TestRandom random = new TestRandom(Seed);
-            int[] errors = new int[(int)BlobError.BadWordVectors + 1], byKind = new int[BlobMutator.Kinds], loadedByKind = new int[BlobMutator.Kinds];
+            int[] errors = new int[(int)BlobError.BadFactoredTensors + 1], byKind = new int[BlobMutator.Kinds], loadedByKind = new int[BlobMutator.Kinds];
             int crcFixed = 0;
             for (int n = 0; n < Mutants; n++)
             {
@@ -75,7 +75,7 @@ namespace Saffu.Runtime.Tests
         /// </summary>
         static byte[][] BaseBlobs()
         {
-            byte[][] bases = new byte[10][];
+            byte[][] bases = new byte[11][];
             TestModelSpec golden = GoldenBlobTests.Spec();
             golden.WordVectors = TestWordVectors.Random(golden.Words.Length, golden.Bits, 2, 16, new TestRandom(17));
             bases[8] = TestBlobWriter.Write(golden);
@@ -86,6 +86,9 @@ namespace Saffu.Runtime.Tests
             TestModelSpec withVectors = TestModels.Random(vectorShape, 777);
             withVectors.WordVectors = TestWordVectors.Random(withVectors.Words.Length, withVectors.Bits, 4, 8, new TestRandom(19));
             bases[9] = TestBlobWriter.Write(withVectors);
+            TestModelSpec factored = GoldenBlobTests.Spec();
+            factored.FactoredTensors = FactoredTensorTests.GoldenSection();
+            bases[10] = TestBlobWriter.Write(factored);
             TestModelSpec anchored = LightsModel.Create(true);
             anchored.Anchors = TestAnchors.Section(anchored.Words, new string[] { "<num>", "lamp", "light", "dim", "red", "office", "bedroom" });
             bases[7] = TestBlobWriter.Write(anchored);

@@ -99,7 +99,8 @@ internal static class ComparisonMarkdown
             $"{SaffuSystems.BackpropEvaluationsPerEpoch} validation checks per epoch and early stopping after {SaffuSystems.BackpropPatienceEpochs} epochs without a better one; " +
             "both keep their best validation weights.");
         md.AppendLine("- Rejection: the threshold is chosen on valid for ≤ 2% false rejection (RejectionThreshold.Choose) on the calibrated " +
-            "top probability (SAFFU: temperature fitted on valid; ML.NET: its own maximum class probability). OOD rejected and false rejection " +
+            "top probability (SAFFU: temperature fitted on valid times the trainer's --temperature-scale, " +
+            $"{new Saffu.Training.Training.TrainOptions().TemperatureScale:0.##}, as `saffu train` stores it; ML.NET: its own maximum class probability). OOD rejected and false rejection " +
             "are measured on CLINC150 oos test and HWU64 test at that threshold. \"Oracle\" (information only) chooses the threshold " +
             "on test itself for ≤ 2% false rejection there, so the systems are compared at the same false rejection.");
         md.AppendLine("- Bytes: SAFFU float32 weights are parameters × 4; \"blob v1\" is the whole file `saffu export` writes from the trained model " +

@@ -4,7 +4,7 @@
 //
 //   DOTNET_PROCESSOR_COUNT=1 dotnet run -c Release tools/hwu64-study/finetune.cs -- [KEY=VALUE ...]
 //
-// Keys (defaults = saffu train's): bits, block (16), radial (0), doc, passes, eps, epsO, tauU, tauO, tauD, pw, rank (U rank),
+// Keys (defaults = saffu train's before issue 14's accuracy pass: min count 1, radial 0, tauU 5, tauD 1, pw 0.03): bits, block (16), radial (0), doc, passes, eps, epsO, tauU, tauO, tauD, pw, rank (U rank),
 // cooc (co-occurrence radius, 0 = off), mix (0.5), entries (32), minc; ft (true: fine-tune), fold (true: fold the
 // validation temperature into O first), lr, epochs, patience, evals (per epoch), batch, seed, trainW/trainU/trainO.
 // Data: /work/shared/data or $SAFFU_DATA (hwu64/train, hwu64/valid, slurp-dev).

@@ -32,10 +32,10 @@ public static class SaffuCommand
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         RootCommand root = Create();
-        if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0]))
+        if (UnknownCommand(root, args) is { } unknown)
         {
-            // Before parsing: with --help anywhere the parser would print the root help and succeed.
-            error.WriteLine($"unknown command '{args[0]}'. Available commands are: {string.Join(", ", root.Subcommands.Select(c => c.Name))}.");
+            // Before parsing: with --help anywhere the parser would print the help of the command above and succeed.
+            error.WriteLine(unknown);
             error.WriteLine("Run 'saffu --help' (or 'saffu COMMAND --help') for usage.");
             return Usage;
         }
@@ -48,5 +48,21 @@ public static class SaffuCommand
             return Usage;
         }
         return parsed.Invoke(config);
+    }
+
+    static readonly string[] HelpTokens = ["--help", "-h", "-?", "/h", "/?"];
+
+    /// <summary>
+    /// "unknown command 'X'…" when a word that is no subcommand follows `saffu` or a command group (`saffu device`),
+    /// with or without --help (parsed without the help tokens, so help cannot hide it); else null.
+    /// </summary>
+    static string? UnknownCommand(RootCommand root, string[] args)
+    {
+        ParseResult bare = root.Parse(args.Where(a => !HelpTokens.Contains(a)).ToArray());
+        Command at = bare.CommandResult.Command;
+        string? token = bare.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-'));
+        if (token is null || at.Subcommands.Count == 0) return null;
+        string where = at == root ? "" : $" for 'saffu {at.Name}'";
+        return $"unknown command '{token}'{where}. Available commands are: {string.Join(", ", at.Subcommands.Select(c => c.Name))}.";
     }
 }

@@ -22,5 +22,6 @@ namespace Saffu.Runtime.Blob
         BadActionMap,
         BadAnchors,
         BadWordVectors,
+        BadFactoredTensors,
     }
 }

@@ -3,11 +3,12 @@ namespace Saffu.Runtime.Blob
     /// <summary>The section table: read in place, no copies (docs/model-blob.md, Section table entry).</summary>
     internal sealed partial class BlobLoader
     {
-        const int LastContiguousKind = (int)SectionKind.ActionMap;   // kinds 1..12 are known, 13..15 are not
+        const int LastContiguousKind = (int)SectionKind.ActionMap;   // kinds 1..12, 14, 16, 17 are known; 13 and 15 are not
 
         static bool IsKnown(int kind)
         {
-            return (kind >= 1 && kind <= LastContiguousKind) || kind == (int)SectionKind.Anchors || kind == (int)SectionKind.WordVectors;
+            return (kind >= 1 && kind <= LastContiguousKind) || kind == (int)SectionKind.Anchors || kind == (int)SectionKind.WordVectors
+                || kind == (int)SectionKind.FactoredTensors;
         }
 
         int EntryAt(int i) { return tableAt + i * BlobFormat.SectionEntrySize; }
@@ -70,7 +71,7 @@ namespace Saffu.Runtime.Blob
             {
                 int kind = KindOf(i);
                 if (!IsKnown(kind) && (FlagsOf(i) & BlobFormat.SectionRequired) != 0)
-                    return Fail(BlobError.UnknownRequiredSection, "section kind " + kind + " is required but this runtime does not know it (it reads kinds 1.." + LastContiguousKind + " and " + (int)SectionKind.Anchors + ")");
+                    return Fail(BlobError.UnknownRequiredSection, "section kind " + kind + " is required but this runtime does not know it (it reads kinds 1.." + LastContiguousKind + ", 14, 16 and 17)");
             }
             return true;
         }
@@ -115,6 +116,7 @@ namespace Saffu.Runtime.Blob
                 case SectionKind.Decision: return "Decision";
                 case SectionKind.ActionMap: return "ActionMap";
                 case SectionKind.Anchors: return "Anchors";
+                case SectionKind.FactoredTensors: return "FactoredTensors";
                 default: return "Identity";
             }
         }

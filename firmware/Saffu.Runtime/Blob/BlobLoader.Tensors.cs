@@ -49,22 +49,22 @@ namespace Saffu.Runtime.Blob
                 Enter(SectionKind.BlockContext);
                 weights.BlockW = ReadTensor("BlockContext W", c.BlockSize, c.BlockSize, 15);
                 if (weights.BlockW == null) return false;
-                weights.BlockU = ReadTensor("BlockContext U", c.Bits, c.LabelDim, 0);
-                if (weights.BlockU == null || !ExactEnd(BlobError.BadTensor, "BlockContext")) return false;
+                if (c.FactorRank == 0 && (weights.BlockU = ReadTensor("BlockContext U", c.Bits, c.LabelDim, 0)) == null) return false;
+                if (!ExactEnd(BlobError.BadTensor, "BlockContext")) return false;
             }
             if (c.HasRadial)
             {
                 Enter(SectionKind.RadialContext);
                 weights.RadialW = ReadTensor("RadialContext W", c.RadialSize, c.RadialSize, 15);
                 if (weights.RadialW == null) return false;
-                weights.RadialU = ReadTensor("RadialContext U", c.Bits, c.LabelDim, 0);
-                if (weights.RadialU == null || !ExactEnd(BlobError.BadTensor, "RadialContext")) return false;
+                if (c.FactorRank == 0 && (weights.RadialU = ReadTensor("RadialContext U", c.Bits, c.LabelDim, 0)) == null) return false;
+                if (!ExactEnd(BlobError.BadTensor, "RadialContext")) return false;
             }
             if (c.HasDocument)
             {
                 Enter(SectionKind.DocumentContext);
-                weights.DocumentU = ReadTensor("DocumentContext U", c.Bits, c.LabelDim, 0);
-                if (weights.DocumentU == null || !ExactEnd(BlobError.BadTensor, "DocumentContext")) return false;
+                if (c.FactorRank == 0 && (weights.DocumentU = ReadTensor("DocumentContext U", c.Bits, c.LabelDim, 0)) == null) return false;
+                if (!ExactEnd(BlobError.BadTensor, "DocumentContext")) return false;
             }
             return true;
         }

@@ -31,7 +31,7 @@ namespace Saffu.Runtime.Blob
             if (!CheckHeader() || !CheckChecksum() || !CheckSectionTable()) return null;
             if (!ReadConfig() || !CheckPresence()) return null;
             if (!ReadMathTables() || !ReadVocabulary() || !ReadIntents() || !ReadDecision()) return null;
-            if (!ReadContexts() || !ReadIntentHead() || !ReadTagHead() || !ReadIdentity() || !ReadActionMap() || !ReadAnchors()
+            if (!ReadFactoredTensors() || !ReadContexts() || !ReadIntentHead() || !ReadTagHead() || !ReadIdentity() || !ReadActionMap() || !ReadAnchors()
                 || !ReadWordVectors()) return null;
             return Build(maxRuntimeBytes);
         }

@@ -15,7 +15,7 @@ namespace Saffu.Runtime.Blob
         Decision = 10,
         Identity = 11,
         ActionMap = 12,
-        // 13..15: reserved for later versions; this runtime does not read them (unknown to it).
+        // 13 and 15: this runtime does not read them (unknown to it); 14 is read since issue 14 (§14).
         Lineage = 13,
         FactoredTensors = 14,
         SpeechVocabulary = 15,

@@ -19,6 +19,7 @@ namespace Saffu.Runtime.Model
         public int SodId { get; internal set; }          // 0xFFFF when none
         public int NumId { get; internal set; }          // 0xFFFF when none
         public int LabelDim { get; internal set; }       // b', columns of every U
+        public int FactorRank { get; internal set; }     // R of the factored context U (§14); 0 = dense
         public int IntentCount { get; internal set; }    // I
         public int BlockSize { get; internal set; }      // B (0 without block)
         public int RadialSize { get; internal set; }     // r (0 without radial)

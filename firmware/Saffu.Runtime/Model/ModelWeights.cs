@@ -14,6 +14,10 @@ namespace Saffu.Runtime.Model
         public Tensor? RadialW { get; internal set; }       // (r × r)
         public Tensor? RadialU { get; internal set; }       // (b × L)
         public Tensor? DocumentU { get; internal set; }     // (b × L)
+        // With a FactoredTensors section (docs/model-blob.md §14) the context U are these and BlockU/RadialU/DocumentU are null.
+        public FactoredU? BlockF { get; internal set; }     // A (b × R) · B (R × L)
+        public FactoredU? RadialF { get; internal set; }
+        public FactoredU? DocumentF { get; internal set; }
         public Tensor? O { get; internal set; }             // (parts·L × I)
         public Tensor[]? TagU { get; internal set; }        // R_T × (b × G), offset 0 (pivot) first
         public Tensor? TagO { get; internal set; }          // (R_T·G + flag·parts·L × G)

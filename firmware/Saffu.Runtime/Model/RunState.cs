@@ -27,6 +27,7 @@ namespace Saffu.Runtime.Model
         public readonly int[] Intent;       // [I] y (Q15)
         public readonly int[] TagIn;        // [TagInputs] h_tag (Q15)
         public readonly int[] TagScores;    // [G] (Q16)
+        public readonly int[] Factor;       // [R] t = x_w·A of a factored U (docs/model-blob.md §14); empty when dense
         // Per position of the utterance (index t − 1).
         public readonly int[] WordIds;      // [M]
         public readonly int[] Numbers;      // [M] number value, −1 for words
@@ -56,6 +57,7 @@ namespace Saffu.Runtime.Model
             Intent = new int[c.IntentCount];
             TagIn = new int[c.HasTagHead ? c.TagInputs : 0];
             TagScores = new int[g];
+            Factor = new int[c.FactorRank];
             WordIds = new int[m];
             Numbers = new int[m];
             Tags = new byte[m];
@@ -81,7 +83,7 @@ namespace Saffu.Runtime.Model
             long w = Window(c), l = c.LabelDim, m = c.MaxWords, g = c.TagCount, rt = c.TagOffsets;
             long ints = w + c.BlockSize * l + c.RadialSize * l + (c.HasDocument ? l : 0) + rt * rt * g
                 + 4 * w + (l > g ? l : g) + c.Parts * l + 2L * c.IntentCount
-                + (c.HasTagHead ? c.TagInputs : 0) + g + 2 * m + 2L * slotCount;
+                + (c.HasTagHead ? c.TagInputs : 0) + g + c.FactorRank + 2 * m + 2L * slotCount;
             long tokens = TokenCapacity(c);
             return 4 * ints + 2 * w * c.MaxPopcount + m
                 + tokens * (TokenBuffer.MaxTokenBytes + 8) + TokenBuffer.MaxTokenBytes;
@@ -94,7 +96,7 @@ namespace Saffu.Runtime.Model
             {
                 long ints = CodeCount.Length + BlockP.Length + RadialP.Length + DocumentG.Length + TagQ.Length
                     + Compare.Length + AttendRow.Length + Z.Length + Attention.Length + G.Length + H.Length
-                    + Logits.Length + Intent.Length + TagIn.Length + TagScores.Length + WordIds.Length
+                    + Logits.Length + Intent.Length + TagIn.Length + TagScores.Length + Factor.Length + WordIds.Length
                     + Numbers.Length + SlotStart.Length + SlotEnd.Length
                     + Tokens.Length.Length + Tokens.Values.Length;
                 return 4 * ints + 2L * CodeBits.Length + Tags.Length + Tokens.Bytes.Length + Tokens.Scratch.Length;

@@ -90,12 +90,12 @@ namespace Saffu.Runtime.Model
             if (c.HasBlock)
             {
                 if ((t - 1) % c.BlockSize == 0) blockStart = t;
-                Project(w.BlockU!, code, wordId, s.BlockP, (t - blockStart) * l);
+                Project(w.BlockU, w.BlockF, code, wordId, s.BlockP, (t - blockStart) * l);
             }
-            if (c.HasRadial) Project(w.RadialU!, code, wordId, s.RadialP, ((t - 1) % c.RadialSize) * l);
+            if (c.HasRadial) Project(w.RadialU, w.RadialF, code, wordId, s.RadialP, ((t - 1) % c.RadialSize) * l);
             if (c.HasDocument)
             {
-                Project(w.DocumentU!, code, wordId, s.G, 0);
+                Project(w.DocumentU, w.DocumentF, code, wordId, s.G, 0);
                 for (int j = 0; j < l; j++) s.DocumentG[j] = FixedMath.Saturate((long)s.DocumentG[j] + s.G[j]);
             }
             if (c.HasTagHead) ProjectTagUnits(code, wordId, t);
@@ -140,6 +140,18 @@ namespace Saffu.Runtime.Model
         {
             Reset();
             return PushLine(line);
+        }
+
+        /// <summary>A context's projection: through the rank when its U is factored (docs/model-blob.md §14), else dense.</summary>
+        void Project(Tensor? u, FactoredU? factored, int code, int wordId, int[] output, int offset)
+        {
+            if (factored == null)
+            {
+                Project(u!, code, wordId, output, offset);
+                return;
+            }
+            factored.Project(s.CodeBits, code * kMax, s.CodeCount[code], s.Factor, output, offset);
+            MacCount += factored.Rank + (long)factored.Rank * l;   // one scale multiply per r, then R·b′
         }
 
         /// <summary>P[j] = RoundDiv(RoundShift(Σ_{i∈S} q[i,j]·m_j, e_j − 16), k), Q16 (§4 step 1); with vectors ProjectVector.</summary>

@@ -29,6 +29,8 @@ namespace Saffu.Runtime.Model
         public int Rows { get; }
         public int Cols { get; }
         public int Bits { get { return elementBytes * 8; } }
+        /// <summary>One scale per column (scaleMode 1) or one for the whole tensor.</summary>
+        public bool PerColumn { get { return perColumn; } }
 
         /// <summary>q[i, j].</summary>
         public int Q(int i, int j)

@@ -19,9 +19,10 @@ namespace Saffu.Runtime.Tests
             sections[2] = Vocabulary(m.Words);
             sections[3] = Names(m.Intents);
             sections[4] = Tables();
-            if (m.Block) sections[5] = Tensors(m.BlockW!, m.BlockU!);
-            if (m.Radial) sections[6] = Tensors(m.RadialW!, m.RadialU!);
-            if (m.Document) sections[7] = Tensors(m.DocumentU!);
+            bool dense = m.FactoredTensors == null || m.KeepDenseU;
+            if (m.Block) sections[5] = dense ? Tensors(m.BlockW!, m.BlockU!) : Tensors(m.BlockW!);
+            if (m.Radial) sections[6] = dense ? Tensors(m.RadialW!, m.RadialU!) : Tensors(m.RadialW!);
+            if (m.Document) sections[7] = dense ? Tensors(m.DocumentU!) : new ByteSink();
             sections[8] = Tensors(m.O!);
             if (m.TagHead) sections[9] = TagHead(m);
             sections[10] = Decision(m);
@@ -30,6 +31,11 @@ namespace Saffu.Runtime.Tests
             {
                 sections[12] = new ByteSink();
                 sections[12].Bytes(m.ActionMap);
+            }
+            if (m.FactoredTensors != null)
+            {
+                sections[14] = new ByteSink();
+                sections[14].Bytes(m.FactoredTensors);
             }
             if (m.Anchors != null)
             {

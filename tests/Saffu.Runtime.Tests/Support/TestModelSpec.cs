@@ -50,6 +50,10 @@ namespace Saffu.Runtime.Tests
         public byte[]? Anchors;
         /// <summary>The WordVectors section's bytes (kind 17, required), or null for none (WordVectorTests writes them).</summary>
         public byte[]? WordVectors;
+        /// <summary>The FactoredTensors section's bytes (kind 14, required), or null for none (FactoredTensorTests writes them); when set the context sections leave U out.</summary>
+        public byte[]? FactoredTensors;
+        /// <summary>With FactoredTensors: still write U into the context sections (a malformed blob, for the loader's checks).</summary>
+        public bool KeepDenseU;
         public string Trainer = "saffu-test 0";
 
         public int Parts

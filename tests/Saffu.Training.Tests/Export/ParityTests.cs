@@ -127,6 +127,39 @@ public sealed class ParityTests
         Assert.IsGreaterThanOrEqualTo(MinTagAgreement, (double)same / total, $"{same} of {total} tags agree");
     }
 
+    /// <summary>
+    /// The same random model with every context U replaced by its rank-2 truncation (as `saffu train --u-rank 2` leaves it),
+    /// exported with its factors (FactoredTensors section, 16-bit): the blob's two-step projection decides as the float model.
+    /// </summary>
+    [TestMethod]
+    public void RandomModelWithFactoredUAgrees()
+    {
+        var (model, _) = TinyCorpus.RandomModel(bits: 6, seed: 3);
+        const int rank = 2;
+        SaffuConfig c = model.Config;
+        Assert.IsLessThan(c.LabelDim, rank, "the rank is below b′");
+        SaffuWeights w = model.Weights;
+        w.BlockU = Saffu.Training.Solver.LowRank.Truncate(w.BlockU!, c.Bits, c.LabelDim, rank);
+        w.RadialU = Saffu.Training.Solver.LowRank.Truncate(w.RadialU!, c.Bits, c.LabelDim, rank);
+        if (w.DocumentU is not null) w.DocumentU = Saffu.Training.Solver.LowRank.Truncate(w.DocumentU, c.Bits, c.LabelDim, rank);
+        var dense = BlobExporter.Export(model, new byte[32], null, ExportOptions.Default);
+        var exported = BlobExporter.Export(model, new byte[32], null, ExportOptions.Default with { URank = rank });
+        Assert.IsNotNull(exported.Contents.Factored, "the blob has a FactoredTensors section");
+        Assert.IsNull(dense.Contents.Factored, "URank 0 writes U dense");
+        var scorer = new BlobScorer(SimulatedModel.Load(exported.Bytes, "random-factored.blob"));
+        Assert.AreEqual(rank, scorer.Model.Config.FactorRank);
+        var random = new Random(13);
+        IReadOnlyList<string> words = model.Vocabulary.Words;
+        string[] texts = Enumerable.Range(0, 400).Select(_ => string.Join(' ',
+            Enumerable.Range(0, random.Next(1, 14)).Select(_ => words[random.Next(words.Count)]).Where(w => !w.StartsWith('<')).DefaultIfEmpty("light"))).ToArray();
+        int[] labels = new int[texts.Length];
+        var (agreement, maxError) = ReferenceComparison.Measure(UtteranceScoring.ScoreAll(scorer, texts, labels), UtteranceScoring.ScoreAll(model, texts, labels));
+        Assert.IsGreaterThanOrEqualTo(MinAgreement, agreement, $"agreement {agreement:P2}");
+        Assert.IsLessThanOrEqualTo(MaxProbabilityError, maxError, $"largest probability error {maxError}");
+        var (same, total) = TagAgreement(model, scorer.Model, texts);
+        Assert.IsGreaterThanOrEqualTo(MinTagAgreement, (double)same / total, $"{same} of {total} tags agree");
+    }
+
     private static int[] Labels(FloatModel model, IReadOnlyList<Utterance> test) =>
         test.Select(u => model.Intents.ToList().IndexOf(u.Intent!)).ToArray();
 

@@ -101,6 +101,54 @@ public class ModelGrowthTests
         }
     }
 
+    /// <summary>
+    /// A known word grown again (a new alias's word, docs/retraining.md §Growth): its old entry is renamed out of the tokenizer's
+    /// reach and it gets a new id and bit; every utterance without it scores bit-identically, and it reads only its new zero rows.
+    /// </summary>
+    [TestMethod]
+    public void ARegrownWordGetsANewIdAndBitAndEverythingElseScoresTheSame()
+    {
+        var (model, _) = TinyCorpus.RandomModel(6, 7, true, scale: 2.0);
+        string known = model.Vocabulary.Words.First(w => !w.StartsWith('<') && OldTexts.Any(t => t.Split(' ').Contains(w)));
+        int oldId = model.Vocabulary.IdOf(known), v = model.Vocabulary.Count;
+        FloatModel grown = ModelGrowth.Grow(model, ["zebra", known], []);
+        Assert.AreEqual(v + 1, grown.Vocabulary.IdOf(known), "the re-grown word is the second new id");
+        Assert.AreEqual($"<old:{known}>", grown.Vocabulary.Words[oldId], "the old entry keeps its code and rows under a name no token has");
+        CollectionAssert.AreEqual(new short[] { (short)(model.Config.Bits + 1) }, grown.Codes.Of(v + 1).ToArray());
+        Assert.AreEqual($"<old2:{known}>", ModelGrowth.Retired(known, [$"<old:{known}>"]));
+        foreach (string text in OldTexts.Where(t => !t.Split(' ').Contains(known)))
+        {
+            float[][] before = model.PrefixLogits(text), after = grown.PrefixLogits(text);
+            for (int p = 0; p < before.Length; p++)
+                CollectionAssert.AreEqual(before[p].Select(BitConverter.SingleToInt32Bits).ToArray(), after[p].Select(BitConverter.SingleToInt32Bits).ToArray(), $"\"{text}\" position {p}");
+            CollectionAssert.AreEqual(TagScores(model, text), TagScores(grown, text), $"tag scores of \"{text}\"");
+        }
+        Assert.IsTrue(OldTexts.Any(t => t.Split(' ').Contains(known)), "some text says the re-grown word");
+    }
+
+    /// <summary>
+    /// The same on the device: the parent and the grown model (new and re-grown words, before any re-solve) exported with the
+    /// default options and run through the device runtime decide every old utterance identically, every probability of every
+    /// word's trace included (the new rows are zero, so no quantization scale moves).
+    /// </summary>
+    [TestMethod]
+    [DataRow(6, 7)]
+    [DataRow(40, 3)]
+    public void OldUtterancesDecideIdenticallyOnTheDeviceAfterWordGrowth(int bits, int seed)
+    {
+        var (model, _) = TinyCorpus.RandomModel(bits, seed, true, scale: 2.0);
+        string known = model.Vocabulary.Words.First(w => !w.StartsWith('<'));
+        FloatModel grown = ModelGrowth.Grow(model, [.. NewWords, known], []);
+        var before = Runner(model);
+        var after = Runner(grown);
+        foreach (string text in OldTexts.Where(t => !t.Split(' ').Contains(known)))
+            Assert.AreEqual(Saffu.Training.Simulation.TranscriptJson.Line(before.Run(text, trace: true), before.Intents),
+                Saffu.Training.Simulation.TranscriptJson.Line(after.Run(text, trace: true), after.Intents), $"seed {seed}: \"{text}\"");
+    }
+
+    static Saffu.Training.Simulation.TranscriptRunner Runner(FloatModel m) => new(Saffu.Training.Simulation.SimulatedModel.Load(
+        Saffu.Training.Export.BlobExporter.Export(m, new byte[32], null, Saffu.Training.Export.ExportOptions.Default).Bytes, "model"));
+
     [TestMethod]
     public void NewIntentsAreNewOutputColumnsOnly()
     {

@@ -14,7 +14,7 @@ namespace Saffu.Training.Tests.Retraining;
 [TestClass]
 public class RetrainerTests
 {
-    static readonly TrainOptions Options = new() { PrependSod = true, BlockSize = 0, MaxWords = 16, FineTune = false };
+    static readonly TrainOptions Options = new() { PrependSod = true, MinCount = 1, BlockSize = 0, RadialSize = 0, MaxWords = 16, FineTune = false };
 
     static Correction New(string text, string intent, int line) =>
         new(Verdict.New, null, text, intent, Utterance.NoSlots, Correction.None, new SourceLine("c.jsonl", line));

@@ -10,7 +10,7 @@ public class LanguageModelHeadTests
     [TestMethod]
     public void TrainingSentencesAreLessSurprisingThanUnknownWords()
     {
-        var result = Trainer.Train(TinyCorpus.Train, TinyCorpus.Valid, new TrainOptions { BlockSize = 0, FineTune = false });
+        var result = Trainer.Train(TinyCorpus.Train, TinyCorpus.Valid, new TrainOptions { MinCount = 1, BlockSize = 0, RadialSize = 0, FineTune = false });
         var model = result.Model;
         var corpus = EncodedCorpus.Encode(TinyCorpus.Train, model.Vocabulary, model.Intents, null, out _);
         var lm = LanguageModelHead.Solve(model, corpus);

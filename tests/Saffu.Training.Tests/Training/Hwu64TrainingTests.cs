@@ -14,8 +14,9 @@ public class Hwu64TrainingTests
         string? train = SharedData.Find("hwu64/train"), valid = SharedData.Find("hwu64/valid");
         if (train is null || valid is null) Assert.Inconclusive("../shared/data/hwu64 not present");
         var result = Trainer.Train(DatasetReader.Read(train).Utterances, DatasetReader.Read(valid).Utterances, new TrainOptions { FineTune = false });
-        // docs/training.md: 87.17% with the defaults; a drop below 86.5% means a regression.
-        Assert.IsGreaterThanOrEqualTo(0.865, result.Measurements.ExplicitValidAccuracy);
+        // docs/ablation.md: 83.36% explicit with the defaults (softened for fine-tuning, which takes them to 88.38%);
+        // a drop below 83% means a regression.
+        Assert.IsGreaterThanOrEqualTo(0.83, result.Measurements.ExplicitValidAccuracy);
         Assert.AreEqual(64, result.Model.Intents.Count);
     }
 }

@@ -8,7 +8,7 @@ public class ModelFolderTests
 {
     static readonly TrainOptions Options = new()
     {
-        PrependSod = true, BlockSize = 4, RadialSize = 2, MaxWords = 16,
+        PrependSod = true, MinCount = 1, BlockSize = 4, RadialSize = 2, MaxWords = 16,
         FineTuning = new() { Epochs = 2, BatchSize = 4 },
     };
 

@@ -24,16 +24,8 @@ internal static class DeviceBenchCommand
             BenchResult b = client.Bench(parse.GetValue(runs));
             if (parse.GetValue(o.Json))
             {
-                output.WriteLine(DeviceOutput.Object(json =>
-                {
-                    json.WriteString("sentence", b.Sentence);
-                    json.WriteNumber("runs", b.Runs);
-                    json.WriteNumber("words", b.Words);
-                    json.WriteNumber("ticks", b.Ticks);
-                    json.WriteNumber("us_per_word", b.MicrosecondsPerWord);
-                    json.WriteNumber("macs_per_word", b.MacsPerWord);
-                    json.WriteNumber("heap_free", b.HeapFree);
-                }));
+                output.WriteLine(DeviceOutput.Line(new DeviceBenchJson(b.Sentence, b.Runs, b.Words, b.Ticks, b.MicrosecondsPerWord, b.MacsPerWord, b.HeapFree),
+                    DeviceJsonContext.Relaxed.DeviceBenchJson));
                 return SaffuCommand.Ok;
             }
             var table = new Table().Title("saffu device bench").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
@@ -56,12 +48,7 @@ internal static class DeviceBenchCommand
         {
             JsonElement? boot = client.Reboot();
             if (parse.GetValue(o.Json))
-                output.WriteLine(DeviceOutput.Object(json =>
-                {
-                    json.WriteBoolean("rebooted", true);
-                    json.WritePropertyName("boot");
-                    if (boot is { } b) { json.WriteStartObject(); DeviceOutput.Copy(json, b); json.WriteEndObject(); } else json.WriteNullValue();
-                }));
+                output.WriteLine(DeviceOutput.Line(new DeviceRebootJson(true, boot is { } b ? DeviceOutput.Without(b) : null), DeviceJsonContext.Relaxed.DeviceRebootJson));
             else if (boot is { } b)
             {
                 output.WriteLine($"rebooted: boot {DeviceOutput.Str(b, "boot")}, firmware {DeviceOutput.Str(b, "firmware")}, model {DeviceStatusCommand.Model(b.GetProperty("model"))}");

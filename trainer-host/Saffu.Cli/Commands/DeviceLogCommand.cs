@@ -18,16 +18,8 @@ internal static class DeviceLogCommand
             string path = parse.GetValue(file)!;
             PullResult r = DecisionLogFile.Pull(client, path, DateTimeOffset.UtcNow);
             if (parse.GetValue(o.Json))
-                output.WriteLine(DeviceOutput.Object(json =>
-                {
-                    json.WriteString("file", path);
-                    json.WriteString("log_id", r.LogId);
-                    json.WriteNumber("added", r.Added);
-                    json.WriteNumber("already_had", r.AlreadyHad);
-                    if (r.FirstAdded is { } f) json.WriteNumber("first_seq", f); else json.WriteNull("first_seq");
-                    if (r.LastAdded is { } l) json.WriteNumber("last_seq", l); else json.WriteNull("last_seq");
-                    json.WriteNumber("records", r.FileRecords);
-                }));
+                output.WriteLine(DeviceOutput.Line(new DevicePullJson(path, r.LogId, r.Added, r.AlreadyHad, r.FirstAdded, r.LastAdded, r.FileRecords),
+                    DeviceJsonContext.Relaxed.DevicePullJson));
             else if (r.LogId is null) output.WriteLine($"the device's decision log is empty; {path} unchanged ({Records(r.FileRecords)})");
             else
                 output.WriteLine(r.Added == 0
@@ -45,7 +37,7 @@ internal static class DeviceLogCommand
         {
             long next = client.ClearLog();
             output.WriteLine(parse.GetValue(o.Json)
-                ? DeviceOutput.Object(json => json.WriteNumber("next_seq", next))
+                ? DeviceOutput.Line(new DeviceClearJson(next), DeviceJsonContext.Relaxed.DeviceClearJson)
                 : $"decision log cleared; the next decision gets seq {next}");
             return SaffuCommand.Ok;
         }));

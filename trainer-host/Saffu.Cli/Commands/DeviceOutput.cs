@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Saffu.Cli.Commands;
 
@@ -8,26 +10,18 @@ namespace Saffu.Cli.Commands;
 internal static class DeviceOutput
 {
     /// <summary>The answer object without its `id` and `type` keys, as one JSON line.</summary>
-    public static string Body(JsonElement answer) => Object(json => Copy(json, answer));
+    public static string Body(JsonElement answer) => Line(Without(answer), DeviceJsonContext.Relaxed.DictionaryStringJsonElement);
 
-    /// <summary>One JSON object written by <paramref name="write"/>.</summary>
-    public static string Object(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            write(json);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    /// <summary>One JSON line of <paramref name="value"/>, as <paramref name="type"/> (of <see cref="DeviceJsonContext.Relaxed"/>) writes it.</summary>
+    public static string Line<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.Serialize(value, type);
 
-    /// <summary>Writes every property of <paramref name="answer"/> but `id` and `type`.</summary>
-    public static void Copy(Utf8JsonWriter json, JsonElement answer)
+    /// <summary>Every property of <paramref name="answer"/> but `id` and `type`, in order.</summary>
+    public static Dictionary<string, JsonElement> Without(JsonElement answer)
     {
+        var body = new Dictionary<string, JsonElement>();
         foreach (var p in answer.EnumerateObject())
-            if (p.Name is not ("id" or "type")) p.WriteTo(json);
+            if (p.Name is not ("id" or "type")) body[p.Name] = p.Value;
+        return body;
     }
 
     public static string Str(JsonElement e, string key) =>
@@ -51,4 +45,42 @@ internal static class DeviceOutput
     }
 
     public static string Pins(JsonElement pins) => string.Join(", ", pins.EnumerateArray().Select(Pin));
+}
+
+/// <summary>`saffu device send --json` (and `saffu listen --port --json` with `file` first): the project keys, then the device's own.</summary>
+internal sealed record DeviceSendJson(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File,
+    string Text, string? Intent, bool Understood, double Confidence, JsonElement Slots, JsonElement? Action, string? Top, string? Reason,
+    string Answer, bool Truncated, long? Seq, int ConfidenceQ15,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? LogError);
+
+internal sealed record DeviceUploadJson(string File, int Bytes, string Crc, string Slot, bool Verified, string? ContentHash, bool Activated);
+
+internal sealed record DevicePullJson(string File, string? LogId, int Added, int AlreadyHad, long? FirstSeq, long? LastSeq, int Records);
+
+internal sealed record DeviceClearJson(long NextSeq);
+
+internal sealed record DeviceBenchJson(string Sentence, int Runs, int Words, long Ticks, long UsPerWord, long MacsPerWord, long HeapFree);
+
+internal sealed record DeviceRebootJson(bool Rebooted, Dictionary<string, JsonElement>? Boot);
+
+/// <summary>
+/// System.Text.Json source generation for `saffu device … --json`: snake_case, compact; <see cref="Relaxed"/> leaves
+/// non-ASCII and HTML characters unescaped, as the device's own answers are passed on.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(DeviceSendJson))]
+[JsonSerializable(typeof(DeviceUploadJson))]
+[JsonSerializable(typeof(DevicePullJson))]
+[JsonSerializable(typeof(DeviceClearJson))]
+[JsonSerializable(typeof(DeviceBenchJson))]
+[JsonSerializable(typeof(DeviceRebootJson))]
+[JsonSerializable(typeof(Dictionary<string, JsonElement>))]
+internal sealed partial class DeviceJsonContext : JsonSerializerContext
+{
+    public static DeviceJsonContext Relaxed { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

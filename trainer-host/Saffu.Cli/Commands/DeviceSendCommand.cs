@@ -37,24 +37,10 @@ internal static class DeviceSendCommand
     }
 
     /// <summary>The project keys first (`text`, `intent`, `understood`, `confidence`, `slots`), then the device's own.</summary>
-    public static string Json(DeviceDecision d) => DeviceOutput.Object(json =>
-    {
-        json.WriteString("text", d.Text);
-        json.WriteString("intent", d.Intent);
-        json.WriteBoolean("understood", d.Understood);
-        json.WriteNumber("confidence", d.Confidence);
-        json.WritePropertyName("slots");
-        d.Slots.WriteTo(json);
-        json.WritePropertyName("action");
-        if (d.Action is { } a) a.WriteTo(json); else json.WriteNullValue();
-        json.WriteString("top", d.Top);
-        json.WriteString("reason", d.Reason);
-        json.WriteString("answer", d.Answer);
-        json.WriteBoolean("truncated", d.Truncated);
-        if (d.Seq is { } seq) json.WriteNumber("seq", seq); else json.WriteNull("seq");
-        json.WriteNumber("confidence_q15", d.ConfidenceQ15);
-        if (d.Json.TryGetProperty("log_error", out var logError)) { json.WritePropertyName("log_error"); logError.WriteTo(json); }
-    });
+    public static string Json(DeviceDecision d, string? file = null) => DeviceOutput.Line(
+        new DeviceSendJson(file, d.Text, d.Intent, d.Understood, d.Confidence, d.Slots, d.Action, d.Top, d.Reason, d.Answer, d.Truncated, d.Seq,
+            d.ConfidenceQ15, d.Json.TryGetProperty("log_error", out var logError) ? logError : null),
+        DeviceJsonContext.Relaxed.DeviceSendJson);
 
     public static string Text(DeviceDecision d)
     {

@@ -16,14 +16,11 @@ internal static class DeviceStatusCommand
             JsonElement status = client.Status();
             JsonElement info = client.Request("info", "info");
             if (parse.GetValue(o.Json))
-                output.WriteLine(DeviceOutput.Object(json =>
-                {
-                    DeviceOutput.Copy(json, status);
-                    json.WritePropertyName("info");
-                    json.WriteStartObject();
-                    DeviceOutput.Copy(json, info);
-                    json.WriteEndObject();
-                }));
+            {
+                var body = DeviceOutput.Without(status);
+                body["info"] = JsonSerializer.SerializeToElement(DeviceOutput.Without(info), DeviceJsonContext.Relaxed.DictionaryStringJsonElement);
+                output.WriteLine(DeviceOutput.Line(body, DeviceJsonContext.Relaxed.DictionaryStringJsonElement));
+            }
             else EvalConsole.Over(output).Write(Table(client.Description, status, info, DeviceCommand.IsSimulated(parse, o)));
             return SaffuCommand.Ok;
         }));

@@ -27,16 +27,8 @@ internal static class DeviceUploadCommand
             UploadResult result = WithProgress(error, parse.GetValue(quiet), bytes.Length, progress => BlobUpload.Upload(client, bytes, progress));
             JsonElement? activated = parse.GetValue(activate) ? client.Activate() : null;
             if (parse.GetValue(o.Json))
-                output.WriteLine(DeviceOutput.Object(json =>
-                {
-                    json.WriteString("file", path);
-                    json.WriteNumber("bytes", result.Bytes);
-                    json.WriteString("crc", result.Crc);
-                    json.WriteString("slot", result.Slot);
-                    json.WriteBoolean("verified", true);
-                    json.WriteString("content_hash", result.ContentHash);
-                    json.WriteBoolean("activated", activated is not null);
-                }));
+                output.WriteLine(DeviceOutput.Line(new DeviceUploadJson(path, result.Bytes, result.Crc, result.Slot, true, result.ContentHash, activated is not null),
+                    DeviceJsonContext.Relaxed.DeviceUploadJson));
             else
             {
                 output.WriteLine($"uploaded {path} ({DeviceOutput.N(result.Bytes)} bytes, crc {result.Crc}) to slot {result.Slot}: verified by the device"

@@ -12,7 +12,7 @@ public static class ExportCommand
 {
     static readonly ExportOptions D = ExportOptions.Default;
 
-    static Option<int> BitsOption(string name, string what, int value)
+    internal static Option<int> BitsOption(string name, string what, int value)
     {
         var option = new Option<int>(name)
         {

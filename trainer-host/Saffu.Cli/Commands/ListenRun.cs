@@ -167,10 +167,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         output.Flush();
         if (json is not null)
         {
-            var line = new System.Text.Json.Nodes.JsonObject { ["file"] = file };
-            foreach (var (key, value) in System.Text.Json.Nodes.JsonNode.Parse(DeviceSendCommand.Json(d))!.AsObject().ToList())
-                line[key] = value?.DeepClone();
-            json.WriteLine(WithHearing(line, heard, null).ToJsonString());
+            json.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(DeviceSendCommand.Json(d, file))!.AsObject(), heard, null).ToJsonString());
             json.Flush();
         }
         if (say) Say(d.Answer);
@@ -186,8 +183,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         RunReport.Write(output, result, runner.Intents);
         output.WriteLine($"  answer: {answer}");
         output.Flush();
-        json?.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(TranscriptJson.Line(result, runner.Intents, file, answer))!.AsObject(), heard, null)
-            .ToJsonString());
+        json?.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(TranscriptJson.Line(result, file, answer))!.AsObject(), heard, null).ToJsonString());
         json?.Flush();
         if (say) Say(answer);
     }
@@ -204,7 +200,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         output.WriteLine("  action: none");
         output.WriteLine($"  answer: {HearingCheck.Answer}");
         output.Flush();
-        json?.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(TranscriptJson.Line(result, [], file, HearingCheck.Answer))!.AsObject(), heard, unsure)
+        json?.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(TranscriptJson.Line(result, file, HearingCheck.Answer))!.AsObject(), heard, unsure)
             .ToJsonString());
         json?.Flush();
         if (say) Say(HearingCheck.Answer);

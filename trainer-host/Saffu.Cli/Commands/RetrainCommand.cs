@@ -29,7 +29,7 @@ public static class RetrainCommand
             double w = r.GetValueOrDefault<double>();
             if (!(w > 0) || !double.IsFinite(w)) r.AddError($"The weight {w.ToString(CultureInfo.InvariantCulture)} is invalid; expected a number > 0.");
         });
-        var blob = new Option<string?>("--blob") { Description = "Also export the new model's blob here (default export options; atomically).", HelpName = "FILE.blob" };
+        var blob = new Option<string?>("--blob") { Description = "Also export the new model's blob here (the default export options but --bits-u; atomically).", HelpName = "FILE.blob" };
         var test = new Option<string[]>("--test")
         {
             Description = "Labelled sets the guard also evaluates (any data format; sentences labelled <none> are near misses). Repeatable.",
@@ -56,17 +56,19 @@ public static class RetrainCommand
         update.AcceptOnlyFromAmong("auto", "resolve", "replay");
         var force = new Option<bool>("--force") { Description = "Write the new model even when the guard refuses it. Default: false." };
         var port = new Option<string?>("--port") { Description = "Upload the new blob to this device and activate it (a serial port, or sim:DIR for the simulator).", HelpName = "PORT" };
+        var bitsU = ExportCommand.BitsOption("--bits-u", "the context matrices U_B, U_R, U_D of both blobs (the parent's, for its content hash and the guard, and the new one); as the parent was exported (tools/main-job: 8)",
+            Saffu.Training.Export.ExportOptions.Default.Bits.U);
         var quiet = new Option<bool>("--quiet") { Description = "Print only the summary, the refusals and the files written. Default: false." };
         var command = new Command("retrain",
             "Retrain a model from corrections without its corpus: add the corrections to the stored sufficient statistics, grow new "
             + "words, intents and aliases, re-solve U and O, re-calibrate, check old against new on the held-out set and --test sets, "
             + "and write a new model folder (and blob) with its lineage.");
-        foreach (Option o in new Option[] { model, corrections, output, weight, update, blob, test, maxDrop, force, port, quiet }) command.Options.Add(o);
+        foreach (Option o in new Option[] { model, corrections, output, weight, update, blob, bitsU, test, maxDrop, force, port, quiet }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var settings = new RetrainSettings(parse.GetValue(model)!, parse.GetValue(corrections)!, parse.GetValue(output)!, parse.GetValue(weight),
                 parse.GetValue(blob), parse.GetValue(test) ?? [], parse.GetValue(maxDrop), parse.GetValue(force), parse.GetValue(port), parse.GetValue(quiet),
-                Enum.Parse<Saffu.Training.Retraining.RetrainUpdate>(parse.GetValue(update)!, ignoreCase: true));
+                Enum.Parse<Saffu.Training.Retraining.RetrainUpdate>(parse.GetValue(update)!, ignoreCase: true), parse.GetValue(bitsU));
             return new RetrainRun(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute();
         });
         return command;
@@ -74,4 +76,4 @@ public static class RetrainCommand
 }
 
 internal sealed record RetrainSettings(string Model, string Corrections, string Out, double Weight, string? Blob, string[] Tests, double MaxDrop,
-    bool Force, string? Port, bool Quiet, Saffu.Training.Retraining.RetrainUpdate Update = Saffu.Training.Retraining.RetrainUpdate.Auto);
+    bool Force, string? Port, bool Quiet, Saffu.Training.Retraining.RetrainUpdate Update = Saffu.Training.Retraining.RetrainUpdate.Auto, int BitsU = 16);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Saffu.Training;
 using Saffu.Training.Blob;
 using Saffu.Training.DeviceLink;
+using Saffu.Training.Export;
 using Saffu.Training.Retraining;
 using Saffu.Training.Training;
 
@@ -24,7 +25,7 @@ internal sealed class RetrainRun(RetrainSettings s, TextWriter output, TextWrite
         RetrainOutcome o;
         try
         {
-            o = RetrainJob.Plan(s.Model, s.Corrections, s.Weight, s.Tests, s.MaxDrop, s.Update);
+            o = RetrainJob.Plan(s.Model, s.Corrections, s.Weight, s.Tests, s.MaxDrop, s.Update, ExportOptions.Default with { Bits = ExportOptions.Default.Bits with { U = s.BitsU } });
         }
         catch (Exception e) when (e is InputFileException or ModelFolderException or RetrainException or ArgumentException or ActionMapException)
         {
@@ -86,7 +87,8 @@ internal sealed class RetrainRun(RetrainSettings s, TextWriter output, TextWrite
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"retrained {s.Model} → {s.Out}: {o.Corrections.Count} correction(s), {teach} teaching ({r.Examples} example(s), weight {s.Weight:0.###}); " +
             $"solved in {r.Seconds:F2} s, {seconds:F2} s with both exports and the guard"));
-        output.WriteLine($"growth: {Words(r.Growth.NewWords, "new word")}; {Words(r.Growth.NewIntents, "new intent")}; " +
+        string regrown = r.Growth.Regrown.Count == 0 ? "" : $" ({string.Join(", ", r.Growth.Regrown)} re-grown: known, now an alias)";
+        output.WriteLine($"growth: {Words(r.Growth.NewWords, "new word")}{regrown}; {Words(r.Growth.NewIntents, "new intent")}; " +
             (r.Growth.NewAliases.Count == 0 ? "no new alias" : string.Join(", ", r.Growth.NewAliases.Select(a => $"{a.Slot} \"{a.Phrase}\" → {a.Value}"))));
         string rule = r.Rejection is { } c
             ? string.Create(CultureInfo.InvariantCulture, $", none offset {c.Offset:F3}, reject threshold {r.Model.RejectThreshold:F3}")
@@ -112,7 +114,8 @@ internal sealed class RetrainRun(RetrainSettings s, TextWriter output, TextWrite
         output.WriteLine();
         output.WriteLine($"changed decisions: {g.Changed.Count} ({g.Changed.Count(c => c.RightAfter && !c.RightBefore)} fixed, " +
             $"{g.Changed.Count(c => c.RightBefore && !c.RightAfter)} broken)");
-        foreach (ChangedDecision c in g.Changed.Take(MaxChangedShown))
+        // Broken first, then fixed, then changed but wrong before and after: what a person must look at comes before the cut.
+        foreach (ChangedDecision c in g.Changed.OrderBy(c => Mark(c) switch { "-" => 0, "+" => 1, _ => 2 }).Take(MaxChangedShown))
             output.WriteLine($"  {Mark(c)} [{c.Set}] \"{c.Utterance.Text}\" (expected {c.Utterance.Intent}): {c.Before} → {c.After}");
         if (g.Changed.Count > MaxChangedShown) output.WriteLine($"  … {g.Changed.Count - MaxChangedShown} more");
     }

@@ -33,7 +33,7 @@ internal static class SweepSummary
         foreach (var r in show)
             output.WriteLine($"  {r.ValidAccuracy,7:P2} | " + string.Concat(devNames.Select(d => $"{(Dev(r).TryGetValue(d, out var a) ? a.ToString("P2") : "-"),-10}| "))
                 + $"{(r.OodRejection is double o ? o.ToString("P1") : "-"),8} | {r.BlobBytes,10:N0}{(r.CostEstimated ? "*" : " ")}| {r.RamBytes,5:N0} | {r.MacsPerWord,9:N0} | {r.TrainSeconds,7:F1} | {r.Key}");
-        if (show.Any(r => r.CostEstimated)) output.WriteLine("  * estimated: low-rank U (the runtime has no factored layers yet)");
+        if (show.Any(r => r.CostEstimated)) output.WriteLine("  * estimated: low-rank U beside co-occurrence vectors (exported dense; docs/model-blob.md §14)");
         if (show.Any(r => r.DevDeviceAccuracy is not null)) output.WriteLine("  dev sets: decided as labelled through the blob and the device's action planner (dev_device_accuracy)");
     }
 

@@ -99,9 +99,12 @@ internal sealed class TrainArguments
     public readonly Option<double> LearningRate = Knob("--learning-rate", "Adam learning rate.", o => o.FineTuning.LearningRate, Show, "X");
     public readonly Option<int> Patience = Knob("--patience", "Stop fine-tuning after this many epochs without a better validation accuracy.", o => o.FineTuning.Patience, Show, "N");
     public readonly Option<bool> FoldTemperature = Knob("--fold-temperature", "Before fine-tuning, divide O by the temperature fitted on the validation split (the explicit logits are 7–15× too confident; without this Adam spends its epochs shrinking them).", o => o.FineTuning.FoldTemperature, Show);
+    public readonly Option<double> WordDropout = Knob("--word-dropout", "Probability that a training word (never <sod>) is read as <oov> in a fine-tuning minibatch, drawn again every epoch, 0 ≤ p < 1.", o => o.FineTuning.WordDropout, Show, "P");
+    public readonly Option<int> AveragedRuns = Knob("--averaged-runs", "Fine-tune this many times from the explicit solution (seeds --seed, --seed + 1, …) and keep the mean of their weights, 1..16.", o => o.FineTuning.AveragedRuns, Show, "N");
     public readonly Option<int> Seed = Knob("--seed", "Seed of the minibatch order, of --start random and of the lights corpus's sampling (--home).", o => o.FineTuning.Seed, Show, "N");
     public readonly Option<double> InitScale = Knob("--init-scale", "Standard deviation of the weights of --start random.", o => o.FineTuning.InitScale, Show, "X");
     public readonly Option<double> MaxFalseRejection = Knob("--max-false-rejection", "The reject threshold rejects at most this share of the validation split, 0..1.", o => o.MaxFalseRejection, Show, "X");
+    public readonly Option<double> TemperatureScale = Knob("--temperature-scale", "The stored temperature is the one fitted on the validation split times X, before the reject threshold is chosen; below 1 sharpens the confidences (better out-of-domain rejection, same accuracy), 0 < X ≤ 100.", o => o.TemperatureScale, Show, "X");
     public readonly Option<double> NoneRejectionTarget = Knob("--none-rejection-target", "With anchor words (--home): the most permissive rule that rejects at least this share of the validation split's <none> sentences; 0 = use --max-false-rejection.", o => o.NoneRejectionTarget, Show, "X");
     public readonly Option<double> NonActingOffset = Knob("--non-acting-offset", "Added to the logits of the intents that never act (HassGetState, HassNevermind, other:DOMAIN) after fine-tuning; negative lets commands that sound a little like them act.", o => o.NonActingOffset, Show, "X");
     public readonly Option<bool> NoneNeedsAnchor = Knob("--none-needs-anchor", "With anchor words (--home): the <none> class trains only on sentences that say one; the others are rejected by the anchor rule anyway.", o => o.NoneNeedsAnchor, Show);
@@ -112,7 +115,7 @@ internal sealed class TrainArguments
     [
         Train, Home, Extra, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Cooccurrence, CooccurrenceMix, CooccurrenceEntries, URank, Start, FineTune, Epochs, BatchSize, LearningRate,
-        Patience, FoldTemperature, Seed, InitScale, MaxFalseRejection, NoneRejectionTarget, NoneNeedsAnchor, NonActingOffset, SkipBadLines, Quiet,
+        Patience, FoldTemperature, WordDropout, AveragedRuns, Seed, InitScale, MaxFalseRejection, TemperatureScale, NoneRejectionTarget, NoneNeedsAnchor, NonActingOffset, SkipBadLines, Quiet,
     ];
 
     /// <summary>The knobs: each one the user gave, else its default from <paramref name="defaults"/>.</summary>
@@ -128,6 +131,7 @@ internal sealed class TrainArguments
             Document = Get(Document, defaults.Document), TagHead = Get(TagHead, defaults.TagHead), TagOffsets = Get(TagOffsets, defaults.TagOffsets),
             TagIncludesIntentParts = Get(TagIntentParts, defaults.TagIncludesIntentParts), Start = Get(Start, defaults.Start),
             FineTune = Get(FineTune, defaults.FineTune), MaxFalseRejection = Get(MaxFalseRejection, defaults.MaxFalseRejection),
+            TemperatureScale = Get(TemperatureScale, defaults.TemperatureScale),
             NoneRejectionTarget = Get(NoneRejectionTarget, defaults.NoneRejectionTarget),
             NoneNeedsAnchor = Get(NoneNeedsAnchor, defaults.NoneNeedsAnchor),
             NonActingOffset = Get(NonActingOffset, defaults.NonActingOffset),
@@ -147,6 +151,7 @@ internal sealed class TrainArguments
                 Epochs = Get(Epochs, f.Epochs), BatchSize = Get(BatchSize, f.BatchSize), LearningRate = Get(LearningRate, f.LearningRate),
                 Patience = Get(Patience, f.Patience), Seed = Get(Seed, f.Seed), PrefixWeight = Get(PrefixWeight, s.PrefixWeight),
                 InitScale = Get(InitScale, f.InitScale), FoldTemperature = Get(FoldTemperature, f.FoldTemperature),
+                WordDropout = Get(WordDropout, f.WordDropout), AveragedRuns = Get(AveragedRuns, f.AveragedRuns),
             },
         };
     }

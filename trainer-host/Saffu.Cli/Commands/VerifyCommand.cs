@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Saffu.Runtime.Blob;
 using Saffu.Training.Export;
 
@@ -65,57 +66,33 @@ public static class VerifyCommand
     }
 }
 
-/// <summary>`saffu verify --json` (and the error keys of `saffu inspect --json`).</summary>
+/// <summary>
+/// `saffu verify --json` (and the error keys of `saffu inspect --json`): System.Text.Json source generation
+/// (<see cref="VerifyJsonContext"/>, snake_case); pinned byte for byte by tests/Saffu.Cli.Tests/Golden/verify.jsonl.
+/// </summary>
 internal static class VerifyJson
 {
     public static void Write(TextWriter output, string path, BlobInspection? x, string? fileError)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartObject();
-            json.WriteString("file", path);
-            json.WriteBoolean("ok", x?.Valid ?? false);
-            if (x is null)
-            {
-                json.WriteString("error", "Unreadable");
-                json.WriteString("message", fileError);
-            }
-            else Error(json, x);
-            if (x is null) json.WriteNull("bytes"); else json.WriteNumber("bytes", x.Bytes.Length);
-            json.WriteString("content_hash", x is null ? null : InspectReport.Hex(x.ComputedContentHash));
-            if (x?.ContentHashMatches is { } ok) json.WriteBoolean("content_hash_ok", ok); else json.WriteNull("content_hash_ok");
-            if (x?.Model is { } m) json.WriteNumber("ram_bytes", m.RamBytes); else json.WriteNull("ram_bytes");
-            json.WriteString("summary", x?.Valid == true ? VerifyCommand.Summary(x) : null);
-            json.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        var (error, message) = x is null ? ("Unreadable", fileError) : ErrorOf(x);
+        var document = new VerifyDocument(path, x?.Valid ?? false, error, message, x?.Bytes.Length,
+            x is null ? null : InspectReport.Hex(x.ComputedContentHash), x?.ContentHashMatches, x?.Model?.RamBytes,
+            x?.Valid == true ? VerifyCommand.Summary(x) : null);
+        output.WriteLine(JsonSerializer.Serialize(document, VerifyJsonContext.Default.VerifyDocument));
     }
 
-    /// <summary>`error` (the BlobError name, ContentHashMismatch, or null) and `message`.</summary>
     /// <summary>The `error` and `message` of a blob's JSON: the loader's error, ContentHashMismatch, or nulls.</summary>
     public static (string? Error, string? Message) ErrorOf(BlobInspection x) =>
         !x.Load.Ok ? (x.Load.Error.ToString(), x.Load.Message)
         : x.ContentHashMatches == false ? (VerifyCommand.ContentHashMismatch,
             $"the Identity section's content hash is {InspectReport.Hex(x.StoredContentHash!)} but the other sections hash to {InspectReport.Hex(x.ComputedContentHash)}")
         : (null, null);
-
-    public static void Error(Utf8JsonWriter json, BlobInspection x)
-    {
-        if (!x.Load.Ok)
-        {
-            json.WriteString("error", x.Load.Error.ToString());
-            json.WriteString("message", x.Load.Message);
-        }
-        else if (x.ContentHashMatches == false)
-        {
-            json.WriteString("error", VerifyCommand.ContentHashMismatch);
-            json.WriteString("message", $"the Identity section's content hash is {InspectReport.Hex(x.StoredContentHash!)} but the other sections hash to {InspectReport.Hex(x.ComputedContentHash)}");
-        }
-        else
-        {
-            json.WriteNull("error");
-            json.WriteNull("message");
-        }
-    }
 }
+
+/// <summary>One `saffu verify --json` line, keys in the documented order.</summary>
+internal sealed record VerifyDocument(string File, bool Ok, string? Error, string? Message, int? Bytes, string? ContentHash, bool? ContentHashOk,
+    long? RamBytes, string? Summary);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(VerifyDocument))]
+internal sealed partial class VerifyJsonContext : JsonSerializerContext;

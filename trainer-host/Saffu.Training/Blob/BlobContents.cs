@@ -24,6 +24,11 @@ public sealed record BlobContents
     public (QuantizedTensor W, QuantizedTensor U)? Block { get; init; }
     public (QuantizedTensor W, QuantizedTensor U)? Radial { get; init; }
     public QuantizedTensor? DocumentU { get; init; }
+    /// <summary>
+    /// The context U as factors (docs/model-blob.md §14), or null = dense. When set, the writer leaves the U records out of the
+    /// context sections (Block and Radial hold W only, DocumentContext is empty) and writes the FactoredTensors section.
+    /// </summary>
+    public FactoredContents? Factored { get; init; }
     /// <summary>O ((parts·b′) × I), already divided by the calibration temperature.</summary>
     public required QuantizedTensor IntentO { get; init; }
     public TagHeadContents? TagHead { get; init; }

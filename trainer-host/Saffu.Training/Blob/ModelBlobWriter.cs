@@ -27,12 +27,19 @@ public static class ModelBlobWriter
             (3, true, BlobSections.Strings(model.Intents, withCount: true)),
             (4, true, BlobSections.MathTables()),
         };
-        if (model.Block is { } block) sections.Add((5, true, BlobSections.Tensors(block.W, block.U)));
-        if (model.Radial is { } radial) sections.Add((6, true, BlobSections.Tensors(radial.W, radial.U)));
-        if (model.DocumentU is { } document) sections.Add((7, true, BlobSections.Tensors(document)));
+        bool dense = model.Factored is null;
+        if (model.Block is { } block) sections.Add((5, true, dense ? BlobSections.Tensors(block.W, block.U) : BlobSections.Tensors(block.W)));
+        if (model.Radial is { } radial) sections.Add((6, true, dense ? BlobSections.Tensors(radial.W, radial.U) : BlobSections.Tensors(radial.W)));
+        if (model.DocumentU is { } document) sections.Add((7, true, dense ? BlobSections.Tensors(document) : []));
         sections.Add((8, true, BlobSections.Tensors(model.IntentO)));
         if (model.TagHead is { } tags) sections.Add((9, true, BlobSections.TagHead(tags)));
         sections.Add((10, true, BlobSections.Decision(model.Decision)));
+        if (model.Factored is { } factored)
+        {
+            if (factored.Factors.Count != model.Parts)
+                throw new ArgumentException($"The blob has {factored.Factors.Count} factored U for {model.Parts} contexts; expected one per context.");
+            sections.Add((FactoredTensorSection.Kind, true, FactoredTensorSection.Write(factored)));
+        }
         foreach (var extra in model.Extra) sections.Add((extra.Kind, extra.Required, extra.Bytes));
         byte[] contentHash = ContentHash(sections.Select(s => s.Bytes));
         sections.Add((11, false, BlobSections.Identity(model.Identity, contentHash)));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Json;
 using Saffu.Training.Evaluation;
 
@@ -88,14 +89,9 @@ public static class DecisionLogFile
             if (line.Trim().Length == 0) continue;
             try
             {
-                using var doc = JsonDocument.Parse(line);
-                var e = doc.RootElement;
-                if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("log_id", out var id) && id.ValueKind == JsonValueKind.String
-                    && e.TryGetProperty("seq", out var seq) && seq.TryGetInt64(out long s)
-                    && e.TryGetProperty("boot", out var boot) && boot.TryGetInt64(out long b)
-                    && e.TryGetProperty("model_hash", out var hash) && hash.ValueKind is JsonValueKind.String or JsonValueKind.Null)
+                if (JsonSerializer.Deserialize(line, DecisionLogJsonContext.Default.LogRecordKey) is { LogId: { } id, Seq: { } seq, Boot: { } boot } key)
                 {
-                    records[(id.GetString()!, s)] = (b, hash.ValueKind == JsonValueKind.Null ? null : hash.GetString());
+                    records[(id, seq)] = (boot, key.ModelHash);
                     continue;
                 }
             }
@@ -112,33 +108,11 @@ public static class DecisionLogFile
         string logId = DeviceJson.String(r, "log_id");
         long seq = DeviceJson.Long(r, "seq");
         int q15 = DeviceJson.Int(r, "confidence_q15");
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("log_id", logId);
-            json.WriteNumber("seq", seq);
-            json.WriteNumber("boot", DeviceJson.Long(r, "boot"));
-            json.WriteNumber("uptime_ms", DeviceJson.Long(r, "uptime_ms"));
-            json.WriteString("model_hash", DeviceJson.StringOrNull(r, "model_hash"));
-            json.WriteString("text", DeviceJson.String(r, "text"));
-            json.WriteString("intent", DeviceJson.StringOrNull(r, "intent"));
-            json.WriteBoolean("understood", DeviceJson.Bool(r, "understood"));
-            json.WriteNumber("confidence", q15 / 32768.0);
-            json.WriteNumber("confidence_q15", q15);
-            json.WritePropertyName("slots");
-            DeviceJson.Get(r, "slots", JsonValueKind.Object).WriteTo(json);
-            json.WritePropertyName("action");
-            if (DeviceJson.Optional(r, "action") is { ValueKind: JsonValueKind.Object } action) action.WriteTo(json);
-            else json.WriteNullValue();
-            json.WriteString("top", DeviceJson.StringOrNull(r, "top"));
-            json.WriteString("reason", DeviceJson.StringOrNull(r, "reason"));
-            json.WriteBoolean("truncated", DeviceJson.Bool(r, "truncated"));
-            json.WriteBoolean("text_cut", DeviceJson.Bool(r, "text_cut"));
-            json.WriteString("pulled_at", pulledAt);
-            json.WriteEndObject();
-        }
-        return (logId, seq, Encoding.UTF8.GetString(stream.ToArray()));
+        var line = new HostLogRecord(logId, seq, DeviceJson.Long(r, "boot"), DeviceJson.Long(r, "uptime_ms"), DeviceJson.StringOrNull(r, "model_hash"),
+            DeviceJson.String(r, "text"), DeviceJson.StringOrNull(r, "intent"), DeviceJson.Bool(r, "understood"), q15 / 32768.0, q15,
+            DeviceJson.Get(r, "slots", JsonValueKind.Object), DeviceJson.Optional(r, "action") is { ValueKind: JsonValueKind.Object } action ? action : null,
+            DeviceJson.StringOrNull(r, "top"), DeviceJson.StringOrNull(r, "reason"), DeviceJson.Bool(r, "truncated"), DeviceJson.Bool(r, "text_cut"), pulledAt);
+        return (logId, seq, JsonSerializer.Serialize(line, DecisionLogJsonContext.Relaxed.HostLogRecord));
     }
 
     /// <summary>The device's log id: from `status` when it reports one, else from its oldest record (null: the log is empty).</summary>
@@ -170,4 +144,27 @@ public static class DecisionLogFile
     private static string Short(string? hash) => hash is null ? "none" : hash.Length > 16 ? hash[..16] + "…" : hash;
 
     private static string Cut(string line) => line.Length <= 60 ? line : line[..60] + "…";
+}
+
+/// <summary>One record of the host's decision-log file, keys in the order of docs/decision-log.md; `slots` and `action` as the device sent them.</summary>
+public sealed record HostLogRecord(string LogId, long Seq, long Boot, long UptimeMs, string? ModelHash, string Text, string? Intent, bool Understood,
+    double Confidence, int ConfidenceQ15, JsonElement Slots, JsonElement? Action, string? Top, string? Reason, bool Truncated, bool TextCut, string PulledAt);
+
+/// <summary>What <see cref="DecisionLogFile.ReadRecords"/> needs of a record: its key and origin (`model_hash` must be present, null allowed).</summary>
+public sealed record LogRecordKey(string? LogId, long? Seq, long? Boot, [property: JsonRequired] string? ModelHash);
+
+/// <summary>
+/// System.Text.Json source generation for the host's decision-log file: snake_case, compact; <see cref="Relaxed"/> leaves
+/// non-ASCII and HTML characters unescaped (the file is read by people too).
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(HostLogRecord))]
+[JsonSerializable(typeof(LogRecordKey))]
+public sealed partial class DecisionLogJsonContext : JsonSerializerContext
+{
+    public static DecisionLogJsonContext Relaxed { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

@@ -38,13 +38,16 @@ public static class Calibration
         double step = (hi - lo) / GridSteps;
         int best = 0;
         double bestLoss = double.PositiveInfinity;
+        // The grid points are independent: their losses in parallel (each summed in input order), chosen in order below.
+        var losses = new double[GridSteps + 1];
+        var rows = Prepared.Of(logits, labels);
+        Parallel.For(0, GridSteps + 1, i => losses[i] = rows.Loss(Math.Exp(lo + i * step), parallel: false));
         for (int i = 0; i <= GridSteps; i++)
         {
             double u = lo + i * step;
-            double loss = NegativeLogLikelihood(logits, labels, Math.Exp(u));
-            if (IsBetter(loss, u, bestLoss, lo + best * step)) { best = i; bestLoss = loss; }
+            if (IsBetter(losses[i], u, bestLoss, lo + best * step)) { best = i; bestLoss = losses[i]; }
         }
-        double uBest = Refine(logits, labels, lo + Math.Max(0, best - 1) * step, lo + Math.Min(GridSteps, best + 1) * step,
+        double uBest = Refine(rows, lo + Math.Max(0, best - 1) * step, lo + Math.Min(GridSteps, best + 1) * step,
             lo + best * step, bestLoss);
         // The bounds are returned exactly (exp(ln x) need not round-trip).
         if (uBest <= lo + 1e-9) return MinTemperature;
@@ -90,20 +93,72 @@ public static class Calibration
 
     // Golden-section search for the minimum of NLL(e^u) on [a, b]; keeps the best point seen
     // (starting from the grid's best), so it never returns something worse than the grid.
-    private static double Refine(IReadOnlyList<float[]> logits, IReadOnlyList<int> labels, double a, double b, double uBest, double lossBest)
+    private static double Refine(Prepared rows, double a, double b, double uBest, double lossBest)
     {
         double invPhi = (Math.Sqrt(5) - 1) / 2;
         double c = b - invPhi * (b - a), d = a + invPhi * (b - a);
-        double fc = NegativeLogLikelihood(logits, labels, Math.Exp(c));
-        double fd = NegativeLogLikelihood(logits, labels, Math.Exp(d));
+        double fc = rows.Loss(Math.Exp(c), parallel: true);
+        double fd = rows.Loss(Math.Exp(d), parallel: true);
         for (int i = 0; i < GoldenIterations && b - a > 1e-9; i++)
         {
-            if (fc <= fd) { b = d; d = c; fd = fc; c = b - invPhi * (b - a); fc = NegativeLogLikelihood(logits, labels, Math.Exp(c)); }
-            else { a = c; c = d; fc = fd; d = a + invPhi * (b - a); fd = NegativeLogLikelihood(logits, labels, Math.Exp(d)); }
+            if (fc <= fd) { b = d; d = c; fd = fc; c = b - invPhi * (b - a); fc = rows.Loss(Math.Exp(c), parallel: true); }
+            else { a = c; c = d; fc = fd; d = a + invPhi * (b - a); fd = rows.Loss(Math.Exp(d), parallel: true); }
             if (IsBetter(fc, c, lossBest, uBest)) { uBest = c; lossBest = fc; }
             if (IsBetter(fd, d, lossBest, uBest)) { uBest = d; lossBest = fd; }
         }
         return uBest;
+    }
+
+    /// <summary>
+    /// The rows with what <see cref="Loss"/> computes before the temperature taken out once: every (double)x − max and
+    /// max − row[label]. <see cref="Loss(double, bool)"/> gives <see cref="NegativeLogLikelihood"/>'s bits (the same
+    /// operations on the same values; the per-row losses are summed in input order, also when they are computed on all cores).
+    /// </summary>
+    private sealed class Prepared
+    {
+        readonly double[][] shifted;
+        readonly double[] gap;
+        readonly double[] losses;
+
+        Prepared(double[][] shifted, double[] gap) { this.shifted = shifted; this.gap = gap; losses = new double[gap.Length]; }
+
+        public static Prepared Of(IReadOnlyList<float[]> logits, IReadOnlyList<int> labels)
+        {
+            var shifted = new double[logits.Count][];
+            var gap = new double[logits.Count];
+            for (int m = 0; m < logits.Count; m++)
+            {
+                float[] row = logits[m];
+                double max = double.NegativeInfinity;
+                foreach (float x in row) max = Math.Max(max, x);
+                var s = new double[row.Length];
+                for (int i = 0; i < row.Length; i++) s[i] = row[i] - max;
+                shifted[m] = s;
+                gap[m] = max - row[labels[m]];
+            }
+            return new Prepared(shifted, gap);
+        }
+
+        double RowLoss(int m, double temperature)
+        {
+            double sum = 0;
+            foreach (double x in shifted[m]) sum += Math.Exp(x / temperature);
+            return Math.Log(sum) + gap[m] / temperature;
+        }
+
+        /// <summary>The mean loss at a temperature; parallel: the rows on all cores (not thread-safe: one call at a time).</summary>
+        public double Loss(double temperature, bool parallel)
+        {
+            double sum = 0;
+            if (parallel)
+            {
+                Parallel.For(0, gap.Length, m => losses[m] = RowLoss(m, temperature));
+                for (int m = 0; m < gap.Length; m++) sum += losses[m];
+            }
+            else
+                for (int m = 0; m < gap.Length; m++) sum += RowLoss(m, temperature);
+            return sum / gap.Length;
+        }
     }
 
     // A strictly lower loss wins; within a relative 1e-15 the u nearer 0 (T nearer 1) wins.

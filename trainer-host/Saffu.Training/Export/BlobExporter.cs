@@ -42,6 +42,7 @@ public static class BlobExporter
         var reports = new List<TensorReport>();
         var q = Quantize(model, options, reports);
         SaffuConfig c = model.Config;
+        FactoredContents? factored = Factored(model, options, reports);
         var contents = new BlobContents
         {
             Vocabulary = model.Vocabulary.Words,
@@ -59,6 +60,7 @@ public static class BlobExporter
             Block = c.Block ? (q["block.W"], q["block.U"]) : null,
             Radial = c.Radial ? (q["radial.W"], q["radial.U"]) : null,
             DocumentU = c.Document ? q["document.U"] : null,
+            Factored = factored,
             IntentO = q["intent.O"],
             TagHead = c.TagHead
                 ? new TagHeadContents(model.TagLabels, c.TagIncludesIntentParts, Enumerable.Range(0, c.TagOffsets).Select(j => q[$"tag.U{j}"]).ToArray(), q["tag.O"])
@@ -90,6 +92,28 @@ public static class BlobExporter
             extra.Add(WordVectorSection.Extra(offsets, bits, weights, options.VectorBits));
         }
         return extra;
+    }
+
+    /// <summary>
+    /// Every context U as quantized factors A·B (docs/model-blob.md §14) when the options name a rank below b′ and the model has
+    /// bit-cipher codes; null otherwise (dense). The dense U reports are replaced by one report per factor.
+    /// </summary>
+    private static FactoredContents? Factored(FloatModel model, ExportOptions options, List<TensorReport> reports)
+    {
+        SaffuConfig c = model.Config;
+        if (options.URank < 1 || options.URank >= c.LabelDim || model.Codes.Cooccurrence is not null) return null;
+        var factors = new List<(QuantizedTensor A, QuantizedTensor B)>();
+        foreach (var (name, rows, cols, data) in model.Weights.Tensors(c))
+        {
+            if (name is not ("block.U" or "radial.U" or "document.U")) continue;
+            var (a, b) = Solver.LowRank.Factor(data, rows, cols, options.URank);
+            var (qa, qb) = FactoredTensorSection.Quantize(a, b, rows, cols, options.URank, options.Quantization(TensorGroup.U), out int clipped);
+            factors.Add((qa, qb));
+            reports.RemoveAll(r => r.Name == name);
+            reports.Add(new TensorReport(name + ".A", TensorGroup.U, rows, options.URank, qa.Bits, qa.PerColumn, qa.RecordBytes, clipped, MaxAbs(a), MaxError(a, qa)));
+            reports.Add(new TensorReport(name + ".B", TensorGroup.U, options.URank, cols, qb.Bits, qb.PerColumn, qb.RecordBytes, 0, MaxAbs(b), MaxError(b, qb)));
+        }
+        return new FactoredContents(options.URank, factors);
     }
 
     /// <summary>The group of a weights tensor (docs/model-dir.md names) and the smallest exponent the runtime accepts for it.</summary>

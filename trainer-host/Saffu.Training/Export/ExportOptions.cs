@@ -43,6 +43,11 @@ public sealed record ExportOptions
     public TensorBits Bits { get; init; } = new();
     /// <summary>Weight bits (8 or 16) of the co-occurrence word vectors (docs/model-blob.md §17); unused without them.</summary>
     public int VectorBits { get; init; } = 16;
+    /// <summary>
+    /// Rank R of a model trained with --u-rank: every context U is written as A (b × R) · B (R × b′) in the FactoredTensors
+    /// section (docs/model-blob.md §14). 0 (or R ≥ b′, or a model with co-occurrence vectors) = dense U.
+    /// </summary>
+    public int URank { get; init; }
     /// <summary>One scale per column (true) or one per tensor.</summary>
     public bool PerColumn { get; init; } = true;
     public double? EarlyThreshold { get; init; } = DefaultEarlyThreshold;
@@ -66,6 +71,8 @@ public sealed record ExportOptions
                 throw new ArgumentException($"The bits of tensor group {g} ({Bits.Of(g)}) are invalid. Available options are: 8, 16.");
         if (VectorBits is not (8 or 16))
             throw new ArgumentException($"The word vector bits ({VectorBits}) are invalid. Available options are: 8, 16.");
+        if (URank is < 0 or > 255)
+            throw new ArgumentException($"The U rank {URank} is invalid; expected 0 (dense) or 1..255.");
         if (EarlyThreshold is { } early && !(early is >= 0 and <= 1))
             throw new ArgumentException($"The early threshold {early} is invalid; expected a probability 0..1 (or none).");
         if (EarlyMinWords is < 1 or > 255)

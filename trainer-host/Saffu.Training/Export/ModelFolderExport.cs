@@ -24,7 +24,9 @@ public static class ModelFolderExport
     /// <summary>Exports a model folder already read (with its lineage, when it was retrained).</summary>
     public static ExportResult Export(string modelFolder, ModelFolderContents folder, ExportOptions options)
     {
-        return BlobExporter.Export(folder.Model, DataHash(modelFolder, folder.TrainSha256), folder.Home, options, folder.Lineage);
+        // A model trained with --u-rank is exported factored (docs/model-blob.md §14).
+        return BlobExporter.Export(folder.Model, DataHash(modelFolder, folder.TrainSha256), folder.Home,
+            options with { URank = folder.Options.Solver.URank }, folder.Lineage);
     }
 
     /// <summary>Writes the blob to a temporary file beside <paramref name="path"/> and renames it into place.</summary>

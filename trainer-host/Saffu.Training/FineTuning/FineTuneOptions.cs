@@ -33,6 +33,16 @@ public sealed record FineTuneOptions
     public int Seed { get; init; } = 1;
     /// <summary>Standard deviation of the random start's weights.</summary>
     public double InitScale { get; init; } = 1.0;
+    /// <summary>
+    /// Probability that a word (never &lt;sod&gt;) of a training utterance is read as &lt;oov&gt; in a minibatch, drawn
+    /// again every epoch from the seed: the model learns not to lean on one word and what an unknown word says.
+    /// </summary>
+    public double WordDropout { get; init; }
+    /// <summary>
+    /// Fine-tunes from the same start with seeds Seed, Seed+1, … and averages their kept weights (one model of the same
+    /// shape: the blob and the runtime do not change). 1: a single run.
+    /// </summary>
+    public int AveragedRuns { get; init; } = 1;
 
     public void Validate()
     {
@@ -46,6 +56,8 @@ public sealed record FineTuneOptions
         Check(PrefixWeight is >= 0 and <= 1, "prefix weight", PrefixWeight, "0..1");
         Check(TagWeight >= 0, "tag weight", TagWeight, "≥ 0");
         Check(InitScale > 0, "init scale", InitScale, "> 0");
+        Check(WordDropout is >= 0 and < 1, "word dropout", WordDropout, "0 ≤ p < 1");
+        Check(AveragedRuns is >= 1 and <= 16, "averaged runs", AveragedRuns, "1..16");
     }
 
     static void Check(bool ok, string name, double value, string expected)

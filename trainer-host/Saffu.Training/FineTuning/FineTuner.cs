@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Saffu.Training.Evaluation;
 using Saffu.Training.Model;
 using Saffu.Training.Training;
+using Saffu.Training.Vocabulary;
 
 namespace Saffu.Training.FineTuning;
 
@@ -77,7 +78,7 @@ public sealed class FineTuner
             for (int b = 0; b < batches && sinceBest < options.Patience; b++)
             {
                 clock.Start();
-                var (loss, weight) = Batch(order, b, train, workers, grads);
+                var (loss, weight) = Batch(order, b, epoch, train, workers, grads);
                 lossSum += loss;
                 weightSum += weight;
                 if (weight > 0)
@@ -132,7 +133,7 @@ public sealed class FineTuner
         return accuracy;
     }
 
-    (double Loss, double Weight) Batch(int[] order, int b, EncodedCorpus train, Backpropagation[] workers, SaffuWeights[] grads)
+    (double Loss, double Weight) Batch(int[] order, int b, int epoch, EncodedCorpus train, Backpropagation[] workers, SaffuWeights[] grads)
     {
         int start = b * options.BatchSize, end = Math.Min(order.Length, start + options.BatchSize);
         var results = new (double Loss, double Weight)[Shards];
@@ -144,13 +145,28 @@ public sealed class FineTuner
             for (int i = from; i < to; i++)
             {
                 int u = order[i];
-                var r = workers[k].Utterance(train.Texts[u], train.Intents[u], train.Tags?[u], grads[k]);
+                var r = workers[k].Utterance(Dropped(train.Texts[u], epoch, u), train.Intents[u], train.Tags?[u], grads[k]);
                 loss += r.Loss;
                 weight += r.Weight;
             }
             results[k] = (loss, weight);
         });
         return (results.Sum(r => r.Loss), results.Sum(r => r.Weight));
+    }
+
+    /// <summary>
+    /// The text with each word read as &lt;oov&gt; with probability <see cref="FineTuneOptions.WordDropout"/>; the draws
+    /// depend only on (seed, epoch, utterance), never on the thread, so runs repeat.
+    /// </summary>
+    EncodedText Dropped(EncodedText text, int epoch, int utterance)
+    {
+        if (options.WordDropout <= 0) return text;
+        var random = new Random(unchecked((options.Seed * 1_000_003 + epoch) * 1_000_003 + utterance));
+        int[]? ids = null;
+        int oov = model.Vocabulary.OovId;
+        for (int p = text.FirstWord; p < text.Length; p++)
+            if (random.NextDouble() < options.WordDropout && text.Ids[p] != oov) (ids ??= (int[])text.Ids.Clone())[p] = oov;
+        return ids is null ? text : text with { Ids = ids };
     }
 
     /// <summary>The arrays that move, in a fixed order, per the W/U/O switches.</summary>

@@ -12,7 +12,7 @@ public static class HeldOutAccuracy
         var correct = new int[corpus.Count];
         Parallel.For(0, corpus.Count, () => model.NewState(), (u, _, state) =>
         {
-            model.Run(state, corpus.Texts[u]);
+            model.RunToEnd(state, corpus.Texts[u]);
             correct[u] = Softmax.ArgMax(state.Logits) == corpus.Intents[u] ? 1 : 0;
             return state;
         }, _ => { });

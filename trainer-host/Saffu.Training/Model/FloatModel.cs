@@ -78,7 +78,7 @@ public sealed class FloatModel : IIntentScorer, ISlotPredictor
     public FloatRunState NewState() => new(Config);
 
     /// <summary>Pushes one id at position t = state.T + 1 and computes that position's outputs. False when maxWords are pushed.</summary>
-    public bool Step(FloatRunState s, int id)
+    public bool Step(FloatRunState s, int id, bool intentLogits = true)
     {
         SaffuConfig c = Config;
         SaffuWeights w = Weights;
@@ -120,8 +120,8 @@ public sealed class FloatModel : IIntentScorer, ISlotPredictor
             Softmax.Into(s.gD, s.sD);
             s.sD.CopyTo(s.h, part * l);
         }
-        // Intent head: logits = h · O.
-        MatVec(s.h, w.O, c.IntentCount, s.Logits);
+        // Intent head: logits = h · O (skipped when the caller reads only h: O's counting pass, all but the last word of Logits).
+        if (intentLogits) MatVec(s.h, w.O, c.IntentCount, s.Logits);
         if (c.TagHead) TagStep(s, t);
         return true;
     }
@@ -176,12 +176,12 @@ public sealed class FloatModel : IIntentScorer, ISlotPredictor
     }
 
     /// <summary>Runs a whole encoded utterance; calls after(state) after every position.</summary>
-    public void Run(FloatRunState s, EncodedText text, Action<FloatRunState>? after = null)
+    public void Run(FloatRunState s, EncodedText text, Action<FloatRunState>? after = null, bool intentLogits = true)
     {
         s.Reset();
         for (int p = 0; p < text.Length; p++)
         {
-            if (!Step(s, text.Ids[p])) break;
+            if (!Step(s, text.Ids[p], intentLogits)) break;
             after?.Invoke(s);
         }
     }
@@ -198,8 +198,28 @@ public sealed class FloatModel : IIntentScorer, ISlotPredictor
         return rows.ToArray();
     }
 
-    /// <summary>The whole utterance's logits (the last row of <see cref="PrefixLogits(EncodedText)"/>).</summary>
-    public float[] Logits(EncodedText text) => PrefixLogits(text)[^1];
+    /// <summary>
+    /// The whole utterance's logits: the last row of <see cref="PrefixLogits(EncodedText)"/>, the same bits, with h · O
+    /// computed at the last position only (zeros for a text with no position).
+    /// </summary>
+    public float[] Logits(EncodedText text)
+    {
+        var state = NewState();
+        return RunToEnd(state, text) ? (float[])state.Logits.Clone() : new float[Config.IntentCount];
+    }
+
+    /// <summary>
+    /// Runs the whole text from a reset state, computing h · O at the last position only, so that
+    /// <see cref="FloatRunState.Logits"/> then holds the utterance's logits (as <see cref="Run"/> leaves them). False when
+    /// the text has no position (nothing is stepped).
+    /// </summary>
+    public bool RunToEnd(FloatRunState state, EncodedText text)
+    {
+        state.Reset();
+        int last = Math.Min(text.Length, Config.MaxWords) - 1;
+        for (int p = 0; p <= last; p++) Step(state, text.Ids[p], intentLogits: p == last);
+        return last >= 0;
+    }
 
     /// <summary>The tag id of every position (argmax of the tag scores, ties: lowest id; −1 at a prepended &lt;sod&gt;).</summary>
     public int[] PredictTags(EncodedText text)

@@ -6,9 +6,12 @@ using Saffu.Training.Vocabulary;
 namespace Saffu.Training.Retraining;
 
 /// <summary>What growth added to a model: words (new ids at the end), intents (new output columns at the end), aliases.</summary>
-public sealed record Growth(IReadOnlyList<string> NewWords, IReadOnlyList<string> NewIntents, IReadOnlyList<NewAlias> NewAliases)
+/// <param name="NewWords">Every word that got a new id and bit, in order: the vocabulary's new words, then the re-grown ones.</param>
+/// <param name="Regrown">The words of <paramref name="NewWords"/> the parent knew (new aliases' words that were no anchor word).</param>
+public sealed record Growth(IReadOnlyList<string> NewWords, IReadOnlyList<string> NewIntents, IReadOnlyList<NewAlias> NewAliases,
+    IReadOnlyList<string> Regrown)
 {
-    public static readonly Growth Nothing = new([], [], []);
+    public static readonly Growth Nothing = new([], [], [], []);
     public bool IsEmpty => NewWords.Count == 0 && NewIntents.Count == 0 && NewAliases.Count == 0;
 }
 
@@ -21,8 +24,11 @@ public sealed record Growth(IReadOnlyList<string> NewWords, IReadOnlyList<string
 /// <item>a new intent gets a new output column of O, filled with <see cref="Floor"/> below the smallest weight of O: its logit
 /// is at least 200 below every old one (the s-vectors sum to 1 per part), and the label dimension b′ and every U, W and the tag
 /// head stay as they are.</item>
+/// <item>a word the model knows can be grown again (a re-grown word: a new alias's word that was no anchor word, whose meaning the
+/// corrections change): its old entry is renamed (<see cref="Retired"/>) and it gets a new id and bit like a new word, so what
+/// the corrections teach it moves nothing that shares its old code bits.</item>
 /// </list>
-/// Every utterance without a new word therefore gets bit-identical logits for the old intents and bit-identical tag scores
+/// Every utterance without a new (or re-grown) word therefore gets bit-identical logits for the old intents and bit-identical tag scores
 /// (pinned by ModelGrowthTests). Docs: docs/retraining.md §Growth.
 /// </summary>
 public static class ModelGrowth
@@ -33,7 +39,10 @@ public static class ModelGrowth
     public static FloatModel Grow(FloatModel m, IReadOnlyList<string> newWords, IReadOnlyList<string> newIntents, IEnumerable<string>? newAnchors = null)
     {
         SaffuConfig c = m.Config;
-        var words = m.Vocabulary.Words.Concat(newWords).ToList();
+        var words = m.Vocabulary.Words.ToList();
+        foreach (string word in newWords)
+            if (m.Vocabulary.IdOf(word) is int id && id != m.Vocabulary.OovId) words[id] = Retired(word, words);
+        words.AddRange(newWords);
         if (words.Count > VocabularyBuilder.MaxVocabulary)
             throw new ArgumentException($"Growing the vocabulary to {words.Count} words; a model holds at most {VocabularyBuilder.MaxVocabulary}.");
         int n = newWords.Count;
@@ -58,6 +67,21 @@ public static class ModelGrowth
             grown.AnchorIds = m.AnchorIds.Concat((newAnchors ?? []).Select(vocabulary.IdOf)
                 .Where(id => id != vocabulary.OovId && id != vocabulary.SodId)).ToHashSet();
         return grown;
+    }
+
+    /// <summary>
+    /// The name a re-grown word's old entry keeps, `&lt;old:WORD&gt;` (`&lt;old2:WORD&gt;` … when taken): no token the tokenizer
+    /// makes starts with `&lt;`, so the old id and its rows stay in the model but are never read again.
+    /// </summary>
+    public static string Retired(string word, IReadOnlyCollection<string> words)
+    {
+        for (int n = 1; ; n++)
+        {
+            string prefix = n == 1 ? "<old:" : $"<old{n}:";
+            string name = prefix + word + ">";
+            while (System.Text.Encoding.UTF8.GetByteCount(name) > Saffu.Runtime.Blob.BlobFormat.MaxWordBytes) name = prefix + (word = word[..^1]) + ">";
+            if (!words.Contains(name)) return name;
+        }
     }
 
     /// <summary>Per-weight offsets (e.g. what fine-tuning added to the explicit solution) grown to the grown shapes with 0 in every new entry.</summary>

@@ -30,7 +30,7 @@ public static class PulledLog
             JsonObject record;
             try
             {
-                record = JsonNode.Parse(line.Text!) as JsonObject
+                record = JsonSerializer.Deserialize(line.Text!, CorrectionsJsonContext.Default.JsonObject)
                     ?? throw new CorrectionsException(path, line.Number, "a JSON value that is not an object", "one decision-log record (a JSON object) a line");
             }
             catch (JsonException e)

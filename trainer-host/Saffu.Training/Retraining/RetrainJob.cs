@@ -13,14 +13,16 @@ public sealed record RetrainOutcome(RetrainInput Parent, RetrainResult Result, M
 
 /// <summary>
 /// `saffu retrain` as library calls: <see cref="Plan"/> retrains and checks without writing anything; <see cref="Write"/>
-/// writes the new model folder (and blob). Blobs use the default export options, so the parent hash a child records is the
-/// content hash of the parent's default blob (docs/retraining.md §Lineage).
+/// writes the new model folder (and blob). Both blobs use the same export options (default: <see cref="ExportOptions.Default"/>),
+/// so the parent hash a child records is the content hash of the parent's blob exported with them — the blob on the device when
+/// they are the options it was exported with (docs/retraining.md §Lineage).
 /// </summary>
 public static class RetrainJob
 {
     public static RetrainOutcome Plan(string modelFolder, string correctionsPath, double weight, IReadOnlyList<string> tests, double maxDropPoints,
-        RetrainUpdate update = RetrainUpdate.Auto)
+        RetrainUpdate update = RetrainUpdate.Auto, ExportOptions? export = null)
     {
+        export ??= ExportOptions.Default;
         RetrainInput parent = Retrainer.Load(modelFolder);
         if (!File.Exists(correctionsPath)) throw new CorrectionsException(correctionsPath, 0, "no such file", "a corrections file (docs/corrections.md)");
         byte[] correctionsBytes = File.ReadAllBytes(correctionsPath);
@@ -29,7 +31,7 @@ public static class RetrainJob
             throw new CorrectionsException(correctionsPath, 0, "no correction that teaches anything (every record is \"ignore\", or none)", "at least one record with the verdict ok, corrected or new");
         RetrainResult result = Retrainer.Retrain(parent, corrections, weight, update);
 
-        byte[] parentBlob = ModelFolderExport.Export(modelFolder, parent.Folder, ExportOptions.Default).Bytes;
+        byte[] parentBlob = ModelFolderExport.Export(modelFolder, parent.Folder, export).Bytes;
         byte[] parentHash = BlobLayout.Read(parentBlob).ComputeContentHash();
         byte[] correctionsHash = CorrectionsFile.Hash(correctionsBytes);
         ModelLineage? grand = parent.Folder.Lineage;
@@ -38,7 +40,7 @@ public static class RetrainJob
         if (lineage.Generation > ModelLineage.MaxGeneration)
             throw new RetrainException($"generation {lineage.Generation}", $"at most {ModelLineage.MaxGeneration} retrainings in one chain");
         var data = TrainData.Retrained(parent.Folder.TrainSha256, parent.Folder.TrainUtterances, correctionsHash, result.Examples);
-        byte[] blob = BlobExporter.Export(result.Model, Convert.FromHexString(data.Sha256), result.Home, ExportOptions.Default with
+        byte[] blob = BlobExporter.Export(result.Model, Convert.FromHexString(data.Sha256), result.Home, export with
         {
             CreatedUnixSeconds = ModelFolderExport.CreatedUnixSeconds(),
         }, lineage).Bytes;

@@ -61,7 +61,9 @@ public static class Retrainer
         var teaching = corrections.Where(c => c.Teaches).ToList();
         var (home, aliases) = GrowHome(input.Folder.Home, teaching);
         var examples = Label(teaching, home);
-        var growth = new Growth(NewWords(parent, examples), examples.Select(u => u.Intent!).Where(i => !parent.Intents.Contains(i)).Distinct().ToList(), aliases);
+        var regrown = Regrown(parent, aliases);
+        var growth = new Growth(NewWords(parent, examples).Concat(regrown).ToList(),
+            examples.Select(u => u.Intent!).Where(i => !parent.Intents.Contains(i)).Distinct().ToList(), aliases, regrown);
         var anchors = home is null || parent.AnchorIds is null ? null : AnchorWords.For(home, CommandGrammar.Shipped);
         FloatModel model = ModelGrowth.Grow(parent, growth.NewWords, growth.NewIntents, anchors);
         if (home is not null) model.SlotValueNames = SlotPhrases.For(home, CommandGrammar.Shipped).ValueNames();
@@ -91,6 +93,7 @@ public static class Retrainer
         model.Weights = replay ? model.Weights : Add(explicitModel.Weights, tuning, model.Config);
         // Replay starts a new intent's O column from its explicit solution: the growth floor (200 below) is out of Adam's reach.
         if (replay) CopyColumns(explicitModel.Weights.O, model.Weights.O, model.Config.Parts * model.Config.LabelDim, model.Config.IntentCount, parent.Config.IntentCount);
+        if (replay) StartAliasWords(model, parent, growth.NewAliases);
         if (model.NoneIntent >= 0 && input.NoneOffset != 0) NoneRejection.Apply(model, -input.NoneOffset);
         var valid = EncodedCorpus.Encode(input.Folder.HeldOut, model.Vocabulary, model.Intents, null, out _);
         if (replay && valid.Count == 0) throw new RetrainException("replay without a held-out set in the model folder", "a model folder with heldout.jsonl, or --update resolve");
@@ -283,6 +286,60 @@ public static class Retrainer
                     words.Add(text.Tokens[p]);
         }
         return words;
+    }
+
+    /// <summary>
+    /// The words of new aliases that the parent knows but never read as part of the home (no anchor word: "landing" said of
+    /// no light or room of the parent's home) and share their code bits with other words, in order of first appearance. They are grown again (<see cref="ModelGrowth"/>):
+    /// a known word's rows are shared with the words that own its code bits and replay does not move them, so without a bit of
+    /// its own the tag head cannot learn that the word now names a room.
+    /// </summary>
+    static List<string> Regrown(FloatModel parent, IReadOnlyList<NewAlias> aliases)
+    {
+        var words = new List<string>();
+        if (parent.AnchorIds is not { } anchors) return words;
+        foreach (string word in aliases.SelectMany(a => a.Phrase.Split(' ')))
+        {
+            int id = parent.Vocabulary.IdOf(word);
+            // Only words that share their code bits (two-hot and wider): a word with a bit of its own (the b most frequent, "the")
+            // is never grown again, so an alias cannot change it everywhere.
+            if (id != parent.Vocabulary.OovId && !anchors.Contains(id) && parent.Codes.Of(id).Length > 1 && !words.Contains(word)) words.Add(word);
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// Replay starts each new word of a new alias (new or re-grown) from the word its light's or room's own name has at that place
+    /// ("fairy lights" → mood light: "fairy" from "mood"; "landing" → hallway: from "hallway"): the new bit's row of every U is
+    /// the old word's projection, so the new name is read at once as the name it stands for and replay only has to refine it.
+    /// Sentences without the new words are untouched (only new rows are set).
+    /// </summary>
+    static void StartAliasWords(FloatModel model, FloatModel parent, IReadOnlyList<NewAlias> aliases)
+    {
+        SaffuWeights w = model.Weights;
+        SaffuConfig c = model.Config;
+        foreach (NewAlias alias in aliases)
+        {
+            string[] said = alias.Phrase.Split(' '), canonical = alias.Value.Split(' ');
+            for (int i = 0; i < said.Length; i++)
+            {
+                int id = model.Vocabulary.IdOf(said[i]);
+                int source = model.Vocabulary.IdOf(canonical[Math.Min(i, canonical.Length - 1)]);
+                if (id < parent.Vocabulary.Count || source == model.Vocabulary.OovId || source >= parent.Vocabulary.Count) continue;
+                short bit = model.Codes.Of(id)[0];
+                void Start(float[]? u, int cols)
+                {
+                    if (u is null) return;
+                    Span<float> row = u.AsSpan(bit * cols, cols);
+                    row.Clear();
+                    model.Codes.AddProjection(source, u, cols, row);
+                }
+                Start(w.BlockU, c.LabelDim);
+                Start(w.RadialU, c.LabelDim);
+                Start(w.DocumentU, c.LabelDim);
+                foreach (float[] t in w.TagU) Start(t, c.TagCount);
+            }
+        }
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Saffu.Training.Training;
 
 namespace Saffu.Training.Retraining;
@@ -14,11 +14,21 @@ public static class TrainingLogFile
         if (!File.Exists(path)) throw new ModelFolderException(path, "no such file", "the training log written by 'saffu train' (its none offset)");
         try
         {
-            return JsonNode.Parse(File.ReadAllBytes(path))?["noneRejection"]?["offset"]?.GetValue<double>() ?? 0;
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), TrainingLogJsonContext.Default.TrainingLogHead)?.NoneRejection?.Offset ?? 0;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (JsonException e)
         {
             throw new ModelFolderException(path, $"unreadable noneRejection.offset ({e.Message})", "the training log written by 'saffu train'");
         }
     }
 }
+
+/// <summary>The part of `training-log.json` retraining reads (its other keys are skipped).</summary>
+internal sealed record TrainingLogHead(NoneRejectionHead? NoneRejection);
+
+internal sealed record NoneRejectionHead(double? Offset);
+
+/// <summary>System.Text.Json source generation for reading `training-log.json` (camelCase, as docs/model-dir.md writes it).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(TrainingLogHead))]
+internal sealed partial class TrainingLogJsonContext : JsonSerializerContext;

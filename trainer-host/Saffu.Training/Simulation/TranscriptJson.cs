@@ -1,134 +1,51 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Saffu.Training.Simulation;
 
 /// <summary>
 /// `saffu run --json`: one JSON object a line (docs/cli.md): `text`, `intent` (null when not understood),
 /// `understood`, `confidence`, `slots` (`name`, `area`, `color`, `step` strings; `brightness` integer), `action`
-/// (null exactly when not understood), then `top`, `reason`, `early`, `truncated` and, with `--trace`, `trace`.
+/// (null exactly when not understood), then `top`, `reason`, `domain`, `answer`, `early`, `truncated` and, with
+/// `--trace`, `trace`. `saffu listen --json` writes `file` first and the spoken answer as the last key, `answer`.
+/// Written with System.Text.Json source generation (<see cref="TranscriptJsonContext"/>: snake_case, keys in declaration
+/// order); pinned byte for byte by tests/Saffu.Cli.Tests/Golden/run*.jsonl.
 /// </summary>
 public static class TranscriptJson
 {
-    /// <param name="file">`saffu listen`: the audio file, written first as `file`.</param>
-    /// <param name="answer">`saffu listen`: the spoken answer, written last as `answer` (in place of the runner's).</param>
-    public static string Line(TranscriptResult r, IReadOnlyList<string> intents, string? file = null, string? answer = null)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartObject();
-            if (file is not null) json.WriteString("file", ValidUtf16(file));
-            json.WriteString("text", ValidUtf16(r.Text));
-            json.WriteString("intent", r.Intent);
-            json.WriteBoolean("understood", r.Understood);
-            json.WriteNumber("confidence", r.Confidence);
-            Slots(json, r.Slots);
-            Action(json, r.Action);
-            json.WriteString("top", r.Top);
-            json.WriteString("reason", r.Reason);
-            json.WriteString("domain", r.Domain);
-            if (answer is null) json.WriteString("answer", r.Answer);
-            Early(json, r.Early);
-            json.WriteBoolean("truncated", r.Truncated);
-            if (r.Trace is { } trace) Trace(json, trace, intents);
-            if (answer is not null) json.WriteString("answer", answer);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public static string Line(TranscriptResult r, IReadOnlyList<string> intents) =>
+        JsonSerializer.Serialize(new RunLine(ValidUtf16(r.Text), r.Intent, r.Understood, r.Confidence, Slots(r.Slots), Action(r.Action), r.Top,
+            r.Reason, r.Domain, r.Answer, r.Early, r.Truncated, r.Trace is { } t ? Trace(t, intents) : null), TranscriptJsonContext.Default.RunLine);
+
+    /// <summary>
+    /// `saffu listen --json`: <paramref name="file"/> first, the keys of `saffu run --json` in their order (no `trace`), and
+    /// <paramref name="answer"/>, the sentence `--say` speaks, last as `answer` (in place of run's `answer`).
+    /// </summary>
+    public static string Line(TranscriptResult r, string file, string answer) =>
+        JsonSerializer.Serialize(new ListenLine(ValidUtf16(file), ValidUtf16(r.Text), r.Intent, r.Understood, r.Confidence, Slots(r.Slots),
+            Action(r.Action), r.Top, r.Reason, r.Domain, r.Early, r.Truncated, answer), TranscriptJsonContext.Default.ListenLine);
+
+    /// <summary>The listen line as above; <paramref name="intents"/> is not used (listen writes no trace). Kept for callers of the old signature.</summary>
+    public static string Line(TranscriptResult r, IReadOnlyList<string> intents, string file, string answer) => Line(r, file, answer);
 
     /// <summary>`saffu listen --json`: an audio file that could not be recognised: `file`, `error`.</summary>
-    public static string Error(string file, string message)
+    public static string Error(string file, string message) =>
+        JsonSerializer.Serialize(new ListenError(ValidUtf16(file), ValidUtf16(message)), TranscriptJsonContext.Default.ListenError);
+
+    /// <summary>The slots heard, in order: text values as strings, numbers (`brightness`) as integers.</summary>
+    static Dictionary<string, object> Slots(IReadOnlyList<SlotValue> slots)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartObject();
-            json.WriteString("file", ValidUtf16(file));
-            json.WriteString("error", ValidUtf16(message));
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        var json = new Dictionary<string, object>();
+        foreach (SlotValue s in slots) json[s.Name] = s.Number is { } n ? n : ValidUtf16(s.Text);
+        return json;
     }
 
-    private static void Slots(Utf8JsonWriter json, IReadOnlyList<SlotValue> slots)
-    {
-        json.WriteStartObject("slots");
-        foreach (SlotValue s in slots)
-        {
-            if (s.Number is { } n) json.WriteNumber(s.Name, n);
-            else json.WriteString(s.Name, ValidUtf16(s.Text));
-        }
-        json.WriteEndObject();
-    }
+    static ActionJson? Action(ActionResult? a) => a is null ? null
+        : new(a.Kind, a.Action, a.Reason, a.Message, a.Pins, a.Lights.Select(l => new LightJson(l.Name, l.Level, l.Dimmable, l.Color)).ToList());
 
-    private static void Action(Utf8JsonWriter json, ActionResult? a)
-    {
-        if (a is null) { json.WriteNull("action"); return; }
-        json.WriteStartObject("action");
-        json.WriteString("kind", a.Kind);
-        json.WriteString("action", a.Action);
-        json.WriteString("reason", a.Reason);
-        json.WriteString("message", a.Message);
-        json.WriteStartArray("pins");
-        foreach (PinCommand p in a.Pins)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("pin", p.Pin);
-            json.WriteString("mode", p.Mode);
-            json.WriteNumber("level", p.Level);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteStartArray("lights");
-        foreach (LightState l in a.Lights)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", l.Name);
-            json.WriteNumber("level", l.Level);
-            json.WriteBoolean("dimmable", l.Dimmable);
-            if (l.Color is { } c)
-            {
-                json.WriteStartArray("color");
-                foreach (int v in c) json.WriteNumberValue(v);
-                json.WriteEndArray();
-            }
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void Early(Utf8JsonWriter json, EarlyDecision? e)
-    {
-        if (e is null) { json.WriteNull("early"); return; }
-        json.WriteStartObject("early");
-        json.WriteNumber("words", e.Words);
-        json.WriteString("word", e.Word);
-        json.WriteString("intent", e.Intent);
-        json.WriteEndObject();
-    }
-
-    private static void Trace(Utf8JsonWriter json, IReadOnlyList<TraceStep> trace, IReadOnlyList<string> intents)
-    {
-        json.WriteStartArray("trace");
-        foreach (TraceStep step in trace)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("words", step.Words);
-            json.WriteString("word", step.Word);
-            json.WriteString("top", step.Top);
-            json.WriteNumber("confidence", step.Confidence);
-            json.WriteString("tag", step.Tag);
-            json.WriteBoolean("early", step.Early);
-            json.WriteStartObject("scores");
-            for (int i = 0; i < intents.Count; i++) json.WriteNumber(intents[i], step.Scores[i]);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
+    static List<TraceJson> Trace(IReadOnlyList<TraceStep> trace, IReadOnlyList<string> intents) =>
+        trace.Select(s => new TraceJson(s.Words, s.Word, s.Top, s.Confidence, s.Tag, s.Early,
+            intents.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => s.Scores[x.i]))).ToList();
 
     /// <summary>Lone surrogates (possible in a command-line argument) as U+FFFD, so any text can be written as JSON.</summary>
     public static string ValidUtf16(string text)
@@ -143,3 +60,32 @@ public static class TranscriptJson
         return new string(chars);
     }
 }
+
+/// <summary>One line of `saffu run --json`, keys in the documented order.</summary>
+public sealed record RunLine(string Text, string? Intent, bool Understood, double Confidence, Dictionary<string, object> Slots, ActionJson? Action,
+    string Top, string? Reason, string? Domain, string? Answer, EarlyDecision? Early, bool Truncated,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<TraceJson>? Trace);
+
+/// <summary>One line of `saffu listen --json` decided on this computer.</summary>
+public sealed record ListenLine(string File, string Text, string? Intent, bool Understood, double Confidence, Dictionary<string, object> Slots,
+    ActionJson? Action, string Top, string? Reason, string? Domain, EarlyDecision? Early, bool Truncated, string Answer);
+
+public sealed record ListenError(string File, string Error);
+
+/// <summary>`action`: `pins` are <see cref="PinCommand"/> as they are ({`pin`, `mode`, `level`}).</summary>
+public sealed record ActionJson(string Kind, string? Action, string? Reason, string Message, IReadOnlyList<PinCommand> Pins, List<LightJson> Lights);
+
+public sealed record LightJson(string Name, int Level, bool Dimmable,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? Color);
+
+/// <summary>One `--trace` step; `scores` maps every intent, in the model's order, to its probability.</summary>
+public sealed record TraceJson(int Words, string Word, string Top, double Confidence, string? Tag, bool Early, Dictionary<string, double> Scores);
+
+/// <summary>System.Text.Json source generation for `saffu run --json` and `saffu listen --json`: snake_case, compact, default escaping.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(RunLine))]
+[JsonSerializable(typeof(ListenLine))]
+[JsonSerializable(typeof(ListenError))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(int))]
+public sealed partial class TranscriptJsonContext : JsonSerializerContext;

@@ -197,7 +197,7 @@ public sealed class StatisticsCounter
                 AddRow(stats[1], state.hTag, tags[e], tau);
                 stats[1].Count(1, tau * (c.TagOffsets + (c.TagIncludesIntentParts ? c.Parts : 0)));
             }
-        });
+        }, intentLogits: false); // O is what this pass solves: only h is read
     }
 
     /// <summary>Comparisons of the context words with the pivot at position e; returns n.</summary>

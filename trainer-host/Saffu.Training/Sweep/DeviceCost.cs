@@ -8,9 +8,9 @@ using Saffu.Training.Solver;
 namespace Saffu.Training.Sweep;
 
 /// <summary>What a model costs on the device: blob bytes, runtime RAM beyond the blob, integer MACs per word.</summary>
-/// <param name="Estimated">True for a structured (low-rank) U: the runtime has no factored layers yet, so bytes and MACs
-/// are the dense blob's, corrected arithmetically (below). Co-occurrence word vectors are in the blob (WordVectors
-/// section) and measured like everything else.</param>
+/// <param name="Estimated">True only for a low-rank U beside co-occurrence word vectors: the blob then holds U dense
+/// (docs/model-blob.md §14), so bytes and MACs are the dense blob's, corrected arithmetically (below). A low-rank U with
+/// bit-cipher codes is exported factored (FactoredTensors section) and measured like everything else.</param>
 public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord, bool Estimated)
 {
     /// <summary>Closed-set accuracy of the blob (through the runtime) on the texts given to <see cref="Measure"/>; NaN without them.</summary>
@@ -35,7 +35,7 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
     public static DeviceCost Measure(FloatModel model, ExportOptions export, int uRank, IReadOnlyList<Corpus.Utterance>? labelled = null,
         Home.HomeDescription? home = null, IReadOnlyList<(string Name, IReadOnlyList<Corpus.Utterance> Set)>? dev = null)
     {
-        ExportResult exported = BlobExporter.Export(model, new byte[32], home, export);
+        ExportResult exported = BlobExporter.Export(model, new byte[32], home, export with { URank = uRank });
         LoadResult loaded = ModelBlob.Load(exported.Bytes);
         if (!loaded.Ok) throw new InvalidOperationException($"The exported blob does not load: {loaded.Error}: {loaded.Message}");
         SaffuModel device = loaded.Model!;
@@ -43,7 +43,7 @@ public sealed record DeviceCost(long BlobBytes, long RamBytes, long MacsPerWord,
         double accuracy = labelled is null ? double.NaN : BlobAccuracyOn(device, labelled);
         var devices = home is null || dev is null ? null : dev.ToDictionary(d => d.Name, d => d.Set.Count == 0 ? 0
             : Simulation.ActionReport.Measure(device, d.Set).All.IntentRight / (double)d.Set.Count, StringComparer.Ordinal);
-        if (uRank <= 0 || uRank >= model.Config.LabelDim)
+        if (uRank <= 0 || uRank >= model.Config.LabelDim || exported.Contents.Factored is not null)
             return new DeviceCost(bytes, device.RamBytes, macs, false) { BlobAccuracy = accuracy, DevDeviceAccuracy = devices };
         var (bytesSaved, macsSaved) = Factored(model, exported, export, uRank);
         return new DeviceCost(bytes - bytesSaved, device.RamBytes, macs - macsSaved, true) { BlobAccuracy = accuracy, DevDeviceAccuracy = devices };

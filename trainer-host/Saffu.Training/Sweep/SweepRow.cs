@@ -36,14 +36,7 @@ public sealed record SweepRow
     /// <summary>Validation accuracy of the explicit solution before fine-tuning (equal to valid_accuracy without it).</summary>
     [JsonPropertyName("explicit_valid_accuracy")] public required double ExplicitValidAccuracy { get; init; }
 
-    static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = false,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    public string ToJsonLine() => JsonSerializer.Serialize(this, Json);
+    public string ToJsonLine() => JsonSerializer.Serialize(this, SweepJsonContext.Default.SweepRow);
 
     /// <summary>One results line; null for a line that is not a whole row (an interrupted write): the sweep redoes it.</summary>
     public static SweepRow? Parse(string line)
@@ -51,7 +44,7 @@ public sealed record SweepRow
         if (string.IsNullOrWhiteSpace(line)) return null;
         try
         {
-            return JsonSerializer.Deserialize<SweepRow>(line, Json);
+            return JsonSerializer.Deserialize(line, SweepJsonContext.Default.SweepRow);
         }
         catch (JsonException)
         {
@@ -59,3 +52,8 @@ public sealed record SweepRow
         }
     }
 }
+
+/// <summary>System.Text.Json source generation for the sweep's results file: snake_case, compact, NaN and infinities as named literals.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(SweepRow))]
+public sealed partial class SweepJsonContext : JsonSerializerContext;

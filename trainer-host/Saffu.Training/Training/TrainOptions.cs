@@ -30,8 +30,11 @@ public sealed record TrainOptions
 
     /// <summary>b; 0 = automatic: the vocabulary size (one code bit per word: exact naive Bayes in the document part), at most <see cref="MaxBits"/>.</summary>
     public int Bits { get; init; }
-    /// <summary>Word types seen fewer times in training are left out of the vocabulary (they train as &lt;oov&gt;); 1 keeps all.</summary>
-    public int MinCount { get; init; } = 1;
+    /// <summary>
+    /// Word types seen fewer times in training are left out of the vocabulary (they train as &lt;oov&gt;); 1 keeps all. 2 by
+    /// default: &lt;oov&gt; then learns from the words seen once what an unknown word says (docs/ablation.md, issue 14).
+    /// </summary>
+    public int MinCount { get; init; } = 2;
     /// <summary>Share of the training utterances (none class excepted) that also train once with an unknown word inserted (<see cref="UnknownWordCopies"/>), 0..1.</summary>
     public double UnknownWordShare { get; init; }
     /// <summary>Share of the command utterances (none class excepted) that also train once with one recognition-like error (<see cref="SpeechErrorCopies"/>), 0..1.</summary>
@@ -41,8 +44,8 @@ public sealed record TrainOptions
     public int MaxWords { get; init; } = 64;
     /// <summary>B (0 = no block context). 16 by default: same valid accuracy as the document part alone, and it rejects more out-of-domain text (docs/training.md, table E).</summary>
     public int BlockSize { get; init; } = 16;
-    /// <summary>r (0 = no radial context).</summary>
-    public int RadialSize { get; init; }
+    /// <summary>r (0 = no radial context). 2 by default: with softened evidence (τ_U 1, τ_D 0.3) the fine-tuned model reads the last two words (docs/ablation.md, issue 14).</summary>
+    public int RadialSize { get; init; } = 2;
     public bool Document { get; init; } = true;
     public TagHeadMode TagHead { get; init; } = TagHeadMode.Auto;
     /// <summary>R_T: words the tag head looks at (the pivot and R_T − 1 before it).</summary>
@@ -50,7 +53,11 @@ public sealed record TrainOptions
     public bool TagIncludesIntentParts { get; init; } = true;
     /// <summary>Co-occurrence word vectors instead of the plain cipher codes (SAFFU.md §1, second step); off by default.</summary>
     public CooccurrenceOptions Cooccurrence { get; init; } = new();
-    public SolverOptions Solver { get; init; } = new();
+    /// <summary>
+    /// The HWU64 defaults soften the evidence (τ_U 1, τ_D 0.3) so the softmaxes of the explicit solution are not saturated
+    /// and fine-tuning can move U, and train on whole utterances (prefix weight 0): docs/ablation.md, issue 14.
+    /// </summary>
+    public SolverOptions Solver { get; init; } = new() { TauU = 1, TauD = 0.3, PrefixWeight = 0 };
     /// <summary>Explicit solution (default) or a random start for the backprop-only baseline.</summary>
     public StartingPoint Start { get; init; } = StartingPoint.Explicit;
     /// <summary>Fine-tune after the explicit solution (needs a validation split for early stopping).</summary>
@@ -58,6 +65,13 @@ public sealed record TrainOptions
     public FineTuneOptions FineTuning { get; init; } = new();
     /// <summary>The reject threshold is chosen on the validation split for at most this false rejection.</summary>
     public double MaxFalseRejection { get; init; } = 0.02;
+    /// <summary>
+    /// The stored temperature is the one fitted on the validation split times this scale, before the reject threshold is
+    /// chosen on it. Below 1 sharpens the confidences the threshold is placed on: the argmax (accuracy) is unchanged, the
+    /// in-domain confidences spread above the out-of-domain ones more (docs/ablation.md, "Out-of-domain rejection of the
+    /// accuracy defaults"); the confidences are then over-confident by that factor.
+    /// </summary>
+    public double TemperatureScale { get; init; } = 0.5;
     /// <summary>
     /// With anchor words and a none class: above 0, the rejection rule is the most permissive that rejects at least this
     /// share of the validation split's none sentences (<see cref="NoneRejection.ChooseForNoneShare"/>) instead of
@@ -84,11 +98,13 @@ public sealed record TrainOptions
     {
         Bits = 384,
         MinCount = 2,
+        RadialSize = 0,
         UnknownWordShare = 0.1,
         BlockSize = 0,
         TagOffsets = 3,
         Solver = new SolverOptions { Epsilon = 0.3, TauD = 0.3, TauO = 1 },
         MaxFalseRejection = 0.01,
+        TemperatureScale = 1,
         NoneRejectionTarget = 0.7,
         NonActingOffset = -3,
         // The shipped lights model was measured without the folded temperature (issue 14 measured it on HWU64 only).
@@ -107,6 +123,7 @@ public sealed record TrainOptions
         Check(RadialSize is >= 0 and <= 64, "radial size", RadialSize, "0 (off) or 1..64");
         Check(TagOffsets is >= 1 and <= 4, "tag offsets", TagOffsets, "1..4");
         Check(MaxFalseRejection is >= 0 and <= 1, "max false rejection", MaxFalseRejection, "0..1");
+        Check(TemperatureScale is > 0 and <= 100, "temperature scale", TemperatureScale, "0 < X ≤ 100");
         Check(NoneRejectionTarget is >= 0 and <= 1, "none rejection target", NoneRejectionTarget, "0 (off) or up to 1");
         Check(NonActingOffset is >= -20 and <= 20, "non-acting offset", NonActingOffset, "-20..20");
         if (!Document && BlockSize == 0 && RadialSize == 0)

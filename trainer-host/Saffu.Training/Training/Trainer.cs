@@ -90,11 +90,9 @@ public static class Trainer
                 PrefixWeight = options.Solver.PrefixWeight,
                 FoldTemperature = options.FineTuning.FoldTemperature && options.Start == StartingPoint.Explicit,
             };
-            var tuner = new FineTuner(model, tuning, observer);
-            finalAccuracy = tuner.Run(trainSet, validSet);
+            finalAccuracy = AveragedFineTune.Run(model, tuning, trainSet, validSet, observer, history);
             if (options.Solver.URank > 0) Structure(model, options.Solver.URank);
             fineSeconds = timer.Elapsed.TotalSeconds;
-            history.AddRange(tuner.History);
         }
         if (options.NonActingOffset != 0)
             for (int i = 0; i < intents.Count; i++)
@@ -201,8 +199,9 @@ public static class Trainer
     internal static NoneRejectionChoice? Calibrate(FloatModel model, EncodedCorpus valid, TrainOptions options)
     {
         if (valid.Count == 0) { model.Temperature = 1; model.RejectThreshold = 0; return null; }
-        var logits = valid.Texts.Select(model.Logits).ToList();
+        var logits = ValidLogits(model, valid);
         model.Temperature = Calibration.FitTemperature(logits, valid.Intents);
+        if (options.TemperatureScale != 1) model.Temperature *= options.TemperatureScale;
         if (model.NoneIntent >= 0 && valid.Intents.Any(y => y != model.NoneIntent))
         {
             // The rule is placed on commands and none sentences; the intents that never act (questions, cancellations,
@@ -221,6 +220,21 @@ public static class Trainer
         var confidences = logits.Select(l => Calibration.Softmax(l, model.Temperature).Max()).ToList();
         model.RejectThreshold = RejectionThreshold.Choose(confidences, options.MaxFalseRejection);
         return null;
+    }
+
+    /// <summary>
+    /// <see cref="FloatModel.Logits(EncodedText)"/> of every validation utterance, on all cores with one run state per
+    /// thread (each utterance runs from a reset state, so the logits are the same bits as one at a time).
+    /// </summary>
+    static List<float[]> ValidLogits(FloatModel model, EncodedCorpus valid)
+    {
+        var logits = new float[valid.Count][];
+        Parallel.For(0, valid.Count, () => model.NewState(), (m, _, state) =>
+        {
+            logits[m] = model.RunToEnd(state, valid.Texts[m]) ? (float[])state.Logits.Clone() : new float[model.Config.IntentCount];
+            return state;
+        }, _ => { });
+        return [.. logits];
     }
 
     /// <summary>Keeps every layer report and forwards everything to the caller's observer.</summary>

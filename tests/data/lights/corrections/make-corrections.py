@@ -1,9 +1,17 @@
-import json, subprocess, sys
+"""Writes the correction families of families.json as corrections files (docs/corrections.md): each training sentence run
+through the shipped blob (`saffu run --json`), written as the pulled decision-log record the device would have logged, with
+verdict `ok` when it was right and `corrected` (intent, slots, slot_words) when not; the held-out variants as plain JSONL.
+Usage: make-corrections.py MODEL_HASH [SAFFU_DLL] [BLOB]   (MODEL_HASH: the blob's content hash, as the device logs it;
+defaults: the Release saffu.dll and models/lights/lights.blob of this repository). Writes beside this script."""
+import json, os, subprocess, sys
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.normpath(os.path.join(here, '../../../..'))
+os.chdir(here)
 fam = json.load(open('families.json'))
 seq = [0]
-import sys
 MODEL_HASH = sys.argv[1]
-saffu = ['dotnet', '../../../../trainer-host/Saffu.Cli/bin/Release/net10.0/saffu.dll']
+saffu = ['dotnet', sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, 'trainer-host/Saffu.Cli/bin/Release/net10.0/saffu.dll')]
+blob = sys.argv[3] if len(sys.argv) > 3 else os.path.join(root, 'models/lights/lights.blob')
 def rows(f, key):
     out = []
     for r in f[key]:
@@ -13,7 +21,7 @@ def rows(f, key):
 for name, f in fam.items():
     train = rows(f, 'train'); held = rows(f, 'heldout')
     texts = '\n'.join(t for t, _, _ in train) + '\n'
-    logs = subprocess.run(saffu + ['run', '--blob', '../../../../models/lights/lights.blob', '--json'], input=texts, capture_output=True, text=True, check=True).stdout.splitlines()
+    logs = subprocess.run(saffu + ['run', '--blob', blob, '--json'], input=texts, capture_output=True, text=True, check=True).stdout.splitlines()
     with open(f'{name}.jsonl', 'w') as o:
         for (t, i, s), log in zip(train, logs):
             rec = json.loads(log)
