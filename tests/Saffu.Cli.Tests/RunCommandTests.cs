@@ -166,6 +166,20 @@ public sealed class RunCommandTests
         CollectionAssert.AreEquivalent(new[] { "kitchen light", "counter lights", "hall light" }, lights);
     }
 
+    [TestMethod]
+    public void AnAreasLightsAndAnotherLightAreBothTargetsButALightInAnotherRoomIsNot()
+    {
+        // "kitchen lights" is tagged as a name and "hall" as an area; the area is followed by a light noun, so it is
+        // a target of its own and the name may begin with an area (docs/action-map.md step 2).
+        string input = "turn on the kitchen lights and the hall light\n";
+        var (code, output, error) = Run(input, "run", "--blob", ShippedBlob.Path, "--json");
+        Assert.AreEqual(0, code, error);
+        JsonElement line = JsonDocument.Parse(output.Trim()).RootElement;
+        Assert.AreEqual("HassTurnOn", line.GetProperty("intent").GetString(), output);
+        var lights = line.GetProperty("action").GetProperty("lights").EnumerateArray().Select(l => l.GetProperty("name").GetString()).ToArray();
+        CollectionAssert.AreEquivalent(new[] { "kitchen light", "counter lights", "hall light" }, lights);
+    }
+
     /// <summary>The same parse-then-invoke path as SaffuCommand.Run, with stdin from a string.</summary>
     private static (int Code, string Output, string Error) Run(string stdin, params string[] args) =>
         SaffuCli.Run(RunCommand.Create(() => new StringReader(stdin)), args);

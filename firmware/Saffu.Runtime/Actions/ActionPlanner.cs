@@ -300,7 +300,7 @@ namespace Saffu.Runtime.Actions
                 if (slot >= 0 && (slot == nameSlot || slot == areaSlot))   // −1 is also the index of a slot the model does not tag
                 {
                     if (++spans > MaxTargets) return ActionReason.TooManyTargets;
-                    ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1, !Has(s, areaSlot)) : ActionReason.None;
+                    ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1, !Has(s, areaSlot) || AreaSpanIsATarget(session)) : ActionReason.None;
                     if (r != ActionReason.None) return r;
                     if (slot == areaSlot && !AreaTarget(s.WordIds, start - 1, end - start + 1)) unknownArea = true;
                 }
@@ -332,6 +332,17 @@ namespace Saffu.Runtime.Actions
             namedArea[area] = true;
             if (Area < 0) Area = area;
             return ActionReason.None;
+        }
+
+        /// <summary>
+        /// The tagged area span is followed by a light noun ("… and the hall light"): it is a target of its own, not
+        /// where a named light is ("the bedroom light in the office"), so a name span may still begin with an area.
+        /// </summary>
+        bool AreaSpanIsATarget(Session session)
+        {
+            RunState s = session.State;
+            int after = s.SlotEnd[areaSlot];   // the word after the span, 0-based
+            return after < session.Position && Map!.IsLightNounAt(s.WordIds, after);
         }
 
         bool AreaTarget(int[] ids, int first, int count)
