@@ -89,15 +89,7 @@ public sealed class ParityTests
         byte[] blob = BlobExporter.Export(model, new byte[32], null, ExportOptions.Default).Bytes;
         var scorer = new BlobScorer(SimulatedModel.Load(blob, "random.blob"));
         var random = new Random(5);
-        IReadOnlyList<string> words = model.Vocabulary.Words;
-        string[] texts = Enumerable.Range(0, 400).Select(_ => string.Join(' ',
-            Enumerable.Range(0, random.Next(1, 14)).Select(_ => words[random.Next(words.Count)]).Where(w => !w.StartsWith('<')).DefaultIfEmpty("light"))).ToArray();
-        int[] labels = new int[texts.Length];
-        var (agreement, maxError) = ReferenceComparison.Measure(UtteranceScoring.ScoreAll(scorer, texts, labels), UtteranceScoring.ScoreAll(model, texts, labels));
-        Assert.IsGreaterThanOrEqualTo(MinAgreement, agreement, $"agreement {agreement:P2}");
-        Assert.IsLessThanOrEqualTo(MaxProbabilityError, maxError, $"largest probability error {maxError}");
-        var (same, total) = TagAgreement(model, scorer.Model, texts);
-        Assert.IsGreaterThanOrEqualTo(MinTagAgreement, (double)same / total, $"{same} of {total} tags agree");
+        AssertAgreesOnRandomTexts(model, scorer, random);
     }
 
     /// <summary>
@@ -116,15 +108,7 @@ public sealed class ParityTests
         Assert.IsTrue(exported.Contents.Extra.Any(e => e.Kind == Saffu.Training.Blob.WordVectorSection.Kind), "the blob has a WordVectors section");
         var scorer = new BlobScorer(SimulatedModel.Load(exported.Bytes, "random-vectors.blob"));
         Assert.IsNotNull(scorer.Model.Vectors);
-        IReadOnlyList<string> words = model.Vocabulary.Words;
-        string[] texts = Enumerable.Range(0, 400).Select(_ => string.Join(' ',
-            Enumerable.Range(0, random.Next(1, 14)).Select(_ => words[random.Next(words.Count)]).Where(w => !w.StartsWith('<')).DefaultIfEmpty("light"))).ToArray();
-        int[] labels = new int[texts.Length];
-        var (agreement, maxError) = ReferenceComparison.Measure(UtteranceScoring.ScoreAll(scorer, texts, labels), UtteranceScoring.ScoreAll(model, texts, labels));
-        Assert.IsGreaterThanOrEqualTo(MinAgreement, agreement, $"agreement {agreement:P2}");
-        Assert.IsLessThanOrEqualTo(MaxProbabilityError, maxError, $"largest probability error {maxError}");
-        var (same, total) = TagAgreement(model, scorer.Model, texts);
-        Assert.IsGreaterThanOrEqualTo(MinTagAgreement, (double)same / total, $"{same} of {total} tags agree");
+        AssertAgreesOnRandomTexts(model, scorer, random);
     }
 
     /// <summary>
@@ -149,6 +133,12 @@ public sealed class ParityTests
         var scorer = new BlobScorer(SimulatedModel.Load(exported.Bytes, "random-factored.blob"));
         Assert.AreEqual(rank, scorer.Model.Config.FactorRank);
         var random = new Random(13);
+        AssertAgreesOnRandomTexts(model, scorer, random);
+    }
+
+    /// <summary>400 random word sequences of the model's vocabulary: the blob decides and tags them as the float model.</summary>
+    private static void AssertAgreesOnRandomTexts(FloatModel model, BlobScorer scorer, Random random)
+    {
         IReadOnlyList<string> words = model.Vocabulary.Words;
         string[] texts = Enumerable.Range(0, 400).Select(_ => string.Join(' ',
             Enumerable.Range(0, random.Next(1, 14)).Select(_ => words[random.Next(words.Count)]).Where(w => !w.StartsWith('<')).DefaultIfEmpty("light"))).ToArray();
