@@ -74,24 +74,48 @@ namespace Saffu.Runtime.Actions
         /// </summary>
         public int LeadOf(int[] ids, int first, int count)
         {
+            int at = LeadStart(ids, first, count);
+            int lead = LongestLeadAt(ids, at, first + count);
+            return lead < 0 ? LeadNone : data[leadAt[lead]];
+        }
+
+        /// <summary>The position of the sentence's first word that is no filler lead phrase (first + count when all are).</summary>
+        public int LeadStart(int[] ids, int first, int count)
+        {
             int at = first, end = first + count;
             while (at < end)
             {
-                int best = -1, bestWords = 0;
-                for (int e = 0; e < leadAt.Length; e++)
-                {
-                    int n = data[leadAt[e] + 1];
-                    if (data[leadAt[e]] <= LeadNegation && n > bestWords && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n))
-                    {
-                        best = e;
-                        bestWords = n;
-                    }
-                }
-                if (best < 0) return LeadNone;
-                if (data[leadAt[best]] != LeadFiller) return data[leadAt[best]];
-                at += bestWords;
+                int lead = LongestLeadAt(ids, at, end);
+                if (lead < 0 || data[leadAt[lead]] != LeadFiller) return at;
+                at += data[leadAt[lead] + 1];
             }
-            return LeadNone;
+            return end;
+        }
+
+        /// <summary>The longest lead phrase (kinds filler, question, negation) at ids[at], −1 if none.</summary>
+        int LongestLeadAt(int[] ids, int at, int end)
+        {
+            int best = -1, bestWords = 0;
+            for (int e = 0; e < leadAt.Length; e++)
+            {
+                int n = data[leadAt[e] + 1];
+                if (data[leadAt[e]] <= LeadNegation && n > bestWords && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n))
+                {
+                    best = e;
+                    bestWords = n;
+                }
+            }
+            return best;
+        }
+
+        /// <summary>Some light's name or alias begins at ids[at] ("tv light" of "tv light on"; the longest phrase is 8 words).</summary>
+        public bool IsLightPhraseAt(int[] ids, int at, int end)
+        {
+            for (int n = 1; n <= 8 && at + n <= end; n++)
+            {
+                if (FindLight(ids, at, n) >= 0) return true;
+            }
+            return false;
         }
 
         /// <summary>The action of intent i (i &lt; intentCount).</summary>

@@ -308,7 +308,7 @@ namespace Saffu.Runtime.Actions
                 start = t;
                 end = t;
             }
-            if (unknownArea && Light < 0) return ActionReason.UnknownArea;
+            if (unknownArea) return ActionReason.UnknownArea;
             return ChooseTargets(s.WordIds, first, session.Position);
         }
 
@@ -369,9 +369,10 @@ namespace Saffu.Runtime.Actions
                 target[i] = named[i] || (namedArea[area] && !AreaHasNamedLight(area));
                 any |= target[i];
             }
-            if (any) return ActionReason.None;
-            ActionReason unknown = UnknownPlace(ids, first - 1, last);
+            // Also with targets: "turn off the garage lights and the hall light" never switches the hall light alone.
+            ActionReason unknown = UnknownPlace(ids, first - 1, last, any);
             if (unknown != ActionReason.None) return unknown;
+            if (any) return ActionReason.None;
             if (Action != ActionKind.Query && !EveryLightSaid(ids, first - 1, last)) return ActionReason.NoTarget;
             for (int i = 0; i < lights; i++) target[i] = true;
             return ActionReason.None;
@@ -382,18 +383,21 @@ namespace Saffu.Runtime.Actions
         /// an area noun ("the &lt;oov&gt; room lights", "in the &lt;oov&gt; room"), or a place phrase; UnknownName when a
         /// light noun follows within three words, else UnknownArea. None otherwise.
         /// </summary>
-        ActionReason UnknownPlace(int[] ids, int from, int end)
+        ActionReason UnknownPlace(int[] ids, int from, int end, bool targets)
         {
             ActionMap map = Map!;
             int oov = model.Config.OovId;
             for (int t = from; t + 1 < end; t++)
             {
                 if (ids[t] != oov || !(map.IsLightNounAt(ids, t + 1) || map.IsAreaNoun(ids[t + 1]))) continue;
+                if (targets && t == from && map.IsLightNounAt(ids, t + 1)) continue;   // "alexa lights off in the kitchen": a wake word or verb, not a name
                 return LightNounWithin(ids, t + 1, end, 3) ? ActionReason.UnknownName : ActionReason.UnknownArea;
             }
             int placeEnd = map.FindPlaceEnd(ids, from, end - from);   // ids index of the word after the place
-            if (placeEnd >= 0) return placeEnd < end && map.IsLightNounAt(ids, placeEnd) ? ActionReason.UnknownName : ActionReason.UnknownArea;
-            return ActionReason.None;
+            if (placeEnd < 0) return ActionReason.None;
+            // A light follows ("the garage light"), or the place is a light word itself (an anchor: "the chandelier").
+            bool light = (placeEnd < end && map.IsLightNounAt(ids, placeEnd)) || model.IsAnchor(ids[placeEnd - 1]);
+            return light ? ActionReason.UnknownName : ActionReason.UnknownArea;
         }
 
         bool LightNounWithin(int[] ids, int from, int end, int words)
@@ -425,12 +429,13 @@ namespace Saffu.Runtime.Actions
         int GoverningDevice(int[] ids, int first, int count)
         {
             ActionMap map = Map!;
-            int end = first + count;
+            int end = first + count, lead = map.LeadStart(ids, first, count);
             for (int t = first; t < end; t++)
             {
                 if (map.IsLightNounAt(ids, t)) return -1;
                 int device = map.DeviceAt(ids, t, end);
                 if (device < 0) continue;
+                if (t == lead && !map.IsLightPhraseAt(ids, t, end)) return device;   // "play city lights in the hallway": the first word says what is meant
                 int after = t + map.DeviceWords(device);
                 return LightNounWithin(ids, after, end, 2) ? -1 : device;
             }
