@@ -120,7 +120,10 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual(0, m.Actions.Commands.Count);
         }
 
-        static SaffuModel LoadWithLeadsAndPlaces()
+        static SaffuModel LoadWithLeadsAndPlaces() { return LoadWithLeadsAndPlaces(null); }
+
+        /// <summary>The home with leads and the place "percent"; anchors when given (null: no Anchors section).</summary>
+        static SaffuModel LoadWithLeadsAndPlaces(string[]? anchors)
         {
             TestActionMap home = new TestActionMap(LightsModel.Words(), LightsModel.IntentActions);
             home.Area(new string[] { "office", "den" });
@@ -138,6 +141,7 @@ namespace Saffu.Runtime.Tests
             home.Place("percent");
             TestModelSpec spec = LightsModel.Create(false);
             spec.ActionMap = home.Write();
+            if (anchors != null) spec.Anchors = TestAnchors.Section(spec.Words, anchors);
             LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
             Assert.AreEqual(BlobError.None, result.Error, result.Message);
             return result.Model!;
@@ -149,7 +153,7 @@ namespace Saffu.Runtime.Tests
             SaffuModel m = LoadWithLeadsAndPlaces();
             Assert.AreEqual(4, m.Actions.Map!.LeadCount);
             Assert.AreEqual(1, m.Actions.Map.PlaceCount);
-            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "set the desk lamp to 60 percent"));
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "set the desk lamp to 60"));   // "percent" is this home's place word
             // A negation lead, after a filler: nothing done, the lamp stays at 60.
             Assert.AreEqual((int)ActionOutcome.Cancelled, (int)Say(m, "all all make the desk lamp dim"));
             Assert.AreEqual(0, m.Actions.Commands.Count);
@@ -169,8 +173,51 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the lights percent"));
             Assert.AreEqual((int)ActionReason.UnknownArea, (int)m.Actions.Reason);
             Assert.AreEqual(0, m.Actions.Commands.Count);
-            // A named light wins over the place word (the planner checks places only when nothing is named).
-            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp percent"));
+            // A named light does not make the command act in part: the whole command is refused, nothing changes.
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the desk lamp percent"));
+            Assert.AreEqual((int)ActionReason.UnknownArea, (int)m.Actions.Reason);
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the percent and the hall light"));
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Hall));
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp and the hall light"));
+        }
+
+        [TestMethod]
+        public void APlaceThatIsALightWordIsAnUnknownName()
+        {
+            // "percent" stands in for "chandelier": a place phrase that is an anchor word names a light, not a room.
+            SaffuModel m = LoadWithLeadsAndPlaces(new string[] { "percent", "lamp", "light", "lights" });
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the lights percent"));
+            Assert.AreEqual((int)ActionReason.UnknownName, (int)m.Actions.Reason);
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "dim the desk lamp percent"));
+            Assert.AreEqual((int)ActionReason.UnknownName, (int)m.Actions.Reason);
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+        }
+
+        [TestMethod]
+        public void AnUnknownNameOrRoomBesideAKnownOneRefusesTheWholeCommand()
+        {
+            SaffuModel m = LoadWithTargetWords();
+            // "turn off the garage lights and the hall light": the unknown name is refused, the hall light is not switched alone.
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the hall light and the zorblax lights"));
+            Assert.AreEqual((int)ActionReason.UnknownName, (int)m.Actions.Reason);
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Hall));
+            // An unknown word before a room's noun ("the lamp in the guest bedroom"): unknown area, also with a named light.
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the desk lamp in the zorblax bedroom"));
+            Assert.AreEqual((int)ActionReason.UnknownArea, (int)m.Actions.Reason);
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            // An area span that is no area of the home ("garage", tagged as an area): refused even though a light was named.
+            SaffuModel plain = LoadWith(0);
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(plain, "turn on the desk lamp in the garage"));
+            Assert.AreEqual((int)ActionReason.UnknownArea, (int)plain.Actions.Reason);
+            // The first word before a light noun is a wake word or a verb, not a name, when a target is named.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "zorblax lights off in the office"));
+            Assert.AreEqual(1, m.Actions.TargetCount);
+            Assert.IsTrue(m.Actions.IsTargetOf(LightsModel.Desk));
+            // With nothing named it still refuses ("dining room lights off" must not switch every light).
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "zorblax lights off"));
         }
 
         [TestMethod]
@@ -204,7 +251,10 @@ namespace Saffu.Runtime.Tests
         }
 
         /// <summary>LoadWith's home without the "all lights" alias, with target words and "garage" as the weather intent's device noun.</summary>
-        static SaffuModel LoadWithTargetWords()
+        static SaffuModel LoadWithTargetWords() { return LoadWithTargetWords(null); }
+
+        /// <summary>As above, with one more device noun of the weather intent when given.</summary>
+        static SaffuModel LoadWithTargetWords(string? device)
         {
             int[] actions = new int[] { 1, 2, 3, 4, 0, (int)ActionKind.Other };
             TestActionMap home = new TestActionMap(LightsModel.Words(), actions);
@@ -219,6 +269,7 @@ namespace Saffu.Runtime.Tests
             home.Lead(ActionMap.WordLightNoun, "lights");
             home.Lead(ActionMap.WordEveryLight, "all");
             home.Device(LightsModel.Weather, "garage");
+            if (device != null) home.Device(LightsModel.Weather, device);
             TestModelSpec spec = LightsModel.Create(false);
             spec.ActionMap = home.Write();
             LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
@@ -236,11 +287,28 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual((int)ActionKind.Other, (int)m.Actions.Action);
             Assert.AreEqual(0, m.Actions.Commands.Count);
             Assert.AreEqual((int)ActionOutcome.NotALight, (int)Say(m, "set the garage to 20 percent in the office"));
-            // A light noun first ("the lamp by the window"), or right after the device noun ("the tv light"): not the device.
-            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp in the garage"));
-            Assert.AreEqual(1, m.Actions.TargetCount);
+            // A light noun first ("the lamp by the window"), or right after the device noun ("the tv light"): not the device
+            // (here the model tags "garage" as an area, which this home lacks: refused as an unknown area instead).
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the desk lamp in the garage"));
+            Assert.AreEqual((int)ActionReason.UnknownArea, (int)m.Actions.Reason);
             Assert.AreNotEqual((int)ActionOutcome.NotALight, (int)Say(m, "turn on the garage lights"));
             Assert.IsNull(m.Actions.DomainName());
+        }
+
+        [TestMethod]
+        public void ADeviceWordFirstIsNotALightUnlessALightsNameBeginsThere()
+        {
+            SaffuModel m = LoadWithTargetWords("ceiling");
+            // "play city lights in the hallway": the lead word says what is meant, whatever light noun follows.
+            Assert.AreEqual((int)ActionOutcome.NotALight, (int)Say(m, "garage lights on"));
+            Assert.AreEqual("HassGetWeather", m.Actions.DomainName());
+            Assert.AreEqual((int)ActionOutcome.NotALight, (int)Say(m, "garage the desk lamp on"));
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            // "tv light on": a light's name begins with the device word.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "ceiling light on"));
+            Assert.IsTrue(m.Actions.IsTargetOf(LightsModel.Ceiling));
+            // Not first: the light noun within two words still wins ("turn on the garage lights").
+            Assert.AreNotEqual((int)ActionOutcome.NotALight, (int)Say(m, "turn on the garage lights"));
         }
 
         [TestMethod]

@@ -119,11 +119,37 @@ public sealed class TranscriptRunnerTests
     [TestMethod]
     [DataRow("dim the dining room lights", "unknown_name")]
     [DataRow("turn on the lamp in the guest room", "unknown_area")]
+    [DataRow("dim the chandelier", "unknown_name")]
     public void AnUnknownWordBeforeALightOrAreaNounIsRefused(string text, string reason)
     {
         TranscriptResult r = ShippedRunner().Run(text);
         Assert.IsNull(r.Action, $"{r.Top} {r.Confidence} {r.Reason}");
         Assert.AreEqual(reason, r.Reason);
+    }
+
+    [TestMethod]
+    [DataRow("turn off the garage lights and the hall light", "unknown_name")]
+    [DataRow("turn on the kitchen light and the porch light", "unknown_name")]
+    [DataRow("switch off the bathroom and the hall", "unknown_area")]
+    [DataRow("turn on the dining room lights and the hall light", "unknown_name")]
+    [DataRow("turn on the desk lamp in the guest bedroom", "unknown_area")]
+    public void APlaceOrLightTheHomeLacksRefusesTheWholeCommand(string text, string reason)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.IsNull(r.Action, $"{r.Top} {r.Confidence} {r.Reason}: acted in part");
+        Assert.IsFalse(r.Understood);
+        Assert.AreEqual(reason, r.Reason);
+    }
+
+    [TestMethod]
+    [DataRow("play city lights in the hallway")]
+    [DataRow("play turn off the light by nelly furtado")]
+    public void AMediaVerbFirstIsNotALight(string text)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.IsNull(r.Action, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual("not_a_light", r.Reason);
+        Assert.AreEqual("media_player", r.Domain);
     }
 
     [TestMethod]
