@@ -18,6 +18,8 @@ namespace Saffu.Runtime.Actions
         public const int LeadNone = 0, LeadFiller = 1, LeadQuestion = 2, LeadNegation = 3;
         /// <summary>Word kinds of the lead table that are no lead (docs/action-map.md step 2): matched anywhere in the sentence.</summary>
         public const int WordLightNoun = 4, WordEveryLight = 5;
+        /// <summary>A lead kind after the target words (docs/action-map.md step 0): a remark ("i bought", "my mum"), never a request.</summary>
+        public const int LeadStatement = 6;
         public const int MaxDevices = 255;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount
         public const int ColorFixedBytes = 3;   // red, green, blue
@@ -70,7 +72,7 @@ namespace Saffu.Runtime.Actions
 
         /// <summary>
         /// The kind of the sentence's lead (docs/action-map.md step 0): skipping filler lead phrases from ids[first], the
-        /// kind of the longest lead phrase at the first other word (LeadQuestion, LeadNegation), or LeadNone.
+        /// kind of the longest lead phrase at the first other word (LeadQuestion, LeadNegation, LeadStatement), or LeadNone.
         /// </summary>
         public int LeadOf(int[] ids, int first, int count)
         {
@@ -92,14 +94,14 @@ namespace Saffu.Runtime.Actions
             return end;
         }
 
-        /// <summary>The longest lead phrase (kinds filler, question, negation) at ids[at], −1 if none.</summary>
+        /// <summary>The longest lead phrase (kinds filler, question, negation, statement) at ids[at], −1 if none.</summary>
         int LongestLeadAt(int[] ids, int at, int end)
         {
             int best = -1, bestWords = 0;
             for (int e = 0; e < leadAt.Length; e++)
             {
-                int n = data[leadAt[e] + 1];
-                if (data[leadAt[e]] <= LeadNegation && n > bestWords && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n))
+                int n = data[leadAt[e] + 1], kind = data[leadAt[e]];
+                if ((kind <= LeadNegation || kind == LeadStatement) && n > bestWords && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n))
                 {
                     best = e;
                     bestWords = n;

@@ -45,5 +45,7 @@ namespace Saffu.Runtime.Actions
         TooManyTargets,
         /// <summary>A switching command that names no light, room or "all" and says no light word: not every light.</summary>
         NoTarget,
+        /// <summary>Not understood: the sentence starts with a statement lead ("i bought", "my mum"): a remark, not a request.</summary>
+        Statement,
     }
 }

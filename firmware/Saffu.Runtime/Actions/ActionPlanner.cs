@@ -114,6 +114,7 @@ namespace Saffu.Runtime.Actions
                 Action = ActionKind.Cancel;
                 return Finish(ActionOutcome.Cancelled, ActionReason.None);
             }
+            if (lead == ActionMap.LeadStatement) return Finish(ActionOutcome.NotUnderstood, ActionReason.Statement);
             if (!decision.Understood) return Finish(ActionOutcome.NotUnderstood, ActionReason.None);
             if (Map == null) return Finish(ActionOutcome.NoActionMap, ActionReason.None);
             Action = heard;

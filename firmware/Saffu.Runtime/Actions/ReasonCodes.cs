@@ -31,6 +31,8 @@ namespace Saffu.Runtime.Actions
         TooManyTargets,
         /// <summary>Not understood: a switching command that names no light, room or "all" and says no light word.</summary>
         NoTarget,
+        /// <summary>Not understood: a remark about the lights ("i bought a new floor lamp"), not a request (a statement lead).</summary>
+        Statement,
     }
 
     /// <summary>
@@ -54,6 +56,7 @@ namespace Saffu.Runtime.Actions
             if (outcome == ActionOutcome.Cancelled) return DecisionReason.Cancelled;
             if (outcome != ActionOutcome.NotUnderstood) return DecisionReason.None;
             if (reason == ActionReason.OtherModel) return DecisionReason.OtherModel;
+            if (reason == ActionReason.Statement) return DecisionReason.Statement;
             Decision d = session.Decision;
             ModelConfig c = session.Model.Config;
             if (d.TopIntent == c.NoneIntent) return DecisionReason.NoneIntent;
@@ -96,6 +99,7 @@ namespace Saffu.Runtime.Actions
                 case DecisionReason.Cancelled: return "cancelled";
                 case DecisionReason.TooManyTargets: return "too_many_targets";
                 case DecisionReason.NoTarget: return "no_target";
+                case DecisionReason.Statement: return "statement";
                 default: return null;
             }
         }
@@ -121,6 +125,7 @@ namespace Saffu.Runtime.Actions
                 case DecisionReason.Cancelled: return "cancelled: nothing done";
                 case DecisionReason.TooManyTargets: return "more than " + ActionPlanner.MaxTargets + " lights or rooms in one command";
                 case DecisionReason.NoTarget: return "which light? no light, room or \"all\" heard";
+                case DecisionReason.Statement: return "a remark, not a request: nothing done";
                 default: return "";
             }
         }

@@ -23,14 +23,20 @@ public static class PlaceWords
     /// </summary>
     public static readonly IReadOnlyList<(string List, int Kind)> WordLists = [("light_noun", 4), ("every_light", 5)];
 
+    /// <summary>
+    /// The grammar list of statement leads, kind 6 (docs/action-map.md step 0: "i bought", "my mum": a remark, never a
+    /// request). Action map only, like the target words: the trainer's vocabulary does not take them.
+    /// </summary>
+    public static readonly IReadOnlyList<(string List, int Kind)> StatementLists = [("lead_statement", 6)];
+
     /// <summary>The prefix of the grammar lists of another device's nouns: `device_climate` for the intent other:climate.</summary>
     public const string DevicePrefix = "device_";
 
     /// <summary>The lead phrases of the grammar with their kinds, in list order, each phrase once (its first list wins).</summary>
     public static IReadOnlyList<(string Phrase, int Kind)> Leads(CommandGrammar grammar) => Kinds(grammar, LeadLists);
 
-    /// <summary>The lead phrases, then the target words (<see cref="WordLists"/>) that are no lead phrase, each phrase once.</summary>
-    public static IReadOnlyList<(string Phrase, int Kind)> LeadsAndWords(CommandGrammar grammar) => Kinds(grammar, [.. LeadLists, .. WordLists]);
+    /// <summary>The lead phrases, then the target words (<see cref="WordLists"/>), then the statement leads, each phrase once.</summary>
+    public static IReadOnlyList<(string Phrase, int Kind)> LeadsAndWords(CommandGrammar grammar) => Kinds(grammar, [.. LeadLists, .. WordLists, .. StatementLists]);
 
     /// <summary>
     /// Another device's nouns with their domains (lists `device_DOMAIN`, in <see cref="LightIntents.Domains"/> order), each
