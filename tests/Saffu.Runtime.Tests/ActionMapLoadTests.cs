@@ -125,8 +125,8 @@ namespace Saffu.Runtime.Tests
         public void LeadKindOutOfRangeAndPlaceCountsBeyondTheSection()
         {
             TestActionMap home = Home();
-            home.Lead(6, "the");
-            Expect(home.Write(), "lead phrase 0 has kind 6", "1 (filler), 2 (question), 3 (negation), 4 (light noun) or 5 (every-light word)");
+            home.Lead(7, "the");
+            Expect(home.Write(), "lead phrase 0 has kind 7", "1 (filler), 2 (question), 3 (negation), 4 (light noun), 5 (every-light word) or 6 (statement)");
             TestActionMap none = Home();
             none.Lead(0, "the");
             Expect(none.Write(), "lead phrase 0 has kind 0", "1 (filler)");

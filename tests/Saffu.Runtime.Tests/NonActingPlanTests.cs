@@ -138,6 +138,7 @@ namespace Saffu.Runtime.Tests
             home.Lead(ActionMap.LeadQuestion, "toggle");
             home.Lead(ActionMap.LeadNegation, "make");
             home.Lead(ActionMap.LeadNegation, "make the");
+            home.Lead(ActionMap.LeadStatement, "in the");
             home.Place("percent");
             TestModelSpec spec = LightsModel.Create(false);
             spec.ActionMap = home.Write();
@@ -151,7 +152,7 @@ namespace Saffu.Runtime.Tests
         public void LeadWordsCancelOrTurnACommandIntoAQuestion()
         {
             SaffuModel m = LoadWithLeadsAndPlaces();
-            Assert.AreEqual(4, m.Actions.Map!.LeadCount);
+            Assert.AreEqual(5, m.Actions.Map!.LeadCount);
             Assert.AreEqual(1, m.Actions.Map.PlaceCount);
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "set the desk lamp to 60"));   // "percent" is this home's place word
             // A negation lead, after a filler: nothing done, the lamp stays at 60.
@@ -164,6 +165,21 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual("the desk lamp is on at 60 %", m.Actions.Answer());
             Assert.AreEqual(60, m.Actions.States.Level(LightsModel.Desk));
             Assert.AreEqual((int)ActionOutcome.Answered, (int)Say(m, "all toggle the desk lamp"));
+        }
+
+        [TestMethod]
+        public void AStatementLeadIsARemarkNotARequest()
+        {
+            SaffuModel m = LoadWithLeadsAndPlaces();
+            // "in the" stands in for "my mum" / "i bought": whatever the model decided, nothing is done.
+            Assert.AreEqual((int)ActionOutcome.NotUnderstood, (int)Say(m, "all in the office turn on the desk lamp"));
+            Assert.AreEqual((int)ActionReason.Statement, (int)m.Actions.Reason);
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            Assert.AreEqual((int)DecisionReason.Statement, (int)ReasonCodes.NotUnderstood(m.Session, m.Actions.Outcome, m.Actions.Reason));
+            Assert.AreEqual("statement", ReasonCodes.Code(DecisionReason.Statement));
+            // Only as the lead: later in the sentence it is an ordinary phrase.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp in the office"));
         }
 
         [TestMethod]

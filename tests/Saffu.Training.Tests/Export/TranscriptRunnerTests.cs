@@ -153,6 +153,18 @@ public sealed class TranscriptRunnerTests
     }
 
     [TestMethod]
+    [DataRow("my cat knocked over the reading lamp")]
+    [DataRow("i just bought a new bedside lamp")]
+    [DataRow("hey my mum loves the mood light")]
+    public void AStatementLeadIsARemark(string text)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.IsNull(r.Action, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.IsFalse(r.Understood);
+        Assert.AreEqual("statement", r.Reason);
+    }
+
+    [TestMethod]
     public void EveryLightOnlyWhenALightOrAllIsSaid()
     {
         var runner = ShippedRunner();
