@@ -21,6 +21,7 @@ public static class SpokenAnswer
             "none_intent" or "no_anchor" => "that did not sound like a light command; I only control lights",
             "unknown_name" => "there is no light of that name here",
             "unknown_area" => "there is no room of that name here",
+            "statement" => "okay",
             "no_words" => "sorry, I did not hear anything",
             _ => "sorry, I did not get that",
         };

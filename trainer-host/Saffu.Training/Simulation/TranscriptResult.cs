@@ -42,7 +42,7 @@ public sealed record TraceStep(int Words, string Word, string Top, double Confid
 /// <param name="Top">The decision's top intent (also when not understood).</param>
 /// <param name="Intent">The understood intent; null when not understood.</param>
 /// <param name="Reason">Why not understood: `none_intent`, `low_confidence`, `no_anchor`, `no_words`, `unknown_name`, `unknown_area`,
-/// `not_a_light` (another device's command: <see cref="Domain"/>), `cancelled` (a negation or cancellation); null when understood.</param>
+/// `not_a_light` (another device's command: <see cref="Domain"/>), `cancelled` (a negation or cancellation), `statement` (a remark: a statement lead); null when understood.</param>
 /// <param name="Truncated">The tokenizer dropped words past the model's maxWords.</param>
 public sealed record TranscriptResult(string Text, string Top, string? Intent, bool Understood, double Confidence,
     IReadOnlyList<SlotValue> Slots, ActionResult? Action, string? Reason, EarlyDecision? Early, bool Truncated,
