@@ -62,11 +62,18 @@ public static class Trainer
         int speechErrorCopies = trainSet.Count - beforeSpeechErrors;
         var validSet = EncodedCorpus.Encode(valid, vocabulary, intents, null, out _);
         if (trainSet.Count == 0) throw new ArgumentException("No training utterance has a word the tokenizer keeps.");
-        if (options.Cooccurrence.Enabled) model.Codes.UseCooccurrence(trainSet.Texts.Select(t => t.Ids), options.Cooccurrence);
+        if (options.Cooccurrence is { Enabled: true, Source: CooccurrenceSource.Counts })
+            model.Codes.UseCooccurrence(trainSet.Texts.Select(t => t.Ids), options.Cooccurrence);
 
         var timer = Stopwatch.StartNew();
         var layers = new List<LayerReport>();
         var solver = new ExplicitSolver(model, options.Solver, new LayerCollector(observer, layers));
+        if (options.Cooccurrence is { Enabled: true, Source: CooccurrenceSource.LanguageModel })
+        {
+            solver.Solve(trainSet);
+            LanguageModelVectors.Use(model, trainSet, options.Cooccurrence, options.Solver.Epsilon);
+            observer.Message($"language-model word vectors: {timer.Elapsed.TotalSeconds:F2} s");
+        }
         TrainingStatistics statistics = new();
         double explicitSeconds = 0, explicitAccuracy = double.NaN;
         if (options.Start == StartingPoint.Explicit)
