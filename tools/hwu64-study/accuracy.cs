@@ -5,7 +5,7 @@
 //   DOTNET_PROCESSOR_COUNT=2 dotnet run -c Release tools/hwu64-study/accuracy.cs -- "drop=0.1,avg=3" "block=0" ...
 //
 // Keys (defaults = saffu train's): bits, block, radial, doc, passes, eps, tauU, tauD, pw, cooc, mix, src (lm: the LM head's
-// predicted next words instead of counted neighbours), minc, usw (unknown-word share); ft, fold, lr, epochs, patience, batch, seed, drop (word dropout), avg (averaged runs).
+// predicted next words instead of counted neighbours), minc, usw (unknown-word share); ft, fold, lr, epochs, patience, evals (validation checks per epoch), batch, seed, drop (word dropout), avg (averaged runs).
 // Data: /work/shared/data or $SAFFU_DATA (hwu64/train, hwu64/valid, slurp-dev).
 using System.Diagnostics;
 using System.Globalization;
@@ -29,7 +29,7 @@ foreach (string spec in args)
         RefinementPasses = I("passes", d.Solver.RefinementPasses), PrefixWeight = D("pw", d.Solver.PrefixWeight) };
     var f = d.FineTuning;
     var fo = f with { LearningRate = D("lr", f.LearningRate), Epochs = I("epochs", f.Epochs), Patience = I("patience", f.Patience),
-        BatchSize = I("batch", f.BatchSize), Seed = I("seed", f.Seed), FoldTemperature = B("fold", f.FoldTemperature),
+        BatchSize = I("batch", f.BatchSize), EvaluationsPerEpoch = I("evals", f.EvaluationsPerEpoch), Seed = I("seed", f.Seed), FoldTemperature = B("fold", f.FoldTemperature),
         WordDropout = D("drop", f.WordDropout), AveragedRuns = I("avg", f.AveragedRuns) };
     var co = d.Cooccurrence with { Radius = I("cooc", d.Cooccurrence.Radius), Mix = D("mix", d.Cooccurrence.Mix),
         Source = kv.GetValueOrDefault("src") == "lm" ? Saffu.Training.Vocabulary.CooccurrenceSource.LanguageModel : d.Cooccurrence.Source };
