@@ -4,7 +4,11 @@
 # slurp-dev) over the dense explicit rows, the parameter correlation.
 import json, sys, statistics as st, math
 rows=[json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-rows=[r for r in rows]
+# Fine-tuned low-rank rows of hwu64-results-v2.jsonl carry the valid accuracy measured before Trainer.Train truncated U
+# again (fixed after that sweep); their blob's accuracy is the model's: use it.
+for r in rows:
+    if r['config']['fine_tune'] and r['config']['u_rank'] > 0 and r.get('blob_valid_accuracy') is not None:
+        r['valid_accuracy'] = r['blob_valid_accuracy']
 ex=[r for r in rows if not r['config']['fine_tune']]
 ft=[r for r in rows if r['config']['fine_tune']]
 def sl(r): return r['dev_accuracy'].get('slurp-dev',float('nan'))*100

@@ -98,7 +98,12 @@ public static class Trainer
                 FoldTemperature = options.FineTuning.FoldTemperature && options.Start == StartingPoint.Explicit,
             };
             finalAccuracy = AveragedFineTune.Run(model, tuning, trainSet, validSet, observer, history);
-            if (options.Solver.URank > 0) Structure(model, options.Solver.URank);
+            if (options.Solver.URank > 0)
+            {
+                // Fine-tuning moved U off rank r; the model kept is the truncated one, so its accuracy is measured again.
+                Structure(model, options.Solver.URank);
+                finalAccuracy = HeldOutAccuracy.Of(model, validSet);
+            }
             fineSeconds = timer.Elapsed.TotalSeconds;
         }
         if (options.NonActingOffset != 0)
