@@ -4,7 +4,7 @@
 //
 //   DOTNET_PROCESSOR_COUNT=2 dotnet run -c Release tools/hwu64-study/accuracy.cs -- "drop=0.1,avg=3" "block=0" ...
 //
-// Keys (defaults = saffu train's): bits, block, radial, doc, passes, eps, tauU, tauD, pw, cooc, mix, src (lm: the LM head's
+// Keys (defaults = saffu train's): bits, block, radial, doc, passes, eps, tauU, tauD, pw, rank (U rank), cooc, mix, src (lm: the LM head's
 // predicted next words instead of counted neighbours), minc, usw (unknown-word share); ft, fold, lr, epochs, patience, evals (validation checks per epoch), batch, seed, drop (word dropout), avg (averaged runs).
 // Data: /work/shared/data or $SAFFU_DATA (hwu64/train, hwu64/valid, slurp-dev).
 using System.Diagnostics;
@@ -26,7 +26,8 @@ foreach (string spec in args)
     bool B(string k, bool d) => kv.TryGetValue(k, out var v) ? bool.Parse(v) : d;
     var d = new TrainOptions();
     var so = d.Solver with { Epsilon = D("eps", d.Solver.Epsilon), TauU = D("tauU", d.Solver.TauU), TauD = D("tauD", d.Solver.TauD),
-        RefinementPasses = I("passes", d.Solver.RefinementPasses), PrefixWeight = D("pw", d.Solver.PrefixWeight) };
+        RefinementPasses = I("passes", d.Solver.RefinementPasses), PrefixWeight = D("pw", d.Solver.PrefixWeight),
+        URank = I("rank", d.Solver.URank) };
     var f = d.FineTuning;
     var fo = f with { LearningRate = D("lr", f.LearningRate), Epochs = I("epochs", f.Epochs), Patience = I("patience", f.Patience),
         BatchSize = I("batch", f.BatchSize), EvaluationsPerEpoch = I("evals", f.EvaluationsPerEpoch), Seed = I("seed", f.Seed), FoldTemperature = B("fold", f.FoldTemperature),

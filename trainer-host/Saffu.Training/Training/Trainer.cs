@@ -97,13 +97,11 @@ public static class Trainer
                 PrefixWeight = options.Solver.PrefixWeight,
                 FoldTemperature = options.FineTuning.FoldTemperature && options.Start == StartingPoint.Explicit,
             };
-            finalAccuracy = AveragedFineTune.Run(model, tuning, trainSet, validSet, observer, history);
-            if (options.Solver.URank > 0)
-            {
-                // Fine-tuning moved U off rank r; the model kept is the truncated one, so its accuracy is measured again.
-                Structure(model, options.Solver.URank);
-                finalAccuracy = HeldOutAccuracy.Of(model, validSet);
-            }
+            // A rank-r U is truncated back to rank r before every validation check: training resumes from, and early
+            // stopping keeps, rank-r weights (projected gradient descent, one projection per check).
+            int rank = options.Solver.URank;
+            finalAccuracy = AveragedFineTune.Run(model, tuning, trainSet, validSet, observer, history,
+                rank > 0 ? m => Structure(m, rank) : null);
             fineSeconds = timer.Elapsed.TotalSeconds;
         }
         if (options.NonActingOffset != 0)
@@ -137,15 +135,17 @@ public static class Trainer
         };
     }
 
-    /// <summary>Every context U replaced by its nearest rank-r matrix (rows centred; unchanged when r ≥ b′).</summary>
+    /// <summary>
+    /// Every context U replaced, in place (the optimizer holds the arrays), by its nearest rank-r matrix (rows centred;
+    /// unchanged when r ≥ b′).
+    /// </summary>
     static void Structure(FloatModel model, int rank)
     {
         SaffuConfig c = model.Config;
         if (rank >= c.LabelDim) return;
         SaffuWeights w = model.Weights;
-        if (w.BlockU is not null) w.BlockU = LowRank.Truncate(w.BlockU, c.Bits, c.LabelDim, rank);
-        if (w.RadialU is not null) w.RadialU = LowRank.Truncate(w.RadialU, c.Bits, c.LabelDim, rank);
-        if (w.DocumentU is not null) w.DocumentU = LowRank.Truncate(w.DocumentU, c.Bits, c.LabelDim, rank);
+        foreach (float[]? u in new[] { w.BlockU, w.RadialU, w.DocumentU })
+            if (u is not null) LowRank.Truncate(u, c.Bits, c.LabelDim, rank).CopyTo(u, 0);
     }
 
     /// <summary>
