@@ -43,9 +43,13 @@ internal sealed class Report
     /// check at the benchmark's threshold (<see cref="Spoken"/>).
     /// </summary>
     sealed record BlobScores(string Blob, Dictionary<Sentence, Scored> Typed, Dictionary<Recognised, Scored> Raw,
-        Dictionary<Recognised, HeardWord?> Weakest, Dictionary<Recognised, Scored> Spoken)
+        Dictionary<Recognised, HeardWord?> Weakest, Dictionary<Recognised, IReadOnlyList<DecisionConsensus.Vote>?> Votes, Dictionary<Recognised, Scored> Spoken)
     {
         public Scored At(Recognised r, double threshold) => Weakest[r] is { } w && w.Posterior < threshold ? Scored.Refused : Raw[r];
+
+        /// <summary>As decided with the hearing check at <paramref name="threshold"/> and the decision consensus at <paramref name="consensus"/> (§9).</summary>
+        public Scored At(Recognised r, double threshold, double consensus, double scale) =>
+            consensus > 0 && Votes[r] is { } votes && DecisionConsensus.Agreement(votes, scale) < consensus ? Scored.Refused : At(r, threshold);
     }
 
     public Report(BenchOptions options, IReadOnlyList<Sentence> sentences, IReadOnlyList<Recognised> runs)
@@ -60,8 +64,9 @@ internal sealed class Report
             var typed = sentences.ToDictionary(s => s, s => Scored.Of(runner.Run(s.Text), s));
             var raw = runs.ToDictionary(r => r, r => Scored.Of(runner.Run(r.Text), r.Utterance.Sentence));
             var weakest = runs.ToDictionary(r => r, r => check.WeakestNeededWord(r.Heard));
-            var scores = new BlobScores(blob, typed, raw, weakest, []);
-            foreach (Recognised r in runs) scores.Spoken[r] = scores.At(r, options.HearingThreshold);
+            var votes = runs.ToDictionary(r => r, r => check.Votes(r.Heard));
+            var scores = new BlobScores(blob, typed, raw, weakest, votes, []);
+            foreach (Recognised r in runs) scores.Spoken[r] = scores.At(r, options.HearingThreshold, options.Consensus, options.ConsensusScale);
             _blobs.Add(scores);
         }
     }
@@ -84,6 +89,9 @@ internal sealed class Report
                 ["confidence"] = Math.Round(heard.Confidence, 4), ["typedConfidence"] = Math.Round(typed.Confidence, 4),
                 ["words"] = string.Join(' ', r.Heard.Words.Select(w => $"{w.Word}:{w.Posterior.ToString("F3", CultureInfo.InvariantCulture)}")),
                 ["weakestNeeded"] = _blobs[0].Weakest[r] is { } weak ? $"{weak.Word}:{weak.Posterior.ToString("F3", CultureInfo.InvariantCulture)}" : null,
+                ["agreement"] = _blobs[0].Votes[r] is { } votes ? Math.Round(DecisionConsensus.Agreement(votes, _options.ConsensusScale), 4) : null,
+                ["nbest"] = string.Join(" | ", r.Heard.Alternatives.Select(h => $"{h.Text} ({h.Score})")),
+                ["refused"] = _blobs[0].Spoken[r].Unsure,
             };
             lines.Append(o.ToJsonString()).Append('\n');
         }
@@ -120,7 +128,7 @@ internal sealed class Report
         md.AppendLine();
         foreach (BlobScores scores in _blobs)
         {
-            var (blob, typed, _, _, spoken) = scores;
+            var (blob, typed, _, _, _, spoken) = scores;
             var typedCommands = _sentences.Where(s => s.IsCommand).ToList();
             md.AppendLine($"Blob `{blob}`. Typed text (no recogniser): intent accuracy {P(typedCommands.Count(s => typed[s].IntentRight), commands)}, "
                 + $"slot exact match {P(typedCommands.Count(s => typed[s].IntentRight && typed[s].SlotsRight), commands)}, "
@@ -158,6 +166,7 @@ internal sealed class Report
             }
             md.AppendLine();
             Trade(md, scores);
+            ConsensusTrade(md, scores);
             Floors(md, scores);
         }
         return md.ToString();
@@ -219,6 +228,42 @@ internal sealed class Report
         }
         md.AppendLine();
     }
+
+    /// <summary>
+    /// The decision consensus's trade on the fitted LM's clean recognitions (docs/voice.md §9): per N-best score scale and
+    /// agreement threshold, with the hearing check at the benchmark's threshold and without it (0), the same columns as
+    /// <see cref="Trade"/>.
+    /// </summary>
+    void ConsensusTrade(StringBuilder md, BlobScores scores)
+    {
+        var clean = _runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null && _options.Voices.Contains(r.Utterance.Voice)).ToList();
+        var cmd = clean.Where(r => r.Utterance.Sentence.IsCommand).ToList();
+        var ood = clean.Where(r => !r.Utterance.Sentence.IsCommand).ToList();
+        if (cmd.Count == 0) return;
+        int noList = clean.Count(r => scores.Votes[r] is { Count: 0 });
+        md.AppendLine($"Decision consensus over the N-best list (up to {PocketSphinx.NBest} hypotheses), fitted LM, {_options.Voices.Count} voices, clean "
+            + $"({cmd.Count} commands, {ood.Count} out of domain; {noList} driving transcripts without an N-best list); the benchmark's rule is "
+            + $"agreement ≥ {F(_options.Consensus)} at scale {F(_options.ConsensusScale)} with the hearing check at {F(_options.HearingThreshold)}:");
+        md.AppendLine();
+        md.AppendLine("| hearing check | scale | agreement ≥ | intent acc. | slot EM | confident wrong actions | of them not made on typed text | refused (both checks) | of the refused, decided right without them | OOD switching nothing |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (double hearing in new[] { 0, _options.HearingThreshold }.Distinct())
+            foreach (double scale in _options.ConsensusScales)
+                foreach (double t in _options.ConsensusSweep)
+                {
+                    var at = clean.ToDictionary(r => r, r => scores.At(r, hearing, t, scale));
+                    int wrong = cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence));
+                    var refused = cmd.Where(r => at[r].Unsure).ToList();
+                    md.AppendLine($"| {F(hearing)} | {F(scale)} | {F(t)} | {P(cmd.Count(r => at[r].IntentRight), cmd.Count)} "
+                        + $"| {P(cmd.Count(r => at[r].IntentRight && at[r].SlotsRight), cmd.Count)} | {P(wrong, cmd.Count)} ({wrong}) "
+                        + $"| {cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence) && !scores.Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
+                        + $"| {P(refused.Count, cmd.Count)} ({refused.Count}) | {refused.Count(r => scores.Raw[r].IntentRight && scores.Raw[r].SlotsRight)} "
+                        + $"| {P(ood.Count(r => !at[r].Switched), ood.Count)} ({ood.Count(r => at[r].Switched)} switched) |");
+                }
+        md.AppendLine();
+    }
+
+    static string F(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Intent accuracy and OOD switching nothing per condition, fitted vs general LM, for the first blob.</summary>
     public byte[] Png()

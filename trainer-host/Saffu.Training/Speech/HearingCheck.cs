@@ -10,7 +10,12 @@ namespace Saffu.Training.Speech;
 /// state of the runner that acts is not touched (pass a model loaded for it alone), and the device still receives
 /// only a transcript.
 /// </summary>
-public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double threshold)
+/// <remarks>
+/// With <c>consensus</c> &gt; 0 it also refuses a driving transcript whose decision the recogniser's N-best list does
+/// not back: the agreeing share of the list's mass (<see cref="DecisionConsensus"/>, score scale <c>scale</c>) is below
+/// <c>consensus</c> (docs/voice.md §9).
+/// </remarks>
+public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double threshold, double consensus = 0, double scale = HearingCheck.DefaultConsensusScale)
 {
     /// <summary>The reason code of a refused transcript (docs/cli.md, saffu listen).</summary>
     public const string Reason = "unsure_hearing";
@@ -25,9 +30,26 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// </summary>
     public const double DefaultThreshold = 0.2;
 
+    /// <summary>The default agreement the N-best list must give a driving decision (0 = off), chosen on the dev benchmark: docs/voice.md §9.</summary>
+    public const double DefaultConsensus = 0;
+
+    /// <summary>The default N-best score scale (pocketsphinx score units per factor e): docs/voice.md §9.</summary>
+    public const double DefaultConsensusScale = 500;
+
     readonly TranscriptRunner _judge = new(ownCopy);
 
     public double Threshold => threshold;
+    public double Consensus => consensus;
+    public double ConsensusScale => scale;
+
+    /// <summary>Null when the transcript may be acted on; else why not: a word the decision depends on heard unsurely, or too little of the N-best list agreeing.</summary>
+    public HearingDoubt? Doubt(Recognition heard)
+    {
+        if (UnsureWord(heard) is { } word) return new HearingDoubt(word, null);
+        if (consensus <= 0 || Votes(heard) is not { } votes) return null;
+        double agreement = DecisionConsensus.Agreement(votes, scale);
+        return agreement < consensus ? new HearingDoubt(null, agreement) : null;
+    }
 
     /// <summary>Null when the transcript may be acted on; else the least sure word the decision depends on.</summary>
     public HeardWord? UnsureWord(Recognition heard) => threshold <= 0 ? null : WeakestNeededWord(heard, threshold);
@@ -57,6 +79,26 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     }
 
     /// <summary>
+    /// Each N-best hypothesis of <paramref name="heard"/> with whether the model takes the same decision on it as on the
+    /// transcript (<see cref="DecisionConsensus"/>); null when the transcript would not drive a light (nothing to
+    /// guard), empty when the recogniser gave no N-best list.
+    /// </summary>
+    public IReadOnlyList<DecisionConsensus.Vote>? Votes(Recognition heard)
+    {
+        if (heard.Text.Length == 0) return null;
+        TranscriptResult decided = _judge.Run(heard.Text);
+        if (!Acts(decided)) return null;
+        var agrees = new Dictionary<string, bool>(StringComparer.Ordinal) { [heard.Text] = true };
+        var votes = new List<DecisionConsensus.Vote>(heard.Alternatives.Count);
+        foreach (Hypothesis h in heard.Alternatives)
+        {
+            if (!agrees.TryGetValue(h.Text, out bool same)) agrees[h.Text] = same = SameDecision(decided, _judge.Run(h.Text));
+            votes.Add(new DecisionConsensus.Vote(h.Score, same));
+        }
+        return votes;
+    }
+
+    /// <summary>
     /// What is reported for a refused transcript: the model's decision on it, not understood (intent null, no action),
     /// reason <see cref="Reason"/>, answer <see cref="Answer"/>.
     /// </summary>
@@ -72,3 +114,9 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
         a.Understood == b.Understood && a.Intent == b.Intent
         && a.Slots.OrderBy(s => s.Name, StringComparer.Ordinal).SequenceEqual(b.Slots.OrderBy(s => s.Name, StringComparer.Ordinal));
 }
+
+/// <summary>
+/// Why a transcript was not acted on (<see cref="HearingCheck.Doubt"/>): <see cref="Word"/>, the least sure word the
+/// decision depends on (§8), or else <see cref="Agreement"/>, the share of the N-best list backing the decision (§9).
+/// </summary>
+public sealed record HearingDoubt(HeardWord? Word, double? Agreement);
