@@ -47,9 +47,16 @@ internal sealed class Report
     {
         public Scored At(Recognised r, double threshold) => Weakest[r] is { } w && w.Posterior < threshold ? Scored.Refused : Raw[r];
 
-        /// <summary>As decided with the hearing check at <paramref name="threshold"/> and the decision consensus at <paramref name="consensus"/> (§9).</summary>
-        public Scored At(Recognised r, double threshold, double consensus, double scale) =>
-            consensus > 0 && Votes[r] is { } votes && DecisionConsensus.Agreement(votes, scale) < consensus ? Scored.Refused : At(r, threshold);
+        /// <summary>
+        /// As decided with the hearing check at <paramref name="threshold"/>, the decision consensus at
+        /// <paramref name="consensus"/> and the action floor at <paramref name="floor"/> (§9): refused by any of them counts as refused.
+        /// </summary>
+        public Scored At(Recognised r, double threshold, double consensus, double scale, double floor = 0)
+        {
+            if (consensus > 0 && Votes[r] is { } votes && DecisionConsensus.Agreement(votes, scale) < consensus) return Scored.Refused;
+            Scored heard = At(r, threshold);
+            return !heard.Unsure && heard.Switched && heard.Confidence < floor ? Scored.Refused : heard;
+        }
     }
 
     public Report(BenchOptions options, IReadOnlyList<Sentence> sentences, IReadOnlyList<Recognised> runs)
@@ -66,7 +73,7 @@ internal sealed class Report
             var weakest = runs.ToDictionary(r => r, r => check.WeakestNeededWord(r.Heard));
             var votes = runs.ToDictionary(r => r, r => check.Votes(r.Heard));
             var scores = new BlobScores(blob, typed, raw, weakest, votes, []);
-            foreach (Recognised r in runs) scores.Spoken[r] = scores.At(r, options.HearingThreshold, options.Consensus, options.ConsensusScale);
+            foreach (Recognised r in runs) scores.Spoken[r] = scores.At(r, options.HearingThreshold, options.Consensus, options.ConsensusScale, options.ActionFloor);
             _blobs.Add(scores);
         }
     }
@@ -167,6 +174,7 @@ internal sealed class Report
             md.AppendLine();
             Trade(md, scores);
             ConsensusTrade(md, scores);
+            RuleTrade(md, scores);
             Floors(md, scores);
         }
         return md.ToString();
@@ -236,31 +244,61 @@ internal sealed class Report
     /// </summary>
     void ConsensusTrade(StringBuilder md, BlobScores scores)
     {
-        var clean = _runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null && _options.Voices.Contains(r.Utterance.Voice)).ToList();
-        var cmd = clean.Where(r => r.Utterance.Sentence.IsCommand).ToList();
-        var ood = clean.Where(r => !r.Utterance.Sentence.IsCommand).ToList();
+        var (cmd, ood) = CleanRuns();
         if (cmd.Count == 0) return;
-        int noList = clean.Count(r => scores.Votes[r] is { Count: 0 });
+        int noList = cmd.Concat(ood).Count(r => scores.Votes[r] is { Count: 0 });
         md.AppendLine($"Decision consensus over the N-best list (up to {PocketSphinx.NBest} hypotheses), fitted LM, {_options.Voices.Count} voices, clean "
-            + $"({cmd.Count} commands, {ood.Count} out of domain; {noList} driving transcripts without an N-best list); the benchmark's rule is "
-            + $"agreement ≥ {F(_options.Consensus)} at scale {F(_options.ConsensusScale)} with the hearing check at {F(_options.HearingThreshold)}:");
+            + $"({cmd.Count} commands, {ood.Count} out of domain; {noList} driving transcripts without an N-best list), with the hearing check at "
+            + $"{F(_options.HearingThreshold)}, no action floor, per score scale and agreement threshold:");
         md.AppendLine();
-        md.AppendLine("| hearing check | scale | agreement ≥ | intent acc. | slot EM | confident wrong actions | of them not made on typed text | refused (both checks) | of the refused, decided right without them | OOD switching nothing |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (double hearing in new[] { 0, _options.HearingThreshold }.Distinct())
-            foreach (double scale in _options.ConsensusScales)
-                foreach (double t in _options.ConsensusSweep)
-                {
-                    var at = clean.ToDictionary(r => r, r => scores.At(r, hearing, t, scale));
-                    int wrong = cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence));
-                    var refused = cmd.Where(r => at[r].Unsure).ToList();
-                    md.AppendLine($"| {F(hearing)} | {F(scale)} | {F(t)} | {P(cmd.Count(r => at[r].IntentRight), cmd.Count)} "
-                        + $"| {P(cmd.Count(r => at[r].IntentRight && at[r].SlotsRight), cmd.Count)} | {P(wrong, cmd.Count)} ({wrong}) "
-                        + $"| {cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence) && !scores.Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
-                        + $"| {P(refused.Count, cmd.Count)} ({refused.Count}) | {refused.Count(r => scores.Raw[r].IntentRight && scores.Raw[r].SlotsRight)} "
-                        + $"| {P(ood.Count(r => !at[r].Switched), ood.Count)} ({ood.Count(r => at[r].Switched)} switched) |");
-                }
+        RuleHeader(md);
+        foreach (double scale in _options.ConsensusScales)
+            foreach (double t in _options.ConsensusSweep)
+                RuleRow(md, scores, cmd, ood, _options.HearingThreshold, t, scale, 0);
         md.AppendLine();
+    }
+
+    /// <summary>
+    /// The voice-path rules together (docs/voice.md §9): hearing check × action floor × decision consensus (at the
+    /// benchmark's scale), on the fitted LM's clean recognitions.
+    /// </summary>
+    void RuleTrade(StringBuilder md, BlobScores scores)
+    {
+        var (cmd, ood) = CleanRuns();
+        if (cmd.Count == 0) return;
+        md.AppendLine($"Voice-path rules together (fitted LM, clean; the benchmark's rule: hearing {F(_options.HearingThreshold)}, "
+            + $"agreement ≥ {F(_options.Consensus)} at scale {F(_options.ConsensusScale)}, action floor {F(_options.ActionFloor)}):");
+        md.AppendLine();
+        RuleHeader(md);
+        foreach (double consensus in new[] { 0, _options.Consensus > 0 ? _options.Consensus : 0.5 })
+            foreach (double hearing in _options.HearingGrid)
+                foreach (double floor in _options.FloorGrid)
+                    RuleRow(md, scores, cmd, ood, hearing, consensus, _options.ConsensusScale, floor);
+        md.AppendLine();
+    }
+
+    (List<Recognised> Commands, List<Recognised> Ood) CleanRuns()
+    {
+        var clean = _runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null && _options.Voices.Contains(r.Utterance.Voice)).ToList();
+        return (clean.Where(r => r.Utterance.Sentence.IsCommand).ToList(), clean.Where(r => !r.Utterance.Sentence.IsCommand).ToList());
+    }
+
+    static void RuleHeader(StringBuilder md)
+    {
+        md.AppendLine("| hearing check | agreement ≥ | scale | action floor | intent acc. | slot EM | confident wrong actions | of them not made on typed text | refused (all rules) | of the refused, decided right without them | OOD switching nothing |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+    }
+
+    static void RuleRow(StringBuilder md, BlobScores scores, List<Recognised> cmd, List<Recognised> ood, double hearing, double consensus, double scale, double floor)
+    {
+        var at = cmd.Concat(ood).ToDictionary(r => r, r => scores.At(r, hearing, consensus, scale, floor));
+        int wrong = cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence));
+        var refused = cmd.Where(r => at[r].Unsure).ToList();
+        md.AppendLine($"| {F(hearing)} | {F(consensus)} | {F(scale)} | {F(floor)} | {P(cmd.Count(r => at[r].IntentRight), cmd.Count)} "
+            + $"| {P(cmd.Count(r => at[r].IntentRight && at[r].SlotsRight), cmd.Count)} | {P(wrong, cmd.Count)} ({wrong}) "
+            + $"| {cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence) && !scores.Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
+            + $"| {P(refused.Count, cmd.Count)} ({refused.Count}) | {refused.Count(r => scores.Raw[r].IntentRight && scores.Raw[r].SlotsRight)} "
+            + $"| {P(ood.Count(r => !at[r].Switched), ood.Count)} ({ood.Count(r => at[r].Switched)} switched) |");
     }
 
     static string F(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString(CultureInfo.InvariantCulture);

@@ -13,9 +13,11 @@ namespace Saffu.Training.Speech;
 /// <remarks>
 /// With <c>consensus</c> &gt; 0 it also refuses a driving transcript whose decision the recogniser's N-best list does
 /// not back: the agreeing share of the list's mass (<see cref="DecisionConsensus"/>, score scale <c>scale</c>) is below
-/// <c>consensus</c> (docs/voice.md §9).
+/// <c>consensus</c> (docs/voice.md §9); with <c>floor</c> &gt; 0 it refuses a driving decision whose model confidence
+/// is below <c>floor</c> (spoken input only; reason <see cref="LowConfidenceReason"/>; docs/voice.md §9).
 /// </remarks>
-public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double threshold, double consensus = 0, double scale = HearingCheck.DefaultConsensusScale)
+public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double threshold, double consensus = 0,
+    double scale = HearingCheck.DefaultConsensusScale, double floor = 0)
 {
     /// <summary>The reason code of a refused transcript (docs/cli.md, saffu listen).</summary>
     public const string Reason = "unsure_hearing";
@@ -30,25 +32,40 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// </summary>
     public const double DefaultThreshold = 0.2;
 
+    /// <summary>The reason code of a spoken command refused by the action floor (the reason the blob's own reject threshold gives).</summary>
+    public const string LowConfidenceReason = "low_confidence";
+
+    /// <summary>The answer spoken for a command refused by the action floor (as for the blob's reject threshold).</summary>
+    public const string LowConfidenceAnswer = "sorry, I did not get that";
+
+    /// <summary>The default confidence floor for acting on a spoken command (0 = off), chosen on the dev benchmark: docs/voice.md §9.</summary>
+    public const double DefaultFloor = 0;
+
     /// <summary>The default agreement the N-best list must give a driving decision (0 = off), chosen on the dev benchmark: docs/voice.md §9.</summary>
     public const double DefaultConsensus = 0;
 
     /// <summary>The default N-best score scale (pocketsphinx score units per factor e): docs/voice.md §9.</summary>
-    public const double DefaultConsensusScale = 500;
+    public const double DefaultConsensusScale = 100;
 
     readonly TranscriptRunner _judge = new(ownCopy);
 
     public double Threshold => threshold;
     public double Consensus => consensus;
     public double ConsensusScale => scale;
+    public double Floor => floor;
 
-    /// <summary>Null when the transcript may be acted on; else why not: a word the decision depends on heard unsurely, or too little of the N-best list agreeing.</summary>
+    /// <summary>
+    /// Null when the transcript may be acted on; else why not, checked in this order: a word the decision depends on
+    /// heard unsurely, too little of the N-best list agreeing, the model's confidence below the floor.
+    /// </summary>
     public HearingDoubt? Doubt(Recognition heard)
     {
         if (UnsureWord(heard) is { } word) return new HearingDoubt(word, null);
-        if (consensus <= 0 || Votes(heard) is not { } votes) return null;
-        double agreement = DecisionConsensus.Agreement(votes, scale);
-        return agreement < consensus ? new HearingDoubt(null, agreement) : null;
+        if (consensus > 0 && Votes(heard) is { } votes && DecisionConsensus.Agreement(votes, scale) is var agreement && agreement < consensus)
+            return new HearingDoubt(null, agreement);
+        if (floor <= 0 || heard.Text.Length == 0) return null;
+        TranscriptResult decided = _judge.Run(heard.Text);
+        return Acts(decided) && decided.Confidence < floor ? new HearingDoubt(null, null, decided.Confidence) : null;
     }
 
     /// <summary>Null when the transcript may be acted on; else the least sure word the decision depends on.</summary>
@@ -88,24 +105,33 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
         if (heard.Text.Length == 0) return null;
         TranscriptResult decided = _judge.Run(heard.Text);
         if (!Acts(decided)) return null;
-        var agrees = new Dictionary<string, bool>(StringComparer.Ordinal) { [heard.Text] = true };
+        var verdicts = new Dictionary<string, DecisionConsensus.Verdict>(StringComparer.Ordinal) { [heard.Text] = DecisionConsensus.Verdict.Agrees };
         var votes = new List<DecisionConsensus.Vote>(heard.Alternatives.Count);
         foreach (Hypothesis h in heard.Alternatives)
         {
-            if (!agrees.TryGetValue(h.Text, out bool same)) agrees[h.Text] = same = SameDecision(decided, _judge.Run(h.Text));
-            votes.Add(new DecisionConsensus.Vote(h.Score, same));
+            if (!verdicts.TryGetValue(h.Text, out var verdict)) verdicts[h.Text] = verdict = VerdictOn(decided, h.Text);
+            votes.Add(new DecisionConsensus.Vote(h.Score, verdict));
         }
         return votes;
     }
 
     /// <summary>
     /// What is reported for a refused transcript: the model's decision on it, not understood (intent null, no action),
-    /// reason <see cref="Reason"/>, answer <see cref="Answer"/>.
+    /// reason <see cref="Reason"/> and answer <see cref="Answer"/> (or, refused by the floor, <see cref="LowConfidenceReason"/>
+    /// and <see cref="LowConfidenceAnswer"/>).
     /// </summary>
-    public TranscriptResult Refused(Recognition heard) => _judge.Run(heard.Text) with
+    public TranscriptResult Refused(Recognition heard, HearingDoubt? doubt = null) => _judge.Run(heard.Text) with
     {
-        Intent = null, Understood = false, Action = null, Reason = Reason, Domain = null, Answer = Answer,
+        Intent = null, Understood = false, Action = null, Domain = null,
+        Reason = doubt?.Confidence is null ? Reason : LowConfidenceReason, Answer = doubt?.Confidence is null ? Answer : LowConfidenceAnswer,
     };
+
+    DecisionConsensus.Verdict VerdictOn(TranscriptResult decided, string text)
+    {
+        TranscriptResult other = _judge.Run(text);
+        if (!Acts(other)) return DecisionConsensus.Verdict.DrivesNothing;
+        return SameDecision(decided, other) ? DecisionConsensus.Verdict.Agrees : DecisionConsensus.Verdict.Differs;
+    }
 
     /// <summary>A decision that drives pins: the only kind that can switch a light nobody asked for.</summary>
     static bool Acts(TranscriptResult r) => r.Understood && r.Action?.Kind == ActionResult.KindPins;
@@ -117,6 +143,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
 
 /// <summary>
 /// Why a transcript was not acted on (<see cref="HearingCheck.Doubt"/>): <see cref="Word"/>, the least sure word the
-/// decision depends on (§8), or else <see cref="Agreement"/>, the share of the N-best list backing the decision (§9).
+/// decision depends on (§8), or else <see cref="Agreement"/>, the share of the N-best list backing the decision, or else
+/// <see cref="Confidence"/>, the model's confidence below the action floor (§9).
 /// </summary>
-public sealed record HearingDoubt(HeardWord? Word, double? Agreement);
+public sealed record HearingDoubt(HeardWord? Word, double? Agreement, double? Confidence = null);
