@@ -204,9 +204,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
             ? unsure.Word.Length == 0
                 ? "  not understood: unsure hearing: the recogniser gave no word posteriors"
                 : $"  not understood: unsure hearing: \"{unsure.Word}\" heard with posterior {P(unsure.Posterior)} (below {P(hearingThreshold)}), and the decision depends on it"
-            : heard.Alternatives.Count == 0
-                ? "  not understood: unsure hearing: the recogniser gave no N-best list"
-                : $"  not understood: unsure hearing: {P(doubt.Agreement ?? 0)} of the recogniser's {heard.Alternatives.Count} best hypotheses agree with the decision (below {P(consensus)})");
+            : $"  not understood: unsure hearing: {P(doubt.Agreement ?? 0)} of the recogniser's {heard.Alternatives.Count} best hypotheses agree with the decision (below {P(consensus)})");
         output.WriteLine("  action: none");
         output.WriteLine($"  answer: {answer}");
         output.Flush();
