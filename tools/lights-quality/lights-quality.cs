@@ -162,6 +162,10 @@ sealed class QualitySets
                 BlobCommands.Add(("new blind commands (commands-blind2)", "tests/data/lights/commands-blind2.jsonl"));
             if (File.Exists("tests/data/lights/nearmiss-blind.jsonl"))
                 NearMiss.Add(("blind near misses (nearmiss-blind)", "tests/data/lights/nearmiss-blind.jsonl"));
+            if (File.Exists("tests/data/lights/commands-blind3.jsonl"))
+                BlobCommands.Add(("third blind commands (commands-blind3)", "tests/data/lights/commands-blind3.jsonl"));
+            if (File.Exists("tests/data/lights/nearmiss-blind3.jsonl"))
+                NearMiss.Add(("third blind near misses (nearmiss-blind3)", "tests/data/lights/nearmiss-blind3.jsonl"));
         }
     }
 

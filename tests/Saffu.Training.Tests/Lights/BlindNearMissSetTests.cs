@@ -6,16 +6,17 @@ using Saffu.Training.Tests.Home;
 namespace Saffu.Training.Tests.Lights;
 
 /// <summary>
-/// Pins the shape of the blind sets of issue 11 (tests/data/lights/nearmiss-blind.jsonl and
-/// commands-blind2.jsonl): they parse, are large enough, use the agreed labels, and every light and
-/// area they name is one of the shipped home's. Independent of any model.
+/// Pins the shape of the blind sets of issue 11 (tests/data/lights/nearmiss-blind.jsonl with
+/// commands-blind2.jsonl, and nearmiss-blind3.jsonl with commands-blind3.jsonl): they parse, are large
+/// enough, use the agreed labels, and every light and area they name is one of the shipped home's; the
+/// third set repeats no sentence of any other JSONL file of the folder. Independent of any model.
 /// </summary>
 [TestClass]
 public sealed class BlindNearMissSetTests
 {
-    const string NearMissFile = "nearmiss-blind.jsonl";
-    const string CommandsFile = "commands-blind2.jsonl";
-    const int MinNearMiss = 450, MinCommands = 170, MinCategories = 13, MinPerCategory = 30;
+    const string NearMiss = "nearmiss-blind.jsonl", Commands = "commands-blind2.jsonl";
+    const string NearMiss3 = "nearmiss-blind3.jsonl", Commands3 = "commands-blind3.jsonl";
+    const int MinNearMiss = 450, MinCommands = 170, MinPerCategory = 30;
     const int MinMulti = 25, MinAll = 20;
 
     static readonly string[] NearMissCategories =
@@ -75,22 +76,26 @@ public sealed class BlindNearMissSetTests
         phrases.Any(p => Regex.IsMatch(text, $@"\b{Regex.Escape(p)}\b", RegexOptions.IgnoreCase));
 
     [TestMethod]
-    public void NearMissSetHasEnoughSentencesInEveryCategory()
+    [DataRow(NearMiss, 13)]
+    [DataRow(NearMiss3, 14)]
+    public void NearMissSetHasEnoughSentencesInEveryCategory(string file, int minCategories)
     {
-        var rows = Read(NearMissFile);
+        var rows = Read(file);
         Assert.IsTrue(rows.Count >= MinNearMiss, $"{rows.Count} near-miss sentences, expected at least {MinNearMiss}");
         var counts = rows.GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count());
         foreach (var r in rows)
             Assert.IsTrue(NearMissCategories.Contains(r.Category), $"{At(r)}: category {r.Category} is not one of {string.Join(", ", NearMissCategories)}");
-        Assert.IsTrue(counts.Count >= MinCategories, $"{counts.Count} categories, expected at least {MinCategories}");
+        Assert.IsTrue(counts.Count >= minCategories, $"{counts.Count} categories, expected at least {minCategories}");
         foreach (var (category, n) in counts)
             Assert.IsTrue(n >= MinPerCategory, $"category {category} has {n} sentences, expected at least {MinPerCategory}");
     }
 
     [TestMethod]
-    public void NearMissLabelsAreNoneOrAStateQuestionAboutARealLightOrArea()
+    [DataRow(NearMiss)]
+    [DataRow(NearMiss3)]
+    public void NearMissLabelsAreNoneOrAStateQuestionAboutARealLightOrArea(string file)
     {
-        foreach (var r in Read(NearMissFile))
+        foreach (var r in Read(file))
         {
             if (r.Category != "state_question")
             {
@@ -109,9 +114,11 @@ public sealed class BlindNearMissSetTests
     }
 
     [TestMethod]
-    public void CommandSetHasEnoughCommandsOfEveryKind()
+    [DataRow(Commands)]
+    [DataRow(Commands3)]
+    public void CommandSetHasEnoughCommandsOfEveryKind(string file)
     {
-        var rows = Read(CommandsFile);
+        var rows = Read(file);
         Assert.IsTrue(rows.Count >= MinCommands, $"{rows.Count} commands, expected at least {MinCommands}");
         Assert.IsTrue(rows.Count(r => r.Category == "multi") >= MinMulti, $"expected at least {MinMulti} multi-target commands");
         Assert.IsTrue(rows.Count(r => r.Category == "all") >= MinAll, $"expected at least {MinAll} all-lights commands");
@@ -124,10 +131,12 @@ public sealed class BlindNearMissSetTests
     }
 
     [TestMethod]
-    public void EveryCommandIsLabelledWithTheHomesLightsAndAreas()
+    [DataRow(Commands)]
+    [DataRow(Commands3)]
+    public void EveryCommandIsLabelledWithTheHomesLightsAndAreas(string file)
     {
         var all = home.Value.Lights.Select(l => l.Name).OrderBy(n => n).ToArray();
-        foreach (var r in Read(CommandsFile))
+        foreach (var r in Read(file))
         {
             Assert.IsTrue(CommandIntents.Contains(r.Intent), $"{At(r)}: intent {r.Intent} is not one of {string.Join(", ", CommandIntents)}");
             Assert.IsTrue(CommandCategories.Contains(r.Category), $"{At(r)}: category {r.Category} is not one of {string.Join(", ", CommandCategories)}");
@@ -191,15 +200,43 @@ public sealed class BlindNearMissSetTests
             Assert.IsTrue(lights.All(l => l.Dimmable || l.HasColor), $"{At(r)}: a brightness change acts only on dimmable lights");
     }
 
+    /// <summary>A sentence as compared for repeats: lower case, punctuation and runs of spaces as one space.</summary>
+    static string Key(string text) => Regex.Replace(text.ToLowerInvariant(), @"[^\p{L}\p{N}']+", " ").Trim();
+
     [TestMethod]
-    public void NoSentenceRepeats()
+    [DataRow(NearMiss, Commands)]
+    [DataRow(NearMiss3, Commands3)]
+    public void NoSentenceRepeats(string nearMissFile, string commandsFile)
     {
         var seen = new Dictionary<string, Row>();
-        foreach (var r in Read(NearMissFile).Concat(Read(CommandsFile)))
+        foreach (var r in Read(nearMissFile).Concat(Read(commandsFile)))
         {
-            string key = Regex.Replace(r.Text.ToLowerInvariant(), @"\s+", " ").Trim();
+            string key = Key(r.Text);
             Assert.IsFalse(seen.TryGetValue(key, out var first), $"{At(r)} repeats {first?.File}:{first?.Line}");
             seen[key] = r;
         }
+    }
+
+    /// <summary>A new blind set must be new: none of its sentences is a sentence of another set of the folder.</summary>
+    [TestMethod]
+    [DataRow(NearMiss3)]
+    [DataRow(Commands3)]
+    public void NoSentenceRepeatsAnotherSetOfTheFolder(string file)
+    {
+        var elsewhere = new Dictionary<string, string>();
+        foreach (string path in Directory.EnumerateFiles(RepoFiles.Path("tests/data/lights"), "*.jsonl").Where(p => Path.GetFileName(p) != file))
+        {
+            int line = 0;
+            foreach (string json in File.ReadLines(path))
+            {
+                line++;
+                if (json.Trim().Length > 0 && JsonDocument.Parse(json).RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+                    elsewhere.TryAdd(Key(text.GetString()!), $"{Path.GetFileName(path)}:{line}");
+            }
+        }
+        Assert.IsTrue(elsewhere.Count > 0, "no other JSONL set found in tests/data/lights");
+        string[] repeats = Read(file).Where(r => elsewhere.ContainsKey(Key(r.Text)))
+            .Select(r => $"{At(r)} repeats {elsewhere[Key(r.Text)]}").ToArray();
+        Assert.AreEqual(0, repeats.Length, string.Join(Environment.NewLine, repeats));
     }
 }

@@ -71,11 +71,18 @@ public static class Trainer
         int speechErrorCopies = trainSet.Count - beforeSpeechErrors;
         var validSet = EncodedCorpus.Encode(valid, vocabulary, intents, null, out _);
         if (trainSet.Count == 0) throw new ArgumentException("No training utterance has a word the tokenizer keeps.");
-        if (options.Cooccurrence.Enabled) model.Codes.UseCooccurrence(trainSet.Texts.Select(t => t.Ids), options.Cooccurrence);
+        if (options.Cooccurrence is { Enabled: true, Source: CooccurrenceSource.Counts })
+            model.Codes.UseCooccurrence(trainSet.Texts.Select(t => t.Ids), options.Cooccurrence);
 
         var timer = Stopwatch.StartNew();
         var layers = new List<LayerReport>();
         var solver = new ExplicitSolver(model, options.Solver, new LayerCollector(observer, layers));
+        if (options.Cooccurrence is { Enabled: true, Source: CooccurrenceSource.LanguageModel })
+        {
+            solver.Solve(trainSet);
+            LanguageModelVectors.Use(model, trainSet, options.Cooccurrence, options.Solver.Epsilon);
+            observer.Message($"language-model word vectors: {timer.Elapsed.TotalSeconds:F2} s");
+        }
         TrainingStatistics statistics = new();
         double explicitSeconds = 0, explicitAccuracy = double.NaN;
         if (options.Start == StartingPoint.Explicit)
@@ -99,8 +106,11 @@ public static class Trainer
                 PrefixWeight = options.Solver.PrefixWeight,
                 FoldTemperature = options.FineTuning.FoldTemperature && options.Start == StartingPoint.Explicit,
             };
-            finalAccuracy = AveragedFineTune.Run(model, tuning, trainSet, validSet, observer, history);
-            if (options.Solver.URank > 0) Structure(model, options.Solver.URank);
+            // A rank-r U is truncated back to rank r before every validation check: training resumes from, and early
+            // stopping keeps, rank-r weights (projected gradient descent, one projection per check).
+            int rank = options.Solver.URank;
+            finalAccuracy = AveragedFineTune.Run(model, tuning, trainSet, validSet, observer, history,
+                rank > 0 ? m => Structure(m, rank) : null);
             fineSeconds = timer.Elapsed.TotalSeconds;
         }
         if (options.NonActingOffset != 0)
@@ -134,15 +144,17 @@ public static class Trainer
         };
     }
 
-    /// <summary>Every context U replaced by its nearest rank-r matrix (rows centred; unchanged when r ≥ b′).</summary>
+    /// <summary>
+    /// Every context U replaced, in place (the optimizer holds the arrays), by its nearest rank-r matrix (rows centred;
+    /// unchanged when r ≥ b′).
+    /// </summary>
     static void Structure(FloatModel model, int rank)
     {
         SaffuConfig c = model.Config;
         if (rank >= c.LabelDim) return;
         SaffuWeights w = model.Weights;
-        if (w.BlockU is not null) w.BlockU = LowRank.Truncate(w.BlockU, c.Bits, c.LabelDim, rank);
-        if (w.RadialU is not null) w.RadialU = LowRank.Truncate(w.RadialU, c.Bits, c.LabelDim, rank);
-        if (w.DocumentU is not null) w.DocumentU = LowRank.Truncate(w.DocumentU, c.Bits, c.LabelDim, rank);
+        foreach (float[]? u in new[] { w.BlockU, w.RadialU, w.DocumentU })
+            if (u is not null) LowRank.Truncate(u, c.Bits, c.LabelDim, rank).CopyTo(u, 0);
     }
 
     /// <summary>
