@@ -62,6 +62,16 @@ public sealed class ListenCommandTests
     }
 
     [TestMethod]
+    [DataRow("--consensus", "1.2", "--consensus 1.2 is invalid")]
+    [DataRow("--action-floor", "-0.1", "--action-floor -0.1 is invalid")]
+    public void AConsensusOrActionFloorOutsideZeroToOneIsUsage(string flag, string value, string message)
+    {
+        var (code, _, error) = SaffuCli.Run("listen", "a.wav", "--blob", _blob, flag, value);
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, message);
+    }
+
+    [TestMethod]
     public void PathsAndMicTogetherIsUsage() => Assert.AreEqual(2, SaffuCli.Run("listen", "a.wav", "--mic", "--blob", _blob).Code);
 
     [TestMethod]
@@ -109,11 +119,12 @@ public sealed class ListenCommandTests
         {
             Assert.AreEqual(intents[i], lines[i].GetProperty("intent").GetString(), lines[i].GetProperty("text").GetString());
             Assert.AreEqual("lamp", lines[i].GetProperty("slots").GetProperty("name").GetString());
-            foreach (string key in new[] { "file", "text", "understood", "confidence", "action", "answer", "words", "unsure" }) Assert.IsTrue(lines[i].TryGetProperty(key, out _), key);
+            foreach (string key in new[] { "file", "text", "understood", "confidence", "action", "answer", "words", "unsure", "agreement" }) Assert.IsTrue(lines[i].TryGetProperty(key, out _), key);
             var words = lines[i].GetProperty("words").EnumerateArray().ToList();
             Assert.AreEqual(lines[i].GetProperty("text").GetString(), string.Join(' ', words.Select(w => w.GetProperty("word").GetString())), "the posteriors are the transcript's words");
             Assert.IsTrue(words.All(w => w.GetProperty("p").GetDouble() is >= 0 and <= 1));
             Assert.AreEqual(1, lines[i].EnumerateObject().Count(p => p.Name == "answer"), "answer written once");
+            Assert.IsTrue(lines[i].GetProperty("agreement").GetDouble() is > 0 and <= 1, "a driving decision's N-best agreement");
         }
         Assert.IsTrue(lines[3].TryGetProperty("error", out _));
         Assert.IsTrue(lines[4].TryGetProperty("error", out _));

@@ -4,8 +4,11 @@
 // `saffu run` / `saffu listen`). Run from the repository root after tools/setup-speech and tools/main-job:
 //
 //   dotnet run -c Release --project tools/Saffu.Speech -- [--blob FILE]... [--commands N] [--ood N] [--voices a,b,…]
-//       [--snr DB,…|none] [--stress] [--general-every K (0: not at all)] [--dev-commands] [--parallel 1|2] [--work DIR] [--out DIR] [--confusions FILE]
+//       [--snr DB,…|none] [--stress] [--general-every K (0: not at all)] [--set heldout|dev] [--parallel 1|2] [--work DIR] [--out DIR] [--confusions FILE]
 //       [--hearing-threshold P (default: HearingCheck.DefaultThreshold; 0 = off)] [--hearing-sweep P,P,… (the trade table's thresholds)]
+//       [--consensus A (default: HearingCheck.DefaultConsensus; 0 = off)] [--consensus-scale S (default: HearingCheck.DefaultConsensusScale; inf = uniform)]
+//       [--consensus-scales S,S,… --consensus-sweep A,A,… (the consensus trade table's rows)]
+//       [--action-floor F (default: HearingCheck.DefaultFloor; 0 = off)] [--hearing-grid P,… --floor-grid F,… (the rules table's rows)]
 //
 // Defaults: 80 commands (40 heldout, 40 heldout-blind), 60 out of domain (20 each of heldout-none,
 // heldout-blind-none, CLINC150 OOS test), voices flite slt/rms/kal16/awb and festival's slt HTS, noise at 10 dB
@@ -78,10 +81,17 @@ Console.WriteLine($"wrote {Path.Combine(options.Out, "results.md")} and {Path.Co
 return 0;
 
 internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, List<Voice> Voices, List<int> Snr, Voice? Stress, int Parallel,
-    string Work, string Out, string? Confusions, int GeneralEvery, bool DevCommands = false,
-    double HearingThreshold = HearingCheck.DefaultThreshold, IReadOnlyList<double>? Sweep = null)
+    string Work, string Out, string? Confusions, int GeneralEvery, BenchSet Set = BenchSet.Heldout,
+    double HearingThreshold = HearingCheck.DefaultThreshold, IReadOnlyList<double>? Sweep = null,
+    double Consensus = HearingCheck.DefaultConsensus, double ConsensusScale = HearingCheck.DefaultConsensusScale,
+    IReadOnlyList<double>? Scales = null, IReadOnlyList<double>? AgreementSweep = null, double ActionFloor = HearingCheck.DefaultFloor,
+    IReadOnlyList<double>? Hearings = null, IReadOnlyList<double>? Floors = null)
 {
     public IReadOnlyList<double> HearingSweep => Sweep ?? [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 0.9, 0.99];
+    public IReadOnlyList<double> ConsensusScales => Scales ?? [ConsensusScale];
+    public IReadOnlyList<double> ConsensusSweep => AgreementSweep ?? [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9];
+    public IReadOnlyList<double> HearingGrid => Hearings ?? [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
+    public IReadOnlyList<double> FloorGrid => Floors ?? [0, 0.3, 0.35, 0.4, 0.45, 0.5];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -104,9 +114,17 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                 case "--work": o = o with { Work = Next() }; break;
                 case "--out": o = o with { Out = Next() }; break;
                 case "--general-every": o = o with { GeneralEvery = Math.Max(0, int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
-                case "--dev-commands": o = o with { DevCommands = true }; break;
+                case "--set": o = o with { Set = Next() switch { "heldout" => BenchSet.Heldout, "dev" => BenchSet.Dev, var s => throw new ArgumentException($"--set {s}: expected heldout or dev") } }; break;
+                case "--dev-commands": o = o with { Set = BenchSet.Dev }; break;
                 case "--confusions": o = o with { Confusions = Next() }; break;
                 case "--hearing-threshold": o = o with { HearingThreshold = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--consensus": o = o with { Consensus = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--consensus-scale": o = o with { ConsensusScale = Scale(Next()) }; break;
+                case "--consensus-scales": o = o with { Scales = Next().Split(',').Select(Scale).ToList() }; break;
+                case "--consensus-sweep": o = o with { AgreementSweep = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
+                case "--action-floor": o = o with { ActionFloor = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--hearing-grid": o = o with { Hearings = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
+                case "--floor-grid": o = o with { Floors = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 case "--hearing-sweep": o = o with { Sweep = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
@@ -114,4 +132,9 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
         if (o.Blobs.Count == 0) o.Blobs.Add("build/lights/lights.blob");
         return o;
     }
+
+    static double Scale(string text) => text is "inf" or "∞" ? double.PositiveInfinity : double.Parse(text, CultureInfo.InvariantCulture);
 }
+
+/// <summary>Which sentences are spoken: the held-out ones the issue's bar is defined on, or the dev ones rules are chosen on.</summary>
+internal enum BenchSet { Heldout, Dev }

@@ -43,9 +43,20 @@ internal sealed class Report
     /// check at the benchmark's threshold (<see cref="Spoken"/>).
     /// </summary>
     sealed record BlobScores(string Blob, Dictionary<Sentence, Scored> Typed, Dictionary<Recognised, Scored> Raw,
-        Dictionary<Recognised, HeardWord?> Weakest, Dictionary<Recognised, Scored> Spoken)
+        Dictionary<Recognised, HeardWord?> Weakest, Dictionary<Recognised, IReadOnlyList<DecisionConsensus.Vote>?> Votes, Dictionary<Recognised, Scored> Spoken)
     {
         public Scored At(Recognised r, double threshold) => Weakest[r] is { } w && w.Posterior < threshold ? Scored.Refused : Raw[r];
+
+        /// <summary>
+        /// As decided with the hearing check at <paramref name="threshold"/>, the decision consensus at
+        /// <paramref name="consensus"/> and the action floor at <paramref name="floor"/> (§9): refused by any of them counts as refused.
+        /// </summary>
+        public Scored At(Recognised r, double threshold, double consensus, double scale, double floor = 0)
+        {
+            if (consensus > 0 && Votes[r] is { } votes && DecisionConsensus.Agreement(votes, scale) < consensus) return Scored.Refused;
+            Scored heard = At(r, threshold);
+            return !heard.Unsure && heard.Switched && heard.Confidence < floor ? Scored.Refused : heard;
+        }
     }
 
     public Report(BenchOptions options, IReadOnlyList<Sentence> sentences, IReadOnlyList<Recognised> runs)
@@ -60,8 +71,9 @@ internal sealed class Report
             var typed = sentences.ToDictionary(s => s, s => Scored.Of(runner.Run(s.Text), s));
             var raw = runs.ToDictionary(r => r, r => Scored.Of(runner.Run(r.Text), r.Utterance.Sentence));
             var weakest = runs.ToDictionary(r => r, r => check.WeakestNeededWord(r.Heard));
-            var scores = new BlobScores(blob, typed, raw, weakest, []);
-            foreach (Recognised r in runs) scores.Spoken[r] = scores.At(r, options.HearingThreshold);
+            var votes = runs.ToDictionary(r => r, r => check.Votes(r.Heard));
+            var scores = new BlobScores(blob, typed, raw, weakest, votes, []);
+            foreach (Recognised r in runs) scores.Spoken[r] = scores.At(r, options.HearingThreshold, options.Consensus, options.ConsensusScale, options.ActionFloor);
             _blobs.Add(scores);
         }
     }
@@ -84,6 +96,9 @@ internal sealed class Report
                 ["confidence"] = Math.Round(heard.Confidence, 4), ["typedConfidence"] = Math.Round(typed.Confidence, 4),
                 ["words"] = string.Join(' ', r.Heard.Words.Select(w => $"{w.Word}:{w.Posterior.ToString("F3", CultureInfo.InvariantCulture)}")),
                 ["weakestNeeded"] = _blobs[0].Weakest[r] is { } weak ? $"{weak.Word}:{weak.Posterior.ToString("F3", CultureInfo.InvariantCulture)}" : null,
+                ["agreement"] = _blobs[0].Votes[r] is { } votes ? Math.Round(DecisionConsensus.Agreement(votes, _options.ConsensusScale), 4) : null,
+                ["nbest"] = string.Join(" | ", r.Heard.Alternatives.Select(h => $"{h.Text} ({h.Score})")),
+                ["refused"] = _blobs[0].Spoken[r].Unsure,
             };
             lines.Append(o.ToJsonString()).Append('\n');
         }
@@ -120,7 +135,7 @@ internal sealed class Report
         md.AppendLine();
         foreach (BlobScores scores in _blobs)
         {
-            var (blob, typed, _, _, spoken) = scores;
+            var (blob, typed, _, _, _, spoken) = scores;
             var typedCommands = _sentences.Where(s => s.IsCommand).ToList();
             md.AppendLine($"Blob `{blob}`. Typed text (no recogniser): intent accuracy {P(typedCommands.Count(s => typed[s].IntentRight), commands)}, "
                 + $"slot exact match {P(typedCommands.Count(s => typed[s].IntentRight && typed[s].SlotsRight), commands)}, "
@@ -158,6 +173,8 @@ internal sealed class Report
             }
             md.AppendLine();
             Trade(md, scores);
+            ConsensusTrade(md, scores);
+            RuleTrade(md, scores);
             Floors(md, scores);
         }
         return md.ToString();
@@ -219,6 +236,72 @@ internal sealed class Report
         }
         md.AppendLine();
     }
+
+    /// <summary>
+    /// The decision consensus's trade on the fitted LM's clean recognitions (docs/voice.md §9): per N-best score scale and
+    /// agreement threshold, with the hearing check at the benchmark's threshold and without it (0), the same columns as
+    /// <see cref="Trade"/>.
+    /// </summary>
+    void ConsensusTrade(StringBuilder md, BlobScores scores)
+    {
+        var (cmd, ood) = CleanRuns();
+        if (cmd.Count == 0) return;
+        int noList = cmd.Concat(ood).Count(r => scores.Votes[r] is { Count: 0 });
+        md.AppendLine($"Decision consensus over the N-best list (up to {PocketSphinx.NBest} hypotheses), fitted LM, {_options.Voices.Count} voices, clean "
+            + $"({cmd.Count} commands, {ood.Count} out of domain; {noList} driving transcripts without an N-best list), with the hearing check at "
+            + $"{F(_options.HearingThreshold)}, no action floor, per score scale and agreement threshold:");
+        md.AppendLine();
+        RuleHeader(md);
+        foreach (double scale in _options.ConsensusScales)
+            foreach (double t in _options.ConsensusSweep)
+                RuleRow(md, scores, cmd, ood, _options.HearingThreshold, t, scale, 0);
+        md.AppendLine();
+    }
+
+    /// <summary>
+    /// The voice-path rules together (docs/voice.md §9): hearing check × action floor × decision consensus (at the
+    /// benchmark's scale), on the fitted LM's clean recognitions.
+    /// </summary>
+    void RuleTrade(StringBuilder md, BlobScores scores)
+    {
+        var (cmd, ood) = CleanRuns();
+        if (cmd.Count == 0) return;
+        md.AppendLine($"Voice-path rules together (fitted LM, clean; the benchmark's rule: hearing {F(_options.HearingThreshold)}, "
+            + $"agreement ≥ {F(_options.Consensus)} at scale {F(_options.ConsensusScale)}, action floor {F(_options.ActionFloor)}):");
+        md.AppendLine();
+        RuleHeader(md);
+        foreach (double consensus in new[] { 0, _options.Consensus > 0 ? _options.Consensus : 0.5 })
+            foreach (double hearing in _options.HearingGrid)
+                foreach (double floor in _options.FloorGrid)
+                    RuleRow(md, scores, cmd, ood, hearing, consensus, _options.ConsensusScale, floor);
+        md.AppendLine();
+    }
+
+    (List<Recognised> Commands, List<Recognised> Ood) CleanRuns()
+    {
+        var clean = _runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null && _options.Voices.Contains(r.Utterance.Voice)).ToList();
+        return (clean.Where(r => r.Utterance.Sentence.IsCommand).ToList(), clean.Where(r => !r.Utterance.Sentence.IsCommand).ToList());
+    }
+
+    static void RuleHeader(StringBuilder md)
+    {
+        md.AppendLine("| hearing check | agreement ≥ | scale | action floor | intent acc. | slot EM | confident wrong actions | of them not made on typed text | refused (all rules) | of the refused, decided right without them | OOD switching nothing |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+    }
+
+    static void RuleRow(StringBuilder md, BlobScores scores, List<Recognised> cmd, List<Recognised> ood, double hearing, double consensus, double scale, double floor)
+    {
+        var at = cmd.Concat(ood).ToDictionary(r => r, r => scores.At(r, hearing, consensus, scale, floor));
+        int wrong = cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence));
+        var refused = cmd.Where(r => at[r].Unsure).ToList();
+        md.AppendLine($"| {F(hearing)} | {F(consensus)} | {F(scale)} | {F(floor)} | {P(cmd.Count(r => at[r].IntentRight), cmd.Count)} "
+            + $"| {P(cmd.Count(r => at[r].IntentRight && at[r].SlotsRight), cmd.Count)} | {P(wrong, cmd.Count)} ({wrong}) "
+            + $"| {cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence) && !scores.Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
+            + $"| {P(refused.Count, cmd.Count)} ({refused.Count}) | {refused.Count(r => scores.Raw[r].IntentRight && scores.Raw[r].SlotsRight)} "
+            + $"| {P(ood.Count(r => !at[r].Switched), ood.Count)} ({ood.Count(r => at[r].Switched)} switched) |");
+    }
+
+    static string F(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Intent accuracy and OOD switching nothing per condition, fitted vs general LM, for the first blob.</summary>
     public byte[] Png()

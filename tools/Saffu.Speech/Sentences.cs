@@ -10,23 +10,27 @@ internal sealed record Sentence(string Set, string Text, string? Intent, IReadOn
 
 internal static class Sentences
 {
-    public const string Lights = "tests/data/lights", Clinc = "../shared/data/clinc150-oos/test";
+    public const string Lights = "tests/data/lights", Clinc = "../shared/data/clinc150-oos";
 
     /// <summary>
-    /// Commands: half from heldout.jsonl, half from heldout-blind.jsonl (with --dev-commands: dev.jsonl and dev-hard.jsonl,
-    /// the sets the confusion table for robust training is measured on); out of domain: a third each from heldout-none,
-    /// heldout-blind-none and CLINC150 OOS test. Each sample takes every k-th line (evenly spread, deterministic).
+    /// The held-out set (the bar): commands half from heldout.jsonl, half from heldout-blind.jsonl; out of domain a
+    /// third each from heldout-none, heldout-blind-none and CLINC150 OOS test. The dev set (`--set dev`, where thresholds
+    /// and rules are chosen): commands from dev.jsonl and dev-hard.jsonl; out of domain the `&lt;none&gt;` lines of
+    /// nearmiss-dev.jsonl and nearmiss-dev2.jsonl and CLINC150 OOS validation — no test sentence. Each sample takes every
+    /// k-th line (evenly spread, deterministic).
     /// </summary>
     public static List<Sentence> Load(BenchOptions o)
     {
         var all = new List<Sentence>();
-        var (first, second) = o.DevCommands ? ("dev", "dev-hard") : ("heldout", "heldout-blind");
+        bool dev = o.Set == BenchSet.Dev;
+        var (first, second) = dev ? ("dev", "dev-hard") : ("heldout", "heldout-blind");
         all.AddRange(Sample(first, $"{Lights}/{first}.jsonl", o.Commands - o.Commands / 2));
         all.AddRange(Sample(second, $"{Lights}/{second}.jsonl", o.Commands / 2));
         int third = o.Ood / 3;
-        all.AddRange(Sample("heldout-none", $"{Lights}/heldout-none.jsonl", o.Ood - 2 * third, ood: true));
-        all.AddRange(Sample("heldout-blind-none", $"{Lights}/heldout-blind-none.jsonl", third, ood: true));
-        all.AddRange(Sample("clinc150-oos", Clinc, third, ood: true));
+        var (none, none2, clinc) = dev ? ("nearmiss-dev", "nearmiss-dev2", "valid") : ("heldout-none", "heldout-blind-none", "test");
+        all.AddRange(Sample(none, $"{Lights}/{none}.jsonl", o.Ood - 2 * third, ood: true));
+        all.AddRange(Sample(none2, $"{Lights}/{none2}.jsonl", third, ood: true));
+        all.AddRange(Sample(dev ? "clinc150-oos-valid" : "clinc150-oos", $"{Clinc}/{clinc}", third, ood: true));
         return all;
     }
 

@@ -4,8 +4,8 @@
 //
 //   DOTNET_PROCESSOR_COUNT=2 dotnet run -c Release tools/hwu64-study/accuracy.cs -- "drop=0.1,avg=3" "block=0" ...
 //
-// Keys (defaults = saffu train's): bits, block, radial, doc, passes, eps, tauU, tauD, pw, cooc, mix, minc, usw (unknown-word
-// share); ft, fold, lr, epochs, patience, batch, seed, drop (word dropout), avg (averaged runs).
+// Keys (defaults = saffu train's): bits, block, radial, doc, passes, eps, tauU, tauD, pw, rank (U rank), cooc, mix, src (lm: the LM head's
+// predicted next words instead of counted neighbours), minc, usw (unknown-word share); ft, fold, lr, epochs, patience, evals (validation checks per epoch), batch, seed, drop (word dropout), avg (averaged runs).
 // Data: /work/shared/data or $SAFFU_DATA (hwu64/train, hwu64/valid, slurp-dev).
 using System.Diagnostics;
 using System.Globalization;
@@ -26,12 +26,14 @@ foreach (string spec in args)
     bool B(string k, bool d) => kv.TryGetValue(k, out var v) ? bool.Parse(v) : d;
     var d = new TrainOptions();
     var so = d.Solver with { Epsilon = D("eps", d.Solver.Epsilon), TauU = D("tauU", d.Solver.TauU), TauD = D("tauD", d.Solver.TauD),
-        RefinementPasses = I("passes", d.Solver.RefinementPasses), PrefixWeight = D("pw", d.Solver.PrefixWeight) };
+        RefinementPasses = I("passes", d.Solver.RefinementPasses), PrefixWeight = D("pw", d.Solver.PrefixWeight),
+        URank = I("rank", d.Solver.URank) };
     var f = d.FineTuning;
     var fo = f with { LearningRate = D("lr", f.LearningRate), Epochs = I("epochs", f.Epochs), Patience = I("patience", f.Patience),
-        BatchSize = I("batch", f.BatchSize), Seed = I("seed", f.Seed), FoldTemperature = B("fold", f.FoldTemperature),
+        BatchSize = I("batch", f.BatchSize), EvaluationsPerEpoch = I("evals", f.EvaluationsPerEpoch), Seed = I("seed", f.Seed), FoldTemperature = B("fold", f.FoldTemperature),
         WordDropout = D("drop", f.WordDropout), AveragedRuns = I("avg", f.AveragedRuns) };
-    var co = d.Cooccurrence with { Radius = I("cooc", d.Cooccurrence.Radius), Mix = D("mix", d.Cooccurrence.Mix) };
+    var co = d.Cooccurrence with { Radius = I("cooc", d.Cooccurrence.Radius), Mix = D("mix", d.Cooccurrence.Mix),
+        Source = kv.GetValueOrDefault("src") == "lm" ? Saffu.Training.Vocabulary.CooccurrenceSource.LanguageModel : d.Cooccurrence.Source };
     var o = d with { Cooccurrence = co, MinCount = I("minc", d.MinCount), UnknownWordShare = D("usw", d.UnknownWordShare),
         Bits = I("bits", d.Bits), BlockSize = I("block", d.BlockSize), RadialSize = I("radial", d.RadialSize), Document = B("doc", d.Document),
         Solver = so, FineTuning = fo, FineTune = B("ft", d.FineTune) };

@@ -36,4 +36,20 @@ public class LowRankTests
         Assert.HasCount(3, fb);
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => LowRank.Factor(m, 4, 3, 3));
     }
+
+    [TestMethod]
+    public void AFineTunedLowRankModelReportsTheAccuracyOfTheTruncatedModelItKeeps()
+    {
+        var options = new Saffu.Training.Training.TrainOptions { MinCount = 1, BlockSize = 0, RadialSize = 0 };
+        options = options with { Solver = options.Solver with { URank = 1 } };
+        var result = Saffu.Training.Training.Trainer.Train(Saffu.Training.Tests.Training.TinyCorpus.Train, Saffu.Training.Tests.Training.TinyCorpus.Valid, options);
+        var model = result.Model;
+        var valid = Saffu.Training.Training.EncodedCorpus.Encode(Saffu.Training.Tests.Training.TinyCorpus.Valid, model.Vocabulary, model.Intents, null, out _);
+        Assert.IsNotEmpty(result.FineTuneHistory, "fine-tuned");
+        Assert.AreEqual(Saffu.Training.FineTuning.HeldOutAccuracy.Of(model, valid), result.Measurements.FinalValidAccuracy);
+        // Every context U is rank 1 again after fine-tuning: its truncation changes nothing.
+        var u = model.Weights.DocumentU!;
+        var again = LowRank.Truncate(u, model.Config.Bits, model.Config.LabelDim, 1);
+        Assert.IsLessThan(1e-3, Enumerable.Range(0, u.Length).Max(i => Math.Abs(again[i] - u[i])));
+    }
 }

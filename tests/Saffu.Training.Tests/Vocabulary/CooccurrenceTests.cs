@@ -61,4 +61,42 @@ public class CooccurrenceTests
             Assert.AreEqual(Saffu.Training.Model.Softmax.ArgMax(loaded.Logits(loaded.Vocabulary.Encode(u.Text))),
                 Saffu.Training.Model.Softmax.ArgMax(scorer.PrefixLogits(u.Text)[^1]), u.Text);
     }
+
+    [TestMethod]
+    public void PredictedNeighboursMixTheirCodesByProbability()
+    {
+        var codes = new WordCodes(4, 8);   // one-hot: bits 0..3
+        // Word 0 is followed by 1 three times in four and by 2 once; word 3 has no prediction and keeps its code.
+        codes.UsePredictedNeighbours([[0, 0.75, 0.25, 0], [0, 0, 1, 0], [1, 0, 0, 0], null], new CooccurrenceOptions { Radius = 1, Mix = 0.5 });
+        var (b0, w0) = codes.Vector(0);
+        CollectionAssert.AreEqual(new short[] { 0, 1, 2 }, b0.ToArray());
+        CollectionAssert.AreEqual(new[] { 0.5f, 0.375f, 0.125f }, w0.ToArray());
+        Assert.AreEqual(1f, codes.Compare(3, 3));
+        Assert.ThrowsExactly<ArgumentException>(() => codes.UsePredictedNeighbours(new double[]?[3], new CooccurrenceOptions { Radius = 1 }));
+    }
+
+    [TestMethod]
+    public void LanguageModelVectorsAreUnitSumAndSurviveTheModelFolder()
+    {
+        var vectors = new CooccurrenceOptions { Radius = 1, Mix = 0.8, Source = CooccurrenceSource.LanguageModel };
+        var options = new TrainOptions { Bits = 0, BlockSize = 3, FineTune = false, Cooccurrence = vectors };
+        var result = Trainer.Train(TinyCorpus.Train, TinyCorpus.Valid, options);
+        var codes = result.Model.Codes;
+        var counted = Trainer.Train(TinyCorpus.Train, TinyCorpus.Valid, options with { Cooccurrence = vectors with { Source = CooccurrenceSource.Counts } });
+        bool differs = false;
+        for (int id = 0; id < codes.Count; id++)
+        {
+            Assert.AreEqual(1.0, codes.Vector(id).Weights.ToArray().Sum(), 1e-5, $"id {id}");
+            differs |= !codes.Vector(id).Weights.ToArray().SequenceEqual(counted.Model.Codes.Vector(id).Weights.ToArray());
+        }
+        Assert.IsTrue(differs, "the LM head's predictions are not the counted neighbours");
+        Assert.IsGreaterThan(0.5, result.Measurements.ExplicitValidAccuracy);
+        using var folder = new TempFolder();
+        ModelFolder.Save(folder.Path, result, options, TinyCorpus.Train);
+        var loaded = ModelFolder.Load(folder.Path);
+        Assert.AreEqual(CooccurrenceSource.LanguageModel, loaded.Options.Cooccurrence.Source);
+        foreach (var u in TinyCorpus.Valid)
+            CollectionAssert.AreEqual(result.Model.Logits(result.Model.Vocabulary.Encode(u.Text)), loaded.Model.Logits(loaded.Model.Vocabulary.Encode(u.Text)), u.Text);
+        Assert.ThrowsExactly<ArgumentException>(() => (vectors with { Radius = 2 }).Validate());
+    }
 }

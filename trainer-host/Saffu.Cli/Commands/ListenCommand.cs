@@ -30,12 +30,26 @@ public static class ListenCommand
             HelpName = "P",
             DefaultValueFactory = _ => Saffu.Training.Speech.HearingCheck.DefaultThreshold,
         };
+        var consensus = new Option<double>("--consensus")
+        {
+            Description = "Refuse a command when less than A of the recogniser's N-best list (by posterior mass) leads to the same decision (asks to repeat; nothing is switched or sent). 0 turns it off. "
+                + $"Default: {Saffu.Training.Speech.HearingCheck.DefaultConsensus.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
+            HelpName = "A",
+            DefaultValueFactory = _ => Saffu.Training.Speech.HearingCheck.DefaultConsensus,
+        };
+        var floor = new Option<double>("--action-floor")
+        {
+            Description = "Refuse a command whose decision would drive a light when the model's confidence is below F (spoken input only; nothing is switched or sent). 0 turns it off. "
+                + $"Default: {Saffu.Training.Speech.HearingCheck.DefaultFloor.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
+            HelpName = "F",
+            DefaultValueFactory = _ => Saffu.Training.Speech.HearingCheck.DefaultFloor,
+        };
         var mic = new Option<bool>("--mic") { Description = "Listen to the microphone (continuous, voice-activity detection) instead of files, until Ctrl+C. Default: false." };
         var command = new Command("listen",
             "Recognise spoken commands (WAV files or the microphone) with pocketsphinx and the language model fitted to the blob, "
             + "and run each transcript through the device runtime: intent, slots, the action on the pins, and the answer.");
         command.Arguments.Add(paths);
-        foreach (Option o in new Option[] { blob, json, say, mic, port, hearing }) command.Options.Add(o);
+        foreach (Option o in new Option[] { blob, json, say, mic, port, hearing, consensus, floor }) command.Options.Add(o);
         command.Validators.Add(result =>
         {
             int count = result.GetValue(paths)?.Length ?? 0;
@@ -45,9 +59,15 @@ public static class ListenCommand
             double threshold = result.GetValue(hearing);
             if (!(threshold >= 0 && threshold <= 1))
                 result.AddError($"--hearing-threshold {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected a posterior from 0 (off) to 1.");
+            double agreement = result.GetValue(consensus);
+            if (!(agreement >= 0 && agreement <= 1))
+                result.AddError($"--consensus {agreement.ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected a share from 0 (off) to 1.");
+            double least = result.GetValue(floor);
+            if (!(least >= 0 && least <= 1))
+                result.AddError($"--action-floor {least.ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected a confidence from 0 (off) to 1.");
         });
         command.SetAction(parse => new ListenRun(parse.GetValue(blob)!, parse.GetValue(paths) ?? [], parse.GetValue(json), parse.GetValue(say),
-            parse.GetValue(mic), parse.GetValue(port), parse.GetValue(hearing), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
+            parse.GetValue(mic), parse.GetValue(port), parse.GetValue(hearing), parse.GetValue(consensus), parse.GetValue(floor), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
         return command;
     }
 }

@@ -12,7 +12,7 @@ namespace Saffu.Cli.Commands;
 /// depends on heard too unsurely: then nothing is acted on (nor sent to the device) and the speaker is asked to repeat.
 /// </summary>
 internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPath, bool say, bool mic, string? port, double hearingThreshold,
-    TextWriter output, TextWriter error)
+    double consensus, double floor, TextWriter output, TextWriter error)
 {
     int _failed;
     DeviceClient? _device;
@@ -24,7 +24,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         try
         {
             runner = new TranscriptRunner(SimulatedModel.LoadFile(blobPath));
-            _check = new HearingCheck(SimulatedModel.LoadFile(blobPath), hearingThreshold);
+            _check = new HearingCheck(SimulatedModel.LoadFile(blobPath), hearingThreshold, consensus, floor: floor);
         }
         catch (Exception e) when (e is BlobFileException or BlobLoadException)
         {
@@ -167,7 +167,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         output.Flush();
         if (json is not null)
         {
-            json.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(DeviceSendCommand.Json(d, file))!.AsObject(), heard, null).ToJsonString());
+            json.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(DeviceSendCommand.Json(d, file))!.AsObject(), heard, null, Agreement(heard)).ToJsonString());
             json.Flush();
         }
         if (say) Say(d.Answer);
@@ -175,7 +175,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
 
     void Decide(TranscriptRunner runner, Recognition heard, string file, TextWriter? json)
     {
-        if (_check!.UnsureWord(heard) is { } unsure) { Refuse(heard, unsure, file, json); return; }
+        if (_check!.Doubt(heard) is { } doubt) { Refuse(heard, doubt, file, json); return; }
         if (_device is { } device) { DecideOnDevice(device, heard, file, json); return; }
         TranscriptResult result = runner.Run(heard.Text);
         string answer = SpokenAnswer.For(result);
@@ -183,36 +183,52 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         RunReport.Write(output, result, runner.Intents);
         output.WriteLine($"  answer: {answer}");
         output.Flush();
-        json?.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(TranscriptJson.Line(result, file, answer))!.AsObject(), heard, null).ToJsonString());
+        json?.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(TranscriptJson.Line(result, file, answer))!.AsObject(), heard, null, Agreement(heard)).ToJsonString());
         json?.Flush();
         if (say) Say(answer);
     }
 
-    /// <summary>A word the decision depends on was heard too unsurely: nothing is acted on or sent; the speaker is asked to repeat.</summary>
-    void Refuse(Recognition heard, HeardWord unsure, string file, TextWriter? json)
+    /// <summary>
+    /// A word the decision depends on was heard too unsurely, too little of the N-best list backs the decision, or the
+    /// model's confidence is below the action floor: nothing is acted on or sent; the speaker is asked to repeat.
+    /// </summary>
+    void Refuse(Recognition heard, HearingDoubt doubt, string file, TextWriter? json)
     {
-        TranscriptResult result = _check!.Refused(heard);
+        TranscriptResult result = _check!.Refused(heard, doubt);
+        string answer = result.Answer ?? HearingCheck.Answer;
         output.WriteLine($"{file}:");
         output.WriteLine($"> {TranscriptJson.ValidUtf16(heard.Text)}");
-        output.WriteLine(unsure.Word.Length == 0
-            ? "  not understood: unsure hearing: the recogniser gave no word posteriors"
-            : $"  not understood: unsure hearing: \"{unsure.Word}\" heard with posterior {P(unsure.Posterior)} (below {P(hearingThreshold)}), and the decision depends on it");
+        output.WriteLine(doubt.Confidence is { } confidence
+            ? $"  not understood: low confidence: {P(confidence)} (below the action floor {P(floor)})"
+            : doubt.Word is { } unsure
+            ? unsure.Word.Length == 0
+                ? "  not understood: unsure hearing: the recogniser gave no word posteriors"
+                : $"  not understood: unsure hearing: \"{unsure.Word}\" heard with posterior {P(unsure.Posterior)} (below {P(hearingThreshold)}), and the decision depends on it"
+            : $"  not understood: unsure hearing: {P(doubt.Agreement ?? 0)} of the recogniser's {heard.Alternatives.Count} best hypotheses agree with the decision (below {P(consensus)})");
         output.WriteLine("  action: none");
-        output.WriteLine($"  answer: {HearingCheck.Answer}");
+        output.WriteLine($"  answer: {answer}");
         output.Flush();
-        json?.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(TranscriptJson.Line(result, file, HearingCheck.Answer))!.AsObject(), heard, unsure)
+        json?.WriteLine(WithHearing(System.Text.Json.Nodes.JsonNode.Parse(TranscriptJson.Line(result, file, answer))!.AsObject(), heard, doubt.Word,
+                doubt.Agreement ?? Agreement(heard))
             .ToJsonString());
         json?.Flush();
-        if (say) Say(HearingCheck.Answer);
+        if (say) Say(answer);
     }
 
-    /// <summary>Appends `words` (the transcript's words with their posteriors) and `unsure` (the word that made it refused, or null).</summary>
-    static System.Text.Json.Nodes.JsonObject WithHearing(System.Text.Json.Nodes.JsonObject line, Recognition heard, HeardWord? unsure)
+    /// <summary>The share of the N-best list agreeing with a driving decision (docs/voice.md §9); null when the transcript drives nothing.</summary>
+    double? Agreement(Recognition heard) => _check!.Votes(heard) is { } votes ? DecisionConsensus.Agreement(votes, _check.ConsensusScale) : null;
+
+    /// <summary>
+    /// Appends `words` (the transcript's words with their posteriors), `unsure` (the word that made it refused, or null)
+    /// and `agreement` (the N-best list's share backing a driving decision, or null).
+    /// </summary>
+    static System.Text.Json.Nodes.JsonObject WithHearing(System.Text.Json.Nodes.JsonObject line, Recognition heard, HeardWord? unsure, double? agreement)
     {
         var words = new System.Text.Json.Nodes.JsonArray();
         foreach (HeardWord w in heard.Words) words.Add(new System.Text.Json.Nodes.JsonObject { ["word"] = w.Word, ["p"] = Math.Round(w.Posterior, 3) });
         line["words"] = words;
         line["unsure"] = unsure is null ? null : new System.Text.Json.Nodes.JsonObject { ["word"] = unsure.Word, ["p"] = Math.Round(unsure.Posterior, 3) };
+        line["agreement"] = agreement is { } a ? Math.Round(a, 3) : null;
         return line;
     }
 

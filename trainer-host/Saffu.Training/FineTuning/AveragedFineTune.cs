@@ -12,12 +12,13 @@ namespace Saffu.Training.FineTuning;
 public static class AveragedFineTune
 {
     /// <summary>Leaves the mean weights in the model; returns their validation accuracy. Every run's evaluations go to <paramref name="history"/>.</summary>
+    /// <param name="constraint"><see cref="FineTuner.Constraint"/> of every run (and of the mean).</param>
     public static double Run(FloatModel model, FineTuneOptions options, EncodedCorpus train, EncodedCorpus valid,
-        ITrainingObserver observer, List<EpochReport> history)
+        ITrainingObserver observer, List<EpochReport> history, Action<FloatModel>? constraint = null)
     {
         if (options.AveragedRuns == 1)
         {
-            var single = new FineTuner(model, options, observer);
+            var single = new FineTuner(model, options, observer) { Constraint = constraint };
             double accuracy = single.Run(train, valid);
             history.AddRange(single.History);
             return accuracy;
@@ -26,7 +27,7 @@ public static class AveragedFineTune
         for (int run = 0; run < options.AveragedRuns; run++)
         {
             model.Weights = start.Clone();
-            var tuner = new FineTuner(model, options with { Seed = options.Seed + run }, observer);
+            var tuner = new FineTuner(model, options with { Seed = options.Seed + run }, observer) { Constraint = constraint };
             tuner.Run(train, valid);
             history.AddRange(tuner.History);
             Add(sum, model.Weights, model.Config);
@@ -34,6 +35,7 @@ public static class AveragedFineTune
         foreach (var (_, _, _, data) in sum.Tensors(model.Config))
             TensorPrimitives.Multiply(data, 1f / options.AveragedRuns, data);
         model.Weights = sum;
+        constraint?.Invoke(model);
         return HeldOutAccuracy.Of(model, valid);
     }
 

@@ -39,6 +39,12 @@ public sealed class FineTuner
     /// <summary>Optional: what early stopping maximizes instead of the validation set's intent accuracy (retraining scores intents and tags).</summary>
     public Func<FloatModel, double>? Selection { get; init; }
 
+    /// <summary>
+    /// Optional: a structure the weights must keep (e.g. a rank-r U), applied in place to the model before every evaluation,
+    /// so training resumes from, and early stopping keeps, weights that have it. Null: none.
+    /// </summary>
+    public Action<FloatModel>? Constraint { get; init; }
+
     /// <summary>Every evaluation, in order (the first is the starting point at 0 s).</summary>
     public List<EpochReport> History { get; } = new();
 
@@ -126,6 +132,7 @@ public sealed class FineTuner
 
     double Evaluate(EncodedCorpus valid, double epoch, long steps, double seconds, double loss, double bestSoFar)
     {
+        Constraint?.Invoke(model);
         double accuracy = Selection?.Invoke(model) ?? HeldOutAccuracy.Of(model, valid);
         var report = new EpochReport(epoch, steps, seconds, loss, accuracy, accuracy > bestSoFar);
         History.Add(report);

@@ -47,6 +47,37 @@ public sealed class LanguageModelHead
         return new LanguageModelHead(ExplicitLayer.Solve(s0.F, s0.Rows, s0.Cols, s0.K, epsilon, tau), inputs, v);
     }
 
+    /// <summary>
+    /// For every word w, the mean of p(· | h_t) over the positions t where w is the current word and a next word follows
+    /// (null for a word that never has one): what the head expects after w, in its contexts.
+    /// </summary>
+    public double[]?[] MeanPredictionAfterEachWord(FloatModel model, EncodedCorpus corpus)
+    {
+        var sums = new double[]?[vocabulary];
+        var counts = new int[vocabulary];
+        var logits = new float[vocabulary];
+        var state = model.NewState();
+        for (int u = 0; u < corpus.Count; u++)
+        {
+            EncodedText text = corpus.Texts[u];
+            model.Run(state, text, s =>
+            {
+                int next = s.T;
+                if (next >= text.Length) return;
+                FloatModel.MatVec(s.h, l, vocabulary, logits);
+                Softmax.InPlace(logits);
+                int word = text.Ids[next - 1];
+                var sum = sums[word] ??= new double[vocabulary];
+                for (int v = 0; v < vocabulary; v++) sum[v] += logits[v];
+                counts[word]++;
+            }, intentLogits: false);
+        }
+        for (int w = 0; w < vocabulary; w++)
+            if (sums[w] is { } sum)
+                for (int v = 0; v < vocabulary; v++) sum[v] /= counts[w];
+        return sums;
+    }
+
     /// <summary>Mean −log p(w_{t+1} | h_t) in nats over every word after the first position (0 when there is none).</summary>
     public double Surprisal(FloatModel model, EncodedText text)
     {

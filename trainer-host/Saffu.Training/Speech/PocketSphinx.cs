@@ -13,9 +13,18 @@ public sealed record Recognition(string Text, long Score, IReadOnlyList<HeardWor
 {
     public Recognition(string text, long score) : this(text, score, []) { }
 
+    /// <summary>
+    /// The recogniser's N-best list for this file (best first, at most <see cref="PocketSphinx.NBest"/>; a text may
+    /// appear more than once, with different time alignments); empty when it gave none (docs/voice.md §9).
+    /// </summary>
+    public IReadOnlyList<Hypothesis> Alternatives { get; init; } = [];
+
     /// <summary>True when <see cref="Words"/> are the transcript's words (the lattice's segmentation matched the hypothesis).</summary>
     public bool HasPosteriors => Words.Select(w => w.Word).SequenceEqual(Text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }
+
+/// <summary>One hypothesis of the recogniser's N-best list: its words and its path score (pocketsphinx's log units, higher is better).</summary>
+public sealed record Hypothesis(string Text, long Score);
 
 /// <summary>A word of a transcript and its posterior probability in the recogniser's lattice (1 = no competing path).</summary>
 public sealed record HeardWord(string Word, double Posterior);
@@ -32,6 +41,9 @@ public sealed record TimedWord(string Word, double Start, double End, double Pos
 public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, string dictionary)
 {
     public const string BatchCommand = "pocketsphinx_batch", LiveCommand = "pocketsphinx_continuous";
+
+    /// <summary>How many hypotheses of each file's N-best list are read (`-nbest`; the decision consensus, docs/voice.md §9).</summary>
+    public const int NBest = 10;
 
     public string LanguageModel => languageModel;
     public string Dictionary => dictionary;
@@ -58,17 +70,19 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
                 ctl.Append(id).Append('\n');
             }
             string ctlPath = Path.Combine(folder, "files.ctl"), hypPath = Path.Combine(folder, "files.hyp"), ctmPath = Path.Combine(folder, "files.ctm");
-            string lattices = Path.Combine(folder, "lattices");
+            string lattices = Path.Combine(folder, "lattices"), nbest = Path.Combine(folder, "nbest");
             File.WriteAllText(ctlPath, ctl.ToString());
             string[] args = ["-adcin", "yes", "-cepdir", folder, "-cepext", ".wav", "-ctl", ctlPath, "-hyp", hypPath, "-ctm", ctmPath,
-                "-outlatdir", lattices, "-outlatfmt", "htk", .. ModelArguments(), "-logfn", Path.Combine(folder, "log")];
+                "-outlatdir", lattices, "-outlatfmt", "htk",
+                "-nbest", NBest.ToString(System.Globalization.CultureInfo.InvariantCulture), "-nbestdir", nbest, .. ModelArguments(), "-logfn", Path.Combine(folder, "log")];
             double cpu = Tools.Run(BatchCommand, args, out string stderr);
             if (!File.Exists(hypPath))
                 throw new RecogniserException($"{BatchCommand} wrote no transcripts ({Tail(Path.Combine(folder, "log"), stderr)})");
             var byId = ParseHypotheses(File.ReadAllLines(hypPath));
             var words = File.Exists(ctmPath) ? ParseCtm(File.ReadAllLines(ctmPath)) : [];
             var results = Enumerable.Range(0, wavFiles.Count).Select(i => byId.GetValueOrDefault(Id(i)) is { } r
-                ? r with { Words = Posteriors(words.GetValueOrDefault(Id(i)), Path.Combine(lattices, Id(i) + ".lat")) } : new Recognition("", 0)).ToList();
+                ? r with { Words = Posteriors(words.GetValueOrDefault(Id(i)), Path.Combine(lattices, Id(i) + ".lat")), Alternatives = ReadNBest(Path.Combine(nbest, Id(i) + ".hyp")) }
+                : new Recognition("", 0)).ToList();
             return (results, cpu);
         }
         finally
@@ -93,6 +107,26 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
             byId[inside[0]] = new Recognition(Clean(line[..open]), score);
         }
         return byId;
+    }
+
+    static IReadOnlyList<Hypothesis> ReadNBest(string path) => File.Exists(path) ? ParseNBest(File.ReadAllLines(path)) : [];
+
+    /// <summary>
+    /// Lines `words score` of a pocketsphinx N-best file (pocketsphinx_batch -nbestdir: one file per utterance, best
+    /// first), words cleaned as in <see cref="Clean"/>; lines without a score are skipped.
+    /// </summary>
+    public static List<Hypothesis> ParseNBest(IEnumerable<string> lines)
+    {
+        var list = new List<Hypothesis>();
+        foreach (string line in lines)
+        {
+            string trimmed = line.Trim();
+            int space = trimmed.LastIndexOf(' ');
+            string last = space < 0 ? trimmed : trimmed[(space + 1)..];
+            if (!long.TryParse(last, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out long score)) continue;
+            list.Add(new Hypothesis(Clean(space < 0 ? "" : trimmed[..space]), score));
+        }
+        return list;
     }
 
     /// <summary>

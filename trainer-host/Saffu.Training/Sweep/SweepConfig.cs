@@ -22,6 +22,9 @@ public sealed record SweepConfig
     public int Passes { get; init; }
     public double Epsilon { get; init; } = 0.1;
     public double TauU { get; init; } = 5;
+    /// <summary>τ_D, the document U's scale (null = `saffu train`'s default, not in the key: the lights grid and rows written
+    /// before the knob).</summary>
+    public double? TauD { get; init; }
     public double PrefixWeight { get; init; } = 0.03;
     /// <summary>Co-occurrence radius R (0 = cipher codes); mix μ = <see cref="CooccurrenceMix"/>.</summary>
     public int Cooccurrence { get; init; }
@@ -33,11 +36,11 @@ public sealed record SweepConfig
     /// <summary>Adam after the explicit solution (the sweep fine-tunes only configurations near the Pareto front).</summary>
     public bool FineTune { get; init; }
 
-    /// <summary>A stable name of every knob, e.g. `b1024-D-B16-R0-p1-e0.1-tu5-pw0.03-c0-u16-k0-ft0`.</summary>
+    /// <summary>A stable name of every knob, e.g. `b1024-D-B16-R0-p1-e0.1-tu5-td0.3-pw0.03-c0-u16-k0-ft0`.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string Key =>
         string.Create(CultureInfo.InvariantCulture,
-            $"b{Bits}-{(Document ? "D" : "noD")}-B{Block}-R{Radial}-p{Passes}-e{Epsilon}-tu{TauU}-pw{PrefixWeight}-c{Cooccurrence}" +
+            $"b{Bits}-{(Document ? "D" : "noD")}-B{Block}-R{Radial}-p{Passes}-e{Epsilon}-tu{TauU}{(TauD is { } tauD ? $"-td{tauD}" : "")}-pw{PrefixWeight}-c{Cooccurrence}" +
             $"{(Cooccurrence > 0 ? $"m{CooccurrenceMix}" : "")}-u{UBits}-k{URank}-ft{(FineTune ? 1 : 0)}");
 
     [System.Text.Json.Serialization.JsonIgnore]
@@ -51,7 +54,7 @@ public sealed record SweepConfig
         BlockSize = Block,
         RadialSize = Radial,
         Cooccurrence = new CooccurrenceOptions { Radius = Cooccurrence, Mix = CooccurrenceMix },
-        Solver = defaults.Solver with { Epsilon = Epsilon, TauU = TauU, PrefixWeight = PrefixWeight, RefinementPasses = HasAttention ? Passes : 0, URank = URank },
+        Solver = defaults.Solver with { Epsilon = Epsilon, TauU = TauU, TauD = TauD ?? defaults.Solver.TauD, PrefixWeight = PrefixWeight, RefinementPasses = HasAttention ? Passes : 0, URank = URank },
         FineTune = FineTune,
     };
 

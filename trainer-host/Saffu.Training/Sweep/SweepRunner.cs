@@ -61,7 +61,8 @@ public static class SweepRunner
     {
         var defaultsPoint = DefaultsPoint(settings.Defaults);
         // The shipped lights blob is exported with 8-bit U (tools/main-job: the 40 KB budget).
-        if (data.Home is not null) defaultsPoint = defaultsPoint with { UBits = 8 };
+        // The lights grid keeps the home defaults' τ_D (no `td` in its keys).
+        if (data.Home is not null) defaultsPoint = defaultsPoint with { UBits = 8, TauD = null };
         var configs = settings.Configs ?? SweepGrid.Sample(settings.Count, settings.Seed, defaultsPoint, data.Home is not null);
         var done = Read(resultsFile);
         progress.Started(configs.Count, configs.Count(c => done.ContainsKey(c.Key)));
@@ -74,7 +75,9 @@ public static class SweepRunner
         var (maxBytes, maxMacs, maxRam) = settings.Budget;
         var within = explicitRows.Where(r => (maxBytes is null || r.BlobBytes <= maxBytes) && (maxMacs is null || r.MacsPerWord <= maxMacs)
             && (maxRam is null || r.RamBytes <= maxRam)).ToList();
-        var tune = (within.Count == 0 ? [] : ByAccuracy(ParetoFront.NearFront(within, settings.Near)))
+        // The defaults' row first (the reference every other fine-tuned row is read against), then the rows near the front.
+        var tune = explicitRows.Take(settings.Configs is null ? 1 : 0)
+            .Concat(within.Count == 0 ? [] : ByAccuracy(ParetoFront.NearFront(within, settings.Near)))
             .Concat(ByAccuracy(ParetoFront.NearFront(explicitRows, settings.Near)))
             .DistinctBy(r => r.Key).Take(settings.MaxFineTuned).Select(r => r.Config with { FineTune = true }).ToList();
         progress.FineTuningStarted(tune.Count);
@@ -90,7 +93,8 @@ public static class SweepRunner
     {
         Bits = d.Bits, Document = d.Document, Block = d.BlockSize, Radial = d.RadialSize,
         Passes = d.BlockSize > 0 || d.RadialSize > 0 ? d.Solver.RefinementPasses : 0, Epsilon = d.Solver.Epsilon,
-        TauU = d.BlockSize > 0 || d.RadialSize > 0 ? d.Solver.TauU : 5, PrefixWeight = d.Solver.PrefixWeight,
+        TauU = d.BlockSize > 0 || d.RadialSize > 0 ? d.Solver.TauU : 5, TauD = d.Document ? d.Solver.TauD : null,
+        PrefixWeight = d.Solver.PrefixWeight,
         Cooccurrence = d.Cooccurrence.Radius, CooccurrenceMix = d.Cooccurrence.Radius > 0 ? d.Cooccurrence.Mix : 0.8,
         UBits = ExportDefaults.U, URank = d.Solver.URank,
     };

@@ -34,10 +34,7 @@ public static class OptionsJson
         ["start"] = t.Start.ToString().ToLowerInvariant(),
         ["maxFalseRejection"] = t.MaxFalseRejection,
         ["noneRejectionTarget"] = t.NoneRejectionTarget, ["noneNeedsAnchor"] = t.NoneNeedsAnchor, ["nonActingOffset"] = t.NonActingOffset,
-        ["cooccurrence"] = new JsonObject
-        {
-            ["radius"] = t.Cooccurrence.Radius, ["mix"] = t.Cooccurrence.Mix, ["maxEntries"] = t.Cooccurrence.MaxEntries,
-        },
+        ["cooccurrence"] = Cooccurrence(t.Cooccurrence),
         ["solver"] = new JsonObject
         {
             ["epsilon"] = t.Solver.Epsilon, ["epsilonW"] = t.Solver.EpsilonW, ["epsilonO"] = t.Solver.EpsilonO,
@@ -55,9 +52,28 @@ public static class OptionsJson
         },
     };
 
+    /// <summary>The co-occurrence object; `source` only for the language-model source (absent = counted neighbours).</summary>
+    static JsonObject Cooccurrence(CooccurrenceOptions c)
+    {
+        var o = new JsonObject { ["radius"] = c.Radius, ["mix"] = c.Mix, ["maxEntries"] = c.MaxEntries };
+        if (c.Source == CooccurrenceSource.LanguageModel) o["source"] = "languageModel";
+        return o;
+    }
+
     static CooccurrenceOptions Cooccurrence(JsonObject c, JsonReader r)
     {
-        var options = new CooccurrenceOptions { Radius = r.Int(c, "radius"), Mix = r.Double(c, "mix"), MaxEntries = r.Int(c, "maxEntries") };
+        var source = CooccurrenceSource.Counts;
+        if (c.ContainsKey("source"))
+            source = r.String(c, "source") switch
+            {
+                "languageModel" => CooccurrenceSource.LanguageModel,
+                "counts" => CooccurrenceSource.Counts,
+                var other => throw r.Bad("cooccurrence.source", $"\"{other}\"", "\"counts\" or \"languageModel\""),
+            };
+        var options = new CooccurrenceOptions
+        {
+            Radius = r.Int(c, "radius"), Mix = r.Double(c, "mix"), MaxEntries = r.Int(c, "maxEntries"), Source = source,
+        };
         try
         {
             options.Validate();

@@ -23,9 +23,12 @@ public static class Trainer
     /// <param name="anchorWords">The anchor words (docs/saffu-model.md §3; a home's <see cref="Grammar.AnchorWords"/>), all in the
     /// vocabulary (count 0 when the training data never says one) and stored as <see cref="FloatModel.AnchorIds"/>. Null: no
     /// anchor rule.</param>
+    /// <param name="phrasings">Intent-only training sentences (`saffu train --phrasings`): encoded with the vocabulary of
+    /// <paramref name="train"/> (their own words add none: one the vocabulary lacks reads as &lt;oov&gt;) and without tag
+    /// targets (the tag head does not learn from them); their intents must be among those of <paramref name="train"/>.</param>
     public static TrainingResult Train(IReadOnlyList<Utterance> train, IReadOnlyList<Utterance>? valid, TrainOptions options,
         ITrainingObserver? observer = null, IReadOnlySet<string>? keepWords = null, IReadOnlyList<string>? anchorWords = null,
-        IReadOnlyList<string>? alwaysWords = null)
+        IReadOnlyList<string>? alwaysWords = null, IReadOnlyList<Utterance>? phrasings = null)
     {
         options.Validate();
         observer ??= ITrainingObserver.None;
@@ -46,6 +49,12 @@ public static class Trainer
 
         var tagger = config.TagHead ? new SlotTagger(tagLabels) : null;
         var trainSet = EncodedCorpus.Encode(train, vocabulary, intents, tagger, out int dropped, FloatModel.IsUntagged);
+        if (phrasings is { Count: > 0 })
+        {
+            var more = EncodedCorpus.Encode(phrasings, vocabulary, intents, tagger, out int droppedPhrasings, _ => true);
+            trainSet = trainSet.Concat(more);
+            dropped += droppedPhrasings;
+        }
         int noneId = intents.ToList().IndexOf(FloatModel.NoneIntentName);
         int leftOut = 0;
         if (model.AnchorIds is not null && options.NoneNeedsAnchor) (trainSet, leftOut) = WithoutUnanchoredNone(trainSet, model, noneId);
@@ -62,11 +71,18 @@ public static class Trainer
         int speechErrorCopies = trainSet.Count - beforeSpeechErrors;
         var validSet = EncodedCorpus.Encode(valid, vocabulary, intents, null, out _);
         if (trainSet.Count == 0) throw new ArgumentException("No training utterance has a word the tokenizer keeps.");
-        if (options.Cooccurrence.Enabled) model.Codes.UseCooccurrence(trainSet.Texts.Select(t => t.Ids), options.Cooccurrence);
+        if (options.Cooccurrence is { Enabled: true, Source: CooccurrenceSource.Counts })
+            model.Codes.UseCooccurrence(trainSet.Texts.Select(t => t.Ids), options.Cooccurrence);
 
         var timer = Stopwatch.StartNew();
         var layers = new List<LayerReport>();
         var solver = new ExplicitSolver(model, options.Solver, new LayerCollector(observer, layers));
+        if (options.Cooccurrence is { Enabled: true, Source: CooccurrenceSource.LanguageModel })
+        {
+            solver.Solve(trainSet);
+            LanguageModelVectors.Use(model, trainSet, options.Cooccurrence, options.Solver.Epsilon);
+            observer.Message($"language-model word vectors: {timer.Elapsed.TotalSeconds:F2} s");
+        }
         TrainingStatistics statistics = new();
         double explicitSeconds = 0, explicitAccuracy = double.NaN;
         if (options.Start == StartingPoint.Explicit)
@@ -90,8 +106,11 @@ public static class Trainer
                 PrefixWeight = options.Solver.PrefixWeight,
                 FoldTemperature = options.FineTuning.FoldTemperature && options.Start == StartingPoint.Explicit,
             };
-            finalAccuracy = AveragedFineTune.Run(model, tuning, trainSet, validSet, observer, history);
-            if (options.Solver.URank > 0) Structure(model, options.Solver.URank);
+            // A rank-r U is truncated back to rank r before every validation check: training resumes from, and early
+            // stopping keeps, rank-r weights (projected gradient descent, one projection per check).
+            int rank = options.Solver.URank;
+            finalAccuracy = AveragedFineTune.Run(model, tuning, trainSet, validSet, observer, history,
+                rank > 0 ? m => Structure(m, rank) : null);
             fineSeconds = timer.Elapsed.TotalSeconds;
         }
         if (options.NonActingOffset != 0)
@@ -125,15 +144,17 @@ public static class Trainer
         };
     }
 
-    /// <summary>Every context U replaced by its nearest rank-r matrix (rows centred; unchanged when r ≥ b′).</summary>
+    /// <summary>
+    /// Every context U replaced, in place (the optimizer holds the arrays), by its nearest rank-r matrix (rows centred;
+    /// unchanged when r ≥ b′).
+    /// </summary>
     static void Structure(FloatModel model, int rank)
     {
         SaffuConfig c = model.Config;
         if (rank >= c.LabelDim) return;
         SaffuWeights w = model.Weights;
-        if (w.BlockU is not null) w.BlockU = LowRank.Truncate(w.BlockU, c.Bits, c.LabelDim, rank);
-        if (w.RadialU is not null) w.RadialU = LowRank.Truncate(w.RadialU, c.Bits, c.LabelDim, rank);
-        if (w.DocumentU is not null) w.DocumentU = LowRank.Truncate(w.DocumentU, c.Bits, c.LabelDim, rank);
+        foreach (float[]? u in new[] { w.BlockU, w.RadialU, w.DocumentU })
+            if (u is not null) LowRank.Truncate(u, c.Bits, c.LabelDim, rank).CopyTo(u, 0);
     }
 
     /// <summary>

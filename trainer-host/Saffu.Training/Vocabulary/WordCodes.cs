@@ -133,6 +133,29 @@ public sealed class WordCodes
                     if (p - d >= 0) AddCode(ref sums[ids[p]], ids[p - d]);
                     if (p + d < ids.Length) AddCode(ref sums[ids[p]], ids[p + d]);
                 }
+        UseNeighbours(sums, options);
+    }
+
+    /// <summary>
+    /// Replaces every vector by its code mixed with the cipher vectors of predicted neighbours: x_w = μ·code_w + (1 − μ)·Σ_v
+    /// p_w(v)·code_v, for <paramref name="neighbours"/>[w] a distribution over the vocabulary (null: the word keeps its
+    /// code), e.g. the language-model head's mean prediction of the word after w (<see cref="Solver.LanguageModelVectors"/>).
+    /// The same sparsity as <see cref="UseCooccurrence"/>.
+    /// </summary>
+    public void UsePredictedNeighbours(double[]?[] neighbours, CooccurrenceOptions options)
+    {
+        options.Validate();
+        if (neighbours.Length != Count) throw new ArgumentException($"{neighbours.Length} neighbour distributions; expected one per word ({Count}).");
+        var sums = new Dictionary<short, double>?[Count];
+        for (int r = 0; r < Count; r++)
+            if (neighbours[r] is { } p)
+                for (int v = 0; v < p.Length; v++)
+                    if (p[v] > 0) AddCode(ref sums[r], v, p[v]);
+        UseNeighbours(sums, options);
+    }
+
+    void UseNeighbours(Dictionary<short, double>?[] sums, CooccurrenceOptions options)
+    {
         var newBits = new List<short>();
         var newWeights = new List<float>();
         var newOffsets = new int[Count + 1];
@@ -191,10 +214,10 @@ public sealed class WordCodes
         Cooccurrence = options;
     }
 
-    void AddCode(ref Dictionary<short, double>? sums, int id)
+    void AddCode(ref Dictionary<short, double>? sums, int id, double weight = 1)
     {
         sums ??= new Dictionary<short, double>();
-        foreach (short bit in Of(id)) sums[bit] = sums.GetValueOrDefault(bit) + 1.0 / Popcount(id);
+        foreach (short bit in Of(id)) sums[bit] = sums.GetValueOrDefault(bit) + weight / Popcount(id);
     }
 }
 
@@ -207,6 +230,8 @@ public sealed record CooccurrenceOptions
     public double Mix { get; init; } = 0.5;
     /// <summary>Neighbour bits kept per word (the largest weights).</summary>
     public int MaxEntries { get; init; } = 32;
+    /// <summary>Where the neighbours come from: counted at distance 1..R, or the LM head's predicted next words (R = 1).</summary>
+    public CooccurrenceSource Source { get; init; }
 
     public bool Enabled => Radius > 0;
 
@@ -215,5 +240,16 @@ public sealed record CooccurrenceOptions
         if (Radius is < 0 or > 8) throw new ArgumentException($"The co-occurrence radius {Radius} is invalid; expected 0 (off) or 1..8.");
         if (Mix is < 0 or > 1) throw new ArgumentException($"The co-occurrence mix {Mix} is invalid; expected 0..1.");
         if (MaxEntries is < 1 or > 4096) throw new ArgumentException($"The co-occurrence entries {MaxEntries} are invalid; expected 1..4096.");
+        if (Source == CooccurrenceSource.LanguageModel && Radius is not (0 or 1))
+            throw new ArgumentException($"The co-occurrence radius {Radius} is invalid with the language-model source; expected 0 (off) or 1 (the next word).");
     }
+}
+
+/// <summary>What a word's co-occurrence vector mixes in besides its code.</summary>
+public enum CooccurrenceSource
+{
+    /// <summary>The codes of the words counted at distance 1..R (SAFFU.md §1).</summary>
+    Counts,
+    /// <summary>The codes of the words the LM head predicts next, after an explicit solve on the cipher codes (<see cref="Solver.LanguageModelVectors"/>).</summary>
+    LanguageModel,
 }
