@@ -86,10 +86,6 @@ internal static class ComparisonMarkdown
         md.AppendLine();
     }
 
-    /// <summary>Whether this process runs with tiered compilation (the project turns it off; an environment variable can turn it on).</summary>
-    static bool TieredCompilationOn() => Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is { } env ? env != "0"
-        : !AppContext.TryGetSwitch("System.Runtime.TieredCompilation", out bool on) || on;
-
     static void Method(StringBuilder md, ComparisonResults r)
     {
         var bp = r.Rows.First(s => s.Name == SaffuSystems.BackpropOnly);
@@ -98,7 +94,8 @@ internal static class ComparisonMarkdown
         md.AppendLine($"- Training time, SAFFU: {SaffuRunner.Timing}. ML.NET: {MlNetBaseline.Timing}. " +
             "Every system ran once on a small slice first, so JIT compilation is in no row. " +
             $"Cold, in a fresh process (JIT included, measured first): SAFFU explicit {r.Cold.ExplicitSeconds:F2} s, ML.NET Fit {r.Cold.MlNetSeconds:F2} s.");
-        md.AppendLine($"- Warm fits, repeated: the systems without fine-tuning and ML.NET were each fitted {FitTimes.Repetitions} times in a row " +
+        md.AppendLine($"- Warm fits, repeated: the systems without fine-tuning and ML.NET were each fitted {FitTimes.UntimedFits} times untimed " +
+            $"(.NET's tiered compilation: the first full-size fits still run partly unoptimized tier-0 code), then {FitTimes.Repetitions} times timed " +
             "(the first fit's model is the one evaluated; the explicit solution is deterministic, ML.NET's repeats run in a fresh MLContext with the same seed), " +
             "and \"Training (s)\" and the speed bar use the median; the fine-tuned systems were timed once. " +
             string.Join("; ", r.Rows.Select(s => $"{s.Name}: {s.Fits}")) + ".");
@@ -120,7 +117,6 @@ internal static class ComparisonMarkdown
         if (r.DocumentOnlyIsDefault)
             md.AppendLine("- The trainer's defaults have no block or radial context, so \"document only\" is the same model as \"explicit\" " +
                 "(it was trained again; its numbers differ only in time). Pass --block/--radial to measure what attention adds.");
-        md.AppendLine($"- JIT: tiered compilation {(TieredCompilationOn() ? "on (DOTNET_TieredCompilation=1): a warm fit may still run unoptimized tier-0 code" : "off (the tool's runtimeconfig), for both systems: every method runs optimized code from its first call, so warm fits measure the steady state and the cold start includes full JIT compilation")}.");
         md.AppendLine("- Timings come from one run on a shared machine and vary by some tens of percent from run to run (hence the medians); accuracies repeat exactly for a seed.");
     }
 }

@@ -12,9 +12,10 @@ internal static class SaffuRunner
     public const string Timing = "Trainer.Train: vocabulary, encoding, explicit solve, fine-tuning (with its validation checks), temperature and threshold";
 
     /// <param name="repetitions">Warm fits timed in all: the first one's model is evaluated, the others (the same
-    /// deterministic training) are timed only.</param>
+    /// deterministic training) are timed only. With more than one, <see cref="FitTimes.UntimedFits"/> untimed fits come first.</param>
     public static SystemResult Run(SaffuSystem system, ComparisonData data, ITrainingObserver observer, int repetitions = 1)
     {
+        if (repetitions > 1) FitTimes.Untimed(FitTimes.UntimedFits, () => Trainer.Train(data.Train, data.Valid, system.Options));
         var timer = Stopwatch.StartNew();
         TrainingResult trained = Trainer.Train(data.Train, data.Valid, system.Options, observer);
         var fits = FitTimes.Of(timer.Elapsed.TotalSeconds, repetitions - 1, () =>
