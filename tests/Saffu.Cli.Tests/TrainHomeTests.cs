@@ -119,6 +119,35 @@ public sealed class TrainHomeTests
         (code, _, error) = SaffuCli.Run("train", "--train", "t.jsonl", "--extra", "e.jsonl", "--out", "m");
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "--extra e.jsonl without --home");
+        (code, _, error) = SaffuCli.Run("train", "--train", "t.jsonl", "--phrasings", "p.jsonl", "--out", "m");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "--phrasings p.jsonl without --home");
+        (code, _, error) = SaffuCli.Run("train", "--home", "h.yaml", "--phrasings", "p.jsonl", "--phrasings-repeat", "0", "--out", "m");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "--phrasings-repeat 0; expected 1..100");
+    }
+
+    [TestMethod]
+    public void PhrasingsTrainWithTheirIntentOnlyAndAddNoWord()
+    {
+        using var folder = new TestFolder();
+        string home = folder.File("home.yaml", Home);
+        string phrasings = folder.File("real.jsonl",
+            "{\"text\": \"zorble the desk lamp on\", \"intent\": \"HassTurnOn\", \"slots\": {\"name\": \"no such lamp\"}}\n" +
+            "{\"text\": \"zorble the desk lamp off\", \"intent\": \"HassTurnOff\"}\n");
+        string plain = Path.Combine(folder.Path, "plain"), model = Path.Combine(folder.Path, "model");
+        var (code, before, error) = SaffuCli.Run("train", "--home", home, "--out", plain, "--quiet", "--fine-tune", "false", "--unknown-word-share", "0");
+        Assert.AreEqual(0, code, error);
+        (code, string after, error) = SaffuCli.Run("train", "--home", home, "--phrasings", phrasings, "--phrasings-repeat", "3", "--out", model,
+            "--quiet", "--fine-tune", "false", "--unknown-word-share", "0");
+        Assert.AreEqual(0, code, "a slot the sentence does not say is ignored, not bad input: " + error);
+        Assert.AreEqual(Utterances(before) + 6, Utterances(after), "each phrasing trains --phrasings-repeat times");
+        var loaded = ModelFolder.Load(model);
+        Assert.IsFalse(loaded.Model.Vocabulary.Words.Contains("zorble"), "phrasings add no word to the vocabulary");
+        CollectionAssert.AreEqual(ModelFolder.Load(plain).Model.Vocabulary.Words.ToArray(), loaded.Model.Vocabulary.Words.ToArray());
+
+        static int Utterances(string output) => int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"trained .*?: ([\d,]+) utterances").Groups[1].Value.Replace(",", ""),
+            System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [TestMethod]

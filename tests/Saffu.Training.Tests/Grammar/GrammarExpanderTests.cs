@@ -53,6 +53,33 @@ public sealed class GrammarExpanderTests
     }
 
     [TestMethod]
+    public void ATemplatesSampleDoesNotDependOnItsPositionInTheGrammar()
+    {
+        const string template = "set the {name} to {brightness} [percent | %]";
+        CommandGrammar g = Grammar(template);
+        CommandGrammar moved = CommandGrammar.Parse($"""
+            @color red = 255 0 0
+            @color blue = 0 0 255
+            @intent HassTurnOn
+            turn on the {"{name}"}
+            light up the {"{name}"}
+            @intent HassTurnOff
+            turn off the {"{name}"}
+            @intent HassToggle
+            toggle the {"{name}"}
+            @intent HassLightSet
+            dim the {"{name}"} to {"{brightness}"}
+            {template}
+            """, "moved.txt");
+        Assert.AreNotEqual(g.Templates[3].Index, moved.Templates[5].Index);
+        var keys = new GrammarExpander(g, OneLamp).Expand(g.Templates[3], 100, 5).Select(s => s.Key).ToList();
+        var movedKeys = new GrammarExpander(moved, OneLamp).Expand(moved.Templates[5], 100, 5).Select(s => s.Key).ToList();
+        CollectionAssert.AreEqual(keys, movedKeys);
+        var otherSeed = new GrammarExpander(g, OneLamp).Expand(g.Templates[3], 100, 6).Select(s => s.Key).ToList();
+        CollectionAssert.AreNotEqual(keys, otherSeed);
+    }
+
+    [TestMethod]
     public void ANumberWordGluedToTheBrightnessIsTokensMerge()
     {
         CommandGrammar g = Grammar("set the {name} to twenty {brightness}");

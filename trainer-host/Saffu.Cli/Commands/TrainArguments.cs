@@ -55,6 +55,19 @@ internal sealed class TrainArguments
             + "docs/grammar.md), added to training; each slot's words are found through the home's names.",
         HelpName = "FILE",
     };
+    public readonly Option<string?> Phrasings = new("--phrasings")
+    {
+        Description = "With --home: real sentences labelled with an intent only (.jsonl, .csv or a folder; the lights intents; "
+            + "slots are ignored). They train the intent head, not the tag head, and add no word to the vocabulary: a word the "
+            + "grammar never says reads as <oov> in them, as at run time.",
+        HelpName = "FILE",
+    };
+    public readonly Option<int> PhrasingsRepeat = new("--phrasings-repeat")
+    {
+        Description = "With --phrasings: each of its sentences trains this many times, 1..100. Default: 1.",
+        DefaultValueFactory = _ => 1,
+        HelpName = "N",
+    };
     public readonly Option<string?> Valid = new("--valid")
     {
         Description = "Labelled validation transcripts (any of the three formats): early stopping, calibration and the reject "
@@ -113,7 +126,7 @@ internal sealed class TrainArguments
 
     public IEnumerable<Option> All =>
     [
-        Train, Home, Extra, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
+        Train, Home, Extra, Phrasings, PhrasingsRepeat, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Cooccurrence, CooccurrenceMix, CooccurrenceEntries, URank, Start, FineTune, Epochs, BatchSize, LearningRate,
         Patience, FoldTemperature, WordDropout, AveragedRuns, Seed, InitScale, MaxFalseRejection, TemperatureScale, NoneRejectionTarget, NoneNeedsAnchor, NonActingOffset, SkipBadLines, Quiet,
     ];

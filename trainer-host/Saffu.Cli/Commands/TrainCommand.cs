@@ -20,7 +20,10 @@ public static class TrainCommand
         command.SetAction(parse =>
         {
             var settings = new TrainSettings(parse.GetValue(args.Train), parse.GetValue(args.Home), parse.GetValue(args.Extra),
-                parse.GetValue(args.Valid), parse.GetValue(args.Out)!, parse.GetValue(args.SkipBadLines), parse.GetValue(args.Quiet));
+                parse.GetValue(args.Valid), parse.GetValue(args.Out)!, parse.GetValue(args.SkipBadLines), parse.GetValue(args.Quiet))
+            {
+                Phrasings = parse.GetValue(args.Phrasings), PhrasingsRepeat = parse.GetValue(args.PhrasingsRepeat),
+            };
             var defaults = settings.Home is null ? new TrainOptions() : TrainOptions.Lights;
             return new TrainRun(settings, args.Options(parse, defaults), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute();
         });

@@ -31,11 +31,12 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
             HomeDescription? home = settings.Home is null ? null : HomeDescription.Load(settings.Home);
             LightsCorpus? corpus = home is null ? null : LightsCorpusFor(home, read);
             var train = ReadTraining(corpus, read);
+            var phrasings = ReadPhrasings(read);
             var known = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal);
             IReadOnlyList<Utterance>? valid = settings.Valid is not null ? Read(settings.Valid, read with { KnownIntents = known })
                 : corpus?.Valid.Select(s => s.ToUtterance()).ToList();
             var result = new TrainProgress(error, settings.Quiet).Run(observer => Trainer.Train(train, valid, options, observer, corpus?.KeepWords,
-                corpus?.AnchorWords, corpus?.VocabularyWords));
+                corpus?.AnchorWords, corpus?.VocabularyWords, phrasings));
             ModelFolder.Save(settings.Out, result, options, train, home);
             TrainSummary.Write(output, settings, corpus, valid is { Count: > 0 }, result);
             return SaffuCommand.Ok;
@@ -67,6 +68,15 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
 
     IReadOnlyList<Utterance> Read(string path, ReadOptions read) => Reported(DatasetReader.Read(path, read));
 
+    /// <summary>`--phrasings`: intent labels only (slots dropped), each sentence `--phrasings-repeat` times.</summary>
+    IReadOnlyList<Utterance>? ReadPhrasings(ReadOptions read)
+    {
+        if (settings.Phrasings is null) return null;
+        var read1 = Reported(DatasetReader.Read(settings.Phrasings, read with { KnownIntents = LightIntents.All.ToHashSet(StringComparer.Ordinal) }));
+        var once = read1.Select(u => u with { Slots = Utterance.NoSlots, Tags = null }).ToList();
+        return Enumerable.Repeat(once, settings.PhrasingsRepeat).SelectMany(x => x).ToList();
+    }
+
     IReadOnlyList<Utterance> Reported(Dataset data)
     {
         if (data.SkippedLines > 0 && !settings.Quiet)
@@ -78,6 +88,12 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
 /// <summary>The parsed non-knob options of `saffu train`.</summary>
 internal sealed record TrainSettings(string? Train, string? Home, string? Extra, string? Valid, string Out, bool SkipBadLines, bool Quiet)
 {
+    /// <summary>`--phrasings FILE`: intent-only real sentences (intent head only, no vocabulary words).</summary>
+    public string? Phrasings { get; init; }
+
+    /// <summary>`--phrasings-repeat N`: how many times each of them trains.</summary>
+    public int PhrasingsRepeat { get; init; } = 1;
+
     /// <summary>Usage rules the parser cannot express: some training source, and `--extra` only with `--home`.</summary>
     public void Validate()
     {
@@ -85,6 +101,10 @@ internal sealed record TrainSettings(string? Train, string? Home, string? Extra,
             throw new ArgumentException("No training data: found neither --train nor --home; expected --train DATA, --home HOME_FILE or both.");
         if (Extra is not null && Home is null)
             throw new ArgumentException($"--extra {Extra} without --home; expected --home HOME_FILE too (extra sentences join a home's lights corpus).");
+        if (Phrasings is not null && Home is null)
+            throw new ArgumentException($"--phrasings {Phrasings} without --home; expected --home HOME_FILE too (phrasings join a home's lights corpus).");
+        if (PhrasingsRepeat is < 1 or > 100)
+            throw new ArgumentException($"--phrasings-repeat {PhrasingsRepeat}; expected 1..100.");
     }
 }
 

@@ -43,7 +43,7 @@ public sealed class GrammarExpander
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<(LabelledSentence, string)>();
-        var candidates = Count(template) <= quota ? Enumerate(template) : Sample(template, quota, SeededRandom.For(seed, template.Index));
+        var candidates = Count(template) <= quota ? Enumerate(template) : Sample(template, quota, SeededRandom.For(seed, Stream(template)));
         foreach (List<Piece> pieces in candidates)
         {
             var built = builder.Build(pieces, template);
@@ -74,6 +74,12 @@ public sealed class GrammarExpander
                     foreach (List<Piece> pieces in Enumerate(template.Root, b)) yield return pieces;
                 }
     }
+
+    /// <summary>
+    /// The template's random stream: a hash of its intent and text, not its position, so that a template added or removed
+    /// elsewhere in the grammar leaves every other template's sample as it was (docs/grammar.md §3).
+    /// </summary>
+    static int Stream(Template template) => (int)StableHash.Fnv1a(template.Intent + "\n" + template.Text);
 
     IEnumerable<List<Piece>> Sample(Template template, int quota, SeededRandom random)
     {

@@ -23,7 +23,8 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
     /// </summary>
     public IReadOnlySet<string> KeepWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Words the vocabulary must have even when unsaid: the words of the home's place and lead phrases (docs/action-map.md).</summary>
+    /// <summary>Words the vocabulary must have even when unsaid: the words of the home's place and lead phrases and of its slot
+    /// phrases (docs/action-map.md).</summary>
     public IReadOnlyList<string> VocabularyWords { get; init; } = [];
 
     /// <summary>The home's anchor words (<see cref="Grammar.AnchorWords"/>): a sentence without one is not understood.</summary>
@@ -88,8 +89,10 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
             pool.Conflicts, pool.Overridden, clock.Elapsed);
         var keep = new HashSet<string>(phrases.Words(), StringComparer.Ordinal);
         var vocabularyWords = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string place in PlaceWords.For(home, grammar).Concat(PlaceWords.Leads(grammar).Select(l => l.Phrase)))
-            vocabularyWords.UnionWith(tokens.Tokenize(place)?.Where(t => t.Value < 0).Select(t => t.Word) ?? []);
+        // the action map looks up every word of every slot phrase (names, aliases, colours, step phrases): a phrase
+        // whose templates happen to draw it only into validation (or never) must still be in the vocabulary
+        foreach (string phrase in PlaceWords.For(home, grammar).Concat(PlaceWords.Leads(grammar).Select(l => l.Phrase)).Concat(phrases.Words()))
+            vocabularyWords.UnionWith(tokens.Tokenize(phrase)?.Where(t => t.Value < 0).Select(t => t.Word) ?? []);
         foreach (Utterance u in options.Extra) keep.UnionWith(tokens.Tokenize(u.Text)?.Select(t => t.Word) ?? []);
         return new LightsCorpus(train, validList, report, phrases)
         {

@@ -23,9 +23,12 @@ public static class Trainer
     /// <param name="anchorWords">The anchor words (docs/saffu-model.md §3; a home's <see cref="Grammar.AnchorWords"/>), all in the
     /// vocabulary (count 0 when the training data never says one) and stored as <see cref="FloatModel.AnchorIds"/>. Null: no
     /// anchor rule.</param>
+    /// <param name="phrasings">Intent-only training sentences (`saffu train --phrasings`): encoded with the vocabulary of
+    /// <paramref name="train"/> (their own words add none: one the vocabulary lacks reads as &lt;oov&gt;) and without tag
+    /// targets (the tag head does not learn from them); their intents must be among those of <paramref name="train"/>.</param>
     public static TrainingResult Train(IReadOnlyList<Utterance> train, IReadOnlyList<Utterance>? valid, TrainOptions options,
         ITrainingObserver? observer = null, IReadOnlySet<string>? keepWords = null, IReadOnlyList<string>? anchorWords = null,
-        IReadOnlyList<string>? alwaysWords = null)
+        IReadOnlyList<string>? alwaysWords = null, IReadOnlyList<Utterance>? phrasings = null)
     {
         options.Validate();
         observer ??= ITrainingObserver.None;
@@ -46,6 +49,12 @@ public static class Trainer
 
         var tagger = config.TagHead ? new SlotTagger(tagLabels) : null;
         var trainSet = EncodedCorpus.Encode(train, vocabulary, intents, tagger, out int dropped, FloatModel.IsUntagged);
+        if (phrasings is { Count: > 0 })
+        {
+            var more = EncodedCorpus.Encode(phrasings, vocabulary, intents, tagger, out int droppedPhrasings, _ => true);
+            trainSet = trainSet.Concat(more);
+            dropped += droppedPhrasings;
+        }
         int noneId = intents.ToList().IndexOf(FloatModel.NoneIntentName);
         int leftOut = 0;
         if (model.AnchorIds is not null && options.NoneNeedsAnchor) (trainSet, leftOut) = WithoutUnanchoredNone(trainSet, model, noneId);
