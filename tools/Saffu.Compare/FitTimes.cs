@@ -12,8 +12,9 @@ internal sealed record FitTimes(IReadOnlyList<double> Seconds)
     /// <summary>
     /// Untimed full-size fits of those systems before their timed ones. With .NET's tiered compilation a method runs
     /// unoptimized tier-0 code until it has been called 30 times and the runtime has had 100 ms without new JIT work, so
-    /// the first full-size fits after the slice warm-up still run partly unoptimized code (the explicit call took
-    /// 0.54–0.89 s in its first two warm calls and 0.24–0.30 s from the fourth on: tools/hwu64-study/explicit-phases.cs).
+    /// the first full-size fits after the slice warm-up still run partly unoptimized code (at 901b7e1 the explicit call took
+    /// 0.79, 0.55, 0.49 and 0.46 s in its first four warm calls and 0.24–0.32 s from the fifth on:
+    /// tools/hwu64-study/explicit-phases.cs; 0.69, 0.52, 0.43, 0.24 s, then 0.20–0.24 s, with this branch's faster phases).
     /// Both systems get the same untimed fits, so the timed ones measure each one's steady state.
     /// </summary>
     public const int UntimedFits = 2;
