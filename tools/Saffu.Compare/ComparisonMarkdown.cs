@@ -94,6 +94,11 @@ internal static class ComparisonMarkdown
         md.AppendLine($"- Training time, SAFFU: {SaffuRunner.Timing}. ML.NET: {MlNetBaseline.Timing}. " +
             "Every system ran once on a small slice first, so JIT compilation is in no row. " +
             $"Cold, in a fresh process (JIT included, measured first): SAFFU explicit {r.Cold.ExplicitSeconds:F2} s, ML.NET Fit {r.Cold.MlNetSeconds:F2} s.");
+        md.AppendLine($"- Warm fits, repeated: the systems without fine-tuning and ML.NET were each fitted {FitTimes.UntimedFits} times untimed " +
+            $"(.NET's tiered compilation: the first full-size fits still run partly unoptimized tier-0 code), then {FitTimes.Repetitions} times timed " +
+            "(the first fit's model is the one evaluated; the explicit solution is deterministic, ML.NET's repeats run in a fresh MLContext with the same seed), " +
+            "and \"Training (s)\" and the speed bar use the median; the fine-tuned systems were timed once. " +
+            string.Join("; ", r.Rows.Select(s => $"{s.Name}: {s.Fits}")) + ".");
         md.AppendLine($"- Explicit + fine-tune is `saffu train`'s default with --valid (budget {ft.EpochBudget} epochs, ran {ft.EpochsRun:0.##}). " +
             $"Backprop only: the same model and Adam settings from a seeded random start, a larger budget of {bp.EpochBudget} epochs (ran {bp.EpochsRun:0.##}), " +
             $"{SaffuSystems.BackpropEvaluationsPerEpoch} validation checks per epoch and early stopping after {SaffuSystems.BackpropPatienceEpochs} epochs without a better one; " +
@@ -112,6 +117,6 @@ internal static class ComparisonMarkdown
         if (r.DocumentOnlyIsDefault)
             md.AppendLine("- The trainer's defaults have no block or radial context, so \"document only\" is the same model as \"explicit\" " +
                 "(it was trained again; its numbers differ only in time). Pass --block/--radial to measure what attention adds.");
-        md.AppendLine("- Timings come from one run on a shared machine and vary by some tens of percent from run to run; accuracies repeat exactly for a seed.");
+        md.AppendLine("- Timings come from one run on a shared machine and vary by some tens of percent from run to run (hence the medians); accuracies repeat exactly for a seed.");
     }
 }

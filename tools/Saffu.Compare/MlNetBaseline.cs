@@ -18,10 +18,15 @@ internal static class MlNetBaseline
     public const string Name = "ML.NET FeaturizeText + SdcaMaximumEntropy";
     public const string Timing = "pipeline.Fit over in-memory rows: label keys, text featurizer, cache, SDCA";
 
-    public static SystemResult Run(ComparisonData data, int seed, double maxFalseRejection)
+    /// <param name="repetitions">Fits timed in all: the first one's model is evaluated, the others (each in a fresh
+    /// MLContext with the same seed) are timed only. With more than one, <see cref="FitTimes.UntimedFits"/> untimed fits
+    /// (each in a fresh MLContext) come first.</param>
+    public static SystemResult Run(ComparisonData data, int seed, double maxFalseRejection, int repetitions = 1)
     {
+        if (repetitions > 1) FitTimes.Untimed(FitTimes.UntimedFits, () => Fit(new MLContext(seed), data.Train));
         var ml = new MLContext(seed);
         var (model, seconds) = Fit(ml, data.Train);
+        var fits = FitTimes.Of(seconds, repetitions - 1, () => Fit(new MLContext(seed), data.Train).Seconds);
         IDataView trainView = View(ml, data.Train);
         using var scorer = new MlNetScorer(ml, model, IntentNames(model, trainView));
         var valid = UtteranceScoring.ScoreAll(scorer, data.Valid.Select(u => u.Text).ToArray(), Evaluator.Labels(scorer, data.Valid));
@@ -34,7 +39,7 @@ internal static class MlNetBaseline
         {
             Name = Name,
             Report = report,
-            TrainSeconds = seconds,
+            Fits = fits,
             ValidAccuracy = validAccuracy,
             DevAccuracy = dev,
             Parameters = parameters.Dense,

@@ -11,11 +11,19 @@ internal static class SaffuRunner
 {
     public const string Timing = "Trainer.Train: vocabulary, encoding, explicit solve, fine-tuning (with its validation checks), temperature and threshold";
 
-    public static SystemResult Run(SaffuSystem system, ComparisonData data, ITrainingObserver observer)
+    /// <param name="repetitions">Warm fits timed in all: the first one's model is evaluated, the others (the same
+    /// deterministic training) are timed only. With more than one, <see cref="FitTimes.UntimedFits"/> untimed fits come first.</param>
+    public static SystemResult Run(SaffuSystem system, ComparisonData data, ITrainingObserver observer, int repetitions = 1)
     {
+        if (repetitions > 1) FitTimes.Untimed(FitTimes.UntimedFits, () => Trainer.Train(data.Train, data.Valid, system.Options));
         var timer = Stopwatch.StartNew();
         TrainingResult trained = Trainer.Train(data.Train, data.Valid, system.Options, observer);
-        double seconds = timer.Elapsed.TotalSeconds;
+        var fits = FitTimes.Of(timer.Elapsed.TotalSeconds, repetitions - 1, () =>
+        {
+            var again = Stopwatch.StartNew();
+            Trainer.Train(data.Train, data.Valid, system.Options);
+            return again.Elapsed.TotalSeconds;
+        });
         FloatModel model = trained.Model;
         TrainingMeasurements m = trained.Measurements;
         var report = Evaluator.Evaluate(new EvaluationRequest(model, data.Test) { Ood = data.Ood });
@@ -26,7 +34,7 @@ internal static class SaffuRunner
         {
             Name = system.Name,
             Report = report,
-            TrainSeconds = seconds,
+            Fits = fits,
             ValidAccuracy = m.FinalValidAccuracy,
             DevAccuracy = dev,
             Parameters = parameters,

@@ -11,8 +11,10 @@ internal sealed record SystemResult
     public required string Name { get; init; }
     /// <summary>Test accuracy, macro-F1, and rejection at the threshold chosen on valid.</summary>
     public required EvaluationReport Report { get; init; }
-    /// <summary>Wall clock of the training call (data reading excluded; see <see cref="Timing"/>).</summary>
-    public required double TrainSeconds { get; init; }
+    /// <summary>Wall clock of the training call (data reading excluded; see <see cref="Timing"/>): the median of <see cref="Fits"/>.</summary>
+    public double TrainSeconds => Fits.Median;
+    /// <summary>Every timed warm fit of the system (<see cref="FitTimes.Repetitions"/> for the systems a bar times, else one).</summary>
+    public required FitTimes Fits { get; init; }
     /// <summary>Closed-set accuracy on the extra dev set (slurp-dev); null when the run has none.</summary>
     public double? DevAccuracy { get; init; }
     /// <summary>Validation accuracy of the model kept (the best epoch with early stopping).</summary>

@@ -16,6 +16,9 @@ public static class Calibration
     private const int GridSteps = 96;
     private const int GoldenIterations = 80;
 
+    // exp(−750) ≈ 2e−326 is under half the smallest double (4.9e−324): it rounds to exactly 0.
+    private const double ExpUnderflow = -750;
+
     /// <summary>
     /// The temperature T that minimises mean over m of −log softmax(logits[m] / T)[labels[m]].
     /// </summary>
@@ -142,7 +145,13 @@ public static class Calibration
         double RowLoss(int m, double temperature)
         {
             double sum = 0;
-            foreach (double x in shifted[m]) sum += Math.Exp(x / temperature);
+            // exp of an argument below ExpUnderflow is exactly 0, and adding 0 changes no bit of the sum: skipped (most
+            // terms of the grid's small temperatures).
+            foreach (double x in shifted[m])
+            {
+                double a = x / temperature;
+                if (a >= ExpUnderflow) sum += Math.Exp(a);
+            }
             return Math.Log(sum) + gap[m] / temperature;
         }
 

@@ -11,7 +11,7 @@ public static class ChunkedPass
     /// <summary>Utterances per chunk. Fixed: changing it changes the rounding of F.</summary>
     public const int ChunkSize = 1024;
 
-    /// <summary>Chunks run at once before their partials are added (in chunk order) and freed.</summary>
+    /// <summary>Most chunks run at once before their partials are added (in chunk order) and reused.</summary>
     public const int WaveChunks = 8;
 
     /// <summary>
@@ -24,15 +24,19 @@ public static class ChunkedPass
         int chunks = Math.Max(1, (utterances + ChunkSize - 1) / ChunkSize);
         var total = shape.Select(s => s.EmptyLike()).ToArray();
         long done = 0;
-        // Waves bound the memory held in partials; they do not change the order of the sums.
-        for (int wave = 0; wave < chunks; wave += WaveChunks)
+        // A wave is as many chunks as there are cores (at most WaveChunks): its partials are added in chunk order, cleared
+        // and handed to the next wave's chunks, so a pass allocates one partial set per core instead of one per chunk
+        // (each U partial is b × b′ doubles, 1 MB for HWU64: large-object-heap garbage). Neither changes the order of the sums.
+        int waveSize = Math.Clamp(Environment.ProcessorCount, 1, WaveChunks);
+        var free = new System.Collections.Concurrent.ConcurrentBag<LayerStatistics[]>();
+        for (int wave = 0; wave < chunks; wave += waveSize)
         {
-            int inWave = Math.Min(WaveChunks, chunks - wave);
+            int inWave = Math.Min(waveSize, chunks - wave);
             var partials = new LayerStatistics[inWave][];
             Parallel.For(0, inWave, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
             {
                 int chunk = wave + k;
-                var mine = shape.Select(s => s.EmptyLike()).ToArray();
+                var mine = free.TryTake(out var reused) ? reused : shape.Select(s => s.EmptyLike()).ToArray();
                 TScratch state = newState();
                 int end = Math.Min(utterances, (chunk + 1) * ChunkSize);
                 for (int u = chunk * ChunkSize; u < end; u++) count(mine, state, u);
@@ -40,7 +44,14 @@ public static class ChunkedPass
                 progress?.Report(Interlocked.Add(ref done, end - chunk * ChunkSize));
             });
             foreach (var partial in partials)
-                for (int i = 0; i < total.Length; i++) total[i].Add(partial[i]);
+            {
+                for (int i = 0; i < total.Length; i++)
+                {
+                    total[i].Add(partial[i]);
+                    partial[i].Clear();
+                }
+                free.Add(partial);
+            }
         }
         return total;
     }

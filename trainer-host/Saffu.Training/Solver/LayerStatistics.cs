@@ -46,4 +46,13 @@ public sealed class LayerStatistics
     }
 
     public LayerStatistics EmptyLike() => new(Name, Rows, Cols);
+
+    /// <summary>Back to empty (every F entry +0, no examples), for reuse as a fresh partial.</summary>
+    public void Clear()
+    {
+        Array.Clear(F);
+        NormSum = 0;
+        WeightSum = 0;
+        Examples = 0;
+    }
 }

@@ -51,9 +51,13 @@ public sealed class EncodedCorpus
         var labels = new List<int>(utterances.Count);
         var tags = tagger is null ? null : new List<int[]>(utterances.Count);
         dropped = 0;
-        foreach (Utterance u in utterances)
+        // Tokenizing and looking up is most of the cost and each text is independent: on all cores, kept in input order.
+        var encoded = new EncodedText[utterances.Count];
+        Parallel.For(0, utterances.Count, i => encoded[i] = vocabulary.Encode(utterances[i].Text));
+        for (int i = 0; i < utterances.Count; i++)
         {
-            EncodedText text = vocabulary.Encode(u.Text);
+            Utterance u = utterances[i];
+            EncodedText text = encoded[i];
             if (text.WordCount == 0) { dropped++; continue; }
             if (u.Intent is null || !index.TryGetValue(u.Intent, out int label))
                 throw new DatasetException(DatasetError.UnknownLabel, u.Source.Path, u.Source.Line,

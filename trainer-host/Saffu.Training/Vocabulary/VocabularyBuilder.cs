@@ -24,19 +24,15 @@ public static class VocabularyBuilder
         IReadOnlySet<string>? keep = null, IEnumerable<string>? always = null)
     {
         var counts = new Dictionary<string, (long Count, int First)>(StringComparer.Ordinal);
-        int utterances = 0;
-        var buffer = new TokenBuffer(prependSod ? maxWords - 1 : maxWords);
-        foreach (string text in transcripts)
-        {
-            utterances++;
-            Tokenizer.Tokenize(text, buffer);
-            for (int i = 0; i < buffer.Count; i++)
+        string[][] tokenized = Tokenize(transcripts.ToList(), prependSod ? maxWords - 1 : maxWords);
+        int utterances = tokenized.Length;
+        // Counted in transcript order (the first occurrence breaks ties).
+        foreach (string[] tokens in tokenized)
+            foreach (string token in tokens)
             {
-                string token = buffer.TokenText(i);
                 if (token == SpecialWords.Oov) continue;
                 counts[token] = counts.TryGetValue(token, out var c) ? (c.Count + 1, c.First) : (1, counts.Count + 1);
             }
-        }
         if (minCount > 1)
             foreach (string rare in counts.Where(p => p.Value.Count < minCount && keep?.Contains(p.Key) != true).Select(p => p.Key).ToList())
                 counts.Remove(rare);
@@ -54,12 +50,34 @@ public static class VocabularyBuilder
     /// <summary>Every token type's count in the training transcripts, for the training state (id order).</summary>
     public static long[] Counts(WordVocabulary vocabulary, IEnumerable<string> transcripts)
     {
+        var texts = transcripts.ToList();
         var counts = new long[vocabulary.Count];
-        foreach (string text in transcripts)
+        // Integer counts: per-thread partial sums give the same totals in any order.
+        Parallel.For(0, texts.Count, () => new long[vocabulary.Count], (i, _, mine) =>
         {
-            EncodedText encoded = vocabulary.Encode(text);
-            for (int p = encoded.FirstWord; p < encoded.Length; p++) counts[encoded.Ids[p]]++;
-        }
+            EncodedText encoded = vocabulary.Encode(texts[i]);
+            for (int p = encoded.FirstWord; p < encoded.Length; p++) mine[encoded.Ids[p]]++;
+            return mine;
+        }, mine =>
+        {
+            lock (counts)
+                for (int id = 0; id < counts.Length; id++) counts[id] += mine[id];
+        });
         return counts;
+    }
+
+    /// <summary>The tokens of every transcript (a tokenizer of <paramref name="capacity"/> words), on all cores, in input order.</summary>
+    static string[][] Tokenize(IReadOnlyList<string> transcripts, int capacity)
+    {
+        var tokenized = new string[transcripts.Count][];
+        Parallel.For(0, transcripts.Count, () => new TokenBuffer(capacity), (i, _, buffer) =>
+        {
+            Tokenizer.Tokenize(transcripts[i], buffer);
+            var tokens = new string[buffer.Count];
+            for (int t = 0; t < tokens.Length; t++) tokens[t] = buffer.TokenText(t);
+            tokenized[i] = tokens;
+            return buffer;
+        }, _ => { });
+        return tokenized;
     }
 }
