@@ -43,6 +43,14 @@ namespace Saffu.Runtime.Tests
             return model.Actions.Plan(model.Session.Decision);
         }
 
+        /// <summary>Says the line and checks that the whole command was refused for the reason: nothing planned.</summary>
+        static void AssertRefused(SaffuModel model, string line, ActionReason reason)
+        {
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(model, line), line);
+            Assert.AreEqual((int)reason, (int)model.Actions.Reason, line);
+            Assert.AreEqual(0, model.Actions.Commands.Count, line);
+        }
+
         [TestMethod]
         public void AnotherDevicesIntentIsNotALightAndNamesItsDomain()
         {
@@ -186,13 +194,9 @@ namespace Saffu.Runtime.Tests
         public void APlaceTheHomeDoesNotHaveIsRefused()
         {
             SaffuModel m = LoadWithLeadsAndPlaces();
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the lights percent"));
-            Assert.AreEqual((int)ActionReason.UnknownArea, (int)m.Actions.Reason);
-            Assert.AreEqual(0, m.Actions.Commands.Count);
+            AssertRefused(m, "turn on the lights percent", ActionReason.UnknownArea);
             // A named light does not make the command act in part: the whole command is refused, nothing changes.
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the desk lamp percent"));
-            Assert.AreEqual((int)ActionReason.UnknownArea, (int)m.Actions.Reason);
-            Assert.AreEqual(0, m.Actions.Commands.Count);
+            AssertRefused(m, "turn on the desk lamp percent", ActionReason.UnknownArea);
             Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
             Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the percent and the hall light"));
             Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Hall));
@@ -204,11 +208,8 @@ namespace Saffu.Runtime.Tests
         {
             // "percent" stands in for "chandelier": a place phrase that is an anchor word names a light, not a room.
             SaffuModel m = LoadWithLeadsAndPlaces(new string[] { "percent", "lamp", "light", "lights" });
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the lights percent"));
-            Assert.AreEqual((int)ActionReason.UnknownName, (int)m.Actions.Reason);
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "dim the desk lamp percent"));
-            Assert.AreEqual((int)ActionReason.UnknownName, (int)m.Actions.Reason);
-            Assert.AreEqual(0, m.Actions.Commands.Count);
+            AssertRefused(m, "turn on the lights percent", ActionReason.UnknownName);
+            AssertRefused(m, "dim the desk lamp percent", ActionReason.UnknownName);
         }
 
         [TestMethod]
@@ -216,18 +217,14 @@ namespace Saffu.Runtime.Tests
         {
             SaffuModel m = LoadWithTargetWords();
             // "turn off the garage lights and the hall light": the unknown name is refused, the hall light is not switched alone.
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the hall light and the zorblax lights"));
-            Assert.AreEqual((int)ActionReason.UnknownName, (int)m.Actions.Reason);
-            Assert.AreEqual(0, m.Actions.Commands.Count);
+            AssertRefused(m, "turn on the hall light and the zorblax lights", ActionReason.UnknownName);
             Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Hall));
             // An unknown word before a room's noun ("the lamp in the guest bedroom"): unknown area, also with a named light.
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the desk lamp in the zorblax bedroom"));
-            Assert.AreEqual((int)ActionReason.UnknownArea, (int)m.Actions.Reason);
+            AssertRefused(m, "turn on the desk lamp in the zorblax bedroom", ActionReason.UnknownArea);
             Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
             // An area span that is no area of the home ("garage", tagged as an area): refused even though a light was named.
             SaffuModel plain = LoadWith(0);
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(plain, "turn on the desk lamp in the garage"));
-            Assert.AreEqual((int)ActionReason.UnknownArea, (int)plain.Actions.Reason);
+            AssertRefused(plain, "turn on the desk lamp in the garage", ActionReason.UnknownArea);
             // The first word before a light noun is a wake word or a verb, not a name, when a target is named.
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "zorblax lights off in the office"));
             Assert.AreEqual(1, m.Actions.TargetCount);
@@ -305,8 +302,7 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual((int)ActionOutcome.NotALight, (int)Say(m, "set the garage to 20 percent in the office"));
             // A light noun first ("the lamp by the window"), or right after the device noun ("the tv light"): not the device
             // (here the model tags "garage" as an area, which this home lacks: refused as an unknown area instead).
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the desk lamp in the garage"));
-            Assert.AreEqual((int)ActionReason.UnknownArea, (int)m.Actions.Reason);
+            AssertRefused(m, "turn on the desk lamp in the garage", ActionReason.UnknownArea);
             Assert.AreNotEqual((int)ActionOutcome.NotALight, (int)Say(m, "turn on the garage lights"));
             Assert.IsNull(m.Actions.DomainName());
         }
@@ -331,9 +327,7 @@ namespace Saffu.Runtime.Tests
         public void NoTargetActsOnEveryLightOnlyWhenALightOrAllIsSaid()
         {
             SaffuModel m = LoadWithTargetWords();
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "set to 20 percent"));
-            Assert.AreEqual((int)ActionReason.NoTarget, (int)m.Actions.Reason);
-            Assert.AreEqual(0, m.Actions.Commands.Count);
+            AssertRefused(m, "set to 20 percent", ActionReason.NoTarget);
             Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on"));
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on all"));
             Assert.AreEqual(4, m.Actions.TargetCount);
@@ -342,8 +336,7 @@ namespace Saffu.Runtime.Tests
             // A colour says "lights" too (only lights take one).
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "make red"));
             // An unknown word right before a light noun (a word of the lead table here): unknown name.
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the zorblax lights"));
-            Assert.AreEqual((int)ActionReason.UnknownName, (int)m.Actions.Reason);
+            AssertRefused(m, "turn on the zorblax lights", ActionReason.UnknownName);
         }
     }
 }
