@@ -95,13 +95,21 @@ namespace Saffu.Runtime.Actions
         }
 
         /// <summary>The longest lead phrase (kinds filler, question, negation, statement) at ids[at], −1 if none.</summary>
-        int LongestLeadAt(int[] ids, int at, int end)
+        int LongestLeadAt(int[] ids, int at, int end) { return LongestPhraseAt(leadAt, ids, at, end, true); }
+
+        /// <summary>
+        /// The longest phrase of a table (offsets of a kind or intent byte, then the word count and the words) that starts
+        /// at ids[at] and ends by ids[end − 1], −1 if none; leadsOnly keeps the lead kinds (filler, question, negation,
+        /// statement) of the lead table.
+        /// </summary>
+        int LongestPhraseAt(int[] table, int[] ids, int at, int end, bool leadsOnly)
         {
             int best = -1, bestWords = 0;
-            for (int e = 0; e < leadAt.Length; e++)
+            for (int e = 0; e < table.Length; e++)
             {
-                int n = data[leadAt[e] + 1], kind = data[leadAt[e]];
-                if ((kind <= LeadNegation || kind == LeadStatement) && n > bestWords && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n))
+                int n = data[table[e] + 1], kind = data[table[e]];
+                if (leadsOnly && kind > LeadNegation && kind != LeadStatement) continue;
+                if (n > bestWords && at + n <= end && PhraseIs(table[e] + 1, ids, at, n))
                 {
                     best = e;
                     bestWords = n;
@@ -279,17 +287,8 @@ namespace Saffu.Runtime.Actions
         /// </summary>
         public int WordKindAt(int[] ids, int at, int end)
         {
-            int kind = LeadNone, words = 0;
-            for (int e = 0; e < leadAt.Length; e++)
-            {
-                int n = data[leadAt[e] + 1];
-                if (n > words && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n))
-                {
-                    kind = data[leadAt[e]];
-                    words = n;
-                }
-            }
-            return kind;
+            int e = LongestPhraseAt(leadAt, ids, at, end, false);
+            return e < 0 ? LeadNone : data[leadAt[e]];
         }
 
         /// <summary>True when the lead table has a phrase of kind WordEveryLight (a map written before them has none).</summary>
@@ -321,20 +320,7 @@ namespace Saffu.Runtime.Actions
         }
 
         /// <summary>The longest device phrase that starts at ids[at] and ends by ids[end − 1], or −1.</summary>
-        public int DeviceAt(int[] ids, int at, int end)
-        {
-            int best = -1, words = 0;
-            for (int d = 0; d < deviceAt.Length; d++)
-            {
-                int n = data[deviceAt[d] + 1];
-                if (n > words && at + n <= end && PhraseIs(deviceAt[d] + 1, ids, at, n))
-                {
-                    best = d;
-                    words = n;
-                }
-            }
-            return best;
-        }
+        public int DeviceAt(int[] ids, int at, int end) { return LongestPhraseAt(deviceAt, ids, at, end, false); }
 
         /// <summary>Words of device phrase d.</summary>
         public int DeviceWords(int device) { return data[deviceAt[device] + 1]; }
