@@ -20,7 +20,7 @@ internal sealed record ComparisonData(IReadOnlyList<Utterance> Train, IReadOnlyL
     {
         var timer = Stopwatch.StartNew();
         var train = DatasetReader.Read(Path.Combine(root, "hwu64", "train")).Utterances;
-        var known = new ReadOptions { KnownIntents = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+        var known = Trainer.ReadOptionsFor(train);
         var valid = DatasetReader.Read(Path.Combine(root, "hwu64", "valid"), known).Utterances;
         var test = DatasetReader.Read(Path.Combine(root, "hwu64", "test"), known).Utterances;
         // Out-of-domain labels ("oos") are ignored.

@@ -14,7 +14,7 @@ var rows = SweepRunner.Read(args[0]).Values.ToList();
 var keys = args.Skip(1).ToHashSet();
 var pick = keys.Count > 0 ? rows.Where(r => keys.Contains(r.Key)).ToList() : ParetoFront.Of(rows).ToList();
 var train = DatasetReader.Read(Path.Combine(root, "hwu64", "train")).Utterances;
-var known = new ReadOptions { KnownIntents = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+var known = Trainer.ReadOptionsFor(train);
 var valid = DatasetReader.Read(Path.Combine(root, "hwu64", "valid"), known).Utterances;
 var data = new SweepData(train, valid, [], null);
 foreach (var r in pick)

@@ -17,7 +17,7 @@ using Saffu.Training.Training;
 string root = Environment.GetEnvironmentVariable("SAFFU_DATA") ?? Path.GetFullPath("../shared/data");
 int calls = args.Length > 0 ? int.Parse(args[0]) : 5;
 var train = DatasetReader.Read(Path.Combine(root, "hwu64", "train")).Utterances;
-var known = new ReadOptions { KnownIntents = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+var known = Trainer.ReadOptionsFor(train);
 var valid = DatasetReader.Read(Path.Combine(root, "hwu64", "valid"), known).Utterances;
 var options = new TrainOptions { FineTune = false };
 

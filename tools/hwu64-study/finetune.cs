@@ -22,7 +22,7 @@ int I(string k, int d) => kv.TryGetValue(k, out var v) ? int.Parse(v) : d;
 bool B(string k, bool d) => kv.TryGetValue(k, out var v) ? bool.Parse(v) : d;
 string root = Environment.GetEnvironmentVariable("SAFFU_DATA") ?? Path.GetFullPath("../shared/data");
 var train = DatasetReader.Read(Path.Combine(root, "hwu64", "train")).Utterances;
-var known = new ReadOptions { KnownIntents = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+var known = Trainer.ReadOptionsFor(train);
 var valid = DatasetReader.Read(Path.Combine(root, "hwu64", "valid"), known).Utterances;
 var slurp = DatasetReader.Read(Path.Combine(root, "slurp-dev"), known).Utterances;
 var d = new TrainOptions();

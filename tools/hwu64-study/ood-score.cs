@@ -11,7 +11,7 @@ using Saffu.Training.Training;
 
 string root = Environment.GetEnvironmentVariable("SAFFU_DATA") ?? Path.GetFullPath("../shared/data");
 var train = DatasetReader.Read(Path.Combine(root, "hwu64", "train")).Utterances;
-var known = new ReadOptions { KnownIntents = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+var known = Trainer.ReadOptionsFor(train);
 var valid = DatasetReader.Read(Path.Combine(root, "hwu64", "valid"), known).Utterances;
 var oodRead = new ReadOptions { RequireIntent = false };
 var ood = DatasetReader.Read(Path.Combine(root, "clinc150-oos", "train"), oodRead).Utterances

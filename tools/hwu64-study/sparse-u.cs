@@ -16,7 +16,7 @@ var kv = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 int[] topK = (kv.GetValueOrDefault("topk") ?? "0,8,16").Split(',').Select(int.Parse).ToArray();
 int seed = int.Parse(kv.GetValueOrDefault("seed") ?? "1");
 var train = DatasetReader.Read(Path.Combine(root, "hwu64", "train")).Utterances;
-var known = new ReadOptions { KnownIntents = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+var known = Trainer.ReadOptionsFor(train);
 var valid = DatasetReader.Read(Path.Combine(root, "hwu64", "valid"), known).Utterances;
 var slurp = DatasetReader.Read(Path.Combine(root, "slurp-dev"), known).Utterances;
 var defaults = new TrainOptions();

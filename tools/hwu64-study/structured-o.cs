@@ -20,7 +20,7 @@ var kv = args.Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 int[] ranks = (kv.GetValueOrDefault("ranks") ?? "48,32,16,8").Split(',').Select(int.Parse).ToArray();
 int[] topK = (kv.GetValueOrDefault("topk") ?? "4,8,16").Split(',').Select(int.Parse).ToArray();
 var train = DatasetReader.Read(Path.Combine(root, "hwu64", "train")).Utterances;
-var known = new ReadOptions { KnownIntents = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+var known = Trainer.ReadOptionsFor(train);
 var valid = DatasetReader.Read(Path.Combine(root, "hwu64", "valid"), known).Utterances;
 var slurp = DatasetReader.Read(Path.Combine(root, "slurp-dev"), known).Utterances;
 var r = Trainer.Train(train, valid, new TrainOptions());

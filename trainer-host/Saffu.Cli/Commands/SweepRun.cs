@@ -60,7 +60,7 @@ internal sealed class SweepRun(SweepRunSettings settings, SweepSettings sweep, T
     {
         if (settings.Home is not null) return ReadHome(settings.Home);
         var train = DatasetReader.Read(settings.Train!).Utterances;
-        var known = new ReadOptions { KnownIntents = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+        var known = Trainer.ReadOptionsFor(train);
         var valid = DatasetReader.Read(settings.Valid!, known).Utterances;
         var dev = settings.Dev.Select(d => (Name(d), DatasetReader.Read(d, known).Utterances)).ToList();
         var ood = settings.Ood is null ? null : DatasetReader.Read(settings.Ood, new ReadOptions { RequireIntent = false }).Utterances;
@@ -79,7 +79,7 @@ internal sealed class SweepRun(SweepRunSettings settings, SweepSettings sweep, T
             Saffu.Training.Grammar.LightsCorpusOptions.Default with { Seed = TrainOptions.Lights.FineTuning.Seed });
         var train = corpus.Train.Select(s => s.ToUtterance()).ToList();
         if (settings.Train is not null) train.AddRange(DatasetReader.Read(settings.Train).Utterances);
-        var known = new ReadOptions { KnownIntents = Trainer.IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+        var known = Trainer.ReadOptionsFor(train);
         IReadOnlyList<Utterance> valid = settings.Valid is null ? corpus.Valid.Select(s => s.ToUtterance()).ToList()
             : DatasetReader.Read(settings.Valid, known).Utterances;
         var dev = settings.Dev.Select(d => (Name(d), DatasetReader.Read(d, known).Utterances)).ToList();

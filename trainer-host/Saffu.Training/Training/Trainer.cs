@@ -174,6 +174,10 @@ public static class Trainer
     static IReadOnlySet<int> AnchorIdsOf(WordVocabulary vocabulary, IReadOnlyList<string> anchorWords) =>
         anchorWords.Select(vocabulary.IdOf).Where(id => id != vocabulary.OovId && id != vocabulary.SodId).ToHashSet();
 
+    /// <summary>How to read a set scored against a model trained on train: a label outside its intents is an error.</summary>
+    public static ReadOptions ReadOptionsFor(IReadOnlyList<Utterance> train) =>
+        new() { KnownIntents = IntentSet(train).ToHashSet(StringComparer.Ordinal) };
+
     /// <summary>Intent names sorted ordinally (the model's intent ids).</summary>
     public static IReadOnlyList<string> IntentSet(IReadOnlyList<Utterance> train)
     {
