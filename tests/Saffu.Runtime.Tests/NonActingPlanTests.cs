@@ -190,6 +190,60 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp in the office"));
         }
 
+        /// <summary>The home of LoadWithLeadsAndPlaces plus a cancellation ("all all", "up to") and a light verb ("turn").</summary>
+        static SaffuModel LoadWithCancellations()
+        {
+            TestActionMap home = new TestActionMap(LightsModel.Words(), LightsModel.IntentActions);
+            home.Area(new string[] { "office", "den" });
+            home.Area(new string[] { "hallway" });
+            home.Light(new string[] { "desk lamp" }, LightsModel.Office, LightsModel.DeskPin, true);
+            home.Light(new string[] { "hall light" }, LightsModel.Hallway, LightsModel.HallPin, false);
+            home.Lead(ActionMap.LeadFiller, "all");
+            home.Lead(ActionMap.LeadNegation, "make");
+            home.Lead(ActionMap.WordCancel, "all all");
+            home.Lead(ActionMap.WordCancel, "up to");
+            home.Lead(ActionMap.WordLightVerb, "turn");
+            TestModelSpec spec = LightsModel.Create(false);
+            spec.ActionMap = home.Write();
+            LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
+            Assert.AreEqual(BlobError.None, result.Error, result.Message);
+            return result.Model!;
+        }
+
+        static void AssertCancelled(SaffuModel model, string line)
+        {
+            Assert.AreEqual((int)ActionOutcome.Cancelled, (int)Say(model, line), line);
+            Assert.AreEqual((int)ActionKind.Cancel, (int)model.Actions.Action, line);
+            Assert.AreEqual(0, model.Actions.Commands.Count, line);
+        }
+
+        [TestMethod]
+        public void ACancellationAfterTheLeadTakesTheSentenceBack()
+        {
+            SaffuModel m = LoadWithCancellations();
+            AssertCancelled(m, "turn on the desk lamp up to");        // "turn on the kitchen light no wait"
+            AssertCancelled(m, "turn on the desk lamp all all");
+            AssertCancelled(m, "all up to on the desk lamp");         // at the lead ("never mind the desk lamp")
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            // Among the fillers before the lead it is a correction that asks for something: "no wait, turn on the lamp".
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "all all turn on the desk lamp"));
+            Assert.AreEqual(100, m.Actions.States.Level(LightsModel.Desk));
+        }
+
+        [TestMethod]
+        public void ANegatedFirstLightVerbCancelsALaterOneDoesNot()
+        {
+            SaffuModel m = LoadWithCancellations();
+            AssertCancelled(m, "the desk lamp make turn on");          // "the hall light, don't switch it off"
+            AssertCancelled(m, "on the desk lamp make turn");           // the first light verb, wherever it stands
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            // A negated verb after a plain one is a second wish, not a cancellation: "turn the light on, don't dim it".
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp make turn on"));
+            Assert.AreEqual(100, m.Actions.States.Level(LightsModel.Desk));
+            // No light verb: a negation inside the sentence alone cancels nothing ("i don't need the floor lamp anymore").
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on on the make desk lamp"));
+        }
+
         [TestMethod]
         public void APlaceTheHomeDoesNotHaveIsRefused()
         {

@@ -20,6 +20,14 @@ namespace Saffu.Runtime.Actions
         public const int WordLightNoun = 4, WordEveryLight = 5;
         /// <summary>A lead kind after the target words (docs/action-map.md step 0): a remark ("i bought", "my mum"), never a request.</summary>
         public const int LeadStatement = 6;
+        /// <summary>
+        /// Word kinds of the lead table after the statement leads (docs/action-map.md step 0, version 5): a cancellation
+        /// ("no wait", "scratch that") counts anywhere from the lead on; a light verb ("turn", "switch") said right after a
+        /// negation phrase (kind 3) cancels when it is the sentence's first light verb ("can you not turn on the lamp").
+        /// </summary>
+        public const int WordCancel = 7, WordLightVerb = 8;
+        /// <summary>The largest lead kind a reader of this version knows.</summary>
+        public const int MaxLeadKind = WordLightVerb;
         public const int MaxDevices = 255;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount
         public const int ColorFixedBytes = 3;   // red, green, blue
@@ -116,6 +124,46 @@ namespace Saffu.Runtime.Actions
                 }
             }
             return best;
+        }
+
+        /// <summary>
+        /// The sentence takes itself back after its lead (docs/action-map.md step 0): a cancellation phrase (kind 7) at or
+        /// after the lead ("turn on the kitchen light no wait"), or a negation phrase (kind 3) right before the sentence's
+        /// first light verb (kind 8: "can you not turn on the lamp", "the hall light, don't switch it off"). A later negated
+        /// verb does not ("turn the light on, don't dim it"), nor a cancellation among the fillers before the lead ("no wait,
+        /// turn on the lamp": a correction that asks for something).
+        /// </summary>
+        public bool CancelsItself(int[] ids, int first, int count)
+        {
+            int end = first + count, lead = LeadStart(ids, first, count);
+            if (HasWordOfKind(WordCancel, ids, lead, end - lead)) return true;
+            for (int t = first; t < end; t++)
+            {
+                if (IsPhraseOfKindAt(WordLightVerb, ids, t, end)) return NegationEndsAt(ids, first, t);
+            }
+            return false;
+        }
+
+        /// <summary>A phrase of that kind of the lead table starts at ids[at] and ends by ids[end − 1].</summary>
+        bool IsPhraseOfKindAt(int kind, int[] ids, int at, int end)
+        {
+            for (int e = 0; e < leadAt.Length; e++)
+            {
+                int n = data[leadAt[e] + 1];
+                if (data[leadAt[e]] == kind && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>A negation phrase (kind 3) ends right before ids[at] and starts at or after ids[first].</summary>
+        bool NegationEndsAt(int[] ids, int first, int at)
+        {
+            for (int e = 0; e < leadAt.Length; e++)
+            {
+                int n = data[leadAt[e] + 1];
+                if (data[leadAt[e]] == LeadNegation && at - n >= first && PhraseIs(leadAt[e] + 1, ids, at - n, n)) return true;
+            }
+            return false;
         }
 
         /// <summary>Some light's name or alias begins at ids[at] ("tv light" of "tv light on"; the longest phrase is 8 words).</summary>
@@ -283,7 +331,7 @@ namespace Saffu.Runtime.Actions
 
         /// <summary>
         /// The kind of the longest phrase of the lead table that starts at ids[at] and ends by ids[end − 1]
-        /// (LeadFiller..WordEveryLight), LeadNone when none.
+        /// (LeadFiller..WordLightVerb), LeadNone when none.
         /// </summary>
         public int WordKindAt(int[] ids, int at, int end)
         {

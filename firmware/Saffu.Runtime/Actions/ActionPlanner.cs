@@ -109,7 +109,8 @@ namespace Saffu.Runtime.Actions
             }
             int lead = Map == null || session.Words == 0 ? ActionMap.LeadNone
                 : Map.LeadOf(session.State.WordIds, session.Position - session.Words, session.Words);
-            if (lead == ActionMap.LeadNegation)
+            if (lead == ActionMap.LeadNegation || (Map != null && session.Words > 0
+                && Map.CancelsItself(session.State.WordIds, session.Position - session.Words, session.Words)))
             {
                 Action = ActionKind.Cancel;
                 return Finish(ActionOutcome.Cancelled, ActionReason.None);

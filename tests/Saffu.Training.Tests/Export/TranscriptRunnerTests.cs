@@ -165,6 +165,29 @@ public sealed class TranscriptRunnerTests
     }
 
     [TestMethod]
+    [DataRow("turn on the kitchen light no wait")]
+    [DataRow("switch off the bedroom light scratch that")]
+    [DataRow("can you not turn on the kitchen light")]
+    [DataRow("the hall light, don't switch it off")]
+    public void ACommandTakenBackIsCancelled(string text)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.IsNull(r.Action, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual("cancelled", r.Reason);
+    }
+
+    [TestMethod]
+    [DataRow("no wait, turn on the kitchen light", "kitchen light")]
+    [DataRow("actually no, turn off the desk lamp", "desk lamp")]
+    [DataRow("turn off the desk lamp and do not turn it back on", "desk lamp")]
+    public void ACorrectionOrALaterNegationStillActs(string text, string light)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(light, r.Action!.Lights.Single().Name);
+    }
+
+    [TestMethod]
     public void EveryLightOnlyWhenALightOrAllIsSaid()
     {
         var runner = ShippedRunner();

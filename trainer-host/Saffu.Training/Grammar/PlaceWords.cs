@@ -29,14 +29,26 @@ public static class PlaceWords
     /// </summary>
     public static readonly IReadOnlyList<(string List, int Kind)> StatementLists = [("lead_statement", 6)];
 
+    /// <summary>
+    /// The grammar lists of cancellations, kind 7 ("no wait", "scratch that": they cancel anywhere from the lead on), and of
+    /// light verbs, kind 8 ("turn", "switch": a negation right before the first one cancels), docs/action-map.md step 0.
+    /// Action map only, like the statement leads: the trainer's vocabulary does not take them.
+    /// </summary>
+    public static readonly IReadOnlyList<(string List, int Kind)> CancelLists = [("lead_cancel", 7), ("light_verb", 8)];
+
     /// <summary>The prefix of the grammar lists of another device's nouns: `device_climate` for the intent other:climate.</summary>
     public const string DevicePrefix = "device_";
 
-    /// <summary>The lead phrases of the grammar with their kinds, in list order, each phrase once (its first list wins).</summary>
+    /// <summary>The lead phrases of the grammar with their kinds, in list order, each phrase once per kind.</summary>
     public static IReadOnlyList<(string Phrase, int Kind)> Leads(CommandGrammar grammar) => Kinds(grammar, LeadLists);
 
-    /// <summary>The lead phrases, then the target words (<see cref="WordLists"/>), then the statement leads, each phrase once.</summary>
-    public static IReadOnlyList<(string Phrase, int Kind)> LeadsAndWords(CommandGrammar grammar) => Kinds(grammar, [.. LeadLists, .. WordLists, .. StatementLists]);
+    /// <summary>
+    /// The lead phrases, then the target words (<see cref="WordLists"/>), the statement leads, the cancellations and the
+    /// light verbs (<see cref="CancelLists"/>), each phrase once per kind ("never mind" is a negation lead and a
+    /// cancellation; "dim" an every-light word and a light verb).
+    /// </summary>
+    public static IReadOnlyList<(string Phrase, int Kind)> LeadsAndWords(CommandGrammar grammar) =>
+        Kinds(grammar, [.. LeadLists, .. WordLists, .. StatementLists, .. CancelLists]);
 
     /// <summary>
     /// Another device's nouns with their domains (lists `device_DOMAIN`, in <see cref="LightIntents.Domains"/> order), each
@@ -67,13 +79,13 @@ public static class PlaceWords
 
     private static IReadOnlyList<(string Phrase, int Kind)> Kinds(CommandGrammar grammar, IReadOnlyList<(string List, int Kind)> lists)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, int)>();
         var leads = new List<(string, int)>();
         foreach (var (id, kind) in lists)
         {
             if (!grammar.Lists.TryGetValue(id, out GrammarList? list)) continue;
             foreach (string phrase in ListExpansion.Phrases(list.Root, grammar))
-                if (seen.Add(phrase)) leads.Add((phrase, kind));
+                if (seen.Add((phrase, kind))) leads.Add((phrase, kind));
         }
         return leads;
     }
