@@ -26,8 +26,15 @@ namespace Saffu.Runtime.Actions
         /// negation phrase (kind 3) cancels when it is the sentence's first light verb ("can you not turn on the lamp").
         /// </summary>
         public const int WordCancel = 7, WordLightVerb = 8;
+        /// <summary>
+        /// A word kind of the lead table (docs/action-map.md step 0, version 5): a verb that, right after a light or room said
+        /// at the start of the sentence, makes it a remark ("the counter lights were expensive", "purple light makes me sleepy").
+        /// </summary>
+        public const int WordRemarkVerb = 9;
         /// <summary>The largest lead kind a reader of this version knows.</summary>
-        public const int MaxLeadKind = WordLightVerb;
+        public const int MaxLeadKind = WordRemarkVerb;
+        /// <summary>A remark's subject: its head noun is among the first SubjectWords words from the lead.</summary>
+        public const int SubjectWords = 4;
         public const int MaxDevices = 255;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount
         public const int ColorFixedBytes = 3;   // red, green, blue
@@ -143,6 +150,27 @@ namespace Saffu.Runtime.Actions
             }
             return false;
         }
+
+        /// <summary>
+        /// The sentence is a remark about a light or room said first (docs/action-map.md step 0): among the first SubjectWords
+        /// words from the lead, before any light verb, the head of a light or area noun phrase (a light noun or area noun not
+        /// followed by another) is followed by a remark verb (kind 9): "the counter lights were expensive", "purple light
+        /// makes me sleepy"; not "turn on the light that was on" (a light verb first), nor "the desk lamp is too dim" ("is"
+        /// and "looks" are no remark verbs: commands say them).
+        /// </summary>
+        public bool IsRemark(int[] ids, int first, int count)
+        {
+            int end = first + count, lead = LeadStart(ids, first, count);
+            for (int t = lead; t < end && t < lead + SubjectWords; t++)
+            {
+                if (IsPhraseOfKindAt(WordLightVerb, ids, t, end)) return false;
+                if (!IsNounAt(ids, t) || (t + 1 < end && IsNounAt(ids, t + 1))) continue;
+                return t + 1 < end && IsPhraseOfKindAt(WordRemarkVerb, ids, t + 1, end);
+            }
+            return false;
+        }
+
+        bool IsNounAt(int[] ids, int at) { return IsLightNounAt(ids, at) || IsAreaNoun(ids[at]); }
 
         /// <summary>A phrase of that kind of the lead table starts at ids[at] and ends by ids[end − 1].</summary>
         bool IsPhraseOfKindAt(int kind, int[] ids, int at, int end)

@@ -115,7 +115,9 @@ namespace Saffu.Runtime.Actions
                 Action = ActionKind.Cancel;
                 return Finish(ActionOutcome.Cancelled, ActionReason.None);
             }
-            if (lead == ActionMap.LeadStatement) return Finish(ActionOutcome.NotUnderstood, ActionReason.Statement);
+            if (lead == ActionMap.LeadStatement || (Map != null && session.Words > 0
+                && Map.IsRemark(session.State.WordIds, session.Position - session.Words, session.Words)))
+                return Finish(ActionOutcome.NotUnderstood, ActionReason.Statement);
             if (!decision.Understood) return Finish(ActionOutcome.NotUnderstood, ActionReason.None);
             if (Map == null) return Finish(ActionOutcome.NoActionMap, ActionReason.None);
             Action = heard;
