@@ -190,7 +190,7 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp in the office"));
         }
 
-        /// <summary>The home of LoadWithLeadsAndPlaces plus a cancellation ("all all", "up to") and a light verb ("turn").</summary>
+        /// <summary>A home with a filler, a negation, cancellations ("all all", "up to"), a light verb ("turn") and a remark verb ("percent").</summary>
         static SaffuModel LoadWithCancellations()
         {
             TestActionMap home = new TestActionMap(LightsModel.Words(), LightsModel.IntentActions);
@@ -203,6 +203,7 @@ namespace Saffu.Runtime.Tests
             home.Lead(ActionMap.WordCancel, "all all");
             home.Lead(ActionMap.WordCancel, "up to");
             home.Lead(ActionMap.WordLightVerb, "turn");
+            home.Lead(ActionMap.WordRemarkVerb, "percent");
             TestModelSpec spec = LightsModel.Create(false);
             spec.ActionMap = home.Write();
             LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
@@ -242,6 +243,27 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual(100, m.Actions.States.Level(LightsModel.Desk));
             // No light verb: a negation inside the sentence alone cancels nothing ("i don't need the floor lamp anymore").
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on on the make desk lamp"));
+        }
+
+        static void AssertRemark(SaffuModel model, string line)
+        {
+            Assert.AreEqual((int)ActionOutcome.NotUnderstood, (int)Say(model, line), line);
+            Assert.AreEqual((int)ActionReason.Statement, (int)model.Actions.Reason, line);
+            Assert.AreEqual(0, model.Actions.Commands.Count, line);
+        }
+
+        [TestMethod]
+        public void ARemarkVerbAfterALightOrRoomSaidFirstIsARemark()
+        {
+            SaffuModel m = LoadWithCancellations();
+            AssertRemark(m, "the desk lamp percent on");              // "the counter lights were expensive"
+            AssertRemark(m, "all the office percent on");             // a room as the subject, after a filler
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            // A light verb first: the light is the object ("turn on the light that was on").
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp percent"));
+            // The subject's head is followed by another word; and a head past the first four words is no subject.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on the desk lamp in the office percent"));
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on on on on desk lamp percent"));
         }
 
         [TestMethod]

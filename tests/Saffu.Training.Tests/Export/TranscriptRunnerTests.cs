@@ -177,6 +177,42 @@ public sealed class TranscriptRunnerTests
     }
 
     [TestMethod]
+    [DataRow("please leave the hall light on for my daughter")]
+    [DataRow("keep the office lamp off for now")]
+    [DataRow("we're fine with the lounge lights the way they are")]
+    public void LeavingOrKeepingALightAsItIsChangesNothing(string text)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.IsNull(r.Action, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual("cancelled", r.Reason);
+    }
+
+    [TestMethod]
+    [DataRow("the counter lights were expensive")]
+    [DataRow("purple light makes me sleepy")]
+    [DataRow("i always sleep with the bedside lamp on")]
+    [DataRow("thanks for putting the kitchen light on earlier")]
+    public void ARemarkAboutALightIsAStatement(string text)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.IsNull(r.Action, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual("statement", r.Reason);
+    }
+
+    [TestMethod]
+    [DataRow("dim the monitor in the office", "switch")]
+    [DataRow("set my phone brightness to 50 percent", "switch")]
+    [DataRow("put the living room in cinema mode", "scene")]
+    [DataRow("start the relaxing scene with the mood light", "scene")]
+    public void AScreenOrASceneIsNotALight(string text, string domain)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.IsNull(r.Action, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual("not_a_light", r.Reason);
+        Assert.AreEqual(domain, r.Domain);
+    }
+
+    [TestMethod]
     [DataRow("no wait, turn on the kitchen light", "kitchen light")]
     [DataRow("actually no, turn off the desk lamp", "desk lamp")]
     [DataRow("turn off the desk lamp and do not turn it back on", "desk lamp")]
