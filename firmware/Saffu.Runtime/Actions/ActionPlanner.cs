@@ -109,7 +109,8 @@ namespace Saffu.Runtime.Actions
             }
             int lead = Map == null || session.Words == 0 ? ActionMap.LeadNone
                 : Map.LeadOf(session.State.WordIds, session.Position - session.Words, session.Words);
-            if (lead == ActionMap.LeadNegation || (Map != null && session.Words > 0
+            // A question is answered, not cancelled: "did i leave the bedside lamp on" says "leave the".
+            if (lead == ActionMap.LeadNegation || (lead != ActionMap.LeadQuestion && Map != null && session.Words > 0
                 && Map.CancelsItself(session.State.WordIds, session.Position - session.Words, session.Words)))
             {
                 Action = ActionKind.Cancel;

@@ -188,6 +188,15 @@ public sealed class TranscriptRunnerTests
     }
 
     [TestMethod]
+    public void AQuestionThatSaysLeaveTheIsAnsweredNotCancelled()
+    {
+        TranscriptResult r = ShippedRunner().Run("did i leave the bedside lamp on");
+        Assert.AreEqual(ActionResult.KindAnswer, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(0, r.Action!.Pins.Count);
+        Assert.AreEqual("HassGetState", r.Intent);
+    }
+
+    [TestMethod]
     [DataRow("the counter lights were expensive")]
     [DataRow("purple light makes me sleepy")]
     [DataRow("i always sleep with the bedside lamp on")]
