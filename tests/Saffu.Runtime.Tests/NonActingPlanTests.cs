@@ -46,7 +46,13 @@ namespace Saffu.Runtime.Tests
         /// <summary>Says the line and checks that the whole command was refused for the reason: nothing planned.</summary>
         static void AssertRefused(SaffuModel model, string line, ActionReason reason)
         {
-            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(model, line), line);
+            AssertNothingDone(model, line, ActionOutcome.UnknownTarget, reason);
+        }
+
+        /// <summary>Says the line and checks the plan's outcome and reason, with no pin command.</summary>
+        static void AssertNothingDone(SaffuModel model, string line, ActionOutcome outcome, ActionReason reason)
+        {
+            Assert.AreEqual((int)outcome, (int)Say(model, line), line);
             Assert.AreEqual((int)reason, (int)model.Actions.Reason, line);
             Assert.AreEqual(0, model.Actions.Commands.Count, line);
         }
@@ -213,9 +219,7 @@ namespace Saffu.Runtime.Tests
 
         static void AssertCancelled(SaffuModel model, string line)
         {
-            Assert.AreEqual((int)ActionOutcome.Cancelled, (int)Say(model, line), line);
-            Assert.AreEqual((int)ActionKind.Cancel, (int)model.Actions.Action, line);
-            Assert.AreEqual(0, model.Actions.Commands.Count, line);
+            AssertNothingDone(model, line, ActionOutcome.Cancelled, ActionReason.None);
         }
 
         [TestMethod]
@@ -247,9 +251,7 @@ namespace Saffu.Runtime.Tests
 
         static void AssertRemark(SaffuModel model, string line)
         {
-            Assert.AreEqual((int)ActionOutcome.NotUnderstood, (int)Say(model, line), line);
-            Assert.AreEqual((int)ActionReason.Statement, (int)model.Actions.Reason, line);
-            Assert.AreEqual(0, model.Actions.Commands.Count, line);
+            AssertNothingDone(model, line, ActionOutcome.NotUnderstood, ActionReason.Statement);
         }
 
         [TestMethod]
