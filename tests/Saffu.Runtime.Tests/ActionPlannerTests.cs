@@ -448,9 +448,10 @@ namespace Saffu.Runtime.Tests
         public void RamBytesCountTheMapTablesTheStatesAndTheCommandBuffer()
         {
             SaffuModel with = Load(true), without = Load(false);
-            // 4 lights, 3 areas, 3 colours, 3 steps: 4·13 offsets + 5·4 state + 4·(3·4) commands + 2·4 + 3 target flags.
-            Assert.AreEqual(52 + 20 + 48 + 11, with.Actions.RamBytes);
-            Assert.AreEqual(without.RamBytes + 131, with.RamBytes);
+            // 4 lights, 3 areas, 3 colours, 3 steps: 4·13 offsets + 5·4 state + 4·(3·4) commands + 3·4 + 2·3 target and
+            // exception flags.
+            Assert.AreEqual(52 + 20 + 48 + 18, with.Actions.RamBytes);
+            Assert.AreEqual(without.RamBytes + 138, with.RamBytes);
             Assert.AreEqual(12, with.Actions.Commands.Capacity);
         }
     }

@@ -196,7 +196,10 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp in the office"));
         }
 
-        /// <summary>A home with a filler, a negation, cancellations ("all all", "up to"), a light verb ("turn") and a remark verb ("percent").</summary>
+        /// <summary>
+        /// A home with a filler, a negation, cancellations ("all all", "up to"), a light verb ("turn"), a remark verb ("percent")
+        /// and an exclusion ("to").
+        /// </summary>
         static SaffuModel LoadWithCancellations()
         {
             TestActionMap home = new TestActionMap(LightsModel.Words(), LightsModel.IntentActions);
@@ -210,6 +213,7 @@ namespace Saffu.Runtime.Tests
             home.Lead(ActionMap.WordCancel, "up to");
             home.Lead(ActionMap.WordLightVerb, "turn");
             home.Lead(ActionMap.WordRemarkVerb, "percent");
+            home.Lead(ActionMap.WordExclusion, "to");
             TestModelSpec spec = LightsModel.Create(false);
             spec.ActionMap = home.Write();
             LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
@@ -266,6 +270,24 @@ namespace Saffu.Runtime.Tests
             // The subject's head is followed by another word; and a head past the first four words is no subject.
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on the desk lamp in the office percent"));
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on on on on desk lamp percent"));
+        }
+
+        [TestMethod]
+        public void ANameOrRoomAfterAnExclusionIsExceptedFromTheTargets()
+        {
+            SaffuModel m = LoadWithCancellations();
+            // "turn on all the lights except the hall light": every light but the hall light.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on all lights to the hall light"));
+            Assert.AreEqual(1, m.Actions.TargetCount);
+            Assert.IsTrue(m.Actions.IsTargetOf(LightsModel.Desk));
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Hall));
+            // "dim the floor lamp but not the desk lamp": the named light alone; the excepted one is not reported either.
+            Say(m, "turn off the desk lamp");
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp to the hallway"));
+            Assert.AreEqual(1, m.Actions.TargetCount);
+            Assert.AreEqual(-1, m.Actions.Area);
+            // Every named target excepted: nothing, never every other light.
+            AssertNothingDone(m, "turn on the hall light to the hall light", ActionOutcome.UnknownTarget, ActionReason.NoTarget);
         }
 
         [TestMethod]

@@ -31,8 +31,13 @@ namespace Saffu.Runtime.Actions
         /// at the start of the sentence, makes it a remark ("the counter lights were expensive", "purple light makes me sleepy").
         /// </summary>
         public const int WordRemarkVerb = 9;
+        /// <summary>
+        /// A word kind of the lead table (docs/action-map.md step 2, version 5): a name or area span right after an exclusion
+        /// ("except", "but not", "apart from"), or one word after it ("except the hall light"), is excepted from the targets.
+        /// </summary>
+        public const int WordExclusion = 10;
         /// <summary>The largest lead kind a reader of this version knows.</summary>
-        public const int MaxLeadKind = WordRemarkVerb;
+        public const int MaxLeadKind = WordExclusion;
         /// <summary>A remark's subject: its head noun is among the first SubjectWords words from the lead.</summary>
         public const int SubjectWords = 4;
         public const int MaxDevices = 255;
@@ -146,7 +151,7 @@ namespace Saffu.Runtime.Actions
             if (HasWordOfKind(WordCancel, ids, lead, end - lead)) return true;
             for (int t = first; t < end; t++)
             {
-                if (IsPhraseOfKindAt(WordLightVerb, ids, t, end)) return NegationEndsAt(ids, first, t);
+                if (IsPhraseOfKindAt(WordLightVerb, ids, t, end)) return PhraseOfKindEndsAt(LeadNegation, ids, first, t);
             }
             return false;
         }
@@ -170,6 +175,15 @@ namespace Saffu.Runtime.Actions
             return false;
         }
 
+        /// <summary>
+        /// An exclusion phrase (kind 10) ends right before ids[at] or one word before it ("except the hall light", "but not
+        /// my desk lamp"), starting at or after ids[first].
+        /// </summary>
+        public bool ExclusionBefore(int[] ids, int first, int at)
+        {
+            return PhraseOfKindEndsAt(WordExclusion, ids, first, at) || PhraseOfKindEndsAt(WordExclusion, ids, first, at - 1);
+        }
+
         bool IsNounAt(int[] ids, int at) { return IsLightNounAt(ids, at) || IsAreaNoun(ids[at]); }
 
         /// <summary>A phrase of that kind of the lead table starts at ids[at] and ends by ids[end − 1].</summary>
@@ -183,13 +197,13 @@ namespace Saffu.Runtime.Actions
             return false;
         }
 
-        /// <summary>A negation phrase (kind 3) ends right before ids[at] and starts at or after ids[first].</summary>
-        bool NegationEndsAt(int[] ids, int first, int at)
+        /// <summary>A phrase of that kind of the lead table ends right before ids[at] and starts at or after ids[first].</summary>
+        bool PhraseOfKindEndsAt(int kind, int[] ids, int first, int at)
         {
             for (int e = 0; e < leadAt.Length; e++)
             {
                 int n = data[leadAt[e] + 1];
-                if (data[leadAt[e]] == LeadNegation && at - n >= first && PhraseIs(leadAt[e] + 1, ids, at - n, n)) return true;
+                if (data[leadAt[e]] == kind && at - n >= first && PhraseIs(leadAt[e] + 1, ids, at - n, n)) return true;
             }
             return false;
         }

@@ -21,6 +21,8 @@ namespace Saffu.Runtime.Actions
         readonly int nameSlot, areaSlot, colorSlot, brightnessSlot, stepSlot;   // −1 when the model does not tag it
         readonly bool[] named;       // [L] lights a name span matched
         readonly bool[] namedArea;   // [A] areas an area span (or a name span that is an area) matched
+        readonly bool[] excluded;    // [L] lights a span after an exclusion phrase matched ("but not the desk lamp")
+        readonly bool[] excludedArea; // [A] areas a span after an exclusion phrase matched ("except the kitchen")
         readonly bool[] target;      // [L] the last plan's targets
         int topIntent = -1;
         int domainIntent = -1;       // the other:DOMAIN intent of a NotALight plan: the top intent's, or a device phrase's
@@ -38,6 +40,8 @@ namespace Saffu.Runtime.Actions
             stepSlot = slots.Find(StepSlot);
             named = new bool[lights];
             namedArea = new bool[map == null ? 0 : map.AreaCount];
+            excluded = new bool[lights];
+            excludedArea = new bool[namedArea.Length];
             target = new bool[lights];
             States = new LightStates(map);
             Commands = new PinCommands(3 * lights);
@@ -70,13 +74,13 @@ namespace Saffu.Runtime.Actions
         /// <summary>Bytes the planner allocates for that many lights and areas: light states, 3 × lights commands, target flags.</summary>
         public static int RamBytesFor(int lights, int areas)
         {
-            return LightStates.RamBytesFor(lights) + PinCommands.RamBytesFor(3 * lights) + 2 * lights + areas;
+            return LightStates.RamBytesFor(lights) + PinCommands.RamBytesFor(3 * lights) + 3 * lights + 2 * areas;
         }
 
         /// <summary>Bytes allocated for actions: the map's offset tables, light states, command buffer, target flags.</summary>
         public int RamBytes
         {
-            get { return (Map == null ? 0 : Map.RamBytes) + States.RamBytes + Commands.RamBytes + 2 * lights + namedArea.Length; }
+            get { return (Map == null ? 0 : Map.RamBytes) + States.RamBytes + Commands.RamBytes + 3 * lights + 2 * namedArea.Length; }
         }
 
         /// <summary>Whether light i is a target of the last plan (Acted, Answered).</summary>
@@ -255,8 +259,8 @@ namespace Saffu.Runtime.Actions
             Commands.Clear();
             topIntent = -1;
             domainIntent = -1;
-            for (int i = 0; i < lights; i++) { named[i] = false; target[i] = false; }
-            for (int a = 0; a < namedArea.Length; a++) namedArea[a] = false;
+            for (int i = 0; i < lights; i++) { named[i] = false; target[i] = false; excluded[i] = false; }
+            for (int a = 0; a < namedArea.Length; a++) { namedArea[a] = false; excludedArea[a] = false; }
             Outcome = ActionOutcome.NotUnderstood;
             Reason = ActionReason.None;
             Action = ActionKind.None;
@@ -305,9 +309,10 @@ namespace Saffu.Runtime.Actions
                 if (slot >= 0 && (slot == nameSlot || slot == areaSlot))   // −1 is also the index of a slot the model does not tag
                 {
                     if (++spans > MaxTargets) return ActionReason.TooManyTargets;
-                    ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1, !Has(s, areaSlot) || AreaSpanIsATarget(session)) : ActionReason.None;
+                    bool except = Map!.ExclusionBefore(s.WordIds, first - 1, start - 1);
+                    ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1, !Has(s, areaSlot) || AreaSpanIsATarget(session), except) : ActionReason.None;
                     if (r != ActionReason.None) return r;
-                    if (slot == areaSlot && !AreaTarget(s.WordIds, start - 1, end - start + 1)) unknownArea = true;
+                    if (slot == areaSlot && !AreaTarget(s.WordIds, start - 1, end - start + 1, except)) unknownArea = true;
                 }
                 slot = next;
                 start = t;
@@ -319,24 +324,35 @@ namespace Saffu.Runtime.Actions
 
         /// <summary>
         /// A name span: a light; else an area it is ("the kitchen" of "the kitchen and the hall light"); else, when no
-        /// area span was tagged, an area it begins with ("kitchen lights").
+        /// area span was tagged, an area it begins with ("kitchen lights"). An excepted span excludes what it names.
         /// </summary>
-        ActionReason NameTarget(int[] ids, int first, int count, bool mayBeAreaPrefix)
+        ActionReason NameTarget(int[] ids, int first, int count, bool mayBeAreaPrefix, bool except)
         {
             ActionMap map = Map!;
             int light = map.FindLight(ids, first, count);
             if (light >= 0)
             {
-                named[light] = true;
-                if (Light < 0) Light = light;
+                if (except) excluded[light] = true;
+                else named[light] = true;
+                if (Light < 0 && !except) Light = light;
                 return ActionReason.None;
             }
             int area = map.FindArea(ids, first, count);
             if (area < 0 && mayBeAreaPrefix) area = map.FindAreaPrefix(ids, first, count);
             if (area < 0) return ActionReason.UnknownName;
+            NameArea(area, except);
+            return ActionReason.None;
+        }
+
+        void NameArea(int area, bool except)
+        {
+            if (except)
+            {
+                excludedArea[area] = true;
+                return;
+            }
             namedArea[area] = true;
             if (Area < 0) Area = area;
-            return ActionReason.None;
         }
 
         /// <summary>
@@ -350,38 +366,46 @@ namespace Saffu.Runtime.Actions
             return after < session.Position && Map!.IsLightNounAt(s.WordIds, after);
         }
 
-        bool AreaTarget(int[] ids, int first, int count)
+        bool AreaTarget(int[] ids, int first, int count, bool except)
         {
             int area = Map!.FindArea(ids, first, count);
             if (area < 0) return false;
-            namedArea[area] = true;
-            if (Area < 0) Area = area;
+            NameArea(area, except);
             return true;
         }
 
         /// <summary>
-        /// The targets from the named lights and areas. None named: UnknownName / UnknownArea for an unknown word before
-        /// a light or area noun or a place of no area (UnknownPlace); NoTarget for a switching command that says no light
-        /// word, "all" word or colour (EveryLightSaid); else every light.
+        /// The targets from the named lights and areas, without the excepted ones. None named: UnknownName / UnknownArea
+        /// for an unknown word before a light or area noun or a place of no area (UnknownPlace); NoTarget for a switching
+        /// command that says no light word, "all" word or colour (EveryLightSaid); else every light but the excepted
+        /// ("turn off all the lights except the hall light"). Named targets all excepted: NoTarget.
         /// </summary>
         ActionReason ChooseTargets(int[] ids, int first, int last)
         {
             ActionMap map = Map!;
-            bool any = false;
+            bool any = false, wanted = false;
             for (int i = 0; i < lights; i++)
             {
                 int area = map.AreaOf(i);
-                target[i] = named[i] || (namedArea[area] && !AreaHasNamedLight(area));
+                bool said = named[i] || (namedArea[area] && !AreaHasNamedLight(area));
+                wanted |= said;
+                target[i] = said && !IsExcepted(i);
                 any |= target[i];
             }
             // Also with targets: "turn off the garage lights and the hall light" never switches the hall light alone.
-            ActionReason unknown = UnknownPlace(ids, first - 1, last, any);
+            ActionReason unknown = UnknownPlace(ids, first - 1, last, wanted);
             if (unknown != ActionReason.None) return unknown;
             if (any) return ActionReason.None;
-            if (Action != ActionKind.Query && !EveryLightSaid(ids, first - 1, last)) return ActionReason.NoTarget;
-            for (int i = 0; i < lights; i++) target[i] = true;
-            return ActionReason.None;
+            if (wanted || (Action != ActionKind.Query && !EveryLightSaid(ids, first - 1, last))) return ActionReason.NoTarget;
+            for (int i = 0; i < lights; i++)
+            {
+                target[i] = !IsExcepted(i);
+                any |= target[i];
+            }
+            return any ? ActionReason.None : ActionReason.NoTarget;
         }
+
+        bool IsExcepted(int light) { return excluded[light] || excludedArea[Map!.AreaOf(light)]; }
 
         /// <summary>
         /// ids[from..end) name a light or place this home lacks: an unknown word (&lt;oov&gt;) right before a light noun or

@@ -211,11 +211,15 @@ public sealed class TranscriptRunnerTests
         Assert.AreEqual(domain, Refused(text, "not_a_light").Domain);
     }
 
+    // A light said after "but not"/"not", a correction, a later negation: the one light asked for, no other.
     [TestMethod]
+    [DataRow("dim the floor lamp but not the desk lamp", "floor lamp")]
+    [DataRow("turn off the kitchen light not the hall light", "kitchen light")]
+    [DataRow("switch on the hall light and not the kitchen light", "hall light")]
     [DataRow("no wait, turn on the kitchen light", "kitchen light")]
     [DataRow("actually no, turn off the desk lamp", "desk lamp")]
     [DataRow("turn off the desk lamp and do not turn it back on", "desk lamp")]
-    public void ACorrectionOrALaterNegationStillActs(string text, string light)
+    public void ActsOnTheOneLightAskedFor(string text, string light)
     {
         TranscriptResult r = ShippedRunner().Run(text);
         Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
