@@ -168,6 +168,7 @@ public sealed class TranscriptRunnerTests
     [DataRow("switch off the bedroom light scratch that")]
     [DataRow("can you not turn on the kitchen light")]
     [DataRow("the hall light, don't switch it off")]
+    [DataRow("make sure you don't turn off the hall light")]
     public void ACommandTakenBackIsCancelled(string text)
     {
         Refused(text, "cancelled");
@@ -216,6 +217,7 @@ public sealed class TranscriptRunnerTests
     [DataRow("dim the floor lamp but not the desk lamp", "floor lamp")]
     [DataRow("turn off the kitchen light not the hall light", "kitchen light")]
     [DataRow("switch on the hall light and not the kitchen light", "hall light")]
+    [DataRow("set the desk lamp to 40 percent and don't touch the floor lamp", "desk lamp")]
     [DataRow("no wait, turn on the kitchen light", "kitchen light")]
     [DataRow("actually no, turn off the desk lamp", "desk lamp")]
     [DataRow("turn off the desk lamp and do not turn it back on", "desk lamp")]
