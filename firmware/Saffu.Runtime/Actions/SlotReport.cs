@@ -6,7 +6,8 @@ namespace Saffu.Runtime.Actions
     /// The slots of a decision as reporters show them (docs/cli.md, saffu run, Slots): canonical
     /// names matched as the planner matches them, the span's words when nothing matches, brightness
     /// as the number said, a step dropped when a brightness was heard; after a plan, a name read as
-    /// an area becomes that area and a colour or step the planner read from the words is filled in.
+    /// an area becomes that area, a colour or step the planner read from the words is filled in, and a plan that
+    /// switches or answers reports no value (brightness, step, colour: HassLightSet's slots only).
     /// One instance per reporter; Read allocates the strings.
     /// </summary>
     public sealed class SlotReport
@@ -55,6 +56,18 @@ namespace Saffu.Runtime.Actions
             if (planned) AsPlanned(planner);
         }
 
+        /// <summary>On, off, toggle and a question take a name and an area only (a cancellation may say anything).</summary>
+        public static bool SwitchesOrAnswers(ActionKind action)
+        {
+            return action == ActionKind.On || action == ActionKind.Off || action == ActionKind.Toggle || action == ActionKind.Query;
+        }
+
+        void ClearValues()
+        {
+            Color = Step = null;
+            Brightness = -1;
+        }
+
         void AsPlanned(ActionPlanner plan)
         {
             if (Name != null && plan.Light < 0)
@@ -66,7 +79,13 @@ namespace Saffu.Runtime.Actions
                     Name = null;
                 }
             }
-            if (plan.Action != ActionKind.Set) return;
+            if (plan.Action != ActionKind.Set)
+            {
+                // Only HassLightSet takes a value (docs/grammar.md §1): a step, colour or brightness the tagger read in
+                // "can you get the reading lamp to turn on" (step "turn") is no part of what a switch or question does.
+                if (SwitchesOrAnswers(plan.Action)) ClearValues();
+                return;
+            }
             string? color = plan.ColorName();
             if (color != null) Color = color;
             string? step = plan.StepName();
