@@ -60,6 +60,10 @@ public static class CanonicalSlots
     {
         var values = slots.ToList();
         int name = values.FindIndex(v => v.Name == ActionPlanner.NameSlot);
+        // As the device's SlotReport: a name span the tagger cut short that the planner completed ("counter" of "the counter lights").
+        if (name >= 0 && plan.LightName() is { } light && plan.Map is { } map
+            && !Enumerable.Range(0, map.LightCount).Any(i => map.LightName(i) == values[name].Text))
+            values[name] = new SlotValue(ActionPlanner.NameSlot, light, null);
         // As the device's SlotReport: the planner's area replaces the name and any tagged area (several targets: the first).
         if (name >= 0 && plan.Light < 0 && plan.AreaName() is { } area)
         {
