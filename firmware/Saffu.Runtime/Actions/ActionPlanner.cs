@@ -310,7 +310,9 @@ namespace Saffu.Runtime.Actions
                 {
                     if (++spans > MaxTargets) return ActionReason.TooManyTargets;
                     bool except = Map!.ExclusionBefore(s.WordIds, first - 1, start - 1);
-                    ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1, !Has(s, areaSlot) || AreaSpanIsATarget(session), except) : ActionReason.None;
+                    ActionReason r = slot == nameSlot
+                        ? NameTarget(s.WordIds, start - 1, end - start + 1, session.Position, !Has(s, areaSlot) || AreaSpanIsATarget(session), except)
+                        : ActionReason.None;
                     if (r != ActionReason.None) return r;
                     if (slot == areaSlot && !AreaTarget(s.WordIds, start - 1, end - start + 1, except)) unknownArea = true;
                 }
@@ -323,13 +325,16 @@ namespace Saffu.Runtime.Actions
         }
 
         /// <summary>
-        /// A name span: a light; else an area it is ("the kitchen" of "the kitchen and the hall light"); else, when no
-        /// area span was tagged, an area it begins with ("kitchen lights"). An excepted span excludes what it names.
+        /// A name span: a light; else a light whose name the span begins and the next one or two words of the sentence
+        /// (ids[..limit)) complete — the tagger cut it short ("the counter | lights": name "counter"); else an area it is
+        /// ("the kitchen" of "the kitchen and the hall light"); else, when no area span was tagged, an area it begins with
+        /// ("kitchen lights"). An excepted span excludes what it names.
         /// </summary>
-        ActionReason NameTarget(int[] ids, int first, int count, bool mayBeAreaPrefix, bool except)
+        ActionReason NameTarget(int[] ids, int first, int count, int limit, bool mayBeAreaPrefix, bool except)
         {
             ActionMap map = Map!;
             int light = map.FindLight(ids, first, count);
+            for (int more = 1; light < 0 && more <= 2 && first + count + more <= limit; more++) light = map.FindLight(ids, first, count + more);
             if (light >= 0)
             {
                 if (except) excluded[light] = true;
