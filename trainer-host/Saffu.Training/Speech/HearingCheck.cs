@@ -7,8 +7,8 @@ namespace Saffu.Training.Speech;
 /// transcript whose decision would drive a light is refused when one of its words has a lattice posterior below <see cref="Threshold"/> and the model decides differently (another intent, other slots, or nothing) without
 /// that word: the uncertain word is one the decision depends on ("fifty" in "set the lamp to fifty percent", "on" in
 /// "turn on the hall light"), not a filler ("the"). It runs on the host with its own copy of the model, so the lights'
-/// state of the runner that acts is not touched (pass a model loaded for it alone), and the device still receives
-/// only a transcript.
+/// state of the runner that acts is not touched (pass a model loaded for it alone), and every judgement starts from the
+/// lights' load states (<see cref="DecisionJudge"/>); the device still receives only a transcript.
 /// </summary>
 /// <remarks>
 /// With <c>consensus</c> &gt; 0 it also refuses a driving transcript whose decision the recogniser's N-best list does
@@ -50,7 +50,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// <summary>The N-best score scale (pocketsphinx score units per factor e), the best of the dev benchmark's scales at agreement 0.5: docs/voice.md §9.</summary>
     public const double DefaultConsensusScale = 100;
 
-    readonly TranscriptRunner _judge = new(ownCopy);
+    readonly DecisionJudge _judge = new(ownCopy);
 
     public double Threshold => threshold;
     public double Consensus => consensus;
@@ -67,8 +67,8 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
         if (consensus > 0 && Votes(heard) is { } votes && DecisionConsensus.Agreement(votes, scale) is var agreement && agreement < consensus)
             return new HearingDoubt(null, agreement);
         if (floor <= 0 || heard.Text.Length == 0) return null;
-        TranscriptResult decided = _judge.Run(heard.Text);
-        return Acts(decided) && decided.Confidence < floor ? new HearingDoubt(null, null, decided.Confidence) : null;
+        TranscriptResult decided = _judge.Decide(heard.Text);
+        return DecisionJudge.Acts(decided) && decided.Confidence < floor ? new HearingDoubt(null, null, decided.Confidence) : null;
     }
 
     /// <summary>Null when the transcript may be acted on; else the least sure word the decision depends on.</summary>
@@ -84,8 +84,8 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     public HeardWord? WeakestNeededWord(Recognition heard, double below = double.PositiveInfinity)
     {
         if (heard.Text.Length == 0) return null;
-        TranscriptResult decided = _judge.Run(heard.Text);
-        if (!Acts(decided)) return null;
+        TranscriptResult decided = _judge.Decide(heard.Text);
+        if (!DecisionJudge.Acts(decided)) return null;
         if (!heard.HasPosteriors) return new HeardWord("", 0);
         var words = heard.Words;
         HeardWord? weakest = null;
@@ -93,7 +93,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
         {
             if (words[i].Posterior >= below || (weakest is not null && words[i].Posterior >= weakest.Posterior)) continue;
             string without = string.Join(' ', words.Where((_, k) => k != i).Select(w => w.Word));
-            if (!SameDecision(decided, _judge.Run(without))) weakest = words[i];
+            if (!DecisionJudge.Same(decided, _judge.Decide(without))) weakest = words[i];
         }
         return weakest;
     }
@@ -106,8 +106,8 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     public IReadOnlyList<DecisionConsensus.Vote>? Votes(Recognition heard)
     {
         if (heard.Text.Length == 0) return null;
-        TranscriptResult decided = _judge.Run(heard.Text);
-        if (!Acts(decided)) return null;
+        TranscriptResult decided = _judge.Decide(heard.Text);
+        if (!DecisionJudge.Acts(decided)) return null;
         var verdicts = new Dictionary<string, DecisionConsensus.Verdict>(StringComparer.Ordinal) { [heard.Text] = DecisionConsensus.Verdict.Agrees };
         var votes = new List<DecisionConsensus.Vote>(heard.Alternatives.Count);
         foreach (Hypothesis h in heard.Alternatives)
@@ -123,7 +123,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// reason <see cref="Reason"/> and answer <see cref="Answer"/> (or, refused by the floor, <see cref="LowConfidenceReason"/>
     /// and <see cref="LowConfidenceAnswer"/>).
     /// </summary>
-    public TranscriptResult Refused(Recognition heard, HearingDoubt? doubt = null) => _judge.Run(heard.Text) with
+    public TranscriptResult Refused(Recognition heard, HearingDoubt? doubt = null) => _judge.Decide(heard.Text) with
     {
         Intent = null, Understood = false, Action = null, Domain = null,
         Reason = doubt?.Confidence is null ? Reason : LowConfidenceReason, Answer = doubt?.Confidence is null ? Answer : LowConfidenceAnswer,
@@ -131,17 +131,11 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
 
     DecisionConsensus.Verdict VerdictOn(TranscriptResult decided, string text)
     {
-        TranscriptResult other = _judge.Run(text);
-        if (!Acts(other)) return DecisionConsensus.Verdict.DrivesNothing;
-        return SameDecision(decided, other) ? DecisionConsensus.Verdict.Agrees : DecisionConsensus.Verdict.Differs;
+        TranscriptResult other = _judge.Decide(text);
+        if (!DecisionJudge.Acts(other)) return DecisionConsensus.Verdict.DrivesNothing;
+        return DecisionJudge.Same(decided, other) ? DecisionConsensus.Verdict.Agrees : DecisionConsensus.Verdict.Differs;
     }
 
-    /// <summary>A decision that drives pins: the only kind that can switch a light nobody asked for.</summary>
-    static bool Acts(TranscriptResult r) => r.Understood && r.Action?.Kind == ActionResult.KindPins;
-
-    static bool SameDecision(TranscriptResult a, TranscriptResult b) =>
-        a.Understood == b.Understood && a.Intent == b.Intent
-        && a.Slots.OrderBy(s => s.Name, StringComparer.Ordinal).SequenceEqual(b.Slots.OrderBy(s => s.Name, StringComparer.Ordinal));
 }
 
 /// <summary>
