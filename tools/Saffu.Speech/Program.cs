@@ -9,6 +9,7 @@
 //       [--consensus A (default: HearingCheck.DefaultConsensus; 0 = off)] [--consensus-scale S (default: HearingCheck.DefaultConsensusScale; inf = uniform)]
 //       [--consensus-scales S,S,… --consensus-sweep A,A,… (the consensus trade table's rows)]
 //       [--action-floor F (default: HearingCheck.DefaultFloor; 0 = off)] [--hearing-grid P,… --floor-grid F,… (the rules table's rows)]
+//       [--rival off|differs|any (default: HearingCheck.DefaultRival)] [--rival-deletions yes|no (default: RivalGrammar.DefaultDeletions)]
 //
 // Defaults: 80 commands (40 heldout, 40 heldout-blind), 60 out of domain (20 each of heldout-none,
 // heldout-blind-none, CLINC150 OOS test), voices flite slt/rms/kal16/awb and festival's slt HTS, noise at 10 dB
@@ -52,6 +53,9 @@ var recognisers = new Dictionary<string, PocketSphinx>
 var runs = new List<Recognised>();
 runs.AddRange(RecognitionRuns.Run(recognisers["fitted"], "fitted", clean, options.Parallel));
 Console.WriteLine($"recognised with the fitted LM in {clock.Elapsed.TotalSeconds:F0} s");
+var (rivals, rivalSeconds, rivalDecodes) = RivalRuns.Decode(recognisers["fitted"], options.Blobs[0], fittedLm.Dict,
+    runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null).ToList(), options.Parallel);
+Console.WriteLine($"rival grammars (docs/voice.md §10): {rivalDecodes} decodes ({rivalDecodes / 2} with deletions, as many without) in {rivalSeconds:F0} s wall; at {clock.Elapsed.TotalSeconds:F0} s");
 var everyOther = options.GeneralEvery == 0 ? [] : sentences.Where((_, i) => i % options.GeneralEvery == 0).ToHashSet();
 if (everyOther.Count > 0) runs.AddRange(RecognitionRuns.Run(recognisers["general"], "general", clean.Where(u => everyOther.Contains(u.Sentence)).ToList(), options.Parallel));
 Console.WriteLine($"recognised with the general LM in {clock.Elapsed.TotalSeconds:F0} s");
@@ -68,7 +72,7 @@ if (options.Stress is { } stress)
     Console.WriteLine($"stress case {stress.Name} recognised in {clock.Elapsed.TotalSeconds:F0} s");
 }
 
-var report = new Report(options, sentences, runs);
+var report = new Report(options, sentences, runs, rivals, rivalSeconds);
 string markdown = report.Markdown(clock.Elapsed.TotalSeconds);
 Directory.CreateDirectory(options.Out);
 File.WriteAllText(Path.Combine(options.Out, "results.md"), markdown);
@@ -85,7 +89,8 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
     double HearingThreshold = HearingCheck.DefaultThreshold, IReadOnlyList<double>? Sweep = null,
     double Consensus = HearingCheck.DefaultConsensus, double ConsensusScale = HearingCheck.DefaultConsensusScale,
     IReadOnlyList<double>? Scales = null, IReadOnlyList<double>? AgreementSweep = null, double ActionFloor = HearingCheck.DefaultFloor,
-    IReadOnlyList<double>? Hearings = null, IReadOnlyList<double>? Floors = null)
+    IReadOnlyList<double>? Hearings = null, IReadOnlyList<double>? Floors = null, RivalRule Rival = HearingCheck.DefaultRival,
+    bool RivalDeletions = RivalGrammar.DefaultDeletions)
 {
     public IReadOnlyList<double> HearingSweep => Sweep ?? [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 0.9, 0.99];
     public IReadOnlyList<double> ConsensusScales => Scales ?? [ConsensusScale];
@@ -125,6 +130,10 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                 case "--action-floor": o = o with { ActionFloor = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--hearing-grid": o = o with { Hearings = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 case "--floor-grid": o = o with { Floors = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
+                case "--rival": o = o with { Rival = Next() switch { "off" => RivalRule.Off, "differs" => RivalRule.Differs, "any" => RivalRule.Any,
+                    var r => throw new ArgumentException($"--rival {r}: expected off, differs or any") } }; break;
+                case "--rival-deletions": o = o with { RivalDeletions = Next() switch { "yes" => true, "no" => false,
+                    var d => throw new ArgumentException($"--rival-deletions {d}: expected yes or no") } }; break;
                 case "--hearing-sweep": o = o with { Sweep = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

@@ -14,10 +14,14 @@ namespace Saffu.Training.Speech;
 /// With <c>consensus</c> &gt; 0 it also refuses a driving transcript whose decision the recogniser's N-best list does
 /// not back: the agreeing share of the list's mass (<see cref="DecisionConsensus"/>, score scale <c>scale</c>) is below
 /// <c>consensus</c> (docs/voice.md §9); with <c>floor</c> &gt; 0 it refuses a driving decision whose model confidence
-/// is below <c>floor</c> (spoken input only; reason <see cref="LowConfidenceReason"/>; docs/voice.md §9).
+/// is below <c>floor</c> (spoken input only; reason <see cref="LowConfidenceReason"/>; docs/voice.md §9). With
+/// <c>neighbours</c> and a <c>rival</c> rule other than <see cref="RivalRule.Off"/> it refuses a driving transcript whose
+/// grammar decode (<see cref="Recognition.Rival"/>, made from <see cref="RivalFsg"/>) leads to another decision
+/// (<see cref="RivalGrammar"/>, docs/voice.md §10).
 /// </remarks>
 public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double threshold, double consensus = 0,
-    double scale = HearingCheck.DefaultConsensusScale, double floor = 0)
+    double scale = HearingCheck.DefaultConsensusScale, double floor = 0, PhoneNeighbours? neighbours = null,
+    RivalRule rival = RivalRule.Off, bool deletions = RivalGrammar.DefaultDeletions)
 {
     /// <summary>The reason code of a refused transcript (docs/cli.md, saffu listen).</summary>
     public const string Reason = "unsure_hearing";
@@ -47,10 +51,18 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// </summary>
     public const double DefaultConsensus = 0;
 
+    /// <summary>The default rival-grammar rule (docs/voice.md §10): chosen on the dev benchmark.</summary>
+    public const RivalRule DefaultRival = RivalRule.Off;
+
     /// <summary>The N-best score scale (pocketsphinx score units per factor e), the best of the dev benchmark's scales at agreement 0.5: docs/voice.md §9.</summary>
     public const double DefaultConsensusScale = 100;
 
     readonly DecisionJudge _judge = new(ownCopy);
+    RivalGrammar? _rivals;
+
+    /// <summary>The rival grammars of this check's model (null without <c>neighbours</c>).</summary>
+    public RivalGrammar? Rivals => neighbours is null ? null : _rivals ??= new RivalGrammar(_judge, neighbours, deletions);
+    public RivalRule Rival => rival;
 
     public double Threshold => threshold;
     public double Consensus => consensus;
@@ -59,16 +71,38 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
 
     /// <summary>
     /// Null when the transcript may be acted on; else why not, checked in this order: a word the decision depends on
-    /// heard unsurely, too little of the N-best list agreeing, the model's confidence below the floor.
+    /// heard unsurely, too little of the N-best list agreeing, the grammar decode leading elsewhere, the model's
+    /// confidence below the floor.
     /// </summary>
     public HearingDoubt? Doubt(Recognition heard)
     {
         if (UnsureWord(heard) is { } word) return new HearingDoubt(word, null);
         if (consensus > 0 && Votes(heard) is { } votes && DecisionConsensus.Agreement(votes, scale) is var agreement && agreement < consensus)
             return new HearingDoubt(null, agreement);
+        if (RivalRefuses(heard)) return new HearingDoubt(null, null, Rival: heard.Rival);
         if (floor <= 0 || heard.Text.Length == 0) return null;
         TranscriptResult decided = _judge.Decide(heard.Text);
         return DecisionJudge.Acts(decided) && decided.Confidence < floor ? new HearingDoubt(null, null, decided.Confidence) : null;
+    }
+
+    /// <summary>
+    /// The grammar to decode <paramref name="heard"/>'s audio again with (Sphinx FSG text), or null when the rule is off
+    /// or there is nothing to guard (the decision drives no light or depends on no word).
+    /// </summary>
+    public string? RivalFsg(Recognition heard) => rival == RivalRule.Off || Rivals is not { } rivals || heard.Text.Length == 0 ? null : rivals.Fsg(heard.Text);
+
+    /// <summary>
+    /// True when the grammar decode of <paramref name="heard"/> leads to another driving decision, or with
+    /// <see cref="RivalRule.Any"/> to one that drives nothing; false without a grammar decode.
+    /// </summary>
+    public bool RivalRefuses(Recognition heard) => RivalRefuses(heard, rival);
+
+    /// <summary>As <see cref="RivalRefuses(Recognition)"/> under <paramref name="rule"/> (the benchmark compares the rules on the same decodes).</summary>
+    public bool RivalRefuses(Recognition heard, RivalRule rule)
+    {
+        if (rule == RivalRule.Off || heard.Rival is null || Rivals is not { } rivals) return false;
+        RivalGrammar.Outcome outcome = rivals.Verdict(heard.Text, heard.Rival);
+        return outcome == RivalGrammar.Outcome.Differs || (rule == RivalRule.Any && outcome == RivalGrammar.Outcome.DrivesNothing);
     }
 
     /// <summary>Null when the transcript may be acted on; else the least sure word the decision depends on.</summary>
@@ -141,6 +175,13 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
 /// <summary>
 /// Why a transcript was not acted on (<see cref="HearingCheck.Doubt"/>): <see cref="Word"/>, the least sure word the
 /// decision depends on (§8), or else <see cref="Agreement"/>, the share of the N-best list backing the decision, or else
+/// <see cref="Rival"/>, the grammar decode's sentence that leads to another decision (§10), or else
 /// <see cref="Confidence"/>, the model's confidence below the action floor (§9).
 /// </summary>
-public sealed record HearingDoubt(HeardWord? Word, double? Agreement, double? Confidence = null);
+public sealed record HearingDoubt(HeardWord? Word, double? Agreement, double? Confidence = null, string? Rival = null);
+
+/// <summary>
+/// When the grammar decode (docs/voice.md §10) refuses a driving transcript: never (<see cref="Off"/>), when its sentence
+/// drives lights another way (<see cref="Differs"/>), or also when it drives none (<see cref="Any"/>).
+/// </summary>
+public enum RivalRule { Off, Differs, Any }

@@ -19,6 +19,13 @@ public sealed record Recognition(string Text, long Score, IReadOnlyList<HeardWor
     /// </summary>
     public IReadOnlyList<Hypothesis> Alternatives { get; init; } = [];
 
+    /// <summary>
+    /// The same audio decoded again with the transcript's rival grammar (docs/voice.md §10, <see cref="HearingCheck.RivalFsg"/>):
+    /// the sentence the acoustics chose among the alternatives of the words the decision depends on; null when no such
+    /// decode was made, "" when the grammar found no path.
+    /// </summary>
+    public string? Rival { get; init; }
+
     /// <summary>True when <see cref="Words"/> are the transcript's words (the lattice's segmentation matched the hypothesis).</summary>
     public bool HasPosteriors => Words.Select(w => w.Word).SequenceEqual(Text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }
@@ -84,6 +91,42 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
                 ? r with { Words = Posteriors(words.GetValueOrDefault(Id(i)), Path.Combine(lattices, Id(i) + ".lat")), Alternatives = ReadNBest(Path.Combine(nbest, Id(i) + ".hyp")) }
                 : new Recognition("", 0)).ToList();
             return (results, cpu);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Decodes each file again with its own finite-state grammar (Sphinx FSG text, <see cref="RivalGrammar.FsgOf"/>) instead
+    /// of the language model, in one `pocketsphinx_batch -fsgctl` run (docs/voice.md §10): each file's best sentence the
+    /// grammar allows, fillers removed ("" when no path of the grammar reached its end); also the run's wall-clock seconds.
+    /// </summary>
+    /// <exception cref="RecogniserException">The recogniser did not start or failed.</exception>
+    public (IReadOnlyList<string> Sentences, double Seconds) DecodeWithGrammars(IReadOnlyList<(string Wav, string Fsg)> files)
+    {
+        if (files.Count == 0) return ([], 0);
+        string folder = Directory.CreateTempSubdirectory("saffu-rivals-").FullName;
+        try
+        {
+            var ctl = new StringBuilder();
+            for (int i = 0; i < files.Count; i++)
+            {
+                string id = Id(i);
+                File.CreateSymbolicLink(Path.Combine(folder, id + ".wav"), Path.GetFullPath(files[i].Wav));
+                File.WriteAllText(Path.Combine(folder, id + ".fsg"), files[i].Fsg);
+                ctl.Append(id).Append('\n');
+            }
+            string ctlPath = Path.Combine(folder, "files.ctl"), hypPath = Path.Combine(folder, "files.hyp");
+            File.WriteAllText(ctlPath, ctl.ToString());
+            string[] args = ["-adcin", "yes", "-cepdir", folder, "-cepext", ".wav", "-ctl", ctlPath, "-hyp", hypPath,
+                "-fsgctl", ctlPath, "-fsgdir", folder, "-fsgext", ".fsg", "-hmm", stock.AcousticModel, "-dict", dictionary, "-logfn", Path.Combine(folder, "log")];
+            double seconds = Tools.Run(BatchCommand, args, out string stderr);
+            if (!File.Exists(hypPath))
+                throw new RecogniserException($"{BatchCommand} -fsgctl wrote no transcripts ({Tail(Path.Combine(folder, "log"), stderr)})");
+            var byId = ParseHypotheses(File.ReadAllLines(hypPath));
+            return (Enumerable.Range(0, files.Count).Select(i => byId.GetValueOrDefault(Id(i))?.Text ?? "").ToList(), seconds);
         }
         finally
         {

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using Saffu.Training.Simulation;
+
+namespace Saffu.Training.Speech;
+
+/// <summary>
+/// A second acoustic opinion that does not share the fitted language model's bias (docs/voice.md §10). For a
+/// transcript whose decision would drive a light, every word the decision depends on (without it the model decides
+/// otherwise: "on" in "turn on the mood light", the light's name, a colour, a number) becomes an alternation of itself,
+/// the model's words that sound like it (<see cref="PhoneNeighbours"/>, at most <see cref="MaxDistance"/> phones away)
+/// and would change the decision, and — with <c>deletions</c> — nothing; the other words stay as heard. Every path
+/// weighs the same, so the recogniser decoding the same audio with this grammar (<see cref="PocketSphinx.DecodeWithGrammars"/>)
+/// chooses between the alternatives by the acoustics alone. When its sentence leads to another decision the
+/// transcript was the language model's choice, not the audio's, and the command is refused (<see cref="Verdict"/>).
+/// </summary>
+public sealed class RivalGrammar(DecisionJudge judge, PhoneNeighbours neighbours, bool deletions = RivalGrammar.DefaultDeletions)
+{
+    /// <summary>How far (phone edits, <see cref="PhoneNeighbours.Distance(IReadOnlyList{string}, IReadOnlyList{string})"/>) a rival may sound from the word heard.</summary>
+    public const int MaxDistance = 2;
+
+    /// <summary>At most this many rivals per word, nearest first (a grammar with too many free choices decodes like a phone loop).</summary>
+    public const int MaxRivals = 12;
+
+    public const bool DefaultDeletions = true;
+
+    /// <summary>What the model does on the grammar decode's sentence, compared with the transcript's decision.</summary>
+    public enum Outcome { Agrees, DrivesNothing, Differs }
+
+    public bool Deletions => deletions;
+
+    /// <summary>
+    /// Each word of <paramref name="transcript"/> with its alternatives, the word itself first ("" = the word left
+    /// out); null when the decision would drive no light or depends on no word (nothing to guard).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? Positions(string transcript)
+    {
+        string[] words = transcript.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return null;
+        TranscriptResult decided = judge.Decide(string.Join(' ', words));
+        if (!DecisionJudge.Acts(decided)) return null;
+        var positions = new List<IReadOnlyList<string>>(words.Length);
+        bool any = false;
+        for (int i = 0; i < words.Length; i++)
+        {
+            bool changes(string instead) => !DecisionJudge.Same(decided, judge.Decide(Replaced(words, i, instead)));
+            if (!changes(""))
+            {
+                positions.Add([words[i]]);
+                continue;
+            }
+            any = true;
+            var alternatives = new List<string> { words[i] };
+            alternatives.AddRange(neighbours.Near(words[i], MaxDistance).Where(changes).Take(MaxRivals));
+            if (deletions) alternatives.Add("");
+            positions.Add(alternatives);
+        }
+        return any ? positions : null;
+    }
+
+    /// <summary>The grammar of <see cref="Positions"/> as a Sphinx FSG, or null when there is nothing to guard.</summary>
+    public string? Fsg(string transcript) => Positions(transcript) is { } positions ? FsgOf(positions) : null;
+
+    /// <summary>
+    /// The model's decision on the grammar decode's sentence <paramref name="rival"/> against that on
+    /// <paramref name="transcript"/>: the same (or no rival: the grammar decode found no path), another driving one, or
+    /// none that drives a light.
+    /// </summary>
+    public Outcome Verdict(string transcript, string? rival)
+    {
+        if (string.IsNullOrEmpty(rival) || rival == transcript) return Outcome.Agrees;
+        TranscriptResult decided = judge.Decide(transcript), other = judge.Decide(rival);
+        if (DecisionJudge.Same(decided, other)) return Outcome.Agrees;
+        return DecisionJudge.Acts(other) ? Outcome.Differs : Outcome.DrivesNothing;
+    }
+
+    static string Replaced(string[] words, int at, string instead) =>
+        string.Join(' ', words.Select((w, k) => k == at ? instead : w).Where(w => w.Length > 0));
+
+    /// <summary>
+    /// A Sphinx finite-state grammar (pocketsphinx `-fsg`/`-fsgctl`): states 0..n for n positions, from state i to i+1
+    /// one transition per alternative with probability 1/k (k alternatives; "" a null transition), start 0, final n.
+    /// </summary>
+    /// <exception cref="ArgumentException">No position, a position without alternatives, or a word with white space.</exception>
+    public static string FsgOf(IReadOnlyList<IReadOnlyList<string>> positions, string name = "rivals")
+    {
+        if (positions.Count == 0) throw new ArgumentException("expected at least one word position", nameof(positions));
+        var fsg = new StringBuilder();
+        fsg.Append("FSG_BEGIN ").Append(name).Append('\n')
+            .Append("NUM_STATES ").Append(positions.Count + 1).Append('\n')
+            .Append("START_STATE 0\n")
+            .Append("FINAL_STATE ").Append(positions.Count).Append('\n');
+        for (int i = 0; i < positions.Count; i++)
+        {
+            var alternatives = positions[i].Distinct(StringComparer.Ordinal).ToList();
+            if (alternatives.Count == 0) throw new ArgumentException($"word position {i} has no alternative; expected at least the word heard", nameof(positions));
+            string p = (1.0 / alternatives.Count).ToString("0.######", CultureInfo.InvariantCulture);
+            foreach (string word in alternatives)
+            {
+                if (word.Any(char.IsWhiteSpace)) throw new ArgumentException($"\"{word}\" at position {i} is not one word", nameof(positions));
+                fsg.Append("TRANSITION ").Append(i).Append(' ').Append(i + 1).Append(' ').Append(p);
+                if (word.Length > 0) fsg.Append(' ').Append(word);
+                fsg.Append('\n');
+            }
+        }
+        return fsg.Append("FSG_END\n").ToString();
+    }
+}
