@@ -10,6 +10,7 @@
 //       [--consensus-scales S,S,… --consensus-sweep A,A,… (the consensus trade table's rows)]
 //       [--action-floor F (default: HearingCheck.DefaultFloor; 0 = off)] [--hearing-grid P,… --floor-grid F,… (the rules table's rows)]
 //       [--rival off|differs|any (default: HearingCheck.DefaultRival)] [--rival-deletions yes|no (default: RivalGrammar.DefaultDeletions)]
+//       [--rival-distance K (default: RivalGrammar.DefaultMaxDistance)] [--rival-variants yes:2,no:1,… (the grammars decoded; default: the benchmark's and yes/no × 2/1)]
 //
 // Defaults: 80 commands (40 heldout, 40 heldout-blind), 60 out of domain (20 each of heldout-none,
 // heldout-blind-none, CLINC150 OOS test), voices flite slt/rms/kal16/awb and festival's slt HTS, noise at 10 dB
@@ -54,8 +55,8 @@ var runs = new List<Recognised>();
 runs.AddRange(RecognitionRuns.Run(recognisers["fitted"], "fitted", clean, options.Parallel));
 Console.WriteLine($"recognised with the fitted LM in {clock.Elapsed.TotalSeconds:F0} s");
 var (rivals, rivalSeconds, rivalDecodes) = RivalRuns.Decode(recognisers["fitted"], options.Blobs[0], fittedLm.Dict,
-    runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null).ToList(), options.Parallel);
-Console.WriteLine($"rival grammars (docs/voice.md §10): {rivalDecodes} decodes ({rivalDecodes / 2} with deletions, as many without) in {rivalSeconds:F0} s wall; at {clock.Elapsed.TotalSeconds:F0} s");
+    runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null).ToList(), options.Parallel, options.RivalVariants);
+Console.WriteLine($"rival grammars (docs/voice.md §10): {rivalDecodes} decodes ({options.RivalVariants.Count} variants) in {rivalSeconds:F0} s wall; at {clock.Elapsed.TotalSeconds:F0} s");
 var everyOther = options.GeneralEvery == 0 ? [] : sentences.Where((_, i) => i % options.GeneralEvery == 0).ToHashSet();
 if (everyOther.Count > 0) runs.AddRange(RecognitionRuns.Run(recognisers["general"], "general", clean.Where(u => everyOther.Contains(u.Sentence)).ToList(), options.Parallel));
 Console.WriteLine($"recognised with the general LM in {clock.Elapsed.TotalSeconds:F0} s");
@@ -90,8 +91,12 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
     double Consensus = HearingCheck.DefaultConsensus, double ConsensusScale = HearingCheck.DefaultConsensusScale,
     IReadOnlyList<double>? Scales = null, IReadOnlyList<double>? AgreementSweep = null, double ActionFloor = HearingCheck.DefaultFloor,
     IReadOnlyList<double>? Hearings = null, IReadOnlyList<double>? Floors = null, RivalRule Rival = HearingCheck.DefaultRival,
-    bool RivalDeletions = RivalGrammar.DefaultDeletions)
+    bool RivalDeletions = RivalGrammar.DefaultDeletions, int RivalDistance = RivalGrammar.DefaultMaxDistance, IReadOnlyList<RivalVariant>? Variants = null)
 {
+    /// <summary>The rival-grammar variants decoded: the benchmark's own first, then the others of the rules table.</summary>
+    public IReadOnlyList<RivalVariant> RivalVariants => Variants ?? new[] { new RivalVariant(RivalDeletions, RivalDistance) }
+        .Concat(from d in new[] { true, false } from k in new[] { 2, 1 } select new RivalVariant(d, k)).Distinct().ToList();
+
     public IReadOnlyList<double> HearingSweep => Sweep ?? [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 0.9, 0.99];
     public IReadOnlyList<double> ConsensusScales => Scales ?? [ConsensusScale];
     public IReadOnlyList<double> ConsensusSweep => AgreementSweep ?? [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9];
@@ -134,6 +139,9 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                     var r => throw new ArgumentException($"--rival {r}: expected off, differs or any") } }; break;
                 case "--rival-deletions": o = o with { RivalDeletions = Next() switch { "yes" => true, "no" => false,
                     var d => throw new ArgumentException($"--rival-deletions {d}: expected yes or no") } }; break;
+                case "--rival-distance": o = o with { RivalDistance = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--rival-variants": o = o with { Variants = Next().Split(',').Select(v => v.Split(':') is [var d, var k]
+                    ? new RivalVariant(d == "yes", int.Parse(k, CultureInfo.InvariantCulture)) : throw new ArgumentException($"--rival-variants {v}: expected DELETIONS:DISTANCE, e.g. yes:2")).ToList() }; break;
                 case "--hearing-sweep": o = o with { Sweep = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

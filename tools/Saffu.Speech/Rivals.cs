@@ -6,23 +6,24 @@ namespace Saffu.Speech;
 
 /// <summary>
 /// The rival-grammar decodes of docs/voice.md §10: every clean fitted-LM recognition whose decision (first blob) would
-/// drive a light is decoded again with its transcript's rival grammar, with and without the deletion alternative, in
-/// <c>parallel</c> recogniser processes. Keys: deletions on/off; values: each recognition's grammar sentence (absent:
+/// drive a light is decoded again with its transcript's rival grammar, per grammar variant (deletion alternative or not,
+/// how many phones a rival may be away), in <c>parallel</c> recogniser processes. Keys: the variants; values: each recognition's grammar sentence (absent:
 /// no grammar, nothing to guard); also the wall-clock seconds of it all (grammars built and decoded) and the decodes made.
 /// </summary>
 internal static class RivalRuns
 {
-    public static (Dictionary<bool, Dictionary<Recognised, string>> Rivals, double Seconds, int Decodes) Decode(PocketSphinx recogniser,
-        string blob, string dictionary, IReadOnlyList<Recognised> runs, int parallel)
+    public static (Dictionary<RivalVariant, Dictionary<Recognised, string>> Rivals, double Seconds, int Decodes) Decode(PocketSphinx recogniser,
+        string blob, string dictionary, IReadOnlyList<Recognised> runs, int parallel, IReadOnlyList<RivalVariant> variants)
     {
         var dict = PronunciationDictionary.Load(dictionary);
-        var rivals = new Dictionary<bool, Dictionary<Recognised, string>>();
+        var rivals = new Dictionary<RivalVariant, Dictionary<Recognised, string>>();
         var clock = Stopwatch.StartNew();
         int decodes = 0;
-        foreach (bool deletions in new[] { true, false })
+        foreach (RivalVariant variant in variants)
         {
             var model = SimulatedModel.LoadFile(blob);
-            var check = new HearingCheck(model, 0, neighbours: PhoneNeighbours.OfModel(model, dict), rival: RivalRule.Differs, deletions: deletions);
+            var check = new HearingCheck(model, 0, neighbours: PhoneNeighbours.OfModel(model, dict), rival: RivalRule.Differs,
+                deletions: variant.Deletions, distance: variant.Distance);
             var jobs = runs.Select(r => (Run: r, Fsg: check.RivalFsg(r.Heard))).Where(j => j.Fsg is not null).ToList();
             int chunks = Math.Min(parallel, Math.Max(1, jobs.Count));
             int size = (jobs.Count + chunks - 1) / chunks;
@@ -31,9 +32,15 @@ internal static class RivalRuns
             Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = parallel },
                 c => results[c] = recogniser.DecodeWithGrammars(parts[c].Select(j => (j.Run.Utterance.Wav, j.Fsg!)).ToList()));
             decodes += jobs.Count;
-            rivals[deletions] = parts.SelectMany((part, c) => part.Select((j, i) => (j.Run, Sentence: results[c].Sentences[i])))
+            rivals[variant] = parts.SelectMany((part, c) => part.Select((j, i) => (j.Run, Sentence: results[c].Sentences[i])))
                 .ToDictionary(x => x.Run, x => x.Sentence);
         }
         return (rivals, clock.Elapsed.TotalSeconds, decodes);
     }
+}
+
+/// <summary>A rival grammar's settings: the deletion alternative, and the phone distance within which a sound-alike may be a rival.</summary>
+internal readonly record struct RivalVariant(bool Deletions, int Distance)
+{
+    public override string ToString() => $"{(Deletions ? "deletions" : "no deletions")}, ≤ {Distance} phone{(Distance == 1 ? "" : "s")}";
 }

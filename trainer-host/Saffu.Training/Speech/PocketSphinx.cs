@@ -213,11 +213,12 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
 
     /// <summary>
     /// Continuous recognition from the default microphone (voice-activity detection cuts utterances): each utterance is
-    /// handed to <paramref name="heard"/> until the process ends or <paramref name="cancel"/> fires. The live recogniser
-    /// gives no word posteriors, so it logs each utterance's audio (`-rawlogdir`, closed when the utterance ends) and the
-    /// batch recogniser decodes that audio again (<see cref="Reheard"/>).
+    /// handed to <paramref name="heard"/>, with its audio file (deleted when the handler returns; null when there is
+    /// none), until the process ends or <paramref name="cancel"/> fires. The live recogniser gives no word posteriors, so
+    /// it logs each utterance's audio (`-rawlogdir`, closed when the utterance ends) and the batch recogniser decodes that
+    /// audio again (<see cref="Reheard"/>).
     /// </summary>
-    public void Listen(Action<Recognition> heard, CancellationToken cancel)
+    public void Listen(Action<Recognition, string?> heard, CancellationToken cancel)
     {
         string rawLog = Directory.CreateTempSubdirectory("saffu-mic-").FullName;
         try
@@ -232,7 +233,17 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
             {
                 string text = Clean(line.Trim());
                 if (text.Length > 0 && !text.StartsWith("READY", StringComparison.Ordinal) && !text.StartsWith("Listening", StringComparison.Ordinal))
-                    heard(Reheard(text, rawLog));
+                {
+                    var (again, audio) = Reheard(text, rawLog);
+                    try
+                    {
+                        heard(again, audio);
+                    }
+                    finally
+                    {
+                        if (audio is not null) File.Delete(audio);
+                    }
+                }
             }
             process.WaitForExit();
             if (process.ExitCode != 0 && !cancel.IsCancellationRequested) throw new RecogniserException($"{LiveCommand} ended with exit code {process.ExitCode}");
@@ -246,21 +257,21 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
     /// <summary>
     /// The utterance just heard live, decoded again by the batch recogniser from its logged audio (the newest
     /// `*.raw` in <paramref name="rawLog"/>: headerless 16 kHz 16-bit, which pocketsphinx_batch reads as raw) for its word
-    /// posteriors; the live transcript without posteriors when there is no such file or the batch decode fails.
+    /// posteriors, and that file (the caller deletes it); the live transcript without posteriors when there is no such
+    /// file or the batch decode fails.
     /// </summary>
-    public Recognition Reheard(string live, string rawLog)
+    public (Recognition Heard, string? Audio) Reheard(string live, string rawLog)
     {
         FileInfo? newest = new DirectoryInfo(rawLog).GetFiles("*.raw").MaxBy(f => f.Name, StringComparer.Ordinal);
-        if (newest is null || newest.Length == 0) return new Recognition(live, 0);
+        if (newest is null || newest.Length == 0) return (new Recognition(live, 0), null);
         try
         {
             Recognition again = Recognise([newest.FullName]).Results[0];
-            File.Delete(newest.FullName);
-            return again.Text.Length > 0 ? again : new Recognition(live, 0);
+            return (again.Text.Length > 0 ? again : new Recognition(live, 0), newest.FullName);
         }
         catch (RecogniserException)
         {
-            return new Recognition(live, 0);
+            return (new Recognition(live, 0), newest.FullName);
         }
     }
 
