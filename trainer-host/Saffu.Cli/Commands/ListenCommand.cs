@@ -52,6 +52,11 @@ public static class ListenCommand
             HelpName = "RULE",
             DefaultValueFactory = _ => Saffu.Training.Speech.HearingCheck.DefaultRival.ToString().ToLowerInvariant(),
         };
+        rival.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && Rule(result.Tokens[^1].Value) is null)
+                result.AddError($"--rival-grammar {result.Tokens[^1].Value} is invalid; expected off, differs or any.");
+        });
         var mic = new Option<bool>("--mic") { Description = "Listen to the microphone (continuous, voice-activity detection) instead of files, until Ctrl+C. Default: false." };
         var command = new Command("listen",
             "Recognise spoken commands (WAV files or the microphone) with pocketsphinx and the language model fitted to the blob, "
@@ -73,11 +78,9 @@ public static class ListenCommand
             double least = result.GetValue(floor);
             if (!(least >= 0 && least <= 1))
                 result.AddError($"--action-floor {least.ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected a confidence from 0 (off) to 1.");
-            if (Rule(result.GetValue(rival)) is null)
-                result.AddError($"--rival-grammar {result.GetValue(rival)} is invalid; expected off, differs or any.");
         });
         command.SetAction(parse => new ListenRun(parse.GetValue(blob)!, parse.GetValue(paths) ?? [], parse.GetValue(json), parse.GetValue(say),
-            parse.GetValue(mic), parse.GetValue(port), parse.GetValue(hearing), parse.GetValue(consensus), parse.GetValue(floor), Rule(parse.GetValue(rival))!.Value, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
+            parse.GetValue(mic), parse.GetValue(port), parse.GetValue(hearing), parse.GetValue(consensus), parse.GetValue(floor), Rule(parse.GetValue(rival)) ?? Saffu.Training.Speech.HearingCheck.DefaultRival, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
         return command;
     }
 
