@@ -36,10 +36,10 @@ public sealed class RivalGrammarTests
 
     static readonly PronunciationDictionary Pronunciations = PronunciationDictionary.Parse(Dictionary.Replace("        ", ""));
 
-    static RivalGrammar Rivals(bool deletions = true)
+    static RivalGrammar Rivals(bool deletions = true, int distance = 2)
     {
         var model = SimulatedModel.Load(LightsFixture.Blob, "lights.blob");
-        return new RivalGrammar(new DecisionJudge(model), PhoneNeighbours.OfModel(model, Pronunciations), deletions);
+        return new RivalGrammar(new DecisionJudge(model), PhoneNeighbours.OfModel(model, Pronunciations), deletions, distance);
     }
 
     [TestMethod]
@@ -99,6 +99,8 @@ public sealed class RivalGrammarTests
         foreach (string rival in new[] { "off", "down", "up", "" }) CollectionAssert.Contains(positions[1].ToArray(), rival);
         CollectionAssert.DoesNotContain(positions[1].ToArray(), "tomato", "too far from \"on\" to be heard for it");
         CollectionAssert.DoesNotContain(Rivals(deletions: false).Positions("turn on the floor lamp")![1].ToArray(), "");
+        CollectionAssert.DoesNotContain(Rivals(distance: 1).Positions("turn on the floor lamp")![1].ToArray(), "down", "two phones from \"on\"");
+        CollectionAssert.Contains(Rivals(distance: 1).Positions("turn on the floor lamp")![1].ToArray(), "off", "one phone from \"on\" (AO N)");
         var number = Rivals().Positions("set the floor lamp to forty percent")!;
         CollectionAssert.Contains(number[5].ToArray(), "fourteen");
     }
@@ -130,7 +132,7 @@ public sealed class RivalGrammarTests
         HearingCheck Check(RivalRule rule)
         {
             var model = SimulatedModel.Load(LightsFixture.Blob, "lights.blob");
-            return new HearingCheck(model, 0, neighbours: PhoneNeighbours.OfModel(model, Pronunciations), rival: rule);
+            return new HearingCheck(model, 0, neighbours: PhoneNeighbours.OfModel(model, Pronunciations), rival: rule, distance: 2);
         }
         var heard = new Recognition("turn on the floor lamp", 0);
         Assert.IsNull(Check(RivalRule.Differs).Doubt(heard), "no grammar decode made");

@@ -34,7 +34,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// dev-hard.jsonl, five voices; never on the held-out sentences the benchmark reports) as the pair with the fewest
     /// confident wrong actions that refuses at most 5 % of the dev commands: docs/voice.md §9 (0.2 before, §8).
     /// </summary>
-    public const double DefaultThreshold = 0.15;
+    public const double DefaultThreshold = 0.25;
 
     /// <summary>The reason code of a spoken command refused by the action floor (the reason the blob's own reject threshold gives).</summary>
     public const string LowConfidenceReason = "low_confidence";
@@ -43,7 +43,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     public const string LowConfidenceAnswer = "sorry, I did not get that";
 
     /// <summary>The default confidence floor for acting on a spoken command (0 = off), chosen with <see cref="DefaultThreshold"/> on the dev benchmark: docs/voice.md §9.</summary>
-    public const double DefaultFloor = 0.4;
+    public const double DefaultFloor = 0.35;
 
     /// <summary>
     /// The default agreement the N-best list must give a driving decision: 0, off — on the dev benchmark no agreement
@@ -51,8 +51,12 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// </summary>
     public const double DefaultConsensus = 0;
 
-    /// <summary>The default rival-grammar rule (docs/voice.md §10): chosen on the dev benchmark.</summary>
-    public const RivalRule DefaultRival = RivalRule.Off;
+    /// <summary>
+    /// The default rival-grammar rule (docs/voice.md §10): refuse when the grammar decode drives lights another way, chosen
+    /// with <see cref="DefaultThreshold"/> and <see cref="DefaultFloor"/> on the dev benchmark as the rules with the fewest
+    /// confident wrong actions that refuse at most 5 % of the dev commands.
+    /// </summary>
+    public const RivalRule DefaultRival = RivalRule.Differs;
 
     /// <summary>The N-best score scale (pocketsphinx score units per factor e), the best of the dev benchmark's scales at agreement 0.5: docs/voice.md §9.</summary>
     public const double DefaultConsensusScale = 100;

@@ -18,13 +18,18 @@ namespace Saffu.Training.Speech;
 public sealed class RivalGrammar(DecisionJudge judge, PhoneNeighbours neighbours, bool deletions = RivalGrammar.DefaultDeletions,
     int maxDistance = RivalGrammar.DefaultMaxDistance)
 {
-    /// <summary>How far (phone edits, <see cref="PhoneNeighbours.Distance(IReadOnlyList{string}, IReadOnlyList{string})"/>) a rival may sound from the word heard.</summary>
-    public const int DefaultMaxDistance = 2;
+    /// <summary>
+    /// How far (phone edits, <see cref="PhoneNeighbours.Distance(IReadOnlyList{string}, IReadOnlyList{string})"/>) a rival may
+    /// sound from the word heard by default: of the four grammars measured on the dev benchmark (1 or 2 phones, with or
+    /// without deletions; docs/voice.md §10) the one with the fewest confident wrong actions within the refusal budget.
+    /// </summary>
+    public const int DefaultMaxDistance = 1;
 
-    /// <summary>At most this many rivals per word, nearest first (a grammar with too many free choices decodes like a phone loop).</summary>
+    /// <summary>At most this many rivals per word, nearest first (a bound on the grammar's size; not tuned).</summary>
     public const int MaxRivals = 12;
 
-    public const bool DefaultDeletions = true;
+    /// <summary>Whether "nothing" is an alternative of each word the decision depends on by default: no, as chosen on the dev benchmark (docs/voice.md §10).</summary>
+    public const bool DefaultDeletions = false;
 
     /// <summary>What the model does on the grammar decode's sentence, compared with the transcript's decision.</summary>
     public enum Outcome { Agrees, DrivesNothing, Differs }
