@@ -69,16 +69,8 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
         string folder = Directory.CreateTempSubdirectory("saffu-listen-").FullName;
         try
         {
-            var ctl = new StringBuilder();
-            for (int i = 0; i < wavFiles.Count; i++)
-            {
-                string id = Id(i);
-                File.CreateSymbolicLink(Path.Combine(folder, id + ".wav"), Path.GetFullPath(wavFiles[i]));
-                ctl.Append(id).Append('\n');
-            }
-            string ctlPath = Path.Combine(folder, "files.ctl"), hypPath = Path.Combine(folder, "files.hyp"), ctmPath = Path.Combine(folder, "files.ctm");
+            string ctlPath = LinkUtterances(folder, wavFiles), hypPath = Path.Combine(folder, "files.hyp"), ctmPath = Path.Combine(folder, "files.ctm");
             string lattices = Path.Combine(folder, "lattices"), nbest = Path.Combine(folder, "nbest");
-            File.WriteAllText(ctlPath, ctl.ToString());
             string[] args = ["-adcin", "yes", "-cepdir", folder, "-cepext", ".wav", "-ctl", ctlPath, "-hyp", hypPath, "-ctm", ctmPath,
                 "-outlatdir", lattices, "-outlatfmt", "htk",
                 "-nbest", NBest.ToString(System.Globalization.CultureInfo.InvariantCulture), "-nbestdir", nbest, .. ModelArguments(), "-logfn", Path.Combine(folder, "log")];
@@ -110,16 +102,8 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
         string folder = Directory.CreateTempSubdirectory("saffu-rivals-").FullName;
         try
         {
-            var ctl = new StringBuilder();
-            for (int i = 0; i < files.Count; i++)
-            {
-                string id = Id(i);
-                File.CreateSymbolicLink(Path.Combine(folder, id + ".wav"), Path.GetFullPath(files[i].Wav));
-                File.WriteAllText(Path.Combine(folder, id + ".fsg"), files[i].Fsg);
-                ctl.Append(id).Append('\n');
-            }
-            string ctlPath = Path.Combine(folder, "files.ctl"), hypPath = Path.Combine(folder, "files.hyp");
-            File.WriteAllText(ctlPath, ctl.ToString());
+            string ctlPath = LinkUtterances(folder, files.Select(f => f.Wav).ToList()), hypPath = Path.Combine(folder, "files.hyp");
+            for (int i = 0; i < files.Count; i++) File.WriteAllText(Path.Combine(folder, Id(i) + ".fsg"), files[i].Fsg);
             string[] args = ["-adcin", "yes", "-cepdir", folder, "-cepext", ".wav", "-ctl", ctlPath, "-hyp", hypPath,
                 "-fsgctl", ctlPath, "-fsgdir", folder, "-fsgext", ".fsg", "-hmm", stock.AcousticModel, "-dict", dictionary, "-logfn", Path.Combine(folder, "log")];
             double seconds = Tools.Run(BatchCommand, args, out string stderr);
@@ -135,6 +119,23 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
     }
 
     static string Id(int i) => $"u{i:D6}";
+
+    /// <summary>
+    /// Each file linked into <paramref name="folder"/> under its utterance id (`u000000.wav`, …: paths with spaces are no
+    /// problem) and the control file listing the ids, one a line; returns the control file's path.
+    /// </summary>
+    static string LinkUtterances(string folder, IReadOnlyList<string> wavFiles)
+    {
+        var ctl = new StringBuilder();
+        for (int i = 0; i < wavFiles.Count; i++)
+        {
+            File.CreateSymbolicLink(Path.Combine(folder, Id(i) + ".wav"), Path.GetFullPath(wavFiles[i]));
+            ctl.Append(Id(i)).Append('\n');
+        }
+        string ctlPath = Path.Combine(folder, "files.ctl");
+        File.WriteAllText(ctlPath, ctl.ToString());
+        return ctlPath;
+    }
 
     /// <summary>Lines `words (uttid score)` of a pocketsphinx hypothesis file, by utterance id.</summary>
     public static Dictionary<string, Recognition> ParseHypotheses(IEnumerable<string> lines)
