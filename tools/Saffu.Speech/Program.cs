@@ -10,7 +10,7 @@
 //       [--consensus-scales S,S,… --consensus-sweep A,A,… (the consensus trade table's rows)]
 //       [--action-floor F (default: HearingCheck.DefaultFloor; 0 = off)] [--hearing-grid P,… --floor-grid F,… (the rules table's rows)]
 //       [--rival off|differs|any (default: HearingCheck.DefaultRival)] [--rival-deletions yes|no (default: RivalGrammar.DefaultDeletions)]
-//       [--rival-distance K (default: RivalGrammar.DefaultMaxDistance)] [--rival-variants yes:2,no:1,… (more grammars decoded for the rules table, besides the benchmark's own)]
+//       [--rival-distance K (default: RivalGrammar.DefaultMaxDistance)] [--rival-variants yes:2,no:1,… (more grammars decoded for the rules table, besides the benchmark's own; :no-homophones leaves distance-0 rivals out)]
 //
 // Defaults: 80 commands (40 heldout, 40 heldout-blind), 60 out of domain (20 each of heldout-none,
 // heldout-blind-none, CLINC150 OOS test), voices flite slt/rms/kal16/awb and festival's slt HTS, noise at 10 dB
@@ -139,8 +139,12 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                 case "--rival-deletions": o = o with { RivalDeletions = Next() switch { "yes" => true, "no" => false,
                     var d => throw new ArgumentException($"--rival-deletions {d}: expected yes or no") } }; break;
                 case "--rival-distance": o = o with { RivalDistance = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
-                case "--rival-variants": o = o with { Variants = Next().Split(',').Select(v => v.Split(':') is [var d, var k]
-                    ? new RivalVariant(d == "yes", int.Parse(k, CultureInfo.InvariantCulture)) : throw new ArgumentException($"--rival-variants {v}: expected DELETIONS:DISTANCE, e.g. yes:2")).ToList() }; break;
+                case "--rival-variants": o = o with { Variants = Next().Split(',').Select(v => v.Split(':') switch
+                    {
+                        [var d, var k] => new RivalVariant(d == "yes", int.Parse(k, CultureInfo.InvariantCulture)),
+                        [var d, var k, "no-homophones"] => new RivalVariant(d == "yes", int.Parse(k, CultureInfo.InvariantCulture), Homophones: false),
+                        _ => throw new ArgumentException($"--rival-variants {v}: expected DELETIONS:DISTANCE[:no-homophones], e.g. yes:2 or no:1:no-homophones"),
+                    }).ToList() }; break;
                 case "--hearing-sweep": o = o with { Sweep = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

@@ -32,6 +32,8 @@ public sealed class RivalGrammarTests
         to T UW
         percent P ER S EH N T
         tomato T AH M EY T OW
+        too T UW
+        two T UW
         """;
 
     static readonly PronunciationDictionary Pronunciations = PronunciationDictionary.Parse(Dictionary.Replace("        ", ""));
@@ -62,6 +64,9 @@ public sealed class RivalGrammarTests
         CollectionAssert.AreEqual(new[] { "fourteen" }, neighbours.Near("forty", 2).ToArray());
         CollectionAssert.AreEqual(new[] { "lamps" }, neighbours.Near("lamp", 1).ToArray());
         Assert.IsEmpty(neighbours.Near("unsayable", 2));
+        var homophones = new PhoneNeighbours(Pronunciations, ["too", "two", "to", "up"]);
+        CollectionAssert.AreEqual(new[] { "to", "two" }, homophones.Near("too", 1).ToArray(), "the same phones: distance 0");
+        Assert.IsEmpty(homophones.Near("too", 1, minDistance: 1));
     }
 
     [TestMethod]

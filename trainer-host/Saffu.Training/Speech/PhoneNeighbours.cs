@@ -33,15 +33,16 @@ public sealed class PhoneNeighbours
             ? entry.Phones.Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray() : null;
 
     /// <summary>
-    /// The listed words (other than <paramref name="word"/>) within <paramref name="maxDistance"/> phones of it,
-    /// nearest first; empty when the dictionary cannot say <paramref name="word"/>.
+    /// The listed words (other than <paramref name="word"/>) within <paramref name="maxDistance"/> phones of it and at
+    /// least <paramref name="minDistance"/> (1 leaves out homophones: "two" for "too"), nearest first; empty when the
+    /// dictionary cannot say <paramref name="word"/>.
     /// </summary>
-    public IReadOnlyList<string> Near(string word, int maxDistance)
+    public IReadOnlyList<string> Near(string word, int maxDistance, int minDistance = 0)
     {
         if (!_byWord.TryGetValue(word, out var own)) _byWord[word] = own = Phones(_dictionary, word) ?? [];
         if (own.Length == 0) return [];
         return _words.Where(c => c.Word != word).Select(c => (c.Word, Distance: Distance(own, c.Phones)))
-            .Where(c => c.Distance <= maxDistance).OrderBy(c => c.Distance).ThenBy(c => c.Word, StringComparer.Ordinal)
+            .Where(c => c.Distance <= maxDistance && c.Distance >= minDistance).OrderBy(c => c.Distance).ThenBy(c => c.Word, StringComparer.Ordinal)
             .Select(c => c.Word).ToList();
     }
 

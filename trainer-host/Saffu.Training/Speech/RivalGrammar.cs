@@ -16,7 +16,7 @@ namespace Saffu.Training.Speech;
 /// transcript was the language model's choice, not the audio's, and the command is refused (<see cref="Verdict"/>).
 /// </summary>
 public sealed class RivalGrammar(DecisionJudge judge, PhoneNeighbours neighbours, bool deletions = RivalGrammar.DefaultDeletions,
-    int maxDistance = RivalGrammar.DefaultMaxDistance)
+    int maxDistance = RivalGrammar.DefaultMaxDistance, bool homophones = true)
 {
     /// <summary>
     /// How far (phone edits, <see cref="PhoneNeighbours.Distance(IReadOnlyList{string}, IReadOnlyList{string})"/>) a rival may
@@ -36,6 +36,12 @@ public sealed class RivalGrammar(DecisionJudge judge, PhoneNeighbours neighbours
 
     public bool Deletions => deletions;
     public int MaxDistance => maxDistance;
+
+    /// <summary>
+    /// Whether a word pronounced exactly like the one heard ("two" for "too") may be its rival: yes in the measured
+    /// default; the grammar decode cannot choose between identical pronunciations (docs/voice.md §10).
+    /// </summary>
+    public bool Homophones => homophones;
 
     /// <summary>
     /// Each word of <paramref name="transcript"/> with its alternatives, the word itself first ("" = the word left
@@ -59,7 +65,7 @@ public sealed class RivalGrammar(DecisionJudge judge, PhoneNeighbours neighbours
             }
             any = true;
             var alternatives = new List<string> { words[i] };
-            alternatives.AddRange(neighbours.Near(words[i], maxDistance).Where(c => Rivals(decided, without, judge.Decide(Replaced(words, i, c)))).Take(MaxRivals));
+            alternatives.AddRange(neighbours.Near(words[i], maxDistance, homophones ? 0 : 1).Where(c => Rivals(decided, without, judge.Decide(Replaced(words, i, c)))).Take(MaxRivals));
             if (deletions) alternatives.Add("");
             positions.Add(alternatives);
         }
