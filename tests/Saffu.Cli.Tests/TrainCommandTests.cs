@@ -35,7 +35,7 @@ public sealed class TrainCommandTests
         string[] flags = ["--train", "--home", "--extra", "--phrasings", "--phrasings-repeat", "--valid", "--out", "--bits", "--min-count", "--unknown-word-share", "--speech-error-share", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
             "--tag-head", "--tag-offsets", "--tag-intent-parts", "--epsilon", "--epsilon-w", "--epsilon-o", "--tau-u", "--tau-d", "--tau-o",
             "--passes", "--prefix-weight", "--cooccurrence", "--cooccurrence-mix", "--cooccurrence-entries", "--u-rank", "--start", "--fine-tune", "--epochs",
-            "--batch-size", "--learning-rate", "--patience", "--fold-temperature", "--word-dropout", "--averaged-runs", "--seed", "--init-scale", "--max-false-rejection", "--temperature-scale", "--none-rejection-target", "--none-needs-anchor", "--non-acting-offset", "--skip-bad-lines", "--quiet"];
+            "--batch-size", "--learning-rate", "--patience", "--fold-temperature", "--word-dropout", "--averaged-runs", "--seed", "--init-scale", "--max-false-rejection", "--temperature-scale", "--none-rejection-target", "--none-needs-anchor", "--non-acting-offset", "--paired-codes", "--skip-bad-lines", "--quiet"];
         foreach (string flag in flags) StringAssert.Contains(output, flag);
         Assert.AreEqual(flags.Length - 5, output.Split("Default:").Length - 1, "every option but --train, --home, --extra, --phrasings and --out states its default");
     }

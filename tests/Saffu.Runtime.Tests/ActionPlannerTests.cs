@@ -294,6 +294,24 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void ANameSpanCutShortIsCompletedByTheNextWords()
+        {
+            // "lights" is tagged O, so the name span of "the desk lights" is "desk": the next word completes a light's name.
+            TestActionMap home = new TestActionMap(LightsModel.Words(), LightsModel.IntentActions);
+            home.Area(new string[] { "office" });
+            home.Light(new string[] { "desk lights" }, 0, 13, true);
+            SaffuModel m = LoadHome(home);
+            Assert.AreEqual("P13=1000", Say(m, "turn on the desk lights"));
+            Assert.AreEqual("desk", Span(m, ActionPlanner.NameSlot));
+            Outcome(m, ActionOutcome.Acted, ActionReason.None);
+            Assert.AreEqual("desk lights", m.Actions.LightName());
+            Assert.AreEqual("", Say(m, "turn on the desk"));   // nothing follows: still no light of that name
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+            Assert.AreEqual("", Say(m, "turn on the desk lamp"));   // the next words make no light's name
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+        }
+
+        [TestMethod]
         public void ANameThatBeginsWithNoAreaIsStillUnknown()
         {
             SaffuModel m = Load(true);

@@ -22,7 +22,7 @@
 // refused (false rejection: not understood, or a top intent that never acts), and with the device's planner: commands that
 // acted with the right intent and, for sets with `lights`, on exactly those lights; out of domain rejected; and the near
 // misses not acted on, per category, with state questions answered as HassGetState with the right target. Near-miss and
-// extra command sets: valid/tune nearmiss-dev.jsonl, nearmiss-dev2.jsonl, nearmiss-dev3.jsonl and commands-dev2.jsonl (written for tuning); blind nearmiss-blind.jsonl
+// extra command sets: valid/tune nearmiss-dev.jsonl to nearmiss-dev4.jsonl, commands-dev2.jsonl and commands-dev4.jsonl (written for tuning); blind nearmiss-blind.jsonl
 // and commands-blind2.jsonl when present (issue 11's blind sets, measured once).
 // HWU64 files are converted into a temporary folder (never into the repository). Run from the repository root.
 using System.Globalization;
@@ -156,6 +156,8 @@ sealed class QualitySets
             NearMiss.Add(("near misses (nearmiss-dev)", "tests/data/lights/nearmiss-dev.jsonl"));
             NearMiss.Add(("near misses (nearmiss-dev2)", "tests/data/lights/nearmiss-dev2.jsonl"));
             NearMiss.Add(("near misses (nearmiss-dev3)", "tests/data/lights/nearmiss-dev3.jsonl"));
+            BlobCommands.Add(("fourth dev commands (commands-dev4)", "tests/data/lights/commands-dev4.jsonl"));
+            NearMiss.Add(("near misses (nearmiss-dev4)", "tests/data/lights/nearmiss-dev4.jsonl"));
         }
         if (options.Split == "blind")
         {

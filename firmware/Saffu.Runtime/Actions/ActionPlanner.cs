@@ -301,7 +301,7 @@ namespace Saffu.Runtime.Actions
                 if (slot >= 0 && (slot == nameSlot || slot == areaSlot))   // −1 is also the index of a slot the model does not tag
                 {
                     if (++spans > MaxTargets) return ActionReason.TooManyTargets;
-                    ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1, !Has(s, areaSlot) || AreaSpanIsATarget(session)) : ActionReason.None;
+                    ActionReason r = slot == nameSlot ? NameTarget(s.WordIds, start - 1, end - start + 1, session.Position, !Has(s, areaSlot) || AreaSpanIsATarget(session)) : ActionReason.None;
                     if (r != ActionReason.None) return r;
                     if (slot == areaSlot && !AreaTarget(s.WordIds, start - 1, end - start + 1)) unknownArea = true;
                 }
@@ -314,13 +314,16 @@ namespace Saffu.Runtime.Actions
         }
 
         /// <summary>
-        /// A name span: a light; else an area it is ("the kitchen" of "the kitchen and the hall light"); else, when no
-        /// area span was tagged, an area it begins with ("kitchen lights").
+        /// A name span: a light; else a light whose name the span begins and the next one or two words of the sentence
+        /// (ids[..limit)) complete — the tagger cut it short ("the counter | lights": name "counter"); else an area it is
+        /// ("the kitchen" of "the kitchen and the hall light"); else, when no area span was tagged, an area it begins with
+        /// ("kitchen lights").
         /// </summary>
-        ActionReason NameTarget(int[] ids, int first, int count, bool mayBeAreaPrefix)
+        ActionReason NameTarget(int[] ids, int first, int count, int limit, bool mayBeAreaPrefix)
         {
             ActionMap map = Map!;
             int light = map.FindLight(ids, first, count);
+            for (int more = 1; light < 0 && more <= 2 && first + count + more <= limit; more++) light = map.FindLight(ids, first, count + more);
             if (light >= 0)
             {
                 named[light] = true;

@@ -5,8 +5,9 @@ namespace Saffu.Runtime.Actions
     /// <summary>
     /// The slots of a decision as reporters show them (docs/cli.md, saffu run, Slots): canonical
     /// names matched as the planner matches them, the span's words when nothing matches, brightness
-    /// as the number said, a step dropped when a brightness was heard; after a plan, a name read as
-    /// an area becomes that area and a colour or step the planner read from the words is filled in.
+    /// as the number said, a step dropped when a brightness was heard; after a plan, a name span the planner completed
+    /// to a light is that light, a name read as an area becomes that area, a colour or step the planner read from the words is filled in, and a plan that
+    /// switches or answers reports no value (brightness, step, colour: HassLightSet's slots only).
     /// One instance per reporter; Read allocates the strings.
     /// </summary>
     public sealed class SlotReport
@@ -15,12 +16,14 @@ namespace Saffu.Runtime.Actions
         public string? Name, Area, Color, Step;
         /// <summary>The brightness span's number, −1 when not heard.</summary>
         public int Brightness = -1;
+        bool nameIsLight;
 
         /// <summary>Reads the slots of the session's decision; planned: the planner has just planned it.</summary>
         public void Read(Session session, ActionPlanner planner, bool planned)
         {
             Name = Area = Color = Step = null;
             Brightness = -1;
+            nameIsLight = false;
             Decision d = session.Decision;
             RunState s = session.State;
             ActionMap? map = planner.Map;
@@ -34,6 +37,7 @@ namespace Saffu.Runtime.Actions
                 {
                     int i = map == null ? -1 : map.FindLight(s.WordIds, first, count);
                     Name = i >= 0 ? map!.LightName(i) : d.SlotText(slot);
+                    nameIsLight = i >= 0;
                 }
                 else if (name == ActionPlanner.AreaSlot)
                 {
@@ -55,8 +59,22 @@ namespace Saffu.Runtime.Actions
             if (planned) AsPlanned(planner);
         }
 
+        /// <summary>On, off, toggle and a question take a name and an area only (a cancellation may say anything).</summary>
+        public static bool SwitchesOrAnswers(ActionKind action)
+        {
+            return action == ActionKind.On || action == ActionKind.Off || action == ActionKind.Toggle || action == ActionKind.Query;
+        }
+
+        void ClearValues()
+        {
+            Color = Step = null;
+            Brightness = -1;
+        }
+
         void AsPlanned(ActionPlanner plan)
         {
+            // A name span the tagger cut short that the planner completed from the next words ("counter" of "the counter lights").
+            if (Name != null && !nameIsLight && plan.Light >= 0) Name = plan.LightName();
             if (Name != null && plan.Light < 0)
             {
                 string? area = plan.AreaName();
@@ -66,7 +84,13 @@ namespace Saffu.Runtime.Actions
                     Name = null;
                 }
             }
-            if (plan.Action != ActionKind.Set) return;
+            if (plan.Action != ActionKind.Set)
+            {
+                // Only HassLightSet takes a value (docs/grammar.md §1): a step, colour or brightness the tagger read in
+                // "can you get the reading lamp to turn on" (step "turn") is no part of what a switch or question does.
+                if (SwitchesOrAnswers(plan.Action)) ClearValues();
+                return;
+            }
             string? color = plan.ColorName();
             if (color != null) Color = color;
             string? step = plan.StepName();

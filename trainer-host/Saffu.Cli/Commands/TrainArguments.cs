@@ -120,6 +120,7 @@ internal sealed class TrainArguments
     public readonly Option<double> TemperatureScale = Knob("--temperature-scale", "The stored temperature is the one fitted on the validation split times X, before the reject threshold is chosen; below 1 sharpens the confidences (better out-of-domain rejection, same accuracy), 0 < X ≤ 100.", o => o.TemperatureScale, Show, "X");
     public readonly Option<double> NoneRejectionTarget = Knob("--none-rejection-target", "With anchor words (--home): the most permissive rule that rejects at least this share of the validation split's <none> sentences; 0 = use --max-false-rejection.", o => o.NoneRejectionTarget, Show, "X");
     public readonly Option<double> NonActingOffset = Knob("--non-acting-offset", "Added to the logits of the intents that never act (HassGetState, HassNevermind, other:DOMAIN) after fine-tuning; negative lets commands that sound a little like them act.", o => o.NonActingOffset, Show, "X");
+    public readonly Option<bool> PairedCodes = Knob("--paired-codes", "With fewer bits than words: each word past the first b ranks shares its bit with the single-bit word of the closest intent profile instead of by count.", o => o.PairedCodes, Show);
     public readonly Option<bool> NoneNeedsAnchor = Knob("--none-needs-anchor", "With anchor words (--home): the <none> class trains only on sentences that say one; the others are rejected by the anchor rule anyway.", o => o.NoneNeedsAnchor, Show);
     public readonly Option<bool> SkipBadLines = Flag("--skip-bad-lines", "Skip and count malformed lines instead of stopping at the first.");
     public readonly Option<bool> Quiet = Flag("--quiet", "Hide progress bars and training messages on stderr (the summary is still printed).");
@@ -128,7 +129,7 @@ internal sealed class TrainArguments
     [
         Train, Home, Extra, Phrasings, PhrasingsRepeat, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Cooccurrence, CooccurrenceMix, CooccurrenceEntries, URank, Start, FineTune, Epochs, BatchSize, LearningRate,
-        Patience, FoldTemperature, WordDropout, AveragedRuns, Seed, InitScale, MaxFalseRejection, TemperatureScale, NoneRejectionTarget, NoneNeedsAnchor, NonActingOffset, SkipBadLines, Quiet,
+        Patience, FoldTemperature, WordDropout, AveragedRuns, Seed, InitScale, MaxFalseRejection, TemperatureScale, NoneRejectionTarget, NoneNeedsAnchor, NonActingOffset, PairedCodes, SkipBadLines, Quiet,
     ];
 
     /// <summary>The knobs: each one the user gave, else its default from <paramref name="defaults"/>.</summary>
@@ -148,6 +149,7 @@ internal sealed class TrainArguments
             NoneRejectionTarget = Get(NoneRejectionTarget, defaults.NoneRejectionTarget),
             NoneNeedsAnchor = Get(NoneNeedsAnchor, defaults.NoneNeedsAnchor),
             NonActingOffset = Get(NonActingOffset, defaults.NonActingOffset),
+            PairedCodes = Get(PairedCodes, defaults.PairedCodes),
             Cooccurrence = defaults.Cooccurrence with
             {
                 Radius = Get(Cooccurrence, defaults.Cooccurrence.Radius), Mix = Get(CooccurrenceMix, defaults.Cooccurrence.Mix),

@@ -53,12 +53,17 @@ public static class CanonicalSlots
     /// <summary>
     /// The slots as the planner used them: a name span it read as an area ("kitchen lights",
     /// docs/action-map.md, "An area said as a name") becomes that area; a step or colour it read
-    /// from the words because the tags missed it ("From the words") replaces or joins the tagged value.
+    /// from the words because the tags missed it ("From the words") replaces or joins the tagged value; a plan that
+    /// switches or answers keeps no value (brightness, step, colour are HassLightSet's slots only).
     /// </summary>
     public static IReadOnlyList<SlotValue> AsPlanned(IReadOnlyList<SlotValue> slots, ActionPlanner plan)
     {
         var values = slots.ToList();
         int name = values.FindIndex(v => v.Name == ActionPlanner.NameSlot);
+        // As the device's SlotReport: a name span the tagger cut short that the planner completed ("counter" of "the counter lights").
+        if (name >= 0 && plan.LightName() is { } light && plan.Map is { } map
+            && !Enumerable.Range(0, map.LightCount).Any(i => map.LightName(i) == values[name].Text))
+            values[name] = new SlotValue(ActionPlanner.NameSlot, light, null);
         // As the device's SlotReport: the planner's area replaces the name and any tagged area (several targets: the first).
         if (name >= 0 && plan.Light < 0 && plan.AreaName() is { } area)
         {
@@ -66,7 +71,13 @@ public static class CanonicalSlots
             values[tagged >= 0 ? tagged : name] = new SlotValue(ActionPlanner.AreaSlot, area, null);
             if (tagged >= 0) values.RemoveAt(name);
         }
-        if (plan.Action != ActionKind.Set) return values;
+        if (plan.Action != ActionKind.Set)
+        {
+            // As the device's SlotReport: only HassLightSet takes a value (docs/grammar.md §1), so a step, colour or
+            // brightness the tagger read beside a switch or a question ("get the reading lamp to turn on": step "turn") is not reported.
+            if (SlotReport.SwitchesOrAnswers(plan.Action)) values.RemoveAll(v => v.Name is ActionPlanner.BrightnessSlot or ActionPlanner.StepSlot or ActionPlanner.ColorSlot);
+            return values;
+        }
         if (plan.ColorName() is { } color) Put(values, ActionPlanner.ColorSlot, color);
         if (plan.StepName() is { } step && plan.Brightness < 0) Put(values, ActionPlanner.StepSlot, step);
         return values;

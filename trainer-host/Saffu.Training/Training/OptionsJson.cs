@@ -34,6 +34,7 @@ public static class OptionsJson
         ["start"] = t.Start.ToString().ToLowerInvariant(),
         ["maxFalseRejection"] = t.MaxFalseRejection,
         ["noneRejectionTarget"] = t.NoneRejectionTarget, ["noneNeedsAnchor"] = t.NoneNeedsAnchor, ["nonActingOffset"] = t.NonActingOffset,
+        ["pairedCodes"] = t.PairedCodes,
         ["cooccurrence"] = Cooccurrence(t.Cooccurrence),
         ["solver"] = new JsonObject
         {
@@ -102,6 +103,7 @@ public static class OptionsJson
             NoneRejectionTarget = o.ContainsKey("noneRejectionTarget") ? r.Double(o, "noneRejectionTarget") : 0,
             NoneNeedsAnchor = !o.ContainsKey("noneNeedsAnchor") || r.Bool(o, "noneNeedsAnchor"),
             NonActingOffset = o.ContainsKey("nonActingOffset") ? r.Double(o, "nonActingOffset") : 0,
+            PairedCodes = o.ContainsKey("pairedCodes") && r.Bool(o, "pairedCodes"),
             Cooccurrence = o.ContainsKey("cooccurrence") ? Cooccurrence(r.Object(o, "cooccurrence"), r) : new CooccurrenceOptions(),
             Solver = new SolverOptions
             {

@@ -89,6 +89,12 @@ public sealed record TrainOptions
     /// that sounds a little like a question or another device still acts. 0: off.
     /// </summary>
     public double NonActingOffset { get; init; }
+    /// <summary>
+    /// With fewer bits than words: the words past the first b ranks (two-bit codes, each sharing a bit with a single-bit
+    /// word) are placed so that each shares its bit with the word whose intent profile is closest (<see cref="Vocabulary.CodePairing"/>)
+    /// instead of by count. False: count order (docs/saffu-model.md §1).
+    /// </summary>
+    public bool PairedCodes { get; init; }
 
     /// <summary>
     /// The defaults of `saffu train --home`: the lights model for one home, trained on the grammar corpus and rejecting
@@ -106,7 +112,8 @@ public sealed record TrainOptions
         MaxFalseRejection = 0.01,
         TemperatureScale = 1,
         NoneRejectionTarget = 0.7,
-        NonActingOffset = -3,
+        NonActingOffset = -2.5,
+        PairedCodes = true,
         // The shipped lights model was measured without the folded temperature (issue 14 measured it on HWU64 only).
         FineTuning = new FineTuneOptions { FoldTemperature = false },
     };

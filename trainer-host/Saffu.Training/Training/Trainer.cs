@@ -39,6 +39,9 @@ public static class Trainer
         var vocabulary = VocabularyBuilder.Build(train.Select(u => u.Text), options.MaxWords, options.PrependSod, options.MinCount,
             keep, (anchorWords ?? []).Concat(alwaysWords ?? []).Distinct(StringComparer.Ordinal).ToList());
         var tagLabels = UsesTagHead(train, options) ? TagSet.For(train) : [];
+        if (options.PairedCodes && options.Bits > 0 && options.Bits < vocabulary.Count)
+            vocabulary = new WordVocabulary(CodePairing.Order(vocabulary, IntentProfiles(train, vocabulary, intents), options.Bits),
+                options.MaxWords, options.PrependSod);
         var config = Configure(options, vocabulary.Count, intents.Count, tagLabels.Count);
         var model = new FloatModel(config, vocabulary, intents, tagLabels, SaffuWeights.Zero(config))
         {
@@ -179,6 +182,20 @@ public static class Trainer
         new() { KnownIntents = IntentSet(train).ToHashSet(StringComparer.Ordinal) };
 
     /// <summary>Intent names sorted ordinally (the model's intent ids).</summary>
+    /// <summary>Per word id, how often the training sentences of each intent say it (what <see cref="CodePairing"/> compares).</summary>
+    static double[][] IntentProfiles(IReadOnlyList<Utterance> train, WordVocabulary vocabulary, IReadOnlyList<string> intents)
+    {
+        var profiles = Enumerable.Range(0, vocabulary.Count).Select(_ => new double[intents.Count]).ToArray();
+        var index = intents.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        foreach (Utterance u in train)
+        {
+            if (u.Intent is null || !index.TryGetValue(u.Intent, out int c)) continue;
+            EncodedText e = vocabulary.Encode(u.Text);
+            for (int p = e.FirstWord; p < e.Length; p++) profiles[e.Ids[p]][c]++;
+        }
+        return profiles;
+    }
+
     public static IReadOnlyList<string> IntentSet(IReadOnlyList<Utterance> train)
     {
         var intents = train.Select(u => u.Intent).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
