@@ -72,6 +72,14 @@ public sealed class ListenCommandTests
     }
 
     [TestMethod]
+    public void AnUnknownRivalGrammarRuleIsUsage()
+    {
+        var (code, _, error) = SaffuCli.Run("listen", "a.wav", "--blob", _blob, "--rival-grammar", "sometimes");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "--rival-grammar sometimes is invalid; expected off, differs or any");
+    }
+
+    [TestMethod]
     public void PathsAndMicTogetherIsUsage() => Assert.AreEqual(2, SaffuCli.Run("listen", "a.wav", "--mic", "--blob", _blob).Code);
 
     [TestMethod]
@@ -119,7 +127,7 @@ public sealed class ListenCommandTests
         {
             Assert.AreEqual(intents[i], lines[i].GetProperty("intent").GetString(), lines[i].GetProperty("text").GetString());
             Assert.AreEqual("lamp", lines[i].GetProperty("slots").GetProperty("name").GetString());
-            foreach (string key in new[] { "file", "text", "understood", "confidence", "action", "answer", "words", "unsure", "agreement" }) Assert.IsTrue(lines[i].TryGetProperty(key, out _), key);
+            foreach (string key in new[] { "file", "text", "understood", "confidence", "action", "answer", "words", "unsure", "agreement", "rival" }) Assert.IsTrue(lines[i].TryGetProperty(key, out _), key);
             var words = lines[i].GetProperty("words").EnumerateArray().ToList();
             Assert.AreEqual(lines[i].GetProperty("text").GetString(), string.Join(' ', words.Select(w => w.GetProperty("word").GetString())), "the posteriors are the transcript's words");
             Assert.IsTrue(words.All(w => w.GetProperty("p").GetDouble() is >= 0 and <= 1));
@@ -170,6 +178,26 @@ public sealed class ListenCommandTests
         Assert.AreEqual(0, lights, lightsError);
         if (line.RootElement.GetProperty("understood").GetBoolean())
             StringAssert.Contains(lightsOut, "\"level\":100", "the device switched the light it decided on");
+    }
+
+    [TestMethod]
+    public void TheRivalGrammarDecodesADrivingCommandAgainAndAgreesWithAClearOne()
+    {
+        RequireSpeech();
+        string dir = Path.Combine(_folder.Path, "rival");
+        Directory.CreateDirectory(dir);
+        Say("turn on the lamp", Path.Combine(dir, "1-on.wav"), "slt");
+        Say("what time is it", Path.Combine(dir, "2-time.wav"), "slt");
+        string json = Path.Combine(dir, "heard.jsonl");
+        var (code, output, error) = SaffuCli.Run("listen", dir, "--blob", _blob, "--json", json, "--rival-grammar", "differs");
+        Assert.AreEqual(0, code, error);
+        var lines = File.ReadAllLines(json).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.AreEqual("HassTurnOn", lines[0].GetProperty("intent").GetString(), output);
+        Assert.IsFalse(string.IsNullOrEmpty(lines[0].GetProperty("rival").GetString()), "a driving decision is decoded again");
+        Assert.AreEqual(JsonValueKind.Null, lines[1].GetProperty("rival").ValueKind, "nothing to guard: no second decode");
+        var (off, _, offError) = SaffuCli.Run("listen", Path.Combine(dir, "1-on.wav"), "--blob", _blob, "--json", json, "--rival-grammar", "off");
+        Assert.AreEqual(0, off, offError);
+        Assert.AreEqual(JsonValueKind.Null, JsonDocument.Parse(File.ReadAllLines(json).Single()).RootElement.GetProperty("rival").ValueKind);
     }
 
     [TestMethod]

@@ -9,6 +9,8 @@
 //       [--consensus A (default: HearingCheck.DefaultConsensus; 0 = off)] [--consensus-scale S (default: HearingCheck.DefaultConsensusScale; inf = uniform)]
 //       [--consensus-scales S,S,… --consensus-sweep A,A,… (the consensus trade table's rows)]
 //       [--action-floor F (default: HearingCheck.DefaultFloor; 0 = off)] [--hearing-grid P,… --floor-grid F,… (the rules table's rows)]
+//       [--rival off|differs|any (default: HearingCheck.DefaultRival)] [--rival-deletions yes|no (default: RivalGrammar.DefaultDeletions)]
+//       [--rival-distance K (default: RivalGrammar.DefaultMaxDistance)] [--rival-variants yes:2,no:1,… (more grammars decoded for the rules table, besides the benchmark's own; :no-homophones leaves distance-0 rivals out)]
 //
 // Defaults: 80 commands (40 heldout, 40 heldout-blind), 60 out of domain (20 each of heldout-none,
 // heldout-blind-none, CLINC150 OOS test), voices flite slt/rms/kal16/awb and festival's slt HTS, noise at 10 dB
@@ -52,6 +54,9 @@ var recognisers = new Dictionary<string, PocketSphinx>
 var runs = new List<Recognised>();
 runs.AddRange(RecognitionRuns.Run(recognisers["fitted"], "fitted", clean, options.Parallel));
 Console.WriteLine($"recognised with the fitted LM in {clock.Elapsed.TotalSeconds:F0} s");
+var (rivals, rivalSeconds, rivalDecodes) = RivalRuns.Decode(recognisers["fitted"], options.Blobs[0], fittedLm.Dict,
+    runs.Where(r => r.Lm == "fitted" && r.Utterance.Snr is null).ToList(), options.Parallel, options.RivalVariants);
+Console.WriteLine($"rival grammars (docs/voice.md §10): {rivalDecodes} decodes ({options.RivalVariants.Count} variants) in {rivalSeconds:F0} s wall; at {clock.Elapsed.TotalSeconds:F0} s");
 var everyOther = options.GeneralEvery == 0 ? [] : sentences.Where((_, i) => i % options.GeneralEvery == 0).ToHashSet();
 if (everyOther.Count > 0) runs.AddRange(RecognitionRuns.Run(recognisers["general"], "general", clean.Where(u => everyOther.Contains(u.Sentence)).ToList(), options.Parallel));
 Console.WriteLine($"recognised with the general LM in {clock.Elapsed.TotalSeconds:F0} s");
@@ -68,7 +73,7 @@ if (options.Stress is { } stress)
     Console.WriteLine($"stress case {stress.Name} recognised in {clock.Elapsed.TotalSeconds:F0} s");
 }
 
-var report = new Report(options, sentences, runs);
+var report = new Report(options, sentences, runs, rivals, rivalSeconds);
 string markdown = report.Markdown(clock.Elapsed.TotalSeconds);
 Directory.CreateDirectory(options.Out);
 File.WriteAllText(Path.Combine(options.Out, "results.md"), markdown);
@@ -85,8 +90,12 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
     double HearingThreshold = HearingCheck.DefaultThreshold, IReadOnlyList<double>? Sweep = null,
     double Consensus = HearingCheck.DefaultConsensus, double ConsensusScale = HearingCheck.DefaultConsensusScale,
     IReadOnlyList<double>? Scales = null, IReadOnlyList<double>? AgreementSweep = null, double ActionFloor = HearingCheck.DefaultFloor,
-    IReadOnlyList<double>? Hearings = null, IReadOnlyList<double>? Floors = null)
+    IReadOnlyList<double>? Hearings = null, IReadOnlyList<double>? Floors = null, RivalRule Rival = HearingCheck.DefaultRival,
+    bool RivalDeletions = RivalGrammar.DefaultDeletions, int RivalDistance = RivalGrammar.DefaultMaxDistance, IReadOnlyList<RivalVariant>? Variants = null)
 {
+    /// <summary>The rival-grammar variants decoded: the benchmark's own first, then those of --rival-variants (each costs one more decode of the driving recognitions).</summary>
+    public IReadOnlyList<RivalVariant> RivalVariants => new[] { new RivalVariant(RivalDeletions, RivalDistance) }.Concat(Variants ?? []).Distinct().ToList();
+
     public IReadOnlyList<double> HearingSweep => Sweep ?? [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 0.9, 0.99];
     public IReadOnlyList<double> ConsensusScales => Scales ?? [ConsensusScale];
     public IReadOnlyList<double> ConsensusSweep => AgreementSweep ?? [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9];
@@ -125,6 +134,17 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                 case "--action-floor": o = o with { ActionFloor = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--hearing-grid": o = o with { Hearings = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 case "--floor-grid": o = o with { Floors = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
+                case "--rival": o = o with { Rival = Next() switch { "off" => RivalRule.Off, "differs" => RivalRule.Differs, "any" => RivalRule.Any,
+                    var r => throw new ArgumentException($"--rival {r}: expected off, differs or any") } }; break;
+                case "--rival-deletions": o = o with { RivalDeletions = Next() switch { "yes" => true, "no" => false,
+                    var d => throw new ArgumentException($"--rival-deletions {d}: expected yes or no") } }; break;
+                case "--rival-distance": o = o with { RivalDistance = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--rival-variants": o = o with { Variants = Next().Split(',').Select(v => v.Split(':') switch
+                    {
+                        [var d, var k] => new RivalVariant(d == "yes", int.Parse(k, CultureInfo.InvariantCulture)),
+                        [var d, var k, "no-homophones"] => new RivalVariant(d == "yes", int.Parse(k, CultureInfo.InvariantCulture), Homophones: false),
+                        _ => throw new ArgumentException($"--rival-variants {v}: expected DELETIONS:DISTANCE[:no-homophones], e.g. yes:2 or no:1:no-homophones"),
+                    }).ToList() }; break;
                 case "--hearing-sweep": o = o with { Sweep = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

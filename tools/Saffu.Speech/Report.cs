@@ -36,6 +36,8 @@ internal sealed class Report
     readonly IReadOnlyList<Sentence> _sentences;
     readonly IReadOnlyList<Recognised> _runs;
     readonly List<BlobScores> _blobs = [];
+    readonly Dictionary<RivalVariant, Dictionary<Recognised, string>> _rivals;
+    readonly double _rivalSeconds;
 
     /// <summary>
     /// One blob's scores: typed sentences, every recognition as decided without the hearing check (<see cref="Raw"/>), the
@@ -43,37 +45,50 @@ internal sealed class Report
     /// check at the benchmark's threshold (<see cref="Spoken"/>).
     /// </summary>
     sealed record BlobScores(string Blob, Dictionary<Sentence, Scored> Typed, Dictionary<Recognised, Scored> Raw,
-        Dictionary<Recognised, HeardWord?> Weakest, Dictionary<Recognised, IReadOnlyList<DecisionConsensus.Vote>?> Votes, Dictionary<Recognised, Scored> Spoken)
+        Dictionary<Recognised, HeardWord?> Weakest, Dictionary<Recognised, IReadOnlyList<DecisionConsensus.Vote>?> Votes, Dictionary<Recognised, Scored> Spoken,
+        Dictionary<RivalVariant, Dictionary<Recognised, RivalGrammar.Outcome>> Rival)
     {
+        /// <summary>Whether the rival-grammar rule (docs/voice.md §10) refuses <paramref name="r"/>: its grammar decode (with or without deletions) leads elsewhere.</summary>
+        public bool RivalRefuses(Recognised r, RivalRule rule, RivalVariant variant) =>
+            rule != RivalRule.Off && Rival.TryGetValue(variant, out var outcomes) && outcomes.TryGetValue(r, out var o)
+            && (o == RivalGrammar.Outcome.Differs || (rule == RivalRule.Any && o == RivalGrammar.Outcome.DrivesNothing));
+
         public Scored At(Recognised r, double threshold) => Weakest[r] is { } w && w.Posterior < threshold ? Scored.Refused : Raw[r];
 
         /// <summary>
         /// As decided with the hearing check at <paramref name="threshold"/>, the decision consensus at
         /// <paramref name="consensus"/> and the action floor at <paramref name="floor"/> (§9): refused by any of them counts as refused.
         /// </summary>
-        public Scored At(Recognised r, double threshold, double consensus, double scale, double floor = 0)
+        public Scored At(Recognised r, double threshold, double consensus, double scale, double floor = 0, RivalRule rival = RivalRule.Off, RivalVariant variant = default)
         {
             if (consensus > 0 && Votes[r] is { } votes && DecisionConsensus.Agreement(votes, scale) < consensus) return Scored.Refused;
+            if (RivalRefuses(r, rival, variant)) return Scored.Refused;
             Scored heard = At(r, threshold);
             return !heard.Unsure && heard.Switched && heard.Confidence < floor ? Scored.Refused : heard;
         }
     }
 
-    public Report(BenchOptions options, IReadOnlyList<Sentence> sentences, IReadOnlyList<Recognised> runs)
+    public Report(BenchOptions options, IReadOnlyList<Sentence> sentences, IReadOnlyList<Recognised> runs,
+        Dictionary<RivalVariant, Dictionary<Recognised, string>> rivals, double rivalSeconds)
     {
+        _rivals = rivals;
+        _rivalSeconds = rivalSeconds;
         _options = options;
         _sentences = sentences;
         _runs = runs;
         foreach (string blob in options.Blobs)
         {
-            var runner = new TranscriptRunner(SimulatedModel.LoadFile(blob));
-            var check = new HearingCheck(SimulatedModel.LoadFile(blob), options.HearingThreshold);
-            var typed = sentences.ToDictionary(s => s, s => Scored.Of(runner.Run(s.Text), s));
-            var raw = runs.ToDictionary(r => r, r => Scored.Of(runner.Run(r.Text), r.Utterance.Sentence));
+            var runner = new DecisionJudge(SimulatedModel.LoadFile(blob));
+            var model = SimulatedModel.LoadFile(blob);
+            var check = new HearingCheck(model, options.HearingThreshold);
+            var typed = sentences.ToDictionary(s => s, s => Scored.Of(runner.Decide(s.Text), s));
+            var raw = runs.ToDictionary(r => r, r => Scored.Of(runner.Decide(r.Text), r.Utterance.Sentence));
             var weakest = runs.ToDictionary(r => r, r => check.WeakestNeededWord(r.Heard));
             var votes = runs.ToDictionary(r => r, r => check.Votes(r.Heard));
-            var scores = new BlobScores(blob, typed, raw, weakest, votes, []);
-            foreach (Recognised r in runs) scores.Spoken[r] = scores.At(r, options.HearingThreshold, options.Consensus, options.ConsensusScale, options.ActionFloor);
+            var rival = rivals.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(x => x.Key, x => RivalGrammar.Verdict(runner, x.Key.Text, x.Value)));
+            var scores = new BlobScores(blob, typed, raw, weakest, votes, [], rival);
+            foreach (Recognised r in runs)
+                scores.Spoken[r] = scores.At(r, options.HearingThreshold, options.Consensus, options.ConsensusScale, options.ActionFloor, options.Rival, options.RivalVariants[0]);
             _blobs.Add(scores);
         }
     }
@@ -81,11 +96,11 @@ internal sealed class Report
     /// <summary>Every recognition with its decision (first blob), one JSON object a line, for reading the errors.</summary>
     public string Details()
     {
-        var runner = new TranscriptRunner(SimulatedModel.LoadFile(_options.Blobs[0]));
+        var runner = new DecisionJudge(SimulatedModel.LoadFile(_options.Blobs[0]));
         var lines = new StringBuilder();
         foreach (Recognised r in _runs)
         {
-            TranscriptResult typed = runner.Run(r.Utterance.Sentence.Text), heard = runner.Run(r.Text);
+            TranscriptResult typed = runner.Decide(r.Utterance.Sentence.Text), heard = runner.Decide(r.Text);
             var o = new System.Text.Json.Nodes.JsonObject
             {
                 ["lm"] = r.Lm, ["condition"] = r.Utterance.Condition, ["set"] = r.Utterance.Sentence.Set, ["typed"] = r.Utterance.Sentence.Text,
@@ -99,6 +114,8 @@ internal sealed class Report
                 ["agreement"] = _blobs[0].Votes[r] is { } votes ? Math.Round(DecisionConsensus.Agreement(votes, _options.ConsensusScale), 4) : null,
                 ["nbest"] = string.Join(" | ", r.Heard.Alternatives.Select(h => $"{h.Text} ({h.Score})")),
                 ["refused"] = _blobs[0].Spoken[r].Unsure,
+                ["rivals"] = new System.Text.Json.Nodes.JsonObject(_rivals.Where(kv => kv.Value.ContainsKey(r)).Select(kv =>
+                    KeyValuePair.Create(kv.Key.ToString(), (System.Text.Json.Nodes.JsonNode?)$"{kv.Value[r]} → {_blobs[0].Rival[kv.Key][r]}"))),
             };
             lines.Append(o.ToJsonString()).Append('\n');
         }
@@ -135,7 +152,7 @@ internal sealed class Report
         md.AppendLine();
         foreach (BlobScores scores in _blobs)
         {
-            var (blob, typed, _, _, _, spoken) = scores;
+            var (blob, typed, _, _, _, spoken, _) = scores;
             var typedCommands = _sentences.Where(s => s.IsCommand).ToList();
             md.AppendLine($"Blob `{blob}`. Typed text (no recogniser): intent accuracy {P(typedCommands.Count(s => typed[s].IntentRight), commands)}, "
                 + $"slot exact match {P(typedCommands.Count(s => typed[s].IntentRight && typed[s].SlotsRight), commands)}, "
@@ -175,6 +192,7 @@ internal sealed class Report
             Trade(md, scores);
             ConsensusTrade(md, scores);
             RuleTrade(md, scores);
+            RivalTrade(md, scores);
             Floors(md, scores);
         }
         return md.ToString();
@@ -274,6 +292,45 @@ internal sealed class Report
             foreach (double hearing in _options.HearingGrid)
                 foreach (double floor in _options.FloorGrid)
                     RuleRow(md, scores, cmd, ood, hearing, consensus, _options.ConsensusScale, floor);
+        md.AppendLine();
+    }
+
+    /// <summary>
+    /// The rival-grammar rule (docs/voice.md §10) with the hearing check and the action floor (no consensus), on the fitted
+    /// LM's clean recognitions: per rule (off, differs, any) and grammar (with and without the deletion alternative).
+    /// </summary>
+    void RivalTrade(StringBuilder md, BlobScores scores)
+    {
+        var (cmd, ood) = CleanRuns();
+        if (cmd.Count == 0 || scores.Rival.Count == 0) return;
+        var all = cmd.Concat(ood).ToList();
+        foreach (RivalVariant variant in scores.Rival.Keys)
+        {
+            var outcomes = scores.Rival[variant];
+            md.AppendLine($"Rival grammars ({variant}): {outcomes.Count} of {all.Count} clean recognitions decoded again "
+                + $"({cmd.Count(outcomes.ContainsKey)} commands, {ood.Count(outcomes.ContainsKey)} out of domain); the grammar sentence drives lights another way for "
+                + $"{cmd.Count(r => outcomes.GetValueOrDefault(r) == RivalGrammar.Outcome.Differs)} commands and {ood.Count(r => outcomes.GetValueOrDefault(r) == RivalGrammar.Outcome.Differs)} OOD, "
+                + $"drives nothing for {cmd.Count(r => outcomes.GetValueOrDefault(r) == RivalGrammar.Outcome.DrivesNothing)} and {ood.Count(r => outcomes.GetValueOrDefault(r) == RivalGrammar.Outcome.DrivesNothing)}; "
+                + $"no path: {outcomes.Count(kv => kv.Value == RivalGrammar.Outcome.Agrees && _rivals[variant][kv.Key].Length == 0)}.");
+        }
+        md.AppendLine($"(All rival decodes, {scores.Rival.Count} grammar variants: {_rivalSeconds:F0} s wall with {_options.Parallel} recogniser process(es).)");
+        md.AppendLine();
+        md.AppendLine("| rival rule | grammar | hearing check | action floor | intent acc. | slot EM | confident wrong actions | of them not made on typed text | refused (all rules) | of the refused, decided right without them | OOD switching nothing |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (RivalRule rule in new[] { RivalRule.Off, RivalRule.Differs, RivalRule.Any })
+            foreach (RivalVariant variant in rule == RivalRule.Off ? [default] : scores.Rival.Keys.ToArray())
+                foreach (double hearing in _options.HearingGrid)
+                    foreach (double floor in _options.FloorGrid)
+                    {
+                        var at = all.ToDictionary(r => r, r => scores.At(r, hearing, 0, _options.ConsensusScale, floor, rule, variant));
+                        int wrong = cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence));
+                        var refused = cmd.Where(r => at[r].Unsure).ToList();
+                        md.AppendLine($"| {rule.ToString().ToLowerInvariant()} | {(rule == RivalRule.Off ? "–" : variant.ToString())} | {F(hearing)} | {F(floor)} "
+                            + $"| {P(cmd.Count(r => at[r].IntentRight), cmd.Count)} | {P(cmd.Count(r => at[r].IntentRight && at[r].SlotsRight), cmd.Count)} | {P(wrong, cmd.Count)} ({wrong}) "
+                            + $"| {cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence) && !scores.Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
+                            + $"| {P(refused.Count, cmd.Count)} ({refused.Count}) | {refused.Count(r => scores.Raw[r].IntentRight && scores.Raw[r].SlotsRight)} "
+                            + $"| {P(ood.Count(r => !at[r].Switched), ood.Count)} ({ood.Count(r => at[r].Switched)} switched) |");
+                    }
         md.AppendLine();
     }
 

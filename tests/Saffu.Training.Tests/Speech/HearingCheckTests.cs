@@ -70,6 +70,25 @@ public sealed class HearingCheckTests
     }
 
     [TestMethod]
+    public void EveryJudgementStartsFromTheLoadStatesAndLeavesThem()
+    {
+        // A check runs the model on the same transcript several times: no run may see the lights as an earlier run left them.
+        var model = SimulatedModel.Load(LightsFixture.Blob, "lights.blob");
+        var check = new HearingCheck(model, 0.8, consensus: 0.5, floor: 0.4);
+        foreach (string text in new[] { "turn on the floor lamp", "set the floor lamp to forty percent", "make the mood light red" })
+        {
+            var heard = Heard(text, ("the", 0.5)) with { Alternatives = [new Hypothesis(text, 0)] };
+            Assert.IsNull(check.Doubt(heard), text);
+            Assert.IsNull(check.UnsureWord(heard), text);
+            for (int light = 0; light < model.Actions.States.Count; light++)
+            {
+                Assert.AreEqual(0, model.Actions.States.Level(light), $"light {light} after checking '{text}'");
+                Assert.AreEqual(255, model.Actions.States.Color(light, 1), $"light {light}'s green after checking '{text}'");
+            }
+        }
+    }
+
+    [TestMethod]
     public void CtmLinesGiveEachWordItsPosteriorWithoutFillers()
     {
         // Captured from pocketsphinx_batch -ctm (Debian 0.8+5prealpha), flite kal16 saying "set the bedroom lamp to fifteen percent".

@@ -44,12 +44,25 @@ public static class ListenCommand
             HelpName = "F",
             DefaultValueFactory = _ => Saffu.Training.Speech.HearingCheck.DefaultFloor,
         };
+        var rival = new Option<string>("--rival-grammar")
+        {
+            Description = "Decode the audio of a command that would drive a light again with a grammar in which each word its decision depends on alternates with the model's sound-alike words, all paths equally likely; "
+                + "refuse (asks to repeat; nothing is switched or sent) when that sentence drives lights another way ('differs') or also when it drives none ('any'); 'off' does not decode again. "
+                + $"Default: {Saffu.Training.Speech.HearingCheck.DefaultRival.ToString().ToLowerInvariant()}.",
+            HelpName = "RULE",
+            DefaultValueFactory = _ => Saffu.Training.Speech.HearingCheck.DefaultRival.ToString().ToLowerInvariant(),
+        };
+        rival.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && Rule(result.Tokens[^1].Value) is null)
+                result.AddError($"--rival-grammar {result.Tokens[^1].Value} is invalid; expected off, differs or any.");
+        });
         var mic = new Option<bool>("--mic") { Description = "Listen to the microphone (continuous, voice-activity detection) instead of files, until Ctrl+C. Default: false." };
         var command = new Command("listen",
             "Recognise spoken commands (WAV files or the microphone) with pocketsphinx and the language model fitted to the blob, "
             + "and run each transcript through the device runtime: intent, slots, the action on the pins, and the answer.");
         command.Arguments.Add(paths);
-        foreach (Option o in new Option[] { blob, json, say, mic, port, hearing, consensus, floor }) command.Options.Add(o);
+        foreach (Option o in new Option[] { blob, json, say, mic, port, hearing, consensus, floor, rival }) command.Options.Add(o);
         command.Validators.Add(result =>
         {
             int count = result.GetValue(paths)?.Length ?? 0;
@@ -67,7 +80,15 @@ public static class ListenCommand
                 result.AddError($"--action-floor {least.ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected a confidence from 0 (off) to 1.");
         });
         command.SetAction(parse => new ListenRun(parse.GetValue(blob)!, parse.GetValue(paths) ?? [], parse.GetValue(json), parse.GetValue(say),
-            parse.GetValue(mic), parse.GetValue(port), parse.GetValue(hearing), parse.GetValue(consensus), parse.GetValue(floor), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
+            parse.GetValue(mic), parse.GetValue(port), parse.GetValue(hearing), parse.GetValue(consensus), parse.GetValue(floor), Rule(parse.GetValue(rival)) ?? Saffu.Training.Speech.HearingCheck.DefaultRival, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
         return command;
     }
+
+    static Saffu.Training.Speech.RivalRule? Rule(string? name) => name switch
+    {
+        "off" => Saffu.Training.Speech.RivalRule.Off,
+        "differs" => Saffu.Training.Speech.RivalRule.Differs,
+        "any" => Saffu.Training.Speech.RivalRule.Any,
+        _ => null,
+    };
 }

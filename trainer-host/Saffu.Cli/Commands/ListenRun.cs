@@ -12,7 +12,7 @@ namespace Saffu.Cli.Commands;
 /// depends on heard too unsurely: then nothing is acted on (nor sent to the device) and the speaker is asked to repeat.
 /// </summary>
 internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPath, bool say, bool mic, string? port, double hearingThreshold,
-    double consensus, double floor, TextWriter output, TextWriter error)
+    double consensus, double floor, RivalRule rival, TextWriter output, TextWriter error)
 {
     int _failed;
     DeviceClient? _device;
@@ -21,10 +21,11 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
     public int Execute()
     {
         TranscriptRunner runner;
+        Saffu.Runtime.Model.SaffuModel judged;
         try
         {
             runner = new TranscriptRunner(SimulatedModel.LoadFile(blobPath));
-            _check = new HearingCheck(SimulatedModel.LoadFile(blobPath), hearingThreshold, consensus, floor: floor);
+            judged = SimulatedModel.LoadFile(blobPath);
         }
         catch (Exception e) when (e is BlobFileException or BlobLoadException)
         {
@@ -39,6 +40,8 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         {
             if (port is not null) _device = Connect(port);
             var recogniser = new PocketSphinx(stock, LanguageModel(runner, stock, temp, out string dict), dict);
+            PhoneNeighbours? neighbours = rival == RivalRule.Off ? null : PhoneNeighbours.OfModel(judged, PronunciationDictionary.Load(dict));
+            _check = new HearingCheck(judged, hearingThreshold, consensus, floor: floor, neighbours: neighbours, rival: rival);
             using TextWriter? json = jsonPath is null ? null : OpenJson(jsonPath);
             if (jsonPath is not null && json is null) return SaffuCommand.BadInput;
             if (mic) FromMicrophone(recogniser, runner, json);
@@ -117,7 +120,8 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         }
         var (heard, _) = recogniser.Recognise(ready.Select(r => r.Path).ToList());
         var text = new Dictionary<int, Recognition>();
-        for (int k = 0; k < ready.Count; k++) text[ready[k].Index] = heard[k];
+        var rivals = WithRivals(recogniser, heard, ready.Select(r => r.Path).ToList());
+        for (int k = 0; k < ready.Count; k++) text[ready[k].Index] = rivals[k];
         for (int i = 0; i < inputs.Count; i++)
         {
             if (errors.TryGetValue(i, out string? message))
@@ -139,12 +143,26 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         try
         {
             error.WriteLine("saffu listen: listening to the microphone; speak a command, Ctrl+C to stop");
-            recogniser.Listen(heard => Decide(runner, heard, "mic", json), cancel.Token);
+            recogniser.Listen((heard, audio) => Decide(runner, audio is null ? heard : WithRivals(recogniser, [heard], [audio])[0], "mic", json), cancel.Token);
         }
         finally
         {
             Console.CancelKeyPress -= stop;
         }
+    }
+
+    /// <summary>
+    /// Each recognition whose decision would drive a light decoded again with its rival grammar (docs/voice.md §10), all
+    /// in one recogniser run, <see cref="Recognition.Rival"/> set; unchanged when the rule is off.
+    /// </summary>
+    IReadOnlyList<Recognition> WithRivals(PocketSphinx recogniser, IReadOnlyList<Recognition> heard, IReadOnlyList<string> audio)
+    {
+        var jobs = heard.Select((h, i) => (Index: i, Fsg: _check!.RivalFsg(h))).Where(j => j.Fsg is not null).ToList();
+        if (jobs.Count == 0) return heard;
+        var (sentences, _) = recogniser.DecodeWithGrammars(jobs.Select(j => (audio[j.Index], j.Fsg!)).ToList());
+        var result = heard.ToArray();
+        for (int k = 0; k < jobs.Count; k++) result[jobs[k].Index] = heard[jobs[k].Index] with { Rival = sentences[k] };
+        return result;
     }
 
     /// <summary>The device application (or sim:DIR) over the serial protocol, resynchronised (as `saffu device`).</summary>
@@ -204,6 +222,8 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
             ? unsure.Word.Length == 0
                 ? "  not understood: unsure hearing: the recogniser gave no word posteriors"
                 : $"  not understood: unsure hearing: \"{unsure.Word}\" heard with posterior {P(unsure.Posterior)} (below {P(hearingThreshold)}), and the decision depends on it"
+            : doubt.Rival is { } other
+            ? $"  not understood: unsure hearing: decoded again with the decision's words and their sound-alikes, the audio says \"{TranscriptJson.ValidUtf16(other)}\", which leads elsewhere"
             : $"  not understood: unsure hearing: {P(doubt.Agreement ?? 0)} of the recogniser's {heard.Alternatives.Count} best hypotheses agree with the decision (below {P(consensus)})");
         output.WriteLine("  action: none");
         output.WriteLine($"  answer: {answer}");
@@ -219,8 +239,9 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
     double? Agreement(Recognition heard) => _check!.Votes(heard) is { } votes ? DecisionConsensus.Agreement(votes, _check.ConsensusScale) : null;
 
     /// <summary>
-    /// Appends `words` (the transcript's words with their posteriors), `unsure` (the word that made it refused, or null)
-    /// and `agreement` (the N-best list's share backing a driving decision, or null).
+    /// Appends `words` (the transcript's words with their posteriors), `unsure` (the word that made it refused, or null),
+    /// `agreement` (the N-best list's share backing a driving decision, or null) and `rival` (the rival-grammar decode's
+    /// sentence, docs/voice.md §10, or null when none was made).
     /// </summary>
     static System.Text.Json.Nodes.JsonObject WithHearing(System.Text.Json.Nodes.JsonObject line, Recognition heard, HeardWord? unsure, double? agreement)
     {
@@ -229,6 +250,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
         line["words"] = words;
         line["unsure"] = unsure is null ? null : new System.Text.Json.Nodes.JsonObject { ["word"] = unsure.Word, ["p"] = Math.Round(unsure.Posterior, 3) };
         line["agreement"] = agreement is { } a ? Math.Round(a, 3) : null;
+        line["rival"] = heard.Rival is { } rival ? TranscriptJson.ValidUtf16(rival) : null;
         return line;
     }
 

@@ -7,17 +7,22 @@ namespace Saffu.Training.Speech;
 /// transcript whose decision would drive a light is refused when one of its words has a lattice posterior below <see cref="Threshold"/> and the model decides differently (another intent, other slots, or nothing) without
 /// that word: the uncertain word is one the decision depends on ("fifty" in "set the lamp to fifty percent", "on" in
 /// "turn on the hall light"), not a filler ("the"). It runs on the host with its own copy of the model, so the lights'
-/// state of the runner that acts is not touched (pass a model loaded for it alone), and the device still receives
-/// only a transcript.
+/// state of the runner that acts is not touched (pass a model loaded for it alone), and every judgement starts from the
+/// lights' load states (<see cref="DecisionJudge"/>); the device still receives only a transcript.
 /// </summary>
 /// <remarks>
 /// With <c>consensus</c> &gt; 0 it also refuses a driving transcript whose decision the recogniser's N-best list does
 /// not back: the agreeing share of the list's mass (<see cref="DecisionConsensus"/>, score scale <c>scale</c>) is below
 /// <c>consensus</c> (docs/voice.md §9); with <c>floor</c> &gt; 0 it refuses a driving decision whose model confidence
-/// is below <c>floor</c> (spoken input only; reason <see cref="LowConfidenceReason"/>; docs/voice.md §9).
+/// is below <c>floor</c> (spoken input only; reason <see cref="LowConfidenceReason"/>; docs/voice.md §9). With
+/// <c>neighbours</c> and a <c>rival</c> rule other than <see cref="RivalRule.Off"/> it refuses a driving transcript whose
+/// grammar decode (<see cref="Recognition.Rival"/>, made from <see cref="RivalFsg"/>) leads to another decision
+/// (<see cref="RivalGrammar"/>, docs/voice.md §10).
 /// </remarks>
 public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double threshold, double consensus = 0,
-    double scale = HearingCheck.DefaultConsensusScale, double floor = 0)
+    double scale = HearingCheck.DefaultConsensusScale, double floor = 0, PhoneNeighbours? neighbours = null,
+    RivalRule rival = RivalRule.Off, bool deletions = RivalGrammar.DefaultDeletions, int distance = RivalGrammar.DefaultMaxDistance,
+    bool homophones = true)
 {
     /// <summary>The reason code of a refused transcript (docs/cli.md, saffu listen).</summary>
     public const string Reason = "unsure_hearing";
@@ -30,7 +35,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// dev-hard.jsonl, five voices; never on the held-out sentences the benchmark reports) as the pair with the fewest
     /// confident wrong actions that refuses at most 5 % of the dev commands: docs/voice.md §9 (0.2 before, §8).
     /// </summary>
-    public const double DefaultThreshold = 0.15;
+    public const double DefaultThreshold = 0.25;
 
     /// <summary>The reason code of a spoken command refused by the action floor (the reason the blob's own reject threshold gives).</summary>
     public const string LowConfidenceReason = "low_confidence";
@@ -39,7 +44,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     public const string LowConfidenceAnswer = "sorry, I did not get that";
 
     /// <summary>The default confidence floor for acting on a spoken command (0 = off), chosen with <see cref="DefaultThreshold"/> on the dev benchmark: docs/voice.md §9.</summary>
-    public const double DefaultFloor = 0.4;
+    public const double DefaultFloor = 0.35;
 
     /// <summary>
     /// The default agreement the N-best list must give a driving decision: 0, off — on the dev benchmark no agreement
@@ -47,10 +52,22 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// </summary>
     public const double DefaultConsensus = 0;
 
+    /// <summary>
+    /// The default rival-grammar rule (docs/voice.md §10): refuse when the grammar decode drives lights another way, chosen
+    /// with <see cref="DefaultThreshold"/> and <see cref="DefaultFloor"/> on the dev benchmark as the rules with the fewest
+    /// confident wrong actions that refuse at most 5 % of the dev commands.
+    /// </summary>
+    public const RivalRule DefaultRival = RivalRule.Differs;
+
     /// <summary>The N-best score scale (pocketsphinx score units per factor e), the best of the dev benchmark's scales at agreement 0.5: docs/voice.md §9.</summary>
     public const double DefaultConsensusScale = 100;
 
-    readonly TranscriptRunner _judge = new(ownCopy);
+    readonly DecisionJudge _judge = new(ownCopy);
+    RivalGrammar? _rivals;
+
+    /// <summary>The rival grammars of this check's model (null without <c>neighbours</c>).</summary>
+    public RivalGrammar? Rivals => neighbours is null ? null : _rivals ??= new RivalGrammar(_judge, neighbours, deletions, distance, homophones);
+    public RivalRule Rival => rival;
 
     public double Threshold => threshold;
     public double Consensus => consensus;
@@ -59,16 +76,38 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
 
     /// <summary>
     /// Null when the transcript may be acted on; else why not, checked in this order: a word the decision depends on
-    /// heard unsurely, too little of the N-best list agreeing, the model's confidence below the floor.
+    /// heard unsurely, too little of the N-best list agreeing, the grammar decode leading elsewhere, the model's
+    /// confidence below the floor.
     /// </summary>
     public HearingDoubt? Doubt(Recognition heard)
     {
         if (UnsureWord(heard) is { } word) return new HearingDoubt(word, null);
         if (consensus > 0 && Votes(heard) is { } votes && DecisionConsensus.Agreement(votes, scale) is var agreement && agreement < consensus)
             return new HearingDoubt(null, agreement);
+        if (RivalRefuses(heard)) return new HearingDoubt(null, null, Rival: heard.Rival);
         if (floor <= 0 || heard.Text.Length == 0) return null;
-        TranscriptResult decided = _judge.Run(heard.Text);
-        return Acts(decided) && decided.Confidence < floor ? new HearingDoubt(null, null, decided.Confidence) : null;
+        TranscriptResult decided = _judge.Decide(heard.Text);
+        return DecisionJudge.Acts(decided) && decided.Confidence < floor ? new HearingDoubt(null, null, decided.Confidence) : null;
+    }
+
+    /// <summary>
+    /// The grammar to decode <paramref name="heard"/>'s audio again with (Sphinx FSG text), or null when the rule is off
+    /// or there is nothing to guard (the decision drives no light or depends on no word).
+    /// </summary>
+    public string? RivalFsg(Recognition heard) => rival == RivalRule.Off || Rivals is not { } rivals || heard.Text.Length == 0 ? null : rivals.Fsg(heard.Text);
+
+    /// <summary>
+    /// True when the grammar decode of <paramref name="heard"/> leads to another driving decision, or with
+    /// <see cref="RivalRule.Any"/> to one that drives nothing; false without a grammar decode.
+    /// </summary>
+    public bool RivalRefuses(Recognition heard) => RivalRefuses(heard, rival);
+
+    /// <summary>As <see cref="RivalRefuses(Recognition)"/> under <paramref name="rule"/> (the benchmark compares the rules on the same decodes).</summary>
+    public bool RivalRefuses(Recognition heard, RivalRule rule)
+    {
+        if (rule == RivalRule.Off || heard.Rival is null || Rivals is not { } rivals) return false;
+        RivalGrammar.Outcome outcome = rivals.Verdict(heard.Text, heard.Rival);
+        return outcome == RivalGrammar.Outcome.Differs || (rule == RivalRule.Any && outcome == RivalGrammar.Outcome.DrivesNothing);
     }
 
     /// <summary>Null when the transcript may be acted on; else the least sure word the decision depends on.</summary>
@@ -84,8 +123,8 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     public HeardWord? WeakestNeededWord(Recognition heard, double below = double.PositiveInfinity)
     {
         if (heard.Text.Length == 0) return null;
-        TranscriptResult decided = _judge.Run(heard.Text);
-        if (!Acts(decided)) return null;
+        TranscriptResult decided = _judge.Decide(heard.Text);
+        if (!DecisionJudge.Acts(decided)) return null;
         if (!heard.HasPosteriors) return new HeardWord("", 0);
         var words = heard.Words;
         HeardWord? weakest = null;
@@ -93,7 +132,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
         {
             if (words[i].Posterior >= below || (weakest is not null && words[i].Posterior >= weakest.Posterior)) continue;
             string without = string.Join(' ', words.Where((_, k) => k != i).Select(w => w.Word));
-            if (!SameDecision(decided, _judge.Run(without))) weakest = words[i];
+            if (!DecisionJudge.Same(decided, _judge.Decide(without))) weakest = words[i];
         }
         return weakest;
     }
@@ -106,8 +145,8 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     public IReadOnlyList<DecisionConsensus.Vote>? Votes(Recognition heard)
     {
         if (heard.Text.Length == 0) return null;
-        TranscriptResult decided = _judge.Run(heard.Text);
-        if (!Acts(decided)) return null;
+        TranscriptResult decided = _judge.Decide(heard.Text);
+        if (!DecisionJudge.Acts(decided)) return null;
         var verdicts = new Dictionary<string, DecisionConsensus.Verdict>(StringComparer.Ordinal) { [heard.Text] = DecisionConsensus.Verdict.Agrees };
         var votes = new List<DecisionConsensus.Vote>(heard.Alternatives.Count);
         foreach (Hypothesis h in heard.Alternatives)
@@ -123,7 +162,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// reason <see cref="Reason"/> and answer <see cref="Answer"/> (or, refused by the floor, <see cref="LowConfidenceReason"/>
     /// and <see cref="LowConfidenceAnswer"/>).
     /// </summary>
-    public TranscriptResult Refused(Recognition heard, HearingDoubt? doubt = null) => _judge.Run(heard.Text) with
+    public TranscriptResult Refused(Recognition heard, HearingDoubt? doubt = null) => _judge.Decide(heard.Text) with
     {
         Intent = null, Understood = false, Action = null, Domain = null,
         Reason = doubt?.Confidence is null ? Reason : LowConfidenceReason, Answer = doubt?.Confidence is null ? Answer : LowConfidenceAnswer,
@@ -131,22 +170,23 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
 
     DecisionConsensus.Verdict VerdictOn(TranscriptResult decided, string text)
     {
-        TranscriptResult other = _judge.Run(text);
-        if (!Acts(other)) return DecisionConsensus.Verdict.DrivesNothing;
-        return SameDecision(decided, other) ? DecisionConsensus.Verdict.Agrees : DecisionConsensus.Verdict.Differs;
+        TranscriptResult other = _judge.Decide(text);
+        if (!DecisionJudge.Acts(other)) return DecisionConsensus.Verdict.DrivesNothing;
+        return DecisionJudge.Same(decided, other) ? DecisionConsensus.Verdict.Agrees : DecisionConsensus.Verdict.Differs;
     }
 
-    /// <summary>A decision that drives pins: the only kind that can switch a light nobody asked for.</summary>
-    static bool Acts(TranscriptResult r) => r.Understood && r.Action?.Kind == ActionResult.KindPins;
-
-    static bool SameDecision(TranscriptResult a, TranscriptResult b) =>
-        a.Understood == b.Understood && a.Intent == b.Intent
-        && a.Slots.OrderBy(s => s.Name, StringComparer.Ordinal).SequenceEqual(b.Slots.OrderBy(s => s.Name, StringComparer.Ordinal));
 }
 
 /// <summary>
 /// Why a transcript was not acted on (<see cref="HearingCheck.Doubt"/>): <see cref="Word"/>, the least sure word the
 /// decision depends on (§8), or else <see cref="Agreement"/>, the share of the N-best list backing the decision, or else
+/// <see cref="Rival"/>, the grammar decode's sentence that leads to another decision (§10), or else
 /// <see cref="Confidence"/>, the model's confidence below the action floor (§9).
 /// </summary>
-public sealed record HearingDoubt(HeardWord? Word, double? Agreement, double? Confidence = null);
+public sealed record HearingDoubt(HeardWord? Word, double? Agreement, double? Confidence = null, string? Rival = null);
+
+/// <summary>
+/// When the grammar decode (docs/voice.md §10) refuses a driving transcript: never (<see cref="Off"/>), when its sentence
+/// drives lights another way (<see cref="Differs"/>), or also when it drives none (<see cref="Any"/>).
+/// </summary>
+public enum RivalRule { Off, Differs, Any }

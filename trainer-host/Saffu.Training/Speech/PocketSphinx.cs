@@ -19,6 +19,13 @@ public sealed record Recognition(string Text, long Score, IReadOnlyList<HeardWor
     /// </summary>
     public IReadOnlyList<Hypothesis> Alternatives { get; init; } = [];
 
+    /// <summary>
+    /// The same audio decoded again with the transcript's rival grammar (docs/voice.md §10, <see cref="HearingCheck.RivalFsg"/>):
+    /// the sentence the acoustics chose among the alternatives of the words the decision depends on; null when no such
+    /// decode was made, "" when the grammar found no path.
+    /// </summary>
+    public string? Rival { get; init; }
+
     /// <summary>True when <see cref="Words"/> are the transcript's words (the lattice's segmentation matched the hypothesis).</summary>
     public bool HasPosteriors => Words.Select(w => w.Word).SequenceEqual(Text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }
@@ -62,16 +69,8 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
         string folder = Directory.CreateTempSubdirectory("saffu-listen-").FullName;
         try
         {
-            var ctl = new StringBuilder();
-            for (int i = 0; i < wavFiles.Count; i++)
-            {
-                string id = Id(i);
-                File.CreateSymbolicLink(Path.Combine(folder, id + ".wav"), Path.GetFullPath(wavFiles[i]));
-                ctl.Append(id).Append('\n');
-            }
-            string ctlPath = Path.Combine(folder, "files.ctl"), hypPath = Path.Combine(folder, "files.hyp"), ctmPath = Path.Combine(folder, "files.ctm");
+            string ctlPath = LinkUtterances(folder, wavFiles), hypPath = Path.Combine(folder, "files.hyp"), ctmPath = Path.Combine(folder, "files.ctm");
             string lattices = Path.Combine(folder, "lattices"), nbest = Path.Combine(folder, "nbest");
-            File.WriteAllText(ctlPath, ctl.ToString());
             string[] args = ["-adcin", "yes", "-cepdir", folder, "-cepext", ".wav", "-ctl", ctlPath, "-hyp", hypPath, "-ctm", ctmPath,
                 "-outlatdir", lattices, "-outlatfmt", "htk",
                 "-nbest", NBest.ToString(System.Globalization.CultureInfo.InvariantCulture), "-nbestdir", nbest, .. ModelArguments(), "-logfn", Path.Combine(folder, "log")];
@@ -91,7 +90,52 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
         }
     }
 
+    /// <summary>
+    /// Decodes each file again with its own finite-state grammar (Sphinx FSG text, <see cref="RivalGrammar.FsgOf"/>) instead
+    /// of the language model, in one `pocketsphinx_batch -fsgctl` run (docs/voice.md §10): each file's best sentence the
+    /// grammar allows, fillers removed ("" when no path of the grammar reached its end); also the run's wall-clock seconds.
+    /// </summary>
+    /// <exception cref="RecogniserException">The recogniser did not start or failed.</exception>
+    public (IReadOnlyList<string> Sentences, double Seconds) DecodeWithGrammars(IReadOnlyList<(string Wav, string Fsg)> files)
+    {
+        if (files.Count == 0) return ([], 0);
+        string folder = Directory.CreateTempSubdirectory("saffu-rivals-").FullName;
+        try
+        {
+            string ctlPath = LinkUtterances(folder, files.Select(f => f.Wav).ToList()), hypPath = Path.Combine(folder, "files.hyp");
+            for (int i = 0; i < files.Count; i++) File.WriteAllText(Path.Combine(folder, Id(i) + ".fsg"), files[i].Fsg);
+            string[] args = ["-adcin", "yes", "-cepdir", folder, "-cepext", ".wav", "-ctl", ctlPath, "-hyp", hypPath,
+                "-fsgctl", ctlPath, "-fsgdir", folder, "-fsgext", ".fsg", "-hmm", stock.AcousticModel, "-dict", dictionary, "-logfn", Path.Combine(folder, "log")];
+            double seconds = Tools.Run(BatchCommand, args, out string stderr);
+            if (!File.Exists(hypPath))
+                throw new RecogniserException($"{BatchCommand} -fsgctl wrote no transcripts ({Tail(Path.Combine(folder, "log"), stderr)})");
+            var byId = ParseHypotheses(File.ReadAllLines(hypPath));
+            return (Enumerable.Range(0, files.Count).Select(i => byId.GetValueOrDefault(Id(i))?.Text ?? "").ToList(), seconds);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     static string Id(int i) => $"u{i:D6}";
+
+    /// <summary>
+    /// Each file linked into <paramref name="folder"/> under its utterance id (`u000000.wav`, …: paths with spaces are no
+    /// problem) and the control file listing the ids, one a line; returns the control file's path.
+    /// </summary>
+    static string LinkUtterances(string folder, IReadOnlyList<string> wavFiles)
+    {
+        var ctl = new StringBuilder();
+        for (int i = 0; i < wavFiles.Count; i++)
+        {
+            File.CreateSymbolicLink(Path.Combine(folder, Id(i) + ".wav"), Path.GetFullPath(wavFiles[i]));
+            ctl.Append(Id(i)).Append('\n');
+        }
+        string ctlPath = Path.Combine(folder, "files.ctl");
+        File.WriteAllText(ctlPath, ctl.ToString());
+        return ctlPath;
+    }
 
     /// <summary>Lines `words (uttid score)` of a pocketsphinx hypothesis file, by utterance id.</summary>
     public static Dictionary<string, Recognition> ParseHypotheses(IEnumerable<string> lines)
@@ -170,11 +214,12 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
 
     /// <summary>
     /// Continuous recognition from the default microphone (voice-activity detection cuts utterances): each utterance is
-    /// handed to <paramref name="heard"/> until the process ends or <paramref name="cancel"/> fires. The live recogniser
-    /// gives no word posteriors, so it logs each utterance's audio (`-rawlogdir`, closed when the utterance ends) and the
-    /// batch recogniser decodes that audio again (<see cref="Reheard"/>).
+    /// handed to <paramref name="heard"/>, with its audio file (deleted when the handler returns; null when there is
+    /// none), until the process ends or <paramref name="cancel"/> fires. The live recogniser gives no word posteriors, so
+    /// it logs each utterance's audio (`-rawlogdir`, closed when the utterance ends) and the batch recogniser decodes that
+    /// audio again (<see cref="Reheard"/>).
     /// </summary>
-    public void Listen(Action<Recognition> heard, CancellationToken cancel)
+    public void Listen(Action<Recognition, string?> heard, CancellationToken cancel)
     {
         string rawLog = Directory.CreateTempSubdirectory("saffu-mic-").FullName;
         try
@@ -189,7 +234,17 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
             {
                 string text = Clean(line.Trim());
                 if (text.Length > 0 && !text.StartsWith("READY", StringComparison.Ordinal) && !text.StartsWith("Listening", StringComparison.Ordinal))
-                    heard(Reheard(text, rawLog));
+                {
+                    var (again, audio) = Reheard(text, rawLog);
+                    try
+                    {
+                        heard(again, audio);
+                    }
+                    finally
+                    {
+                        if (audio is not null) File.Delete(audio);
+                    }
+                }
             }
             process.WaitForExit();
             if (process.ExitCode != 0 && !cancel.IsCancellationRequested) throw new RecogniserException($"{LiveCommand} ended with exit code {process.ExitCode}");
@@ -203,21 +258,21 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
     /// <summary>
     /// The utterance just heard live, decoded again by the batch recogniser from its logged audio (the newest
     /// `*.raw` in <paramref name="rawLog"/>: headerless 16 kHz 16-bit, which pocketsphinx_batch reads as raw) for its word
-    /// posteriors; the live transcript without posteriors when there is no such file or the batch decode fails.
+    /// posteriors, and that file (the caller deletes it); the live transcript without posteriors when there is no such
+    /// file or the batch decode fails.
     /// </summary>
-    public Recognition Reheard(string live, string rawLog)
+    public (Recognition Heard, string? Audio) Reheard(string live, string rawLog)
     {
         FileInfo? newest = new DirectoryInfo(rawLog).GetFiles("*.raw").MaxBy(f => f.Name, StringComparer.Ordinal);
-        if (newest is null || newest.Length == 0) return new Recognition(live, 0);
+        if (newest is null || newest.Length == 0) return (new Recognition(live, 0), null);
         try
         {
             Recognition again = Recognise([newest.FullName]).Results[0];
-            File.Delete(newest.FullName);
-            return again.Text.Length > 0 ? again : new Recognition(live, 0);
+            return (again.Text.Length > 0 ? again : new Recognition(live, 0), newest.FullName);
         }
         catch (RecogniserException)
         {
-            return new Recognition(live, 0);
+            return (new Recognition(live, 0), newest.FullName);
         }
     }
 
