@@ -10,7 +10,7 @@ namespace Saffu.Cli.Commands;
 /// </summary>
 public static class RetrainCommand
 {
-    public const double DefaultWeight = 5;
+    public const double DefaultWeight = 10;
     public const double DefaultMaxDrop = 0.5;
 
     public static Command Create()
