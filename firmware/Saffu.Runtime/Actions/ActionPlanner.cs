@@ -310,6 +310,7 @@ namespace Saffu.Runtime.Actions
                 {
                     if (++spans > MaxTargets) return ActionReason.TooManyTargets;
                     bool except = Map!.ExclusionBefore(s.WordIds, first - 1, start - 1);
+                    if (!except && UnknownWordAfterEveryLight(s.WordIds, first - 1, start - 1)) return ActionReason.UnknownName;
                     ActionReason r = slot == nameSlot
                         ? NameTarget(s.WordIds, start - 1, end - start + 1, session.Position, !Has(s, areaSlot) || AreaSpanIsATarget(session), except)
                         : ActionReason.None;
@@ -322,6 +323,22 @@ namespace Saffu.Runtime.Actions
             }
             if (unknownArea) return ActionReason.UnknownArea;
             return ChooseTargets(s.WordIds, first, session.Position);
+        }
+
+        /// <summary>
+        /// An unknown word (&lt;oov&gt;) stands between an every-light word and the target span that starts at ids[at]
+        /// ("turn off all the lights &lt;except&gt; the hall light", "everything &lt;apart&gt; from the desk lamp"): the
+        /// word may except the target from "all" — a word the model lacks, so no exclusion phrase can say so — and
+        /// guessing would switch exactly the light that was excepted. The command is refused (UnknownName).
+        /// </summary>
+        bool UnknownWordAfterEveryLight(int[] ids, int from, int at)
+        {
+            int oov = model.Config.OovId;
+            for (int p = from + 1; p < at; p++)
+            {
+                if (ids[p] == oov && Map!.HasWordOfKind(ActionMap.WordEveryLight, ids, from, p - from)) return true;
+            }
+            return false;
         }
 
         /// <summary>

@@ -242,6 +242,25 @@ public sealed class TranscriptRunnerTests
         Assert.AreEqual(light, r.Action!.Lights.Single().Name);
     }
 
+    // "all … except X" with an exception word the model lacks: never the excepted light alone (it used to switch just X).
+    [TestMethod]
+    [DataRow("turn off all the lights except the hall light")]
+    [DataRow("turn on everything apart from the desk lamp")]
+    [DataRow("turn off every light other than the floor lamp")]
+    public void AnUnknownWordBetweenAllAndANameIsRefused(string text)
+    {
+        Refused(text, "unknown_name");
+    }
+
+    [TestMethod]
+    public void AllButARoomSwitchesEveryOtherLight()
+    {
+        TranscriptResult r = ShippedRunner().Run("turn off all lights but the kitchen");
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(7, r.Action!.Lights.Count);
+        Assert.IsFalse(r.Action.Lights.Any(l => l.Name is "kitchen light" or "counter lights"));
+    }
+
     [TestMethod]
     public void EveryLightOnlyWhenALightOrAllIsSaid()
     {
