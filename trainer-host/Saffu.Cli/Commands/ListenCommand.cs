@@ -23,27 +23,12 @@ public static class ListenCommand
             Description = "Send each transcript to the device application over its serial protocol (a serial port, or sim:DIR for the simulated device) and report the device's decision instead of this computer's.",
             HelpName = "PORT",
         };
-        var hearing = new Option<double>("--hearing-threshold")
-        {
-            Description = "Refuse a command when a word its decision depends on has a recogniser posterior below P (asks to repeat; nothing is switched or sent). 0 turns the check off. "
-                + $"Default: {Saffu.Training.Speech.HearingCheck.DefaultThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
-            HelpName = "P",
-            DefaultValueFactory = _ => Saffu.Training.Speech.HearingCheck.DefaultThreshold,
-        };
-        var consensus = new Option<double>("--consensus")
-        {
-            Description = "Refuse a command when less than A of the recogniser's N-best list (by posterior mass) leads to the same decision (asks to repeat; nothing is switched or sent). 0 turns it off. "
-                + $"Default: {Saffu.Training.Speech.HearingCheck.DefaultConsensus.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
-            HelpName = "A",
-            DefaultValueFactory = _ => Saffu.Training.Speech.HearingCheck.DefaultConsensus,
-        };
-        var floor = new Option<double>("--action-floor")
-        {
-            Description = "Refuse a command whose decision would drive a light when the model's confidence is below F (spoken input only; nothing is switched or sent). 0 turns it off. "
-                + $"Default: {Saffu.Training.Speech.HearingCheck.DefaultFloor.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
-            HelpName = "F",
-            DefaultValueFactory = _ => Saffu.Training.Speech.HearingCheck.DefaultFloor,
-        };
+        var hearing = ShareOption("--hearing-threshold", "P", "a posterior", Saffu.Training.Speech.HearingCheck.DefaultThreshold,
+            "Refuse a command when a word its decision depends on has a recogniser posterior below P (asks to repeat; nothing is switched or sent). 0 turns the check off.");
+        var consensus = ShareOption("--consensus", "A", "a share", Saffu.Training.Speech.HearingCheck.DefaultConsensus,
+            "Refuse a command when less than A of the recogniser's N-best list (by posterior mass) leads to the same decision (asks to repeat; nothing is switched or sent). 0 turns it off.");
+        var floor = ShareOption("--action-floor", "F", "a confidence", Saffu.Training.Speech.HearingCheck.DefaultFloor,
+            "Refuse a command whose decision would drive a light when the model's confidence is below F (spoken input only; nothing is switched or sent). 0 turns it off.");
         var rival = new Option<string>("--rival-grammar")
         {
             Description = "Decode the audio of a command that would drive a light again with a grammar in which each word its decision depends on alternates with the model's sound-alike words, all paths equally likely; "
@@ -69,19 +54,28 @@ public static class ListenCommand
             bool fromMic = result.GetValue(mic);
             if (count == 0 && !fromMic) result.AddError("No audio: expected PATH (WAV files or folders) or --mic.");
             if (count > 0 && fromMic) result.AddError("PATH and --mic together; expected one of them.");
-            double threshold = result.GetValue(hearing);
-            if (!(threshold >= 0 && threshold <= 1))
-                result.AddError($"--hearing-threshold {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected a posterior from 0 (off) to 1.");
-            double agreement = result.GetValue(consensus);
-            if (!(agreement >= 0 && agreement <= 1))
-                result.AddError($"--consensus {agreement.ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected a share from 0 (off) to 1.");
-            double least = result.GetValue(floor);
-            if (!(least >= 0 && least <= 1))
-                result.AddError($"--action-floor {least.ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected a confidence from 0 (off) to 1.");
         });
         command.SetAction(parse => new ListenRun(parse.GetValue(blob)!, parse.GetValue(paths) ?? [], parse.GetValue(json), parse.GetValue(say),
             parse.GetValue(mic), parse.GetValue(port), parse.GetValue(hearing), parse.GetValue(consensus), parse.GetValue(floor), Rule(parse.GetValue(rival)) ?? Saffu.Training.Speech.HearingCheck.DefaultRival, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
         return command;
+    }
+
+    /// <summary>A value from 0 (the rule off) to 1, its default in the help, and the range checked with the same error for every such flag.</summary>
+    static Option<double> ShareOption(string name, string helpName, string what, double fallback, string description)
+    {
+        var option = new Option<double>(name)
+        {
+            Description = description + $" Default: {fallback.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
+            HelpName = helpName,
+            DefaultValueFactory = _ => fallback,
+        };
+        option.Validators.Add(result =>
+        {
+            double value = result.GetValueOrDefault<double>();
+            if (!(value >= 0 && value <= 1))
+                result.AddError($"{name} {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is invalid; expected {what} from 0 (off) to 1.");
+        });
+        return option;
     }
 
     static Saffu.Training.Speech.RivalRule? Rule(string? name) => name switch
