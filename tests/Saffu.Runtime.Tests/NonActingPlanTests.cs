@@ -196,6 +196,21 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp in the office"));
         }
 
+        [TestMethod]
+        public void AStatementSubjectWithAnUnknownVerbIsARemark()
+        {
+            SaffuModel m = LoadWithLeadsAndPlaces();
+            // "in" begins the statement lead "in the" (standing in for "i" of "i bought"); "blorp" is no word of the model:
+            // "i <fell> asleep with the bedside lamp on".
+            AssertNothingDone(m, "all in blorp turn on the desk lamp", ActionOutcome.NotUnderstood, ActionReason.Statement);
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            // A known word after the subject word, or the unknown word later than right after it, is no statement here.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "in on the desk lamp"));
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on blorp the desk lamp"));
+            // An unknown word right before a light or room noun is a place this home lacks, not a verb (step 2).
+            AssertNothingDone(m, "in blorp lamp on", ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+        }
+
         /// <summary>
         /// A home with a filler, a negation, cancellations ("all all", "up to"), a light verb ("turn"), a remark verb ("percent")
         /// and an exclusion ("to").
@@ -270,6 +285,20 @@ namespace Saffu.Runtime.Tests
             // The subject's head is followed by another word; and a head past the first four words is no subject.
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on the desk lamp in the office percent"));
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on on on on desk lamp percent"));
+        }
+
+        [TestMethod]
+        public void AnUnknownWordAfterALightOrRoomSaidFirstIsARemark()
+        {
+            SaffuModel m = LoadWithCancellations();
+            AssertRemark(m, "the desk lamp blorp on");                // "the hall light <went> off by itself"
+            AssertRemark(m, "all the office blorp");                  // a room as the subject, the unknown word last
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            // A light verb first, or the subject past the first four words: no remark.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on the desk lamp blorp"));
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on on on on desk lamp blorp"));
+            // Followed by a light noun the unknown word names a place this home lacks ("the office <pendant> lamp"), step 2.
+            AssertNothingDone(m, "the office blorp lamp on", ActionOutcome.UnknownTarget, ActionReason.UnknownName);
         }
 
         [TestMethod]

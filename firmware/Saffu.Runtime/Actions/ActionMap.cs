@@ -159,20 +159,45 @@ namespace Saffu.Runtime.Actions
         /// <summary>
         /// The sentence is a remark about a light or room said first (docs/action-map.md step 0): among the first SubjectWords
         /// words from the lead, before any light verb, the head of a light or area noun phrase (a light noun or area noun not
-        /// followed by another) is followed by a remark verb (kind 9): "the counter lights were expensive", "purple light
-        /// makes me sleepy"; not "turn on the light that was on" (a light verb first), nor "the desk lamp is too dim" ("is"
-        /// and "looks" are no remark verbs: commands say them).
+        /// followed by another) is followed by a remark verb (kind 9) or by a word the model does not know that starts no
+        /// place ("the counter lights were expensive", "purple light makes me sleepy", "the hall light &lt;went&gt; off by
+        /// itself"); not "turn on the light that was on" (a light verb first), nor "the desk lamp is too dim" ("is" and
+        /// "looks" are no remark verbs: commands say them).
         /// </summary>
-        public bool IsRemark(int[] ids, int first, int count)
+        public bool IsRemark(int[] ids, int first, int count, int oovId)
         {
             int end = first + count, lead = LeadStart(ids, first, count);
             for (int t = lead; t < end && t < lead + SubjectWords; t++)
             {
                 if (IsPhraseOfKindAt(WordLightVerb, ids, t, end)) return false;
                 if (!IsNounAt(ids, t) || (t + 1 < end && IsNounAt(ids, t + 1))) continue;
-                return t + 1 < end && IsPhraseOfKindAt(WordRemarkVerb, ids, t + 1, end);
+                return t + 1 < end && (IsPhraseOfKindAt(WordRemarkVerb, ids, t + 1, end) || IsUnknownVerbAt(ids, t + 1, end, oovId));
             }
             return false;
+        }
+
+        /// <summary>
+        /// The sentence's lead is a statement's subject with a verb the model does not know (docs/action-map.md step 0): the
+        /// first word after the fillers begins a statement lead phrase of two or more words ("i" of "i bought", "my" of "my
+        /// mum") and the next word is unknown and starts no place ("i &lt;fell&gt; asleep with the bedside lamp on", "my
+        /// &lt;partner&gt; hates the hall light"): a statement lead the map could not hold, its words being no words of the model.
+        /// </summary>
+        public bool IsUnknownStatement(int[] ids, int first, int count, int oovId)
+        {
+            int end = first + count, lead = LeadStart(ids, first, count);
+            if (lead + 1 >= end || !IsUnknownVerbAt(ids, lead + 1, end, oovId)) return false;
+            for (int e = 0; e < leadAt.Length; e++)
+            {
+                int at = leadAt[e] + 1;   // the phrase's word count, then its u16 ids
+                if (data[leadAt[e]] == LeadStatement && data[at] > 1 && (data[at + 1] | (data[at + 2] << 8)) == ids[lead]) return true;
+            }
+            return false;
+        }
+
+        /// <summary>ids[at] is the out-of-vocabulary id and no light or area noun follows it (then it is a place: step 2).</summary>
+        bool IsUnknownVerbAt(int[] ids, int at, int end, int oovId)
+        {
+            return ids[at] == oovId && !(at + 1 < end && IsNounAt(ids, at + 1));
         }
 
         /// <summary>

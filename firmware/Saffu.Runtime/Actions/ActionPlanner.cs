@@ -121,7 +121,8 @@ namespace Saffu.Runtime.Actions
                 return Finish(ActionOutcome.Cancelled, ActionReason.None);
             }
             if (lead == ActionMap.LeadStatement || (Map != null && session.Words > 0
-                && Map.IsRemark(session.State.WordIds, session.Position - session.Words, session.Words)))
+                && (Map.IsRemark(session.State.WordIds, session.Position - session.Words, session.Words, model.Config.OovId)
+                    || Map.IsUnknownStatement(session.State.WordIds, session.Position - session.Words, session.Words, model.Config.OovId))))
                 return Finish(ActionOutcome.NotUnderstood, ActionReason.Statement);
             if (!decision.Understood) return Finish(ActionOutcome.NotUnderstood, ActionReason.None);
             if (Map == null) return Finish(ActionOutcome.NoActionMap, ActionReason.None);

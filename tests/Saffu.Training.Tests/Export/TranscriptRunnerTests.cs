@@ -217,6 +217,32 @@ public sealed class TranscriptRunnerTests
         Refused(text, "statement");
     }
 
+    // Verbs the shipped model does not know ("went", "fell", "flickered", "neighbour"), past times, "is the", "remind".
+    [TestMethod]
+    [DataRow("the bedside lamp went green on its own")]
+    [DataRow("the office light flickered when the storm started")]
+    [DataRow("i fell asleep reading with the desk lamp on")]
+    [DataRow("my neighbour hates our hall light")]
+    [DataRow("yesterday the kitchen light was on for hours")]
+    [DataRow("last night we left the floor lamp on")]
+    [DataRow("the floor lamp is the best thing we ever bought")]
+    [DataRow("blue lights remind me of the sea")]
+    public void ARemarkWithAVerbTheModelLacksOrAPastTimeIsAStatement(string text)
+    {
+        Refused(text, "statement");
+    }
+
+    [TestMethod]
+    [DataRow("the bedside lamp is too dim", "HassLightSet")]
+    [DataRow("the kitchen light needs to be brighter", "HassLightSet")]
+    [DataRow("i need the hall light on", "HassTurnOn")]
+    public void ACommandWithALightSaidFirstStillActs(string text, string intent)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(intent, r.Intent);
+    }
+
     [TestMethod]
     [DataRow("dim the monitor in the office", "switch")]
     [DataRow("set my phone brightness to 50 percent", "switch")]
