@@ -125,8 +125,8 @@ namespace Saffu.Runtime.Tests
         public void LeadKindOutOfRangeAndPlaceCountsBeyondTheSection()
         {
             TestActionMap home = Home();
-            home.Lead(11, "the");
-            Expect(home.Write(), "lead phrase 0 has kind 11", "1 (filler), 2 (question), 3 (negation), 4 (light noun), 5 (every-light word), 6 (statement), 7 (cancellation), 8 (light verb), 9 (remark verb) or 10 (exclusion)");
+            home.Lead(12, "the");
+            Expect(home.Write(), "lead phrase 0 has kind 12", "1 (filler), 2 (question), 3 (negation), 4 (light noun), 5 (every-light word), 6 (statement), 7 (cancellation), 8 (light verb), 9 (remark verb), 10 (exclusion) or 11 (subject)");
             TestActionMap none = Home();
             none.Lead(0, "the");
             Expect(none.Write(), "lead phrase 0 has kind 0", "1 (filler)");

@@ -153,6 +153,7 @@ namespace Saffu.Runtime.Tests
             home.Lead(ActionMap.LeadNegation, "make");
             home.Lead(ActionMap.LeadNegation, "make the");
             home.Lead(ActionMap.LeadStatement, "in the");
+            home.Lead(ActionMap.WordSubject, "in");
             home.Place("percent");
             TestModelSpec spec = LightsModel.Create(false);
             spec.ActionMap = home.Write();
@@ -166,7 +167,7 @@ namespace Saffu.Runtime.Tests
         public void LeadWordsCancelOrTurnACommandIntoAQuestion()
         {
             SaffuModel m = LoadWithLeadsAndPlaces();
-            Assert.AreEqual(5, m.Actions.Map!.LeadCount);
+            Assert.AreEqual(6, m.Actions.Map!.LeadCount);
             Assert.AreEqual(1, m.Actions.Map.PlaceCount);
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "set the desk lamp to 60"));   // "percent" is this home's place word
             // A negation lead, after a filler: nothing done, the lamp stays at 60.
@@ -200,8 +201,8 @@ namespace Saffu.Runtime.Tests
         public void AStatementSubjectWithAnUnknownVerbIsARemark()
         {
             SaffuModel m = LoadWithLeadsAndPlaces();
-            // "in" begins the statement lead "in the" (standing in for "i" of "i bought"); "blorp" is no word of the model:
-            // "i <fell> asleep with the bedside lamp on".
+            // "in" is a subject (kind 11, standing in for "i"); "blorp" is no word of the model: "i <fell> asleep with the
+            // bedside lamp on".
             AssertNothingDone(m, "all in blorp turn on the desk lamp", ActionOutcome.NotUnderstood, ActionReason.Statement);
             Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
             // A known word after the subject word, or the unknown word later than right after it, is no statement here.

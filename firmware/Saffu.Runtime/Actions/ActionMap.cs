@@ -36,8 +36,13 @@ namespace Saffu.Runtime.Actions
         /// ("except", "but not", "apart from"), or one word after it ("except the hall light"), is excepted from the targets.
         /// </summary>
         public const int WordExclusion = 10;
+        /// <summary>
+        /// A word kind of the lead table (docs/action-map.md step 0, version 6): a subject pronoun ("i", "we", "they") that,
+        /// as the sentence's lead and followed by a word the model does not know, makes a remark ("i &lt;fell&gt; asleep").
+        /// </summary>
+        public const int WordSubject = 11;
         /// <summary>The largest lead kind a reader of this version knows.</summary>
-        public const int MaxLeadKind = WordExclusion;
+        public const int MaxLeadKind = WordSubject;
         /// <summary>A remark's subject: its head noun is among the first SubjectWords words from the lead.</summary>
         public const int SubjectWords = 4;
         public const int MaxDevices = 255;
@@ -177,19 +182,19 @@ namespace Saffu.Runtime.Actions
         }
 
         /// <summary>
-        /// The sentence's lead is a statement's subject with a verb the model does not know (docs/action-map.md step 0): the
-        /// first word after the fillers begins a statement lead phrase of two or more words ("i" of "i bought", "my" of "my
-        /// mum") and the next word is unknown and starts no place ("i &lt;fell&gt; asleep with the bedside lamp on", "my
-        /// &lt;partner&gt; hates the hall light"): a statement lead the map could not hold, its words being no words of the model.
+        /// The sentence's lead is a subject with a verb the model does not know (docs/action-map.md step 0): a subject phrase
+        /// (kind 11: "i", "we", "they") is the first word after the fillers and the word right after it is unknown and
+        /// starts no place ("i &lt;fell&gt; asleep with the bedside lamp on", "we &lt;repainted&gt; the hall"): the model
+        /// knows the verbs commands say after a subject ("i want", "i need", "i'd like"), not a story's.
         /// </summary>
         public bool IsUnknownStatement(int[] ids, int first, int count, int oovId)
         {
             int end = first + count, lead = LeadStart(ids, first, count);
-            if (lead + 1 >= end || !IsUnknownVerbAt(ids, lead + 1, end, oovId)) return false;
             for (int e = 0; e < leadAt.Length; e++)
             {
-                int at = leadAt[e] + 1;   // the phrase's word count, then its u16 ids
-                if (data[leadAt[e]] == LeadStatement && data[at] > 1 && (data[at + 1] | (data[at + 2] << 8)) == ids[lead]) return true;
+                int n = data[leadAt[e] + 1];
+                if (data[leadAt[e]] == WordSubject && lead + n < end && PhraseIs(leadAt[e] + 1, ids, lead, n)
+                    && IsUnknownVerbAt(ids, lead + n, end, oovId)) return true;
             }
             return false;
         }

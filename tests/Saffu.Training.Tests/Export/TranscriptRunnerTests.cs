@@ -193,6 +193,9 @@ public sealed class TranscriptRunnerTests
     [DataRow("please leave the hall light on for my daughter")]
     [DataRow("keep the office lamp off for now")]
     [DataRow("we're fine with the lounge lights the way they are")]
+    [DataRow("keep lights on in the kitchen")]
+    [DataRow("ok leave them on")]
+    [DataRow("could you keep all the lights off")]
     public void LeavingOrKeepingALightAsItIsChangesNothing(string text)
     {
         Refused(text, "cancelled");
@@ -217,12 +220,12 @@ public sealed class TranscriptRunnerTests
         Refused(text, "statement");
     }
 
-    // Verbs the shipped model does not know ("went", "fell", "flickered", "neighbour"), past times, "is the", "remind".
+    // Verbs the shipped model does not know ("went", "fell", "flickered", "replaced"), past times, "is the", "remind".
     [TestMethod]
     [DataRow("the bedside lamp went green on its own")]
     [DataRow("the office light flickered when the storm started")]
     [DataRow("i fell asleep reading with the desk lamp on")]
-    [DataRow("my neighbour hates our hall light")]
+    [DataRow("they replaced the bulb in the office lamp")]
     [DataRow("yesterday the kitchen light was on for hours")]
     [DataRow("last night we left the floor lamp on")]
     [DataRow("the floor lamp is the best thing we ever bought")]
