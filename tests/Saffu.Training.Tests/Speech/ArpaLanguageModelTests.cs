@@ -175,6 +175,23 @@ public sealed class ArpaLanguageModelTests
     }
 
     [TestMethod]
+    public void SaidRivalsShareTheirContextsCountsAndUnsaidOnesStayUnsaid()
+    {
+        string text = new ArpaLanguageModel(RivalVocabulary, Corpus, classes: Rivals, balance: RivalBalance.Said).Write();
+        var arpa = ArpaReader.Parse(text);
+        // "turn on" 2, "turn off" 1: 1.5 each; the unigrams likewise; history "turn" keeps c = 3, T = 2. p1(on) = p1(off) =
+        // (1.5 + 7 · 1/8) / (15 + 7) (T = 7 seen words, |V| + 1 = 8): p(on | turn) = (1.5 + 2 · p1) / 5.
+        double p1 = (1.5 + 7.0 / 8) / 22;
+        Assert.AreEqual(Math.Log10((1.5 + 2 * p1) / 5), arpa.LogProb(["turn"], "on"), 1e-6);
+        Assert.AreEqual(arpa.LogProb(["turn"], "on"), arpa.LogProb(["turn"], "off"), 1e-9);
+        Assert.AreEqual(arpa.LogProb(["<s>", "turn"], "on"), arpa.LogProb(["<s>", "turn"], "off"), 1e-9);
+        Assert.DoesNotContain("turn down", text, "a rival never said in a context gets only the backoff there");
+        string[] next = [.. RivalVocabulary, "</s>"];
+        foreach (string[] h in new[] { Array.Empty<string>(), ["turn"], ["<s>", "turn"], ["turn", "on"], ["on", "the"] })
+            Assert.AreEqual(1.0, next.Sum(w => Math.Pow(10, arpa.LogProb(h, w))), 1e-4, string.Join(' ', h));
+    }
+
+    [TestMethod]
     public void AWordInTwoRivalClassesIsRefused() =>
         Assert.ThrowsExactly<ArgumentException>(() => new ArpaLanguageModel(RivalVocabulary, Corpus, classes: [["on", "off"], ["off", "down"]]));
 

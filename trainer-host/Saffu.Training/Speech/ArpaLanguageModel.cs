@@ -31,13 +31,18 @@ public sealed class ArpaLanguageModel
     readonly Dictionary<string, string> _unitOf = new(StringComparer.Ordinal);
     /// <summary>A class unit's members (in the vocabulary, ordinal order).</summary>
     readonly Dictionary<string, string[]> _members = new(StringComparer.Ordinal);
+    /// <summary>RivalBalance.Said: a class word's class name (the words stay their own units).</summary>
+    readonly Dictionary<string, string> _saidClassOf = new(StringComparer.Ordinal);
+    readonly List<IReadOnlyList<string>> _classes = [];
     readonly Dictionary<string, double> _background = new(StringComparer.Ordinal);
     readonly double _backgroundShare;
-    readonly Dictionary<string, long> _c1 = new(StringComparer.Ordinal);
-    readonly Dictionary<(string, string), long> _c2 = [];
-    readonly Dictionary<(string, string, string), long> _c3 = [];
-    readonly Dictionary<string, (long Count, int Types)> _h1 = new(StringComparer.Ordinal);
-    readonly Dictionary<(string, string), (long Count, int Types)> _h2 = [];
+    // Counts are whole numbers but for RivalBalance.Said, which shares a context's count among the rivals said there.
+    readonly Dictionary<string, double> _c1 = new(StringComparer.Ordinal);
+    readonly Dictionary<(string, string), double> _c2 = [];
+    readonly Dictionary<(string, string, string), double> _c3 = [];
+    readonly Dictionary<string, (double Count, int Types)> _h1 = new(StringComparer.Ordinal);
+    readonly Dictionary<(string, string), (double Count, int Types)> _h2 = [];
+    readonly RivalBalance _balance;
     long _tokens;
 
     /// <param name="vocabulary">The words the recogniser may say (each needs a pronunciation); &lt;s&gt;, &lt;/s&gt; are added.</param>
@@ -48,8 +53,9 @@ public sealed class ArpaLanguageModel
     /// vocabulary are dropped, a class left with fewer than two members is ignored, and a word may be in one class only.</param>
     public ArpaLanguageModel(IEnumerable<string> vocabulary, IEnumerable<IReadOnlyList<string>> sentences,
         IReadOnlyList<(string Word, double P)>? background = null, double backgroundShare = 0,
-        IEnumerable<IReadOnlyList<string>>? classes = null)
+        IEnumerable<IReadOnlyList<string>>? classes = null, RivalBalance balance = RivalBalance.Shared)
     {
+        _balance = balance;
         _vocabulary = new SortedSet<string>(vocabulary.Where(w => w is not (Start or End)), StringComparer.Ordinal);
         if (_vocabulary.Count == 0) throw new ArgumentException("a language model needs at least one vocabulary word", nameof(vocabulary));
         if (backgroundShare is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(backgroundShare), backgroundShare, "0 ≤ share < 1");
@@ -60,15 +66,37 @@ public sealed class ArpaLanguageModel
         foreach (string w in _background.Keys.ToList()) _background[w] /= total;
         _backgroundShare = _background.Count == 0 ? 0 : backgroundShare;
         foreach (var s in sentences) Count(s);
+        if (_balance == RivalBalance.Said) ShareAmongSaid();
+    }
+
+    /// <summary>RivalBalance.Said: in every context, the rivals said there get the mean of their counts.</summary>
+    void ShareAmongSaid()
+    {
+        string? ClassOf(string w) => _saidClassOf.GetValueOrDefault(w);
+        Equalise(_c1, k => ClassOf(k) is { } c ? ("", "", c) : null);
+        Equalise(_c2, k => ClassOf(k.Item2) is { } c ? (k.Item1, "", c) : null);
+        Equalise(_c3, k => ClassOf(k.Item3) is { } c ? (k.Item1, k.Item2, c) : null);
+    }
+
+    static void Equalise<TKey>(Dictionary<TKey, double> counts, Func<TKey, (string, string, string)?> group) where TKey : notnull
+    {
+        foreach (var g in counts.Keys.Where(k => group(k) is not null).GroupBy(k => group(k)!.Value).ToList())
+        {
+            double mean = g.Sum(k => counts[k]) / g.Count();
+            foreach (TKey k in g) counts[k] = mean;
+        }
     }
 
     void AddClass(IReadOnlyList<string> words)
     {
         var members = words.Where(_vocabulary.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (members.Length < 2) return;
-        if (members.FirstOrDefault(_unitOf.ContainsKey) is { } twice)
-            throw new ArgumentException($"'{twice}' is in two rival classes; a word may be in one class only", nameof(words));
         string unit = $"<class {string.Join('|', members)}>";
+        foreach (string m in members)
+            if (_unitOf.ContainsKey(m) || _saidClassOf.ContainsKey(m))
+                throw new ArgumentException($"'{m}' is in two rival classes; a word may be in one class only", nameof(words));
+        _classes.Add(members);
+        if (_balance == RivalBalance.Said) { foreach (string m in members) _saidClassOf[m] = unit; return; }
         _members[unit] = members;
         foreach (string m in members) _unitOf[m] = unit;
     }
@@ -82,7 +110,7 @@ public sealed class ArpaLanguageModel
     IReadOnlyList<string> Words(string unit) => _members.TryGetValue(unit, out var m) ? m : [unit];
 
     /// <summary>The rival classes in use (members in the vocabulary), for reports and tests.</summary>
-    public IReadOnlyList<IReadOnlyList<string>> Classes => _members.Values.ToList();
+    public IReadOnlyList<IReadOnlyList<string>> Classes => _classes;
 
     public int VocabularySize => _vocabulary.Count;
     public long Tokens => _tokens;
@@ -103,7 +131,7 @@ public sealed class ArpaLanguageModel
         }
     }
 
-    static void Add<TKey>(Dictionary<TKey, long> counts, TKey key) where TKey : notnull =>
+    static void Add<TKey>(Dictionary<TKey, double> counts, TKey key) where TKey : notnull =>
         counts[key] = counts.GetValueOrDefault(key) + 1;
 
     /// <summary>p(w) for a unit (a word of the vocabulary, a class, or &lt;/s&gt;): Witten-Bell over the corpus, mixed with
@@ -227,4 +255,13 @@ public sealed class ArpaLanguageModel
         text.Append("\n\\end\\\n");
         return text.ToString();
     }
+}
+
+/// <summary>How the words of a rival class compete (docs/voice.md §2, §11).</summary>
+public enum RivalBalance
+{
+    /// <summary>One probability for the class in every context, shared by all its members (also those never said there).</summary>
+    Shared,
+    /// <summary>In every context, the members said there share their counts equally; the others keep only the backoff.</summary>
+    Said,
 }

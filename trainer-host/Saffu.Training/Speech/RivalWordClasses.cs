@@ -17,6 +17,14 @@ public static class RivalWordClasses
     /// <summary>The number words that name a value (units, teens, tens); "hundred" builds numbers and is left out.</summary>
     public static IReadOnlyList<string> Numbers { get; } = SpokenWords.NumberWords.Where(w => w != "hundred").ToList();
 
+    /// <summary>The classes of a loaded model (its vocabulary; the colours of its action map).</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Of(Saffu.Runtime.Model.SaffuModel model)
+    {
+        var words = Enumerable.Range(0, model.Vocabulary.Count).Select(model.Vocabulary.Word).ToList();
+        var map = model.Actions.Map;
+        return For(words, map is null ? [] : Enumerable.Range(0, map.ColorCount).Select(map.ColorName));
+    }
+
     /// <summary>The classes for a model: particles, comparatives, the one-word colour names of its action map (none
     /// without one) and, when it reads numbers (&lt;num&gt;), the number words.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> For(IReadOnlyList<string> modelWords, IEnumerable<string> colourNames)

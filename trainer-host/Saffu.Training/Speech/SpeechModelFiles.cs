@@ -33,7 +33,8 @@ public sealed record SpeechModelFiles(string Arpa, string? Dict, int Words, int 
     /// spoken vocabulary word and <see cref="Dict"/> is null (not written).</param>
     /// <param name="classes">Rival classes (<see cref="RivalWordClasses"/>): words that share one probability in every context.</param>
     public static SpeechModelFiles FromCorpus(IEnumerable<string> corpus, IReadOnlyList<string> modelWords, PronunciationDictionary? stock,
-        IReadOnlyList<(string Word, double P)>? background = null, double backgroundShare = 0, IEnumerable<IReadOnlyList<string>>? classes = null)
+        IReadOnlyList<(string Word, double P)>? background = null, double backgroundShare = 0, IEnumerable<IReadOnlyList<string>>? classes = null,
+        RivalBalance balance = RivalBalance.Shared)
     {
         var sentences = corpus.Select(text => (IReadOnlyList<string>)SpokenWords.Of(text)).Where(s => s.Count > 0).ToList();
         var words = SpokenVocabulary(modelWords).ToList();
@@ -51,7 +52,7 @@ public sealed record SpeechModelFiles(string Arpa, string? Dict, int Words, int 
             (dict, entries, missing) = stock.Restrict(words);
             words = entries.Select(e => e.Word).ToList();
         }
-        var lm = new ArpaLanguageModel(words, sentences, background, backgroundShare, classes);
+        var lm = new ArpaLanguageModel(words, sentences, background, backgroundShare, classes, balance);
         return new SpeechModelFiles(lm.Write(), dict, lm.VocabularySize, sentences.Count, NotStock(entries), missing) { Classes = lm.Classes };
     }
 
