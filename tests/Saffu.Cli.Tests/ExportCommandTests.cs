@@ -72,13 +72,6 @@ public sealed class ExportCommandTests
         CollectionAssert.AreEqual(expected, Directory.GetFiles(Path.GetDirectoryName(blob)!).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray(),
             "the blob and the speech files beside it (docs/voice.md), no temporary file left");
         StringAssert.Contains(output, $"wrote {Path.ChangeExtension(blob, ".arpa")} (trigram, Witten-Bell");
-        StringAssert.Contains(output, "rival classes: down/off/on/out/up");
-        // The corpus says "turn on the" and "turn off the", never "turn down the": the rival particles share one probability.
-        var grams = File.ReadAllLines(Path.ChangeExtension(blob, ".arpa")).Select(l => l.Split('\t')).Where(f => f.Length >= 2)
-            .ToDictionary(f => f[1], f => f[0]);
-        Assert.AreEqual(grams["turn on the"], grams["turn down the"]);
-        Assert.AreEqual(grams["turn on"], grams["turn up"]);
-        Assert.AreEqual(grams["on"], grams["out"]);
 
         var (again, _, _) = SaffuCli.Run("export", "--model", model, "--out", blob + "2");
         Assert.AreEqual(0, again);

@@ -27,7 +27,7 @@ internal sealed class ExportRun(string modelFolder, string outPath, ExportOption
             console.Write(ExportReport.Tensors(result));
             foreach (string line in ExportReport.Summary(result, modelFolder, loaded)) output.WriteLine(line);
             output.WriteLine($"wrote {outPath} ({result.Bytes.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
-            WriteSpeech(loaded.Model?.Actions.Map);
+            WriteSpeech();
             if (!loaded.Ok && !quiet)
                 error.WriteLine($"saffu export: warning: the device runtime would refuse this blob with its default RAM limit ({loaded.Error}: {loaded.Message}).");
             return SaffuCommand.Ok;
@@ -53,13 +53,12 @@ internal sealed class ExportRun(string modelFolder, string outPath, ExportOption
     }
 
     /// <summary>`FILE.arpa` and `FILE.dict` beside the blob: the recogniser's language model and dictionary (docs/voice.md).</summary>
-    private void WriteSpeech(Saffu.Runtime.Actions.ActionMap? map)
+    private void WriteSpeech()
     {
         var stock = StockSpeechModel.Default;
         ModelFolderContents contents = ModelFolder.Load(modelFolder);
         var (texts, source) = ModelFolder.CorpusTexts(modelFolder, contents);
-        var colours = map is null ? [] : Enumerable.Range(0, map.ColorCount).Select(map.ColorName).ToList();
-        SpeechModelFiles files = SpeechModelFiles.ForModelFolder(modelFolder, contents, stock, colours);
+        SpeechModelFiles files = SpeechModelFiles.ForModelFolder(modelFolder, contents, stock);
         try
         {
             files.WriteBeside(outPath);
@@ -69,8 +68,7 @@ internal sealed class ExportRun(string modelFolder, string outPath, ExportOption
             throw new BlobFileException(outPath, $"a folder where the language model cannot be written ({e.Message})", "a writable folder for --out");
         }
         var (arpa, dict) = SpeechModelFiles.PathsBeside(outPath);
-        output.WriteLine($"wrote {arpa} (trigram, Witten-Bell, {ExportReport.Count(files.Words)} words, {ExportReport.Count(texts.Count)} sentences of {source}; "
-            + $"rival classes: {string.Join(", ", files.Classes.Select(c => string.Join('/', c)))})");
+        output.WriteLine($"wrote {arpa} (trigram, Witten-Bell, {ExportReport.Count(files.Words)} words, {ExportReport.Count(texts.Count)} sentences of {source})");
         if (files.Dict is not null)
             output.WriteLine($"wrote {dict} ({ExportReport.Count(files.Words)} words; {files.Fallbacks.Count} not in the stock dictionary: "
                 + $"{string.Join(", ", files.Fallbacks.Take(8).Select(f => $"{f.Word} ({f.Source.ToString().ToLowerInvariant()})"))}"

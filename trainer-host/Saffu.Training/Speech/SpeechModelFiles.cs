@@ -71,15 +71,13 @@ public sealed record SpeechModelFiles(string Arpa, string? Dict, int Words, int 
         return new SpeechModelFiles(arpa, dict, entries.Count, 0, NotStock(entries), missing);
     }
 
-    /// <summary>`FILE.arpa` and `FILE.dict` for a model folder's corpus (docs/voice.md), with the stock dictionary when
-    /// installed and the rival classes of <see cref="RivalWordClasses"/> (the colours are the blob's action map's).</summary>
-    public static SpeechModelFiles ForModelFolder(string folder, Training.ModelFolderContents contents, StockSpeechModel stock,
-        IEnumerable<string> colourNames)
+    /// <summary>`FILE.arpa` and `FILE.dict` for a model folder's corpus (docs/voice.md), with the stock dictionary when installed.
+    /// No rival classes: measured on the dev benchmark, they added confident wrong actions (docs/voice.md §11).</summary>
+    public static SpeechModelFiles ForModelFolder(string folder, Training.ModelFolderContents contents, StockSpeechModel stock)
     {
         var (texts, _) = Training.ModelFolder.CorpusTexts(folder, contents);
         PronunciationDictionary? dictionary = File.Exists(stock.Dictionary) ? PronunciationDictionary.Load(stock.Dictionary) : null;
-        var words = contents.Model.Vocabulary.Words;
-        return FromCorpus(texts, words, dictionary, GeneralWords.Shipped, GeneralWords.Share, RivalWordClasses.For(words, colourNames));
+        return FromCorpus(texts, contents.Model.Vocabulary.Words, dictionary, GeneralWords.Shipped, GeneralWords.Share);
     }
 
     static List<Pronunciation> NotStock(IReadOnlyList<Pronunciation> entries) =>
