@@ -10,7 +10,8 @@
 //       [--consensus-scales S,S,… --consensus-sweep A,A,… (the consensus trade table's rows)]
 //       [--action-floor F (default: HearingCheck.DefaultFloor; 0 = off)] [--hearing-grid P,… --floor-grid F,… (the rules table's rows)]
 //       [--rival off|differs|any (default: HearingCheck.DefaultRival)] [--rival-deletions yes|no (default: RivalGrammar.DefaultDeletions)]
-//       [--rival-distance K (default: RivalGrammar.DefaultMaxDistance)] [--rival-variants yes:2,no:1,… (more grammars decoded for the rules table, besides the benchmark's own; :no-homophones leaves distance-0 rivals out)]
+//       [--decoder "-lw 8 …" (pocketsphinx settings for the fitted LM's decodes; default none: pocketsphinx's own)]
+//       [--rival-distance K (default: RivalGrammar.DefaultMaxDistance)] [--rival-variants yes:2,no:1,… (more grammars decoded for the rules table, besides the benchmark's own; :no-homophones leaves distance-0 rivals out; :classes adds the rival classes' members, docs/voice.md §11)]
 //
 // Defaults: 80 commands (40 heldout, 40 heldout-blind), 60 out of domain (20 each of heldout-none,
 // heldout-blind-none, CLINC150 OOS test), voices flite slt/rms/kal16/awb and festival's slt HTS, noise at 10 dB
@@ -48,7 +49,7 @@ foreach (string blob in options.Blobs)
 }
 var recognisers = new Dictionary<string, PocketSphinx>
 {
-    ["fitted"] = new(stock, fittedLm.Arpa, fittedLm.Dict),
+    ["fitted"] = new(stock, fittedLm.Arpa, fittedLm.Dict) { Decoding = options.Decoder ?? [] },
     ["general"] = new(stock, stock.GeneralLanguageModel, stock.Dictionary),
 };
 var runs = new List<Recognised>();
@@ -91,7 +92,8 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
     double Consensus = HearingCheck.DefaultConsensus, double ConsensusScale = HearingCheck.DefaultConsensusScale,
     IReadOnlyList<double>? Scales = null, IReadOnlyList<double>? AgreementSweep = null, double ActionFloor = HearingCheck.DefaultFloor,
     IReadOnlyList<double>? Hearings = null, IReadOnlyList<double>? Floors = null, RivalRule Rival = HearingCheck.DefaultRival,
-    bool RivalDeletions = RivalGrammar.DefaultDeletions, int RivalDistance = RivalGrammar.DefaultMaxDistance, IReadOnlyList<RivalVariant>? Variants = null)
+    bool RivalDeletions = RivalGrammar.DefaultDeletions, int RivalDistance = RivalGrammar.DefaultMaxDistance, IReadOnlyList<RivalVariant>? Variants = null,
+    IReadOnlyList<string>? Decoder = null)
 {
     /// <summary>The rival-grammar variants decoded: the benchmark's own first, then those of --rival-variants (each costs one more decode of the driving recognitions).</summary>
     public IReadOnlyList<RivalVariant> RivalVariants => new[] { new RivalVariant(RivalDeletions, RivalDistance) }.Concat(Variants ?? []).Distinct().ToList();
@@ -143,8 +145,10 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                     {
                         [var d, var k] => new RivalVariant(d == "yes", int.Parse(k, CultureInfo.InvariantCulture)),
                         [var d, var k, "no-homophones"] => new RivalVariant(d == "yes", int.Parse(k, CultureInfo.InvariantCulture), Homophones: false),
-                        _ => throw new ArgumentException($"--rival-variants {v}: expected DELETIONS:DISTANCE[:no-homophones], e.g. yes:2 or no:1:no-homophones"),
+                        [var d, var k, "classes"] => new RivalVariant(d == "yes", int.Parse(k, CultureInfo.InvariantCulture), Classes: true),
+                        _ => throw new ArgumentException($"--rival-variants {v}: expected DELETIONS:DISTANCE[:no-homophones|:classes], e.g. yes:2, no:1:no-homophones or no:1:classes"),
                     }).ToList() }; break;
+                case "--decoder": o = o with { Decoder = Next().Split(' ', StringSplitOptions.RemoveEmptyEntries) }; break;
                 case "--hearing-sweep": o = o with { Sweep = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

@@ -23,7 +23,8 @@ internal static class RivalRuns
         {
             var model = SimulatedModel.LoadFile(blob);
             var check = new HearingCheck(model, 0, neighbours: PhoneNeighbours.OfModel(model, dict), rival: RivalRule.Differs,
-                deletions: variant.Deletions, distance: variant.Distance, homophones: variant.Homophones);
+                deletions: variant.Deletions, distance: variant.Distance, homophones: variant.Homophones,
+                classRivals: variant.Classes ? RivalWordClasses.Of(model) : null);
             var jobs = runs.Select(r => (Run: r, Fsg: check.RivalFsg(r.Heard))).Where(j => j.Fsg is not null).ToList();
             int chunks = Math.Min(parallel, Math.Max(1, jobs.Count));
             int size = (jobs.Count + chunks - 1) / chunks;
@@ -40,7 +41,7 @@ internal static class RivalRuns
 }
 
 /// <summary>A rival grammar's settings: the deletion alternative, the phone distance within which a sound-alike may be a rival, and whether a homophone may.</summary>
-internal readonly record struct RivalVariant(bool Deletions, int Distance, bool Homophones = true)
+internal readonly record struct RivalVariant(bool Deletions, int Distance, bool Homophones = true, bool Classes = false)
 {
-    public override string ToString() => $"{(Deletions ? "deletions" : "no deletions")}, ≤ {Distance} phone{(Distance == 1 ? "" : "s")}{(Homophones ? "" : ", no homophones")}";
+    public override string ToString() => $"{(Deletions ? "deletions" : "no deletions")}, ≤ {Distance} phone{(Distance == 1 ? "" : "s")}{(Homophones ? "" : ", no homophones")}{(Classes ? ", class rivals" : "")}";
 }

@@ -101,6 +101,100 @@ public sealed class ArpaLanguageModelTests
         Assert.AreEqual(Math.Log10(2), arpa.LogProb([], "the") - arpa.LogProb([], "light"), 1e-5);
     }
 
+    static readonly string[] RivalVocabulary = [.. Vocabulary, "down"];
+    static readonly IReadOnlyList<string>[] Rivals = [["on", "off", "down", "notinvocabulary"]];
+
+    // The corpus says "turn on" twice and "turn off" once and never "turn down": as one class they are one unit
+    // said 3 times, and each member gets a third of the unit's probability in every context. Pinned after checking the
+    // values by hand (the asserts below re-derive three of them from the formula).
+    const string RivalGolden = """
+        \data\
+        ngram 1=9
+        ngram 2=11
+        ngram 3=14
+
+        \1-grams:
+        -0.748188	</s>
+        -99.000000	<s>	-0.602060
+        -1.079181	down	-0.602060
+        -1.079181	lamp	-0.301030
+        -0.882887	light	-0.477121
+        -1.079181	off	-0.602060
+        -1.079181	on	-0.602060
+        -0.748188	the	-0.397940
+        -0.748188	turn	-0.602060
+
+        \2-grams:
+        -0.099828	<s> turn	-0.602060
+        -0.099828	down the	-0.397940
+        -0.229674	lamp </s>
+        -0.138949	light </s>
+        -0.099828	off the	-0.397940
+        -0.099828	on the	-0.397940
+        -0.632023	the lamp	-0.301030
+        -0.344496	the light	-0.477121
+        -0.567298	turn down	-0.602060
+        -0.567298	turn off	-0.602060
+        -0.567298	turn on	-0.602060
+
+        \3-grams:
+        -0.497971	<s> turn down
+        -0.497971	<s> turn off
+        -0.497971	<s> turn on
+        """;
+
+    [TestMethod]
+    public void RivalWordsShareOneProbabilityInEveryContext()
+    {
+        var model = new ArpaLanguageModel(RivalVocabulary, Corpus, classes: Rivals);
+        string arpa = model.Write();
+        // Units: 15 tokens, T = 6 distinct seen units (turn, the class, the, light, lamp, </s>), |V| + 1 = 8 words and
+        // </s>; the class holds 3 words: p(class) = (3 + 6 · 3/8) / (15 + 6), each member a third of it.
+        double pClass = (3 + 6 * 3.0 / 8) / 21;
+        StringAssert.Contains(arpa, $"{Log(pClass / 3)}\tdown\t");
+        StringAssert.Contains(arpa, $"{Log(pClass / 3)}\ton\t");
+        // "turn" is followed by the class 3 times (T = 1): p(class | turn) = (3 + 1 · pClass) / 4, a third for each word.
+        StringAssert.Contains(arpa, $"{Log((3 + pClass) / 4 / 3)}\tturn down\t");
+        StringAssert.Contains(arpa, $"{Log((3 + pClass) / 4 / 3)}\tturn on\t");
+        StringAssert.Contains(arpa, "\t<s> turn down\n", "every member is in every n-gram its class was seen in");
+        Assert.DoesNotContain("notinvocabulary", arpa);
+        CollectionAssert.AreEqual(new[] { "down", "off", "on" }, model.Classes.Single().ToArray());
+        Assert.IsTrue(arpa.StartsWith(RivalGolden.Replace("\r\n", "\n") + "\n", StringComparison.Ordinal), arpa);
+    }
+
+    [TestMethod]
+    public void RivalClassesKeepEveryHistoryNormalised()
+    {
+        string[] vocabulary = [.. RivalVocabulary, "weather"];
+        var arpa = ArpaReader.Parse(new ArpaLanguageModel(vocabulary, Corpus, [("weather", 3), ("on", 1)], 0.5, Rivals).Write());
+        string[] next = [.. vocabulary, "</s>"];
+        string[][] histories = [[], ["turn"], ["down"], ["on"], ["<s>", "turn"], ["turn", "down"], ["turn", "off"], ["down", "the"], ["the", "light"]];
+        foreach (string[] h in histories)
+            Assert.AreEqual(1.0, next.Sum(w => Math.Pow(10, arpa.LogProb(h, w))), 1e-4, string.Join(' ', h));
+        Assert.AreEqual(arpa.LogProb(["<s>", "turn"], "on"), arpa.LogProb(["<s>", "turn"], "down"), 1e-9);
+    }
+
+    [TestMethod]
+    public void SaidRivalsShareTheirContextsCountsAndUnsaidOnesStayUnsaid()
+    {
+        string text = new ArpaLanguageModel(RivalVocabulary, Corpus, classes: Rivals, balance: RivalBalance.Said).Write();
+        var arpa = ArpaReader.Parse(text);
+        // "turn on" 2, "turn off" 1: 1.5 each; the unigrams likewise; history "turn" keeps c = 3, T = 2. p1(on) = p1(off) =
+        // (1.5 + 7 · 1/8) / (15 + 7) (T = 7 seen words, |V| + 1 = 8): p(on | turn) = (1.5 + 2 · p1) / 5.
+        double p1 = (1.5 + 7.0 / 8) / 22;
+        Assert.AreEqual(Math.Log10((1.5 + 2 * p1) / 5), arpa.LogProb(["turn"], "on"), 1e-6);
+        Assert.AreEqual(arpa.LogProb(["turn"], "on"), arpa.LogProb(["turn"], "off"), 1e-9);
+        Assert.AreEqual(arpa.LogProb(["<s>", "turn"], "on"), arpa.LogProb(["<s>", "turn"], "off"), 1e-9);
+        Assert.DoesNotContain("turn down", text, "a rival never said in a context gets only the backoff there");
+        string[] next = [.. RivalVocabulary, "</s>"];
+        foreach (string[] h in new[] { Array.Empty<string>(), ["turn"], ["<s>", "turn"], ["turn", "on"], ["on", "the"] })
+            Assert.AreEqual(1.0, next.Sum(w => Math.Pow(10, arpa.LogProb(h, w))), 1e-4, string.Join(' ', h));
+    }
+
+    [TestMethod]
+    public void AWordInTwoRivalClassesIsRefused() =>
+        Assert.ThrowsExactly<ArgumentException>(() => new ArpaLanguageModel(RivalVocabulary, Corpus, classes: [["on", "off"], ["off", "down"]]));
+
     [TestMethod]
     public void AnEmptyVocabularyIsRefused() =>
         Assert.ThrowsExactly<ArgumentException>(() => new ArpaLanguageModel([], Corpus));

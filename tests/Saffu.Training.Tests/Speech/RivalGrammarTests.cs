@@ -111,6 +111,19 @@ public sealed class RivalGrammarTests
     }
 
     [TestMethod]
+    public void ClassRivalsAlternateWithADecisiveWordHoweverFarTheySound()
+    {
+        var model = SimulatedModel.Load(LightsFixture.Blob, "lights.blob");
+        var grammar = new RivalGrammar(new DecisionJudge(model), PhoneNeighbours.OfModel(model, Pronunciations), deletions: false, maxDistance: 1,
+            classes: RivalWordClasses.Of(model));
+        string[] particle = grammar.Positions("turn on the floor lamp")![1].ToArray();
+        CollectionAssert.Contains(particle, "down", "two phones from \"on\" but its class mate");
+        CollectionAssert.Contains(particle, "off");
+        CollectionAssert.DoesNotContain(Rivals(deletions: false, distance: 1).Positions("turn on the floor lamp")![1].ToArray(), "down");
+        CollectionAssert.Contains(grammar.Positions("set the floor lamp to forty percent")![5].ToArray(), "fifty", "a number's class mates");
+    }
+
+    [TestMethod]
     public void NothingToGuardWhenTheDecisionDrivesNoLight()
     {
         Assert.IsNull(Rivals().Positions("what's the weather like tomorrow"));

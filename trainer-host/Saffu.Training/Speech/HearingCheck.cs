@@ -22,7 +22,7 @@ namespace Saffu.Training.Speech;
 public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double threshold, double consensus = 0,
     double scale = HearingCheck.DefaultConsensusScale, double floor = 0, PhoneNeighbours? neighbours = null,
     RivalRule rival = RivalRule.Off, bool deletions = RivalGrammar.DefaultDeletions, int distance = RivalGrammar.DefaultMaxDistance,
-    bool homophones = true)
+    bool homophones = true, IReadOnlyList<IReadOnlyList<string>>? classRivals = null)
 {
     /// <summary>The reason code of a refused transcript (docs/cli.md, saffu listen).</summary>
     public const string Reason = "unsure_hearing";
@@ -66,7 +66,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     RivalGrammar? _rivals;
 
     /// <summary>The rival grammars of this check's model (null without <c>neighbours</c>).</summary>
-    public RivalGrammar? Rivals => neighbours is null ? null : _rivals ??= new RivalGrammar(_judge, neighbours, deletions, distance, homophones);
+    public RivalGrammar? Rivals => neighbours is null ? null : _rivals ??= new RivalGrammar(_judge, neighbours, deletions, distance, homophones, classRivals);
     public RivalRule Rival => rival;
 
     public double Threshold => threshold;

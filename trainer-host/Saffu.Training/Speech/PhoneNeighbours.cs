@@ -28,6 +28,9 @@ public sealed class PhoneNeighbours
         return new PhoneNeighbours(dictionary, SpeechModelFiles.SpokenVocabulary(Enumerable.Range(0, vocabulary.Count).Select(vocabulary.Word).ToList()));
     }
 
+    /// <summary>Whether <paramref name="word"/> is one of the listed words the dictionary can say (a grammar may use it).</summary>
+    public bool Knows(string word) => _words.Any(w => w.Word == word);
+
     static string[][]? Phones(PronunciationDictionary dictionary, string word) =>
         dictionary.Has(word) && dictionary.Find(word) is { } entry
             ? entry.Phones.Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray() : null;

@@ -59,7 +59,11 @@ public sealed class PocketSphinx(StockSpeechModel stock, string languageModel, s
     public static string? Missing(StockSpeechModel stock) =>
         Tools.Find(BatchCommand) is null ? $"{BatchCommand} not found on PATH (the pocketsphinx package; run tools/setup-speech)" : stock.Missing();
 
-    string[] ModelArguments() => ["-hmm", stock.AcousticModel, "-lm", languageModel, "-dict", dictionary];
+    /// <summary>Decoder settings added to every language-model decode (e.g. `-lw 8`); none: pocketsphinx's own defaults
+    /// (`-lw 6.5 -wip 0.65 -beam 1e-48 -wbeam 7e-29 -pbeam 1e-48 -bestpath yes`). The benchmark's `--decoder` sets them.</summary>
+    public IReadOnlyList<string> Decoding { get; init; } = [];
+
+    string[] ModelArguments() => ["-hmm", stock.AcousticModel, "-lm", languageModel, "-dict", dictionary, .. Decoding];
 
     /// <summary>Recognises each file (recogniser-ready WAV); also the recogniser's wall-clock seconds, model loading included.</summary>
     /// <exception cref="RecogniserException">The recogniser did not start or failed.</exception>

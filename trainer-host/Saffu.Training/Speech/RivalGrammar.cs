@@ -15,8 +15,10 @@ namespace Saffu.Training.Speech;
 /// chooses between the alternatives by the acoustics alone. When its sentence leads to another decision the
 /// transcript was the language model's choice, not the audio's, and the command is refused (<see cref="Verdict"/>).
 /// </summary>
+/// <param name="classes">Rival classes (<see cref="RivalWordClasses"/>): a word of a class also has the other members as
+/// candidate rivals, however far they sound (docs/voice.md §11); null: sound-alikes only.</param>
 public sealed class RivalGrammar(DecisionJudge judge, PhoneNeighbours neighbours, bool deletions = RivalGrammar.DefaultDeletions,
-    int maxDistance = RivalGrammar.DefaultMaxDistance, bool homophones = true)
+    int maxDistance = RivalGrammar.DefaultMaxDistance, bool homophones = true, IReadOnlyList<IReadOnlyList<string>>? classes = null)
 {
     /// <summary>
     /// How far (phone edits, <see cref="PhoneNeighbours.Distance(IReadOnlyList{string}, IReadOnlyList{string})"/>) a rival may
@@ -66,11 +68,16 @@ public sealed class RivalGrammar(DecisionJudge judge, PhoneNeighbours neighbours
             any = true;
             var alternatives = new List<string> { words[i] };
             alternatives.AddRange(neighbours.Near(words[i], maxDistance, homophones ? 0 : 1).Where(c => Rivals(decided, without, judge.Decide(Replaced(words, i, c)))).Take(MaxRivals));
+            alternatives.AddRange(ClassMates(words[i]).Where(c => !alternatives.Contains(c) && Rivals(decided, without, judge.Decide(Replaced(words, i, c)))));
             if (deletions) alternatives.Add("");
             positions.Add(alternatives);
         }
         return any ? positions : null;
     }
+
+    /// <summary>The other members of the word's rival class (none without classes or when it is in none).</summary>
+    IEnumerable<string> ClassMates(string word) =>
+        classes?.FirstOrDefault(c => c.Contains(word))?.Where(m => m != word && neighbours.Knows(m)) ?? [];
 
     /// <summary>The grammar of <see cref="Positions"/> as a Sphinx FSG, or null when there is nothing to guard.</summary>
     public string? Fsg(string transcript) => Positions(transcript) is { } positions ? FsgOf(positions) : null;

@@ -7,6 +7,9 @@ namespace Saffu.Training.Speech;
 public sealed record SpeechModelFiles(string Arpa, string? Dict, int Words, int Sentences, IReadOnlyList<Pronunciation> Fallbacks,
     IReadOnlyList<string> Missing)
 {
+    /// <summary>The rival classes of the language model (members in its vocabulary; none for the blob-only fallback).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Classes { get; init; } = [];
+
     public const string ArpaExtension = ".arpa", DictExtension = ".dict";
 
     /// <summary>`FILE.arpa` / `FILE.dict` beside `FILE.blob` (the blob's extension replaced).</summary>
@@ -28,8 +31,10 @@ public sealed record SpeechModelFiles(string Arpa, string? Dict, int Words, int 
     /// <summary>The fitted trigram (Witten-Bell) over the corpus's sentences, as spoken, and the vocabulary's dictionary.</summary>
     /// <param name="stock">The stock dictionary; null when it is not installed: the language model then covers every
     /// spoken vocabulary word and <see cref="Dict"/> is null (not written).</param>
+    /// <param name="classes">Rival classes (<see cref="RivalWordClasses"/>): words that share one probability in every context.</param>
     public static SpeechModelFiles FromCorpus(IEnumerable<string> corpus, IReadOnlyList<string> modelWords, PronunciationDictionary? stock,
-        IReadOnlyList<(string Word, double P)>? background = null, double backgroundShare = 0)
+        IReadOnlyList<(string Word, double P)>? background = null, double backgroundShare = 0, IEnumerable<IReadOnlyList<string>>? classes = null,
+        RivalBalance balance = RivalBalance.Shared)
     {
         var sentences = corpus.Select(text => (IReadOnlyList<string>)SpokenWords.Of(text)).Where(s => s.Count > 0).ToList();
         var words = SpokenVocabulary(modelWords).ToList();
@@ -47,8 +52,8 @@ public sealed record SpeechModelFiles(string Arpa, string? Dict, int Words, int 
             (dict, entries, missing) = stock.Restrict(words);
             words = entries.Select(e => e.Word).ToList();
         }
-        var lm = new ArpaLanguageModel(words, sentences, background, backgroundShare);
-        return new SpeechModelFiles(lm.Write(), dict, lm.VocabularySize, sentences.Count, NotStock(entries), missing);
+        var lm = new ArpaLanguageModel(words, sentences, background, backgroundShare, classes, balance);
+        return new SpeechModelFiles(lm.Write(), dict, lm.VocabularySize, sentences.Count, NotStock(entries), missing) { Classes = lm.Classes };
     }
 
     /// <summary>Only a blob at hand: a Zipf unigram over its vocabulary by rank (number words at the rank of &lt;num&gt;).</summary>
@@ -66,7 +71,8 @@ public sealed record SpeechModelFiles(string Arpa, string? Dict, int Words, int 
         return new SpeechModelFiles(arpa, dict, entries.Count, 0, NotStock(entries), missing);
     }
 
-    /// <summary>`FILE.arpa` and `FILE.dict` for a model folder's corpus (docs/voice.md), with the stock dictionary when installed.</summary>
+    /// <summary>`FILE.arpa` and `FILE.dict` for a model folder's corpus (docs/voice.md), with the stock dictionary when installed.
+    /// No rival classes: measured on the dev benchmark, they added confident wrong actions (docs/voice.md §11).</summary>
     public static SpeechModelFiles ForModelFolder(string folder, Training.ModelFolderContents contents, StockSpeechModel stock)
     {
         var (texts, _) = Training.ModelFolder.CorpusTexts(folder, contents);
