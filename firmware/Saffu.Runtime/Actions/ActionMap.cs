@@ -190,6 +190,8 @@ namespace Saffu.Runtime.Actions
         public bool IsUnknownStatement(int[] ids, int first, int count, int oovId)
         {
             int end = first + count, lead = LeadStart(ids, first, count);
+            if (lead + 1 < end && ids[lead] == oovId && !IsNounAt(ids, lead + 1)
+                && (IsPhraseOfKindAt(WordRemarkVerb, ids, lead + 1, end) || IsUnknownVerbAt(ids, lead + 1, end, oovId))) return true;
             for (int e = 0; e < leadAt.Length; e++)
             {
                 int n = data[leadAt[e] + 1];
