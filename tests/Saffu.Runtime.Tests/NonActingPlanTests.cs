@@ -213,8 +213,8 @@ namespace Saffu.Runtime.Tests
         }
 
         /// <summary>
-        /// A home with a filler, a negation, cancellations ("all all", "up to"), a light verb ("turn"), a remark verb ("percent")
-        /// and an exclusion ("to").
+        /// A home with a filler, a negation, cancellations ("all all", "up to"), a light verb ("turn"), a remark verb ("percent"),
+        /// an exclusion ("to") and a subject ("in").
         /// </summary>
         static SaffuModel LoadWithCancellations()
         {
@@ -230,6 +230,7 @@ namespace Saffu.Runtime.Tests
             home.Lead(ActionMap.WordLightVerb, "turn");
             home.Lead(ActionMap.WordRemarkVerb, "percent");
             home.Lead(ActionMap.WordExclusion, "to");
+            home.Lead(ActionMap.WordSubject, "in");
             TestModelSpec spec = LightsModel.Create(false);
             spec.ActionMap = home.Write();
             LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
@@ -300,6 +301,23 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on on on on desk lamp blorp"));
             // Followed by a light noun the unknown word names a place this home lacks ("the office <pendant> lamp"), step 2.
             AssertNothingDone(m, "the office blorp lamp on", ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+        }
+
+        [TestMethod]
+        public void SomeoneSaidFirstWithARemarkVerbOrAnUnknownVerbIsARemark()
+        {
+            SaffuModel m = LoadWithCancellations();
+            AssertRemark(m, "blorp percent turn on the desk lamp");        // "<she> said turn off the lights"
+            AssertRemark(m, "all blorp blorp turn on the desk lamp");      // "<he> <told> me to dim the desk lamp", after a filler
+            AssertRemark(m, "the white percent turn on the desk lamp");    // "the kids were shouting turn on the mood light"
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            // A light verb before the remark verb, or the remark verb past the first four words: no remark.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on turn percent the desk lamp"));
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "on on on on percent the desk lamp"));
+            // After a subject lead (kind 11: "i said turn it off") a remark verb is no remark, nor after a question lead.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "in percent turn on the desk lamp"));
+            // An unknown lead word followed by a light noun is a place this home lacks (step 2), not someone.
+            AssertNothingDone(m, "blorp lamp on", ActionOutcome.UnknownTarget, ActionReason.UnknownName);
         }
 
         [TestMethod]

@@ -185,16 +185,41 @@ namespace Saffu.Runtime.Actions
         /// The sentence's lead is a subject with a verb the model does not know (docs/action-map.md step 0): a subject phrase
         /// (kind 11: "i", "we", "they") is the first word after the fillers and the word right after it is unknown and
         /// starts no place ("i &lt;fell&gt; asleep with the bedside lamp on", "we &lt;repainted&gt; the hall"): the model
-        /// knows the verbs commands say after a subject ("i want", "i need", "i'd like"), not a story's.
+        /// knows the verbs commands say after a subject ("i want", "i need", "i'd like"), not a story's. Or (sixth session)
+        /// the lead is itself a word the model does not know, followed by a remark verb or an unknown word that starts no
+        /// place: someone the model has no word for did or said something ("&lt;she&gt; said turn off the lights",
+        /// "&lt;he&gt; &lt;told&gt; me to dim the desk lamp").
         /// </summary>
         public bool IsUnknownStatement(int[] ids, int first, int count, int oovId)
         {
             int end = first + count, lead = LeadStart(ids, first, count);
+            if (lead + 1 < end && ids[lead] == oovId && !IsNounAt(ids, lead + 1)
+                && (IsPhraseOfKindAt(WordRemarkVerb, ids, lead + 1, end) || IsUnknownVerbAt(ids, lead + 1, end, oovId))) return true;
             for (int e = 0; e < leadAt.Length; e++)
             {
                 int n = data[leadAt[e] + 1];
                 if (data[leadAt[e]] == WordSubject && lead + n < end && PhraseIs(leadAt[e] + 1, ids, lead, n)
                     && IsUnknownVerbAt(ids, lead + n, end, oovId)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Someone or something said first did or said something (docs/action-map.md step 0, sixth session): the lead is no
+        /// subject phrase (kind 11) and no question, and among the SubjectWords words from the lead, after the lead word and
+        /// before any light verb, stands a remark verb (kind 9): "the kids were shouting turn on the mood light", "the landlord
+        /// said we can't drill holes for another ceiling light", "our old cat used to nap under the desk lamp". Not "i was
+        /// wondering if you could turn on the lamp" (a subject lead: commands say "i"), nor "what colour is the mood light"
+        /// (a question is answered), nor "turn on the light that was on" (a light verb first).
+        /// </summary>
+        public bool IsSubjectRemark(int[] ids, int first, int count)
+        {
+            int end = first + count, lead = LeadStart(ids, first, count);
+            if (lead >= end || IsPhraseOfKindAt(WordSubject, ids, lead, end) || LeadOf(ids, first, count) == LeadQuestion) return false;
+            for (int t = lead + 1; t < end && t < lead + SubjectWords; t++)
+            {
+                if (IsPhraseOfKindAt(WordLightVerb, ids, t, end)) return false;
+                if (IsPhraseOfKindAt(WordRemarkVerb, ids, t, end)) return true;
             }
             return false;
         }

@@ -122,7 +122,8 @@ namespace Saffu.Runtime.Actions
             }
             if (lead == ActionMap.LeadStatement || (Map != null && session.Words > 0
                 && (Map.IsRemark(session.State.WordIds, session.Position - session.Words, session.Words, model.Config.OovId)
-                    || Map.IsUnknownStatement(session.State.WordIds, session.Position - session.Words, session.Words, model.Config.OovId))))
+                    || Map.IsUnknownStatement(session.State.WordIds, session.Position - session.Words, session.Words, model.Config.OovId)
+                    || Map.IsSubjectRemark(session.State.WordIds, session.Position - session.Words, session.Words))))
                 return Finish(ActionOutcome.NotUnderstood, ActionReason.Statement);
             if (!decision.Understood) return Finish(ActionOutcome.NotUnderstood, ActionReason.None);
             if (Map == null) return Finish(ActionOutcome.NoActionMap, ActionReason.None);
