@@ -81,6 +81,30 @@ public class ActionMapSectionTests
     }
 
     [TestMethod]
+    public void MoreThan255LeadPhrasesAreRefusedNotDropped()
+    {
+        var home = HomeDescription.Parse(TinyHome, "tiny.yaml");
+        var leads = Enumerable.Range(0, 256).Select(i => ("on", i % 4)).ToArray();
+        var e = Assert.ThrowsExactly<ActionMapException>(() =>
+            ActionMapSection.Write(home, [], [], TinyVocabulary, ["HassTurnOn", "<none>"], 20, leads: leads));
+        StringAssert.Contains(e.Message, "256 lead phrases");
+        Assert.AreEqual(255, ActionMapSection.Leads(CommandGrammar.Shipped, ShippedVocabulary()).Count,
+            "the shipped grammar's lead lists fill the table exactly (docs/action-map.md); one more phrase needs a format change");
+    }
+
+    [TestMethod]
+    public void AGrammarWithOneLeadPhraseTooManyIsRefusedWhenTheSectionIsWritten()
+    {
+        string text = File.ReadAllText(RepoFiles.Path("models/lights/grammar.txt"))
+            .Replace("@list lead_statement = i always |", "@list lead_statement = i always | i once |");
+        var grammar = CommandGrammar.Parse(text, "grammar.txt");
+        var vocabulary = ShippedVocabulary().Append("once").ToList();
+        Assert.AreEqual(256, ActionMapSection.Leads(grammar, vocabulary).Count, "no lead phrase is dropped");
+        var e = Assert.ThrowsExactly<ActionMapException>(() => ActionMapSection.Write(ShippedHome, grammar, vocabulary, LightIntents.All));
+        StringAssert.Contains(e.Message, "256 lead phrases");
+    }
+
+    [TestMethod]
     public void TheShippedGrammarsStepPhrasesHaveOneDirectionEach()
     {
         var steps = ActionMapSection.StepPhrases(CommandGrammar.Shipped);

@@ -30,17 +30,18 @@ public static class ActionMapSection
 
     /// <summary>
     /// The grammar's lead phrases and target words (<see cref="PlaceWords.LeadsAndWords"/>) whose words are all in the
-    /// vocabulary, at most 255.
+    /// vocabulary; <see cref="Write(HomeDescription, CommandGrammar, IReadOnlyList{string}, IReadOnlyList{string}, int)"/>
+    /// refuses more than 255 with <see cref="ActionMapException"/> instead of dropping the last kinds.
     /// </summary>
     public static IReadOnlyList<(string Phrase, int Kind)> Leads(CommandGrammar grammar, IReadOnlyList<string> vocabulary)
     {
         var known = Known(vocabulary);
-        return PlaceWords.LeadsAndWords(grammar).Where(l => AllKnown(l.Phrase, known)).Take(MaxPlaces).ToList();
+        return PlaceWords.LeadsAndWords(grammar).Where(l => AllKnown(l.Phrase, known)).ToList();
     }
 
     /// <summary>
     /// The grammar's device phrases (<see cref="PlaceWords.Devices"/>) whose words are all in the vocabulary and whose
-    /// other:DOMAIN intent the model has, with that intent's index; at most 255.
+    /// other:DOMAIN intent the model has, with that intent's index (more than 255 are refused when written).
     /// </summary>
     public static IReadOnlyList<(string Phrase, int Intent)> Devices(HomeDescription home, CommandGrammar grammar,
         IReadOnlyList<string> vocabulary, IReadOnlyList<string> intents)
@@ -52,7 +53,7 @@ public static class ActionMapSection
             int intent = IndexOf(intents, LightIntents.OtherPrefix + domain);
             if (intent >= 0 && AllKnown(phrase, known)) devices.Add((phrase, intent));
         }
-        return devices.Take(MaxPlaces).ToList();
+        return devices;
     }
 
     private static int IndexOf(IReadOnlyList<string> items, string item)
@@ -75,7 +76,7 @@ public static class ActionMapSection
         var known = new HashSet<string>(vocabulary, StringComparer.Ordinal);
         var tokens = new SentenceTokens();
         return PlaceWords.For(home, grammar).Where(p => tokens.Tokenize(p)!.All(t => t.Value < 0 && known.Contains(t.Word)))
-            .Take(MaxPlaces).ToList();
+            .ToList();
     }
 
     /// <summary>The section as a blob writer's extra section (required flag set).</summary>
