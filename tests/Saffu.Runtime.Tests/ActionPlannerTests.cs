@@ -312,6 +312,44 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void ANameSpanStartedLateIsCompletedByTheWordsBefore()
+        {
+            // "the" is tagged O and "lamp" I-name, so the name span of "the lamp" is "lamp": the word before completes a light's name.
+            TestActionMap home = new TestActionMap(LightsModel.Words(), LightsModel.IntentActions);
+            home.Area(new string[] { "office" });
+            home.Area(new string[] { "hallway" });
+            home.Light(new string[] { "desk lamp", "the lamp" }, 0, 13, true);
+            home.Light(new string[] { "hall light" }, 1, 33, false);
+            SaffuModel m = LoadHome(home);
+            Assert.AreEqual("P13=1000", Say(m, "turn on the lamp"));
+            Assert.AreEqual("lamp", Span(m, ActionPlanner.NameSlot));
+            Outcome(m, ActionOutcome.Acted, ActionReason.None);
+            Assert.AreEqual("desk lamp", m.Actions.LightName());
+            // A second target after the first, its first word untagged ("mood light and reading lamp off").
+            Assert.AreEqual("P13=0 D33=0", Say(m, "turn off the hall light the lamp"));
+            Outcome(m, ActionOutcome.Acted, ActionReason.None);
+            Assert.AreEqual("", Say(m, "turn on lamp"));   // the word before makes no light's name
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+        }
+
+        [TestMethod]
+        public void AWordOfALightsNameAfterATargetIsNoTarget()
+        {
+            SaffuModel m = Load(true);
+            // "reading" (B-name) is a word of the alias "reading lamp": after the hall light it is said in its everyday sense.
+            Assert.AreEqual("D33=1", Say(m, "turn on the hall light reading"));
+            Assert.AreEqual(LightsModel.Hall, m.Actions.Light);
+            Outcome(m, ActionOutcome.Acted, ActionReason.None);
+            Assert.AreEqual("", Say(m, "turn on the reading and the hall light"));   // before any target: still unknown
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+            Assert.AreEqual("", Say(m, "turn on the hall light and the attic"));   // no word of a light's name
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+            Assert.AreEqual("", Say(m, "turn on the hall light and the attic lamp"));   // a light noun: a light this home lacks
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+            Assert.AreEqual("P13=1000 D33=1", Say(m, "turn on the hall light and the reading lamp"));
+        }
+
+        [TestMethod]
         public void ANameThatBeginsWithNoAreaIsStillUnknown()
         {
             SaffuModel m = Load(true);

@@ -7,7 +7,7 @@ namespace Saffu.Runtime.Actions
     /// lights, colours and step phrases, with the start offset of each record (allocated at load).
     /// The loader checked every field, so the readers here run blind.
     /// </summary>
-    public sealed class ActionMap
+    public sealed partial class ActionMap
     {
         public const int HeaderBytes = 12;
         public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255, MaxPlaces = 255;

@@ -8,7 +8,7 @@ namespace Saffu.Runtime.Actions
     /// phrases, updates the light states and fills the command buffer. One per model, allocated at
     /// load; Plan allocates nothing. Only the ...Name methods and Answer, for reporting, build strings.
     /// </summary>
-    public sealed class ActionPlanner
+    public sealed partial class ActionPlanner
     {
         public const string NameSlot = "name", AreaSlot = "area", ColorSlot = "color", BrightnessSlot = "brightness", StepSlot = "step";
         /// <summary>Name and area spans one command may target ("the kitchen and the hall light": 2); more are TooManyTargets.</summary>
@@ -297,6 +297,7 @@ namespace Saffu.Runtime.Actions
             TagSlots slots = model.Slots;
             int first = session.Position - session.Words + 1, spans = 0;
             int slot = -1, start = 0, end = 0;
+            int floor = first - 1;   // ids index of the first word a name span may be completed backwards to
             bool unknownArea = false;
             for (int t = first; t <= session.Position + 1; t++)
             {
@@ -314,10 +315,12 @@ namespace Saffu.Runtime.Actions
                     bool except = Map!.ExclusionBefore(s.WordIds, first - 1, start - 1);
                     if (!except && UnknownWordAfterEveryLight(s.WordIds, first - 1, start - 1)) return ActionReason.UnknownName;
                     ActionReason r = slot == nameSlot
-                        ? NameTarget(s.WordIds, start - 1, end - start + 1, session.Position, !Has(s, areaSlot) || AreaSpanIsATarget(session), except)
+                        ? NameTarget(s.WordIds, start - 1, end - start + 1, session.Position, floor, !Has(s, areaSlot) || AreaSpanIsATarget(session), except)
                         : ActionReason.None;
+                    if (r == ActionReason.UnknownName && !except && IsStrayNameWord(s.WordIds, start - 1, end - start + 1)) r = ActionReason.None;
                     if (r != ActionReason.None) return r;
                     if (slot == areaSlot && !AreaTarget(s.WordIds, start - 1, end - start + 1, except)) unknownArea = true;
+                    floor = end;
                 }
                 slot = next;
                 start = t;
@@ -345,15 +348,18 @@ namespace Saffu.Runtime.Actions
 
         /// <summary>
         /// A name span: a light; else a light whose name the span begins and the next one or two words of the sentence
-        /// (ids[..limit)) complete — the tagger cut it short ("the counter | lights": name "counter"); else an area it is
+        /// (ids[..limit)) complete — the tagger cut it short ("the counter | lights": name "counter"); else a light whose
+        /// name the span ends and the one or two untagged words before it (from ids[floor], after the previous span) begin
+        /// ("reading | lamp": "reading" O, "lamp" I-name); else an area it is
         /// ("the kitchen" of "the kitchen and the hall light"); else, when no area span was tagged, an area it begins with
         /// ("kitchen lights"). An excepted span excludes what it names.
         /// </summary>
-        ActionReason NameTarget(int[] ids, int first, int count, int limit, bool mayBeAreaPrefix, bool except)
+        ActionReason NameTarget(int[] ids, int first, int count, int limit, int floor, bool mayBeAreaPrefix, bool except)
         {
             ActionMap map = Map!;
             int light = map.FindLight(ids, first, count);
             for (int more = 1; light < 0 && more <= 2 && first + count + more <= limit; more++) light = map.FindLight(ids, first, count + more);
+            if (light < 0) light = NameBegunEarlier(ids, first, count, floor);
             if (light >= 0)
             {
                 if (except) excluded[light] = true;
