@@ -180,6 +180,26 @@ public sealed class RunCommandTests
         CollectionAssert.AreEquivalent(new[] { "kitchen light", "counter lights", "hall light" }, lights);
     }
 
+    [TestMethod]
+    public void AColourComplainedAboutIsNotSetButAColourAfterAStepPhraseIs()
+    {
+        // "too" is tagged as a step but is no step phrase: "too red" is a complaint, and setting red would do the opposite.
+        string input = "the mood light is too red\ni find the night light a bit too red for reading\nturn the mood light a bit more red\n";
+        var (code, output, error) = Run(input, "run", "--blob", ShippedBlob.Path, "--json");
+        Assert.AreEqual(0, code, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.HasCount(3, lines);
+        for (int i = 0; i < 2; i++)
+        {
+            JsonElement action = lines[i].GetProperty("action");
+            Assert.AreEqual("unsupported", action.GetProperty("kind").GetString(), output);
+            Assert.AreEqual("colour_step", action.GetProperty("reason").GetString(), output);
+            Assert.AreEqual(0, action.GetProperty("pins").GetArrayLength(), output);
+        }
+        Assert.AreEqual("pins", lines[2].GetProperty("action").GetProperty("kind").GetString(), output);
+        StringAssert.Contains(lines[2].GetProperty("action").GetProperty("message").GetString(), "colour 255,0,0");
+    }
+
     /// <summary>The same parse-then-invoke path as SaffuCommand.Run, with stdin from a string.</summary>
     private static (int Code, string Output, string Error) Run(string stdin, params string[] args) =>
         SaffuCli.Run(RunCommand.Create(() => new StringReader(stdin)), args);

@@ -47,5 +47,7 @@ namespace Saffu.Runtime.Actions
         NoTarget,
         /// <summary>Not understood: the sentence starts with a statement lead ("i bought", "my mum"): a remark, not a request.</summary>
         Statement,
+        /// <summary>A colour after a step span that is no step phrase ("too red"): a complaint about the colour, not a colour to set.</summary>
+        ColourStep,
     }
 }

@@ -530,11 +530,22 @@ namespace Saffu.Runtime.Actions
             {
                 Color = map.FindColor(s.WordIds, First(s, colorSlot), Count(s, colorSlot));
                 if (Color < 0) bad = ActionReason.UnknownColour;
+                if (Step == 0 && StepRightBefore(s, colorSlot)) return ActionReason.ColourStep;
             }
             if (Brightness < 0 && Step == 0 && Color < 0 && ReadValuesFromWords(decision.Session)) return ActionReason.None;
             // A usable value wins over a span that is no phrase ("dim the lights to half": "half" tagged as a colour).
             if (Brightness >= 0 || Step != 0 || Color >= 0) return ActionReason.None;
             return bad == ActionReason.None ? ActionReason.NothingToSet : bad;
+        }
+
+        /// <summary>
+        /// A step span that ends where the colour span begins. Called when that span is no step phrase ("too red",
+        /// "a bit too blue"): the colour is a complaint, and setting it would do the opposite. A step phrase there
+        /// ("dim red", "more red") still sets the colour (docs/action-map.md).
+        /// </summary>
+        bool StepRightBefore(RunState s, int slot)
+        {
+            return Has(s, stepSlot) && First(s, stepSlot) + Count(s, stepSlot) == First(s, slot);
         }
 
         /// <summary>

@@ -33,6 +33,8 @@ namespace Saffu.Runtime.Actions
         NoTarget,
         /// <summary>Not understood: a remark about the lights ("i bought a new floor lamp"), not a request (a statement lead).</summary>
         Statement,
+        /// <summary>Unsupported: a colour after a step span that is no step phrase ("too red"): a complaint, not a colour to set.</summary>
+        ColourStep,
     }
 
     /// <summary>
@@ -74,6 +76,7 @@ namespace Saffu.Runtime.Actions
                 case ActionReason.UnknownStep: return DecisionReason.UnknownStep;
                 case ActionReason.NothingToSet: return DecisionReason.NothingToSet;
                 case ActionReason.TooManyTargets: return DecisionReason.TooManyTargets;
+                case ActionReason.ColourStep: return DecisionReason.ColourStep;
                 default: return DecisionReason.NoActionForIntent;
             }
         }
@@ -100,6 +103,7 @@ namespace Saffu.Runtime.Actions
                 case DecisionReason.TooManyTargets: return "too_many_targets";
                 case DecisionReason.NoTarget: return "no_target";
                 case DecisionReason.Statement: return "statement";
+                case DecisionReason.ColourStep: return "colour_step";
                 default: return null;
             }
         }
@@ -126,6 +130,7 @@ namespace Saffu.Runtime.Actions
                 case DecisionReason.TooManyTargets: return "more than " + ActionPlanner.MaxTargets + " lights or rooms in one command";
                 case DecisionReason.NoTarget: return "which light? no light, room or \"all\" heard";
                 case DecisionReason.Statement: return "a remark, not a request: nothing done";
+                case DecisionReason.ColourStep: return "a complaint about a colour (\"too red\"), not a colour to set";
                 default: return "";
             }
         }
