@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Saffu.Training.Home;
-using Saffu.Training.Tests.Home;
-
 namespace Saffu.Training.Tests.Lights;
 
 /// <summary>
@@ -24,56 +19,9 @@ public sealed class BlindNearMissSetTests
         "media", "timer_alarm", "climate", "cover", "fan", "lock", "vacuum", "switch_plug", "scene",
         "weather", "state_question", "negation", "chitchat", "unknown_light",
     ];
-    static readonly string[] CommandIntents = ["HassTurnOn", "HassTurnOff", "HassToggle", "HassLightSet"];
     static readonly string[] CommandCategories = ["single", "area", "multi", "all", "set"];
 
-    static readonly Lazy<HomeDescription> home = new(() => HomeDescription.Load(RepoFiles.Path("models/lights/home.yaml")));
-
-    sealed record Row(string File, int Line, string Text, string Intent, Dictionary<string, JsonElement> Slots,
-        string Category, string[]? Lights);
-
-    static List<Row> Read(string file)
-    {
-        var rows = new List<Row>();
-        int line = 0;
-        foreach (string json in File.ReadLines(RepoFiles.Path("tests/data/lights/" + file)))
-        {
-            line++;
-            string at = $"{file}:{line}";
-            JsonElement root;
-            try { root = JsonDocument.Parse(json).RootElement; }
-            catch (JsonException e) { Assert.Fail($"{at}: not JSON ({e.Message})"); throw; }
-            Assert.AreEqual(JsonValueKind.Object, root.ValueKind, $"{at}: a line is one JSON object");
-            string text = StringOf(root, "text", at), intent = StringOf(root, "intent", at), category = StringOf(root, "category", at);
-            Assert.IsTrue(root.TryGetProperty("slots", out var slots) && slots.ValueKind == JsonValueKind.Object, $"{at}: slots must be an object");
-            string[]? lights = root.TryGetProperty("lights", out var l)
-                ? l.EnumerateArray().Select(e => e.GetString() ?? "").ToArray()
-                : null;
-            rows.Add(new Row(file, line, text, intent, slots.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()), category, lights));
-        }
-        return rows;
-    }
-
-    static string StringOf(JsonElement root, string key, string at)
-    {
-        Assert.IsTrue(root.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String, $"{at}: {key} must be a string");
-        string s = v.GetString()!;
-        Assert.IsFalse(string.IsNullOrWhiteSpace(s), $"{at}: {key} is empty");
-        return s;
-    }
-
-    static string At(Row r) => $"{r.File}:{r.Line} \"{r.Text}\"";
-
-    static Light LightNamed(string name, Row r) =>
-        home.Value.Lights.SingleOrDefault(l => l.Name == name)
-        ?? throw new AssertFailedException($"{At(r)}: \"{name}\" is not a light name of models/lights/home.yaml");
-
-    static Area AreaNamed(string name, Row r) =>
-        home.Value.Areas.SingleOrDefault(a => a.Name == name)
-        ?? throw new AssertFailedException($"{At(r)}: \"{name}\" is not an area name of models/lights/home.yaml");
-
-    static bool Says(string text, IEnumerable<string> phrases) =>
-        phrases.Any(p => Regex.IsMatch(text, $@"\b{Regex.Escape(p)}\b", RegexOptions.IgnoreCase));
+    static List<LabelledRow> Read(string file) => LabelledSet.Read(file, SetRules.Blind);
 
     [TestMethod]
     [DataRow(NearMiss, 13)]
@@ -84,7 +32,7 @@ public sealed class BlindNearMissSetTests
         Assert.IsTrue(rows.Count >= MinNearMiss, $"{rows.Count} near-miss sentences, expected at least {MinNearMiss}");
         var counts = rows.GroupBy(r => r.Category).ToDictionary(g => g.Key, g => g.Count());
         foreach (var r in rows)
-            Assert.IsTrue(NearMissCategories.Contains(r.Category), $"{At(r)}: category {r.Category} is not one of {string.Join(", ", NearMissCategories)}");
+            Assert.IsTrue(NearMissCategories.Contains(r.Category), $"{r.At}: category {r.Category} is not one of {string.Join(", ", NearMissCategories)}");
         Assert.IsTrue(counts.Count >= minCategories, $"{counts.Count} categories, expected at least {minCategories}");
         foreach (var (category, n) in counts)
             Assert.IsTrue(n >= MinPerCategory, $"category {category} has {n} sentences, expected at least {MinPerCategory}");
@@ -93,25 +41,8 @@ public sealed class BlindNearMissSetTests
     [TestMethod]
     [DataRow(NearMiss)]
     [DataRow(NearMiss3)]
-    public void NearMissLabelsAreNoneOrAStateQuestionAboutARealLightOrArea(string file)
-    {
-        foreach (var r in Read(file))
-        {
-            if (r.Category != "state_question")
-            {
-                Assert.AreEqual("<none>", r.Intent, $"{At(r)}: only state questions have an intent");
-                Assert.AreEqual(0, r.Slots.Count, $"{At(r)}: a <none> sentence has no slots");
-                continue;
-            }
-            Assert.AreEqual("HassGetState", r.Intent, $"{At(r)}: a state question is HassGetState");
-            Assert.IsTrue(r.Slots.Keys.All(k => k is "name" or "area"), $"{At(r)}: a state question's slots are name or area");
-            Assert.IsTrue(r.Slots.Count <= 1, $"{At(r)}: a state question asks about a light or an area, not both");
-            if (r.Slots.TryGetValue("name", out var name))
-                Assert.IsTrue(Says(r.Text, LightNamed(name.GetString()!, r).AllNames), $"{At(r)}: the sentence does not say the light {name}");
-            if (r.Slots.TryGetValue("area", out var area))
-                Assert.IsTrue(Says(r.Text, AreaNamed(area.GetString()!, r).AllNames), $"{At(r)}: the sentence does not say the area {area}");
-        }
-    }
+    public void NearMissLabelsAreNoneOrAStateQuestionAboutARealLightOrArea(string file) =>
+        LabelledSet.CheckNearMissLabels(Read(file), SetRules.Blind);
 
     [TestMethod]
     [DataRow(Commands)]
@@ -119,103 +50,29 @@ public sealed class BlindNearMissSetTests
     public void CommandSetHasEnoughCommandsOfEveryKind(string file)
     {
         var rows = Read(file);
+        var home = LabelledSet.Home.Value;
         Assert.IsTrue(rows.Count >= MinCommands, $"{rows.Count} commands, expected at least {MinCommands}");
         Assert.IsTrue(rows.Count(r => r.Category == "multi") >= MinMulti, $"expected at least {MinMulti} multi-target commands");
         Assert.IsTrue(rows.Count(r => r.Category == "all") >= MinAll, $"expected at least {MinAll} all-lights commands");
-        foreach (string intent in CommandIntents)
+        foreach (string intent in LabelledSet.CommandIntents)
             Assert.IsTrue(rows.Any(r => r.Intent == intent), $"no command with intent {intent}");
-        foreach (var light in home.Value.Lights)
+        foreach (var light in home.Lights)
             Assert.IsTrue(rows.Any(r => r.Lights!.Contains(light.Name) && r.Category != "all"), $"no command names the light {light.Name}");
-        foreach (string phrase in home.Value.Lights.SelectMany(l => l.AllNames).Concat(home.Value.Areas.SelectMany(a => a.AllNames)))
-            Assert.IsTrue(rows.Any(r => Says(r.Text, [phrase])), $"no command says \"{phrase}\"");
+        foreach (string phrase in home.Lights.SelectMany(l => l.AllNames).Concat(home.Areas.SelectMany(a => a.AllNames)))
+            Assert.IsTrue(rows.Any(r => LabelledSet.Says(r.Text, [phrase])), $"no command says \"{phrase}\"");
     }
 
     [TestMethod]
     [DataRow(Commands)]
     [DataRow(Commands3)]
-    public void EveryCommandIsLabelledWithTheHomesLightsAndAreas(string file)
-    {
-        var all = home.Value.Lights.Select(l => l.Name).OrderBy(n => n).ToArray();
-        foreach (var r in Read(file))
-        {
-            Assert.IsTrue(CommandIntents.Contains(r.Intent), $"{At(r)}: intent {r.Intent} is not one of {string.Join(", ", CommandIntents)}");
-            Assert.IsTrue(CommandCategories.Contains(r.Category), $"{At(r)}: category {r.Category} is not one of {string.Join(", ", CommandCategories)}");
-            Assert.IsTrue(r.Lights is { Length: > 0 }, $"{At(r)}: a command lists the lights it acts on");
-            var lights = r.Lights!.Select(n => LightNamed(n, r)).ToArray();
-            Assert.AreEqual(lights.Length, lights.Distinct().Count(), $"{At(r)}: a light is listed twice");
-            CheckSetSlots(r, lights);
-            bool named = r.Slots.TryGetValue("name", out var name), inArea = r.Slots.TryGetValue("area", out var area);
-            switch (r.Category)
-            {
-                case "single" or "area" or "set":
-                    Assert.IsTrue(named ^ inArea, $"{At(r)}: a {r.Category} command has a name or an area slot");
-                    Assert.AreEqual(r.Category == "set", r.Intent == "HassLightSet", $"{At(r)}: category set is exactly a HassLightSet on one light or area");
-                    if (named) CheckNamed(r, lights, LightNamed(name.GetString()!, r));
-                    else CheckArea(r, lights, AreaNamed(area.GetString()!, r));
-                    Assert.IsTrue(r.Category != "single" || named, $"{At(r)}: category single has a name slot");
-                    Assert.IsTrue(r.Category != "area" || inArea, $"{At(r)}: category area has an area slot");
-                    break;
-                case "multi" or "all":
-                    Assert.IsFalse(named || inArea, $"{At(r)}: multi and all commands keep their targets in lights, not in slots");
-                    if (r.Category == "all")
-                        CollectionAssert.AreEqual(all, r.Lights!.OrderBy(n => n).ToArray(), $"{At(r)}: an all-lights command acts on every light");
-                    else
-                        Assert.IsTrue(lights.Length >= 2, $"{At(r)}: a multi-target command acts on two lights or more");
-                    foreach (var light in lights)
-                        Assert.IsTrue(r.Category == "all" || Says(r.Text, light.AllNames.Concat(home.Value.AreaOf(light).AllNames)),
-                            $"{At(r)}: the sentence names neither {light.Name} nor its area");
-                    break;
-            }
-        }
-    }
-
-    static void CheckNamed(Row r, Light[] lights, Light light)
-    {
-        Assert.IsTrue(lights.Length == 1 && lights[0] == light, $"{At(r)}: a command naming {light.Name} acts on it alone");
-        Assert.IsTrue(Says(r.Text, light.AllNames), $"{At(r)}: the sentence does not say the light {light.Name} or an alias");
-    }
-
-    static void CheckArea(Row r, Light[] lights, Area area)
-    {
-        var expected = home.Value.LightsIn(area).Where(l => !r.Slots.ContainsKey("color") || l.HasColor).OrderBy(l => l.Name).ToArray();
-        CollectionAssert.AreEqual(expected, lights.OrderBy(l => l.Name).ToArray(), $"{At(r)}: an area command acts on the area's lights (its colour lights for a colour)");
-        Assert.IsTrue(Says(r.Text, area.AllNames), $"{At(r)}: the sentence does not say the area {area.Name} or an alias");
-    }
-
-    static void CheckSetSlots(Row r, Light[] lights)
-    {
-        string[] setSlots = r.Slots.Keys.Where(k => k is not ("name" or "area")).ToArray();
-        Assert.IsTrue(setSlots.All(k => k is "brightness" or "color" or "step"), $"{At(r)}: unknown slot in {string.Join(", ", setSlots)}");
-        Assert.AreEqual(r.Intent == "HassLightSet", setSlots.Length > 0, $"{At(r)}: brightness, color and step go with HassLightSet, and it needs one");
-        if (r.Slots.TryGetValue("brightness", out var b))
-            Assert.IsTrue(b.ValueKind == JsonValueKind.Number && b.TryGetInt32(out int p) && p is >= 0 and <= 100, $"{At(r)}: brightness is an integer percent 0..100");
-        if (r.Slots.TryGetValue("step", out var s))
-            Assert.IsTrue(s.GetString() is "up" or "down", $"{At(r)}: step is up or down");
-        if (r.Slots.TryGetValue("color", out var c))
-        {
-            Assert.AreEqual(JsonValueKind.String, c.ValueKind, $"{At(r)}: color is a string");
-            Assert.IsTrue(lights.All(l => l.HasColor), $"{At(r)}: a colour command acts only on colour lights");
-        }
-        if (b.ValueKind != JsonValueKind.Undefined || s.ValueKind != JsonValueKind.Undefined)
-            Assert.IsTrue(lights.All(l => l.Dimmable || l.HasColor), $"{At(r)}: a brightness change acts only on dimmable lights");
-    }
-
-    /// <summary>A sentence as compared for repeats: lower case, punctuation and runs of spaces as one space.</summary>
-    static string Key(string text) => Regex.Replace(text.ToLowerInvariant(), @"[^\p{L}\p{N}']+", " ").Trim();
+    public void EveryCommandIsLabelledWithTheHomesLightsAndAreas(string file) =>
+        LabelledSet.CheckCommandLabels(Read(file), CommandCategories, SetRules.Blind);
 
     [TestMethod]
     [DataRow(NearMiss, Commands)]
     [DataRow(NearMiss3, Commands3)]
-    public void NoSentenceRepeats(string nearMissFile, string commandsFile)
-    {
-        var seen = new Dictionary<string, Row>();
-        foreach (var r in Read(nearMissFile).Concat(Read(commandsFile)))
-        {
-            string key = Key(r.Text);
-            Assert.IsFalse(seen.TryGetValue(key, out var first), $"{At(r)} repeats {first?.File}:{first?.Line}");
-            seen[key] = r;
-        }
-    }
+    public void NoSentenceRepeats(string nearMissFile, string commandsFile) =>
+        LabelledSet.CheckNoRepeats(Read(nearMissFile).Concat(Read(commandsFile)));
 
     /// <summary>A new blind set must be new: none of its sentences is a sentence of another set of the folder.</summary>
     [TestMethod]
@@ -223,20 +80,9 @@ public sealed class BlindNearMissSetTests
     [DataRow(Commands3)]
     public void NoSentenceRepeatsAnotherSetOfTheFolder(string file)
     {
-        var elsewhere = new Dictionary<string, string>();
-        foreach (string path in Directory.EnumerateFiles(RepoFiles.Path("tests/data/lights"), "*.jsonl").Where(p => Path.GetFileName(p) != file))
-        {
-            int line = 0;
-            foreach (string json in File.ReadLines(path))
-            {
-                line++;
-                if (json.Trim().Length > 0 && JsonDocument.Parse(json).RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
-                    elsewhere.TryAdd(Key(text.GetString()!), $"{Path.GetFileName(path)}:{line}");
-            }
-        }
-        Assert.IsTrue(elsewhere.Count > 0, "no other JSONL set found in tests/data/lights");
-        string[] repeats = Read(file).Where(r => elsewhere.ContainsKey(Key(r.Text)))
-            .Select(r => $"{At(r)} repeats {elsewhere[Key(r.Text)]}").ToArray();
+        var elsewhere = LabelledSet.OtherSets(file);
+        string[] repeats = Read(file).Where(r => elsewhere.ContainsKey(LabelledSet.Key(r.Text)))
+            .Select(r => $"{r.At} repeats {elsewhere[LabelledSet.Key(r.Text)]}").ToArray();
         Assert.AreEqual(0, repeats.Length, string.Join(Environment.NewLine, repeats));
     }
 }
