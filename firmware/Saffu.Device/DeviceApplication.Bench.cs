@@ -26,7 +26,7 @@ namespace Saffu.Device
             }
             Session session = model.Session;
             TokenBuffer tokens = session.State.Tokens;
-            Tokenizer.Tokenize(BenchSentence, tokens);
+            model.Vocabulary.Tokenize(BenchSentence, tokens);
             int n = tokens.Count;
             int[] ids = new int[n];
             int[] values = new int[n];

@@ -126,7 +126,7 @@ namespace Saffu.Runtime.Model
         public PushResult PushLine(string line)
         {
             TokenBuffer tokens = s.Tokens;
-            Tokenizer.Tokenize(line, tokens);
+            model.Vocabulary.Tokenize(line, tokens);
             for (int i = 0; i < tokens.Count; i++)
             {
                 PushResult r = Push(model.Vocabulary.Find(tokens, i, c.OovId), tokens.Values[i]);

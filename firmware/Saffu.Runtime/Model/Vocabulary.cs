@@ -7,7 +7,7 @@ namespace Saffu.Runtime.Model
     /// The blob's Vocabulary section, read in place (docs/model-blob.md §2): word id r's UTF-8
     /// bytes, and a table of ids sorted by their bytes for binary search. Nothing is copied.
     /// </summary>
-    public sealed class Vocabulary
+    public sealed class Vocabulary : IWordSet
     {
         readonly byte[] data;
         readonly int offsetsAt;   // u32[V+1], relative to stringsAt
@@ -57,6 +57,22 @@ namespace Saffu.Runtime.Model
                 else hi = mid - 1;
             }
             return -1;
+        }
+
+        /// <summary>True when bytes[offset..offset+length) is a word of the vocabulary (no allocation).</summary>
+        public bool Contains(byte[] bytes, int offset, int length)
+        {
+            return Find(bytes, offset, length) >= 0;
+        }
+
+        /// <summary>
+        /// A line's tokens as this vocabulary reads them: the tokenizer, then the fallback for unknown words
+        /// ending in 's (docs/tokenizer.md). Allocates nothing.
+        /// </summary>
+        public void Tokenize(string line, TokenBuffer tokens)
+        {
+            Tokenizer.Tokenize(line, tokens);
+            ApostropheS.Apply(tokens, this);
         }
 
         /// <summary>Token i of a buffer as an id; a miss is oovId.</summary>

@@ -55,6 +55,19 @@ namespace Saffu.Runtime.Tests.Host
             Assert.AreEqual("HassTurnOn", session.Decision.Intent);
         }
 
+        [TestMethod]
+        public void AStemmedWordEndingInSAllocatesNothing()
+        {
+            LoadResult result = ModelBlob.Load(TestBlobWriter.Write(TaggingModel.Create()));
+            Session session = result.Model!.Session;
+            string line = "the kitchen light's off, the living room\u2019s off";
+            session.RunLine(line);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 50; i++) session.RunLine(line);
+            Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.AreEqual(result.Model!.Vocabulary.Find("light"), session.State.WordIds[3]);
+        }
+
         static readonly string[] Commands =
         {
             "turn on the reading lamp", "make the bedside lamp warm white", "dim the bedroom", "toggle all lights",

@@ -36,7 +36,7 @@ public sealed class BlobScorer : IIntentScorer, ISlotPredictor
     {
         session.Reset();
         TokenBuffer tokens = session.State.Tokens;
-        Tokenizer.Tokenize(text, tokens);
+        _model.Vocabulary.Tokenize(text, tokens);
         var rows = new List<float[]>(tokens.Count + 1);
         for (int i = 0; i < tokens.Count; i++)
         {
@@ -51,7 +51,7 @@ public sealed class BlobScorer : IIntentScorer, ISlotPredictor
     public bool IsAnchored(string text) => !_model.HasAnchors || WithSession(session =>
     {
         TokenBuffer tokens = session.State.Tokens;
-        Tokenizer.Tokenize(text, tokens);
+        _model.Vocabulary.Tokenize(text, tokens);
         for (int i = 0; i < tokens.Count; i++)
             if (_model.IsAnchor(_model.Vocabulary.Find(tokens, i, _model.Config.OovId))) return true;
         return false;

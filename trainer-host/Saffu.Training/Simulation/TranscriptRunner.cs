@@ -65,7 +65,7 @@ public sealed class TranscriptRunner
     {
         _session.Reset();
         TokenBuffer tokens = _session.State.Tokens;
-        Tokenizer.Tokenize(text, tokens);
+        _model.Vocabulary.Tokenize(text, tokens);
         for (int i = 0; i < tokens.Count; i++)
         {
             int early = _session.Decision.EarlyPosition;

@@ -6,7 +6,7 @@ namespace Saffu.Training.Vocabulary;
 /// The model's word types; id = rank (docs/saffu-model.md §1). Built from training transcripts by
 /// <see cref="VocabularyBuilder"/>; looks words up as the device does (a miss is &lt;oov&gt;).
 /// </summary>
-public sealed class WordVocabulary
+public sealed class WordVocabulary : IWordSet
 {
     readonly string[] words;
     readonly Dictionary<string, int> ids;
@@ -40,12 +40,16 @@ public sealed class WordVocabulary
 
     public int IdOf(string token) => ids.TryGetValue(token, out int id) ? id : OovId;
 
-    /// <summary>Tokenizes with the runtime tokenizer (capacity maxWords, less one for &lt;sod&gt;) and looks every token up.</summary>
+    /// <summary>The runtime's <see cref="IWordSet"/> question, so the trainer reads unknown words ending in 's as the device does.</summary>
+    public bool Contains(byte[] bytes, int offset, int length) => ids.ContainsKey(Utf8.Decode(bytes, offset, length));
+
+    /// <summary>Tokenizes with the runtime tokenizer (capacity maxWords, less one for &lt;sod&gt;) , reads unknown words ending in 's as the runtime does (<see cref="ApostropheS"/>) and looks every token up.</summary>
     public EncodedText Encode(string text)
     {
         int first = PrependSod ? 1 : 0;
         var buffer = new TokenBuffer(MaxWords - first);
         Tokenizer.Tokenize(text, buffer);
+        ApostropheS.Apply(buffer, this);
         int n = buffer.Count + first;
         var result = new EncodedText(new int[n], new int[n], new string[n], first, buffer.Truncated);
         if (PrependSod)
