@@ -223,6 +223,24 @@ public sealed class RunCommandTests
         }
     }
 
+    [TestMethod]
+    public void ASubjectThenAPastTenseTellsAStoryButASubjectThatNeedsALightAsks()
+    {
+        // "dimmed", "turned" end in "ed": a story (statement); "need" ends in "eed" and is what commands say after "i".
+        string input = "i dimmed the lounge lights for the film and everyone fell asleep\nwe turned the big light off and lit some candles\n"
+            + "i need the main light on\n";
+        var (code, output, error) = Run(input, "run", "--blob", ShippedBlob.Path, "--json");
+        Assert.AreEqual(0, code, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.HasCount(3, lines);
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.IsFalse(lines[i].GetProperty("understood").GetBoolean(), output);
+            Assert.AreEqual("statement", lines[i].GetProperty("reason").GetString(), output);
+        }
+        Assert.AreEqual("pins", lines[2].GetProperty("action").GetProperty("kind").GetString(), output);
+    }
+
     /// <summary>The same parse-then-invoke path as SaffuCommand.Run, with stdin from a string.</summary>
     private static (int Code, string Output, string Error) Run(string stdin, params string[] args) =>
         SaffuCli.Run(RunCommand.Create(() => new StringReader(stdin)), args);

@@ -194,14 +194,26 @@ namespace Saffu.Runtime.Actions
         {
             int end = first + count, lead = LeadStart(ids, first, count);
             if (lead + 1 < end && ids[lead] == oovId && !IsNounAt(ids, lead + 1)
-                && (IsPhraseOfKindAt(WordRemarkVerb, ids, lead + 1, end) || IsUnknownVerbAt(ids, lead + 1, end, oovId))) return true;
+                && (IsPhraseOfKindAt(WordRemarkVerb, ids, lead + 1, end) || IsUnknownVerbAt(ids, lead + 1, end, oovId)
+                    || IsPastTenseAt(ids, lead + 1, oovId))) return true;
             for (int e = 0; e < leadAt.Length; e++)
             {
                 int n = data[leadAt[e] + 1];
                 if (data[leadAt[e]] == WordSubject && lead + n < end && PhraseIs(leadAt[e] + 1, ids, lead, n)
-                    && IsUnknownVerbAt(ids, lead + n, end, oovId)) return true;
+                    && (IsUnknownVerbAt(ids, lead + n, end, oovId) || IsPastTenseAt(ids, lead + n, oovId))) return true;
             }
             return false;
+        }
+
+        /// <summary>
+        /// ids[at] is a word of the model spelled as a past tense: at least four letters ending in "ed", not "eed" ("need",
+        /// which commands say after a subject). A subject, or someone the model has no word for, then a past tense tells a
+        /// story ("i dimmed the lounge lights for the film", "&lt;she&gt; turned on the kitchen light and screamed").
+        /// </summary>
+        bool IsPastTenseAt(int[] ids, int at, int oovId)
+        {
+            int id = ids[at];
+            return id >= 0 && id != oovId && vocabulary.WordLength(id) >= 4 && vocabulary.EndsWith(id, "ed") && !vocabulary.EndsWith(id, "eed");
         }
 
         /// <summary>

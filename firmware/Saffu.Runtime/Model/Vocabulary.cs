@@ -59,6 +59,19 @@ namespace Saffu.Runtime.Model
             return -1;
         }
 
+        /// <summary>True when the word of id ends with the ASCII characters of suffix (no allocation).</summary>
+        public bool EndsWith(int id, string suffix)
+        {
+            int length = WordLength(id), n = suffix.Length;
+            if (length < n) return false;
+            int at = WordStart(id) + length - n;
+            for (int k = 0; k < n; k++)
+            {
+                if (data[at + k] != (byte)suffix[k]) return false;
+            }
+            return true;
+        }
+
         /// <summary>True when bytes[offset..offset+length) is a word of the vocabulary (no allocation).</summary>
         public bool Contains(byte[] bytes, int offset, int length)
         {
