@@ -162,6 +162,21 @@ namespace Saffu.Runtime.Actions
         }
 
         /// <summary>
+        /// The sentence ids[first..first+count) is a remark, not a request (docs/action-map.md step 0): its lead
+        /// (<paramref name="leadKind"/>, as <see cref="LeadOf"/> gives it) is a statement lead, or, from the first word after
+        /// the fillers, one of the rules below says so — a light or room said first then a remark verb or an unknown verb
+        /// (IsRemark), a subject or an unknown first word then an unknown verb or a past tense (IsUnknownStatement), someone
+        /// said first then a remark verb (IsSubjectRemark).
+        /// </summary>
+        public bool IsStatement(int[] ids, int first, int count, int leadKind, int oovId)
+        {
+            if (leadKind == LeadStatement) return true;
+            if (count == 0) return false;
+            int lead = LeadStart(ids, first, count), end = first + count;
+            return IsRemark(ids, lead, end, oovId) || IsUnknownStatement(ids, lead, end, oovId) || IsSubjectRemark(ids, lead, end, leadKind);
+        }
+
+        /// <summary>
         /// The sentence is a remark about a light or room said first (docs/action-map.md step 0): among the first SubjectWords
         /// words from the lead, before any light verb, the head of a light or area noun phrase (a light noun or area noun not
         /// followed by another) is followed by a remark verb (kind 9) or by a word the model does not know that starts no
@@ -169,9 +184,8 @@ namespace Saffu.Runtime.Actions
         /// itself"); not "turn on the light that was on" (a light verb first), nor "the desk lamp is too dim" ("is" and
         /// "looks" are no remark verbs: commands say them).
         /// </summary>
-        public bool IsRemark(int[] ids, int first, int count, int oovId)
+        bool IsRemark(int[] ids, int lead, int end, int oovId)
         {
-            int end = first + count, lead = LeadStart(ids, first, count);
             for (int t = lead; t < end && t < lead + SubjectWords; t++)
             {
                 if (IsPhraseOfKindAt(WordLightVerb, ids, t, end)) return false;
@@ -190,9 +204,8 @@ namespace Saffu.Runtime.Actions
         /// place: someone the model has no word for did or said something ("&lt;she&gt; said turn off the lights",
         /// "&lt;he&gt; &lt;told&gt; me to dim the desk lamp").
         /// </summary>
-        public bool IsUnknownStatement(int[] ids, int first, int count, int oovId)
+        bool IsUnknownStatement(int[] ids, int lead, int end, int oovId)
         {
-            int end = first + count, lead = LeadStart(ids, first, count);
             if (lead + 1 < end && ids[lead] == oovId && !IsNounAt(ids, lead + 1)
                 && (IsPhraseOfKindAt(WordRemarkVerb, ids, lead + 1, end) || IsUnknownVerbAt(ids, lead + 1, end, oovId)
                     || IsPastTenseAt(ids, lead + 1, oovId))) return true;
@@ -224,10 +237,9 @@ namespace Saffu.Runtime.Actions
         /// wondering if you could turn on the lamp" (a subject lead: commands say "i"), nor "what colour is the mood light"
         /// (a question is answered), nor "turn on the light that was on" (a light verb first).
         /// </summary>
-        public bool IsSubjectRemark(int[] ids, int first, int count)
+        bool IsSubjectRemark(int[] ids, int lead, int end, int leadKind)
         {
-            int end = first + count, lead = LeadStart(ids, first, count);
-            if (lead >= end || IsPhraseOfKindAt(WordSubject, ids, lead, end) || LeadOf(ids, first, count) == LeadQuestion) return false;
+            if (lead >= end || IsPhraseOfKindAt(WordSubject, ids, lead, end) || leadKind == LeadQuestion) return false;
             for (int t = lead + 1; t < end && t < lead + SubjectWords; t++)
             {
                 if (IsPhraseOfKindAt(WordLightVerb, ids, t, end)) return false;

@@ -120,10 +120,7 @@ namespace Saffu.Runtime.Actions
                 Action = ActionKind.Cancel;
                 return Finish(ActionOutcome.Cancelled, ActionReason.None);
             }
-            if (lead == ActionMap.LeadStatement || (Map != null && session.Words > 0
-                && (Map.IsRemark(session.State.WordIds, session.Position - session.Words, session.Words, model.Config.OovId)
-                    || Map.IsUnknownStatement(session.State.WordIds, session.Position - session.Words, session.Words, model.Config.OovId)
-                    || Map.IsSubjectRemark(session.State.WordIds, session.Position - session.Words, session.Words))))
+            if (Map != null && Map.IsStatement(session.State.WordIds, session.Position - session.Words, session.Words, lead, model.Config.OovId))
                 return Finish(ActionOutcome.NotUnderstood, ActionReason.Statement);
             if (!decision.Understood) return Finish(ActionOutcome.NotUnderstood, ActionReason.None);
             if (Map == null) return Finish(ActionOutcome.NoActionMap, ActionReason.None);
