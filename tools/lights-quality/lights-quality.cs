@@ -22,7 +22,7 @@
 // refused (false rejection: not understood, or a top intent that never acts), and with the device's planner: commands that
 // acted with the right intent and, for sets with `lights`, on exactly those lights; out of domain rejected; and the near
 // misses not acted on, per category, with state questions answered as HassGetState with the right target. Near-miss and
-// extra command sets: valid/tune nearmiss-dev.jsonl to nearmiss-dev6.jsonl, commands-dev2.jsonl and commands-dev4.jsonl to commands-dev6.jsonl (written for tuning); blind nearmiss-blind.jsonl
+// extra command sets: valid/tune nearmiss-dev.jsonl to nearmiss-dev7.jsonl, commands-dev2.jsonl and commands-dev4.jsonl to commands-dev7.jsonl (written for tuning); blind nearmiss-blind.jsonl
 // and commands-blind2.jsonl when present (issue 11's blind sets, measured once).
 // HWU64 files are converted into a temporary folder (never into the repository). Run from the repository root.
 using System.Globalization;
@@ -162,6 +162,8 @@ sealed class QualitySets
             NearMiss.Add(("near misses (nearmiss-dev5)", "tests/data/lights/nearmiss-dev5.jsonl"));
             BlobCommands.Add(("sixth dev commands (commands-dev6)", "tests/data/lights/commands-dev6.jsonl"));
             NearMiss.Add(("near misses (nearmiss-dev6)", "tests/data/lights/nearmiss-dev6.jsonl"));
+            BlobCommands.Add(("seventh dev commands (commands-dev7)", "tests/data/lights/commands-dev7.jsonl"));
+            NearMiss.Add(("near misses (nearmiss-dev7)", "tests/data/lights/nearmiss-dev7.jsonl"));
         }
         if (options.Split == "blind")
         {

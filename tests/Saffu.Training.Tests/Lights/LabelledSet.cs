@@ -22,7 +22,8 @@ public sealed record LabelledRow(string File, int Line, string Text, string Inte
 /// <param name="MaxWords">Most words a sentence may have.</param>
 /// <param name="Strict">Near misses carry no lights list; a command sets one value, a colour said in its sentence; an
 /// area's brightness command acts on its dimmable lights only.</param>
-public sealed record SetRules(bool PlainWords = false, int MinWords = 1, int MaxWords = int.MaxValue, bool Strict = false)
+/// <param name="ColourWithBrightness">With Strict: a colour may come with a brightness ("amber at 10 percent").</param>
+public sealed record SetRules(bool PlainWords = false, int MinWords = 1, int MaxWords = int.MaxValue, bool Strict = false, bool ColourWithBrightness = false)
 {
     public static readonly SetRules Blind = new();
 }
@@ -124,7 +125,7 @@ public static class LabelledSet
             var lights = r.Lights!.Select(n => LightNamed(n, r)).ToArray();
             Assert.AreEqual(lights.Length, lights.Distinct().Count(), $"{r.At}: a light is listed twice");
             CheckSetSlots(r, lights, rules);
-            if (r.Category is "multi" or "all") CheckSeveral(r, lights, all);
+            if (r.Category is "multi" or "all") CheckSeveral(r, lights, all, rules);
             else CheckOneTarget(r, lights, rules);
         }
     }
@@ -141,11 +142,12 @@ public static class LabelledSet
         Assert.IsTrue(r.Category != "area" || inArea, $"{r.At}: category area has an area slot");
     }
 
-    static void CheckSeveral(LabelledRow r, Light[] lights, string[] all)
+    static void CheckSeveral(LabelledRow r, Light[] lights, string[] all, SetRules rules)
     {
         Assert.IsFalse(r.Slots.ContainsKey("name") || r.Slots.ContainsKey("area"), $"{r.At}: multi and all commands keep their targets in lights, not in slots");
         if (r.Category == "all")
-            CollectionAssert.AreEqual(all, r.Lights!.OrderBy(n => n).ToArray(), $"{r.At}: an all-lights command acts on every light");
+            CollectionAssert.AreEqual(Able(r, Home.Value.Lights, rules).Select(l => l.Name).Where(all.Contains).OrderBy(n => n).ToArray(),
+                r.Lights!.OrderBy(n => n).ToArray(), $"{r.At}: an all-lights command acts on every light (that can do it)");
         else
             Assert.IsTrue(lights.Length >= 2, $"{r.At}: a multi-target command acts on two lights or more");
         foreach (var light in lights)
@@ -159,13 +161,16 @@ public static class LabelledSet
         Assert.IsTrue(Says(r.Text, light.AllNames), $"{r.At}: the sentence does not say the light {light.Name} or an alias");
     }
 
-    static void CheckArea(LabelledRow r, Light[] lights, Area area, SetRules rules)
+    /// <summary>The lights that can do what the command sets: colour lights for a colour; with Strict, dimmable (or colour) lights for a brightness.</summary>
+    static IEnumerable<Light> Able(LabelledRow r, IEnumerable<Light> lights, SetRules rules)
     {
         bool dims = rules.Strict && (r.Slots.ContainsKey("brightness") || r.Slots.ContainsKey("step"));
-        var expected = Home.Value.LightsIn(area)
-            .Where(l => !r.Slots.ContainsKey("color") || l.HasColor)
-            .Where(l => !dims || l.Dimmable || l.HasColor)
-            .OrderBy(l => l.Name).ToArray();
+        return lights.Where(l => !r.Slots.ContainsKey("color") || l.HasColor).Where(l => !dims || l.Dimmable || l.HasColor);
+    }
+
+    static void CheckArea(LabelledRow r, Light[] lights, Area area, SetRules rules)
+    {
+        var expected = Able(r, Home.Value.LightsIn(area), rules).OrderBy(l => l.Name).ToArray();
         CollectionAssert.AreEqual(expected, lights.OrderBy(l => l.Name).ToArray(), rules.Strict
             ? $"{r.At}: an area command acts on the area's lights (its colour lights for a colour, its dimmable ones for a brightness)"
             : $"{r.At}: an area command acts on the area's lights (its colour lights for a colour)");
@@ -177,7 +182,8 @@ public static class LabelledSet
         string[] setSlots = r.Slots.Keys.Where(k => k is not ("name" or "area")).ToArray();
         Assert.IsTrue(setSlots.All(k => k is "brightness" or "color" or "step"), $"{r.At}: unknown slot in {string.Join(", ", setSlots)}");
         Assert.AreEqual(r.Intent == "HassLightSet", setSlots.Length > 0, $"{r.At}: brightness, color and step go with HassLightSet, and it needs one");
-        if (rules.Strict) Assert.IsTrue(setSlots.Length <= 1, $"{r.At}: one of brightness, color or step per command");
+        bool colourAtBrightness = rules.ColourWithBrightness && setSlots.Length == 2 && setSlots.Contains("color") && setSlots.Contains("brightness");
+        if (rules.Strict && !colourAtBrightness) Assert.IsTrue(setSlots.Length <= 1, $"{r.At}: one of brightness, color or step per command");
         if (r.Slots.TryGetValue("brightness", out var b))
             Assert.IsTrue(b.ValueKind == JsonValueKind.Number && b.TryGetInt32(out int p) && p is >= 0 and <= 100, $"{r.At}: brightness is an integer percent 0..100");
         if (r.Slots.TryGetValue("step", out var s))
