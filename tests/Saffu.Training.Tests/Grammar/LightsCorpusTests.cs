@@ -221,6 +221,20 @@ public sealed class LightsCorpusTests
     }
 
     [TestMethod]
+    public void ThePlannersLeadAndDevicePhraseWordsAreKeptWhateverTheMinimumCount()
+    {
+        var c = LightsCorpus.Build(shippedHome.Value, new LightsCorpusOptions { SentencesPerIntent = 50, NoneTemplateSentences = 10 });
+        var tokens = new SentenceTokens();
+        var phrases = PlaceWords.LeadsAndWords(CommandGrammar.Shipped).Select(l => l.Phrase)
+            .Concat(PlaceWords.Devices(shippedHome.Value, CommandGrammar.Shipped).Select(d => d.Phrase)).ToList();
+        Assert.IsGreaterThanOrEqualTo(300, phrases.Count);
+        foreach (string phrase in phrases)
+            foreach (SentenceToken word in tokens.Tokenize(phrase)!.Where(t => t.Value < 0))
+                Assert.Contains(word.Word, c.KeepWords, $"\"{word.Word}\" of \"{phrase}\"");
+        foreach (string word in new[] { "projector", "router", "found", "neighbours" }) Assert.Contains(word, c.KeepWords);
+    }
+
+    [TestMethod]
     public void ExtraWordsAreKeptUnlessCountedAndExtraSentencesRepeat()
     {
         var options = new LightsCorpusOptions { SentencesPerIntent = 50, NoneTemplateSentences = 10 };

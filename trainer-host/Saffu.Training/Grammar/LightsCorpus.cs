@@ -18,8 +18,8 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
     }
 
     /// <summary>
-    /// Words the vocabulary must keep whatever their count: every word of the home's slot phrases (the action map looks
-    /// them up) and, unless <see cref="LightsCorpusOptions.KeepExtraWords"/> is false, of the user's extra sentences (few, and written on purpose).
+    /// Words the vocabulary must keep whatever their count (when said at all): every word of the home's slot phrases and of
+    /// the planner's lead, statement, cancellation and device phrases (the action map looks them up) and, unless <see cref="LightsCorpusOptions.KeepExtraWords"/> is false, of the user's extra sentences (few, and written on purpose).
     /// </summary>
     public IReadOnlySet<string> KeepWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -99,6 +99,10 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         // whose templates happen to draw it only into validation (or never) must still be in the vocabulary
         foreach (string phrase in PlaceWords.For(home, grammar).Concat(PlaceWords.Leads(grammar).Select(l => l.Phrase)).Concat(phrases.Words()))
             vocabularyWords.UnionWith(tokens.Tokenize(phrase)?.Where(t => t.Value < 0).Select(t => t.Word) ?? []);
+        // the planner's lead, statement, cancellation and device phrases are stored only when the vocabulary has all their
+        // words (docs/action-map.md): a rare one must not fall to a minimum count, or its sentences lose their rule
+        foreach (string phrase in PlaceWords.LeadsAndWords(grammar).Select(l => l.Phrase).Concat(PlaceWords.Devices(home, grammar).Select(d => d.Phrase)))
+            keep.UnionWith(tokens.Tokenize(phrase)?.Where(t => t.Value < 0).Select(t => t.Word) ?? []);
         if (options.KeepExtraWords)
             foreach (Utterance u in options.Extra) keep.UnionWith(tokens.Tokenize(u.Text)?.Select(t => t.Word) ?? []);
         return new LightsCorpus(train, validList, report, phrases)
