@@ -125,6 +125,33 @@ public sealed class TrainHomeTests
         (code, _, error) = SaffuCli.Run("train", "--home", "h.yaml", "--phrasings", "p.jsonl", "--phrasings-repeat", "0", "--out", "m");
         Assert.AreEqual(2, code);
         StringAssert.Contains(error, "--phrasings-repeat 0; expected 1..100");
+        (code, _, error) = SaffuCli.Run("train", "--home", "h.yaml", "--extra-words", "counted", "--out", "m");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "--extra-words without --extra");
+        (code, _, error) = SaffuCli.Run("train", "--home", "h.yaml", "--extra", "e.jsonl", "--extra-words", "some", "--out", "m");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "--extra-words some; expected kept or counted");
+        (code, _, error) = SaffuCli.Run("train", "--home", "h.yaml", "--extra", "e.jsonl", "--extra-repeat", "101", "--out", "m");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "--extra-repeat 101; expected 1..100");
+    }
+
+    [TestMethod]
+    public void CountedExtraWordsObeyTheMinimumCountAndRepeatsCount()
+    {
+        using var folder = new TestFolder();
+        string home = folder.File("home.yaml", Home);
+        string extra = folder.File("mine.jsonl",
+            "{\"text\": \"yeet the desk lamp on\", \"intent\": \"HassTurnOn\", \"slots\": {\"name\": \"desk lamp\"}}\n");
+        var words = (string model, string[] flags) =>
+        {
+            var (code, _, error) = SaffuCli.Run(["train", "--home", home, "--extra", extra, "--out", model, "--quiet", "--fine-tune", "false", .. flags]);
+            Assert.AreEqual(0, code, error);
+            return ModelFolder.Load(model).Model.Vocabulary.Words;
+        };
+        Assert.Contains("yeet", words(Path.Combine(folder.Path, "kept"), []), "kept by default");
+        Assert.DoesNotContain("yeet", words(Path.Combine(folder.Path, "counted"), ["--extra-words", "counted"]), "said once, under --min-count 2");
+        Assert.Contains("yeet", words(Path.Combine(folder.Path, "twice"), ["--extra-words", "counted", "--extra-repeat", "2"]), "two copies count twice");
     }
 
     [TestMethod]

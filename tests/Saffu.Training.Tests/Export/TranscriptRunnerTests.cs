@@ -278,7 +278,9 @@ public sealed class TranscriptRunnerTests
     [DataRow("turn off the kitchen light not the hall light", "kitchen light")]
     [DataRow("switch on the hall light and not the kitchen light", "hall light")]
     [DataRow("set the desk lamp to 40 percent and don't touch the floor lamp", "desk lamp")]
-    [DataRow("actually no, turn off the desk lamp", "desk lamp")]
+    // a correction: since the sixth session's model (docs/training.md, table R11) "actually no, turn off the desk lamp" is read
+    // as HassNevermind and cancelled (the written cancellations say "turn on the kitchen light actually no don't"); "oh wait" is not
+    [DataRow("oh wait, turn off the desk lamp", "desk lamp")]
     [DataRow("turn off the desk lamp and do not turn it back on", "desk lamp")]
     public void ActsOnTheOneLightAskedFor(string text, string light)
     {
@@ -291,10 +293,19 @@ public sealed class TranscriptRunnerTests
     [TestMethod]
     [DataRow("turn off all the lights except the hall light")]
     [DataRow("turn on everything apart from the desk lamp")]
-    [DataRow("turn off every light other than the floor lamp")]
     public void AnUnknownWordBetweenAllAndANameIsRefused(string text)
     {
         Refused(text, "unknown_name");
+    }
+
+    // "other than" is an exclusion the model has the words of since the sixth session's model (table R11): every light but X.
+    [TestMethod]
+    public void AllLightsOtherThanALightSwitchesEveryOtherLight()
+    {
+        TranscriptResult r = ShippedRunner().Run("turn off every light other than the floor lamp");
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(8, r.Action!.Lights.Count);
+        Assert.IsFalse(r.Action.Lights.Any(l => l.Name == "floor lamp"));
     }
 
     [TestMethod]

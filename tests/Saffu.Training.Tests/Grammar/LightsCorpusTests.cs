@@ -221,6 +221,40 @@ public sealed class LightsCorpusTests
     }
 
     [TestMethod]
+    public void ThePlannersLeadAndDevicePhraseWordsAreKeptWhateverTheMinimumCount()
+    {
+        var c = LightsCorpus.Build(shippedHome.Value, new LightsCorpusOptions { SentencesPerIntent = 50, NoneTemplateSentences = 10 });
+        var tokens = new SentenceTokens();
+        var phrases = PlaceWords.LeadsAndWords(CommandGrammar.Shipped).Select(l => l.Phrase)
+            .Concat(PlaceWords.Devices(shippedHome.Value, CommandGrammar.Shipped).Select(d => d.Phrase)).ToList();
+        Assert.IsGreaterThanOrEqualTo(300, phrases.Count);
+        foreach (string phrase in phrases)
+            foreach (SentenceToken word in tokens.Tokenize(phrase)!.Where(t => t.Value < 0))
+                Assert.Contains(word.Word, c.KeepWords, $"\"{word.Word}\" of \"{phrase}\"");
+        foreach (string word in new[] { "projector", "router", "found", "neighbours" }) Assert.Contains(word, c.KeepWords);
+    }
+
+    [TestMethod]
+    public void ExtraWordsAreKeptUnlessCountedAndExtraSentencesRepeat()
+    {
+        var options = new LightsCorpusOptions { SentencesPerIntent = 50, NoneTemplateSentences = 10 };
+        var extra = new[]
+        {
+            new Utterance("yeet the desk lamp on", LightIntents.TurnOn, new Dictionary<string, string> { ["name"] = "desk lamp" }, new SourceLine("extra.jsonl", 1)),
+        };
+        var kept = LightsCorpus.Build(shippedHome.Value, options with { Extra = extra });
+        Assert.Contains("yeet", kept.KeepWords, "kept: every extra word stays whatever the minimum count");
+        Assert.AreEqual(1, kept.Train.Count(s => s.Source.Path == "extra.jsonl"));
+        var counted = LightsCorpus.Build(shippedHome.Value, options with { Extra = extra, KeepExtraWords = false, ExtraRepeat = 3 });
+        Assert.DoesNotContain("yeet", counted.KeepWords, "counted: an extra word is counted like the grammar's");
+        Assert.Contains("desk", counted.KeepWords, "the home's names are kept either way");
+        var copies = counted.Train.Where(s => s.Source.Path == "extra.jsonl").ToList();
+        Assert.HasCount(3, copies, "each extra sentence trains ExtraRepeat times");
+        Assert.IsTrue(copies.All(c => c.SlotSpans[LightSlots.Name] == new TokenSpan(2, 2)), "with its slot tags");
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => LightsCorpus.Build(shippedHome.Value, options with { Extra = extra, ExtraRepeat = 0 }));
+    }
+
+    [TestMethod]
     [DataRow("dim the desk lamp", "HassDance", "step", "down", "the intent \"HassDance\"")]
     [DataRow("dim the desk lamp", "HassTurnOn", "step", "down", "the slot step with HassTurnOn")]
     [DataRow("dim the desk lamp", "HassLightSet", "step", "sideways", "step = \"sideways\"")]

@@ -55,6 +55,18 @@ internal sealed class TrainArguments
             + "docs/grammar.md), added to training; each slot's words are found through the home's names.",
         HelpName = "FILE",
     };
+    public readonly Option<string?> ExtraWords = new("--extra-words")
+    {
+        Description = "With --extra: kept (every word of its sentences joins the vocabulary) or counted (an extra word joins it only "
+            + "if the whole training corpus says it --min-count times; rarer ones read as <oov>). Default: kept.",
+        HelpName = "kept|counted",
+    };
+    public readonly Option<int> ExtraRepeat = new("--extra-repeat")
+    {
+        Description = "With --extra: each of its sentences trains this many times (with its slot tags), 1..100. Default: 1.",
+        DefaultValueFactory = _ => 1,
+        HelpName = "N",
+    };
     public readonly Option<string?> Phrasings = new("--phrasings")
     {
         Description = "With --home: real sentences labelled with an intent only (.jsonl, .csv or a folder; the lights intents; "
@@ -127,7 +139,7 @@ internal sealed class TrainArguments
 
     public IEnumerable<Option> All =>
     [
-        Train, Home, Extra, Phrasings, PhrasingsRepeat, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
+        Train, Home, Extra, ExtraWords, ExtraRepeat, Phrasings, PhrasingsRepeat, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Cooccurrence, CooccurrenceMix, CooccurrenceEntries, URank, Start, FineTune, Epochs, BatchSize, LearningRate,
         Patience, FoldTemperature, WordDropout, AveragedRuns, Seed, InitScale, MaxFalseRejection, TemperatureScale, NoneRejectionTarget, NoneNeedsAnchor, NonActingOffset, PairedCodes, SkipBadLines, Quiet,
     ];

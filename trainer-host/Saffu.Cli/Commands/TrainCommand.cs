@@ -23,6 +23,7 @@ public static class TrainCommand
                 parse.GetValue(args.Valid), parse.GetValue(args.Out)!, parse.GetValue(args.SkipBadLines), parse.GetValue(args.Quiet))
             {
                 Phrasings = parse.GetValue(args.Phrasings), PhrasingsRepeat = parse.GetValue(args.PhrasingsRepeat),
+                ExtraWords = parse.GetValue(args.ExtraWords), ExtraRepeat = parse.GetValue(args.ExtraRepeat),
             };
             var defaults = settings.Home is null ? new TrainOptions() : TrainOptions.Lights;
             return new TrainRun(settings, args.Options(parse, defaults), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute();

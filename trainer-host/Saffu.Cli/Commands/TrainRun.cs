@@ -54,7 +54,11 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
     {
         var extra = settings.Extra is null ? [] : Reported(DatasetReader.Read(settings.Extra,
             read with { KnownIntents = LightIntents.All.ToHashSet(StringComparer.Ordinal) }));
-        return LightsCorpus.Build(home, LightsCorpusOptions.Default with { Seed = options.FineTuning.Seed, Extra = extra });
+        return LightsCorpus.Build(home, LightsCorpusOptions.Default with
+        {
+            Seed = options.FineTuning.Seed, Extra = extra, KeepExtraWords = settings.ExtraWords != TrainSettings.ExtraWordsCounted,
+            ExtraRepeat = settings.ExtraRepeat,
+        });
     }
 
     /// <summary>The lights corpus's training sentences (exact slot tags), then `--train`.</summary>
@@ -88,6 +92,14 @@ internal sealed class TrainRun(TrainSettings settings, TrainOptions options, Tex
 /// <summary>The parsed non-knob options of `saffu train`.</summary>
 internal sealed record TrainSettings(string? Train, string? Home, string? Extra, string? Valid, string Out, bool SkipBadLines, bool Quiet)
 {
+    public const string ExtraWordsKept = "kept", ExtraWordsCounted = "counted";
+
+    /// <summary>`--extra-words kept|counted`: whether every word of the extra sentences joins the vocabulary (null: kept).</summary>
+    public string? ExtraWords { get; init; }
+
+    /// <summary>`--extra-repeat N`: how many times each extra sentence trains.</summary>
+    public int ExtraRepeat { get; init; } = 1;
+
     /// <summary>`--phrasings FILE`: intent-only real sentences (intent head only, no vocabulary words).</summary>
     public string? Phrasings { get; init; }
 
@@ -103,6 +115,12 @@ internal sealed record TrainSettings(string? Train, string? Home, string? Extra,
             throw new ArgumentException($"--extra {Extra} without --home; expected --home HOME_FILE too (extra sentences join a home's lights corpus).");
         if (Phrasings is not null && Home is null)
             throw new ArgumentException($"--phrasings {Phrasings} without --home; expected --home HOME_FILE too (phrasings join a home's lights corpus).");
+        if ((ExtraWords is not null || ExtraRepeat != 1) && Extra is null)
+            throw new ArgumentException($"{(ExtraWords is not null ? "--extra-words" : "--extra-repeat")} without --extra; expected --extra FILE too.");
+        if (ExtraWords is not null and not ExtraWordsKept and not ExtraWordsCounted)
+            throw new ArgumentException($"--extra-words {ExtraWords}; expected {ExtraWordsKept} or {ExtraWordsCounted}.");
+        if (ExtraRepeat is < 1 or > 100)
+            throw new ArgumentException($"--extra-repeat {ExtraRepeat}; expected 1..100.");
         if (PhrasingsRepeat is < 1 or > 100)
             throw new ArgumentException($"--phrasings-repeat {PhrasingsRepeat}; expected 1..100.");
     }
@@ -127,7 +145,8 @@ internal static class TrainSummary
             (t.UnanchoredNoneLeftOut > 0 ? $"; {t.UnanchoredNoneLeftOut:N0} {FloatModel.NoneIntentName} training sentences without one left out" : ""));
         if (corpus is not null && settings.Extra is not null && m.AnchorIds is not null)
         {
-            var unanchored = corpus.Train.Where(s => s.Source.Path == settings.Extra && s.Intent != FloatModel.NoneIntentName && !m.IsAnchored(s.Text)).ToList();
+            var unanchored = corpus.Train.Where(s => s.Source.Path == settings.Extra && s.Intent != FloatModel.NoneIntentName && !m.IsAnchored(s.Text))
+                .DistinctBy(s => s.Source.Line).ToList();
             if (unanchored.Count > 0)
                 output.WriteLine($"warning: {unanchored.Count} command(s) of {settings.Extra} say no anchor word and will not be understood " +
                     $"(first, line {unanchored[0].Source.Line}: \"{unanchored[0].Text}\"); say a light's name or a light word in them, or add the word to a light's aliases");

@@ -18,8 +18,8 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
     }
 
     /// <summary>
-    /// Words the vocabulary must keep whatever their count: every word of the home's slot phrases (the action map looks
-    /// them up) and of the user's extra sentences (few, and written on purpose).
+    /// Words the vocabulary must keep whatever their count (when said at all): every word of the home's slot phrases and of
+    /// the planner's lead, statement, cancellation and device phrases (the action map looks them up) and, unless <see cref="LightsCorpusOptions.KeepExtraWords"/> is false, of the user's extra sentences (few, and written on purpose).
     /// </summary>
     public IReadOnlySet<string> KeepWords { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -42,6 +42,8 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         options ??= LightsCorpusOptions.Default;
         if (options.ValidShare is < 0 or > 0.5 || double.IsNaN(options.ValidShare))
             throw new ArgumentOutOfRangeException(nameof(options), options.ValidShare, "ValidShare must be in 0..0.5");
+        if (options.ExtraRepeat is < 1 or > 100)
+            throw new ArgumentOutOfRangeException(nameof(options), options.ExtraRepeat, "ExtraRepeat must be in 1..100");
         var clock = Stopwatch.StartNew();
         CommandGrammar grammar = options.Grammar ?? CommandGrammar.Shipped;
         NotLightsList notLights = options.NotLights ?? NotLightsList.Shipped;
@@ -49,7 +51,11 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         var pool = new SentencePool();
 
         var finder = new SlotSpanFinder(phrases);
-        foreach (Utterance extra in options.Extra) pool.AddExtra(finder.Label(extra));
+        foreach (Utterance extra in options.Extra)
+        {
+            LabelledSentence labelled = finder.Label(extra);
+            for (int copy = 0; copy < options.ExtraRepeat; copy++) pool.AddExtra(labelled);
+        }
 
         var heldOut = TemplateSplit.HeldOut(grammar.Templates, options.ValidShare);
         var expander = new GrammarExpander(grammar, home);
@@ -93,7 +99,12 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         // whose templates happen to draw it only into validation (or never) must still be in the vocabulary
         foreach (string phrase in PlaceWords.For(home, grammar).Concat(PlaceWords.Leads(grammar).Select(l => l.Phrase)).Concat(phrases.Words()))
             vocabularyWords.UnionWith(tokens.Tokenize(phrase)?.Where(t => t.Value < 0).Select(t => t.Word) ?? []);
-        foreach (Utterance u in options.Extra) keep.UnionWith(tokens.Tokenize(u.Text)?.Select(t => t.Word) ?? []);
+        // the planner's lead, statement, cancellation and device phrases are stored only when the vocabulary has all their
+        // words (docs/action-map.md): a rare one must not fall to a minimum count, or its sentences lose their rule
+        foreach (string phrase in PlaceWords.LeadsAndWords(grammar).Select(l => l.Phrase).Concat(PlaceWords.Devices(home, grammar).Select(d => d.Phrase)))
+            keep.UnionWith(tokens.Tokenize(phrase)?.Where(t => t.Value < 0).Select(t => t.Word) ?? []);
+        if (options.KeepExtraWords)
+            foreach (Utterance u in options.Extra) keep.UnionWith(tokens.Tokenize(u.Text)?.Select(t => t.Word) ?? []);
         return new LightsCorpus(train, validList, report, phrases)
         {
             KeepWords = keep, AnchorWords = Grammar.AnchorWords.For(home, grammar), VocabularyWords = vocabularyWords.ToList(),

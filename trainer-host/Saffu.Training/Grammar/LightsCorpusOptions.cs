@@ -35,5 +35,12 @@ public sealed record LightsCorpusOptions
     /// <summary>The user's own labelled sentences (e.g. `--extra FILE.jsonl` read by the trainer's JSONL reader); all go to training.</summary>
     public IReadOnlyList<Utterance> Extra { get; init; } = [];
 
+    /// <summary>Every word of <see cref="Extra"/> stays in the vocabulary whatever the minimum count says (`--extra-words kept`,
+    /// the default); false (`counted`): an extra word is counted with the rest of the corpus and kept only if frequent enough.</summary>
+    public bool KeepExtraWords { get; init; } = true;
+
+    /// <summary>How many times each <see cref="Extra"/> sentence trains (`--extra-repeat N`), 1..100.</summary>
+    public int ExtraRepeat { get; init; } = 1;
+
     public static LightsCorpusOptions Default { get; } = new();
 }
