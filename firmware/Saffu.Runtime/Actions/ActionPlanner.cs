@@ -324,7 +324,30 @@ namespace Saffu.Runtime.Actions
                 end = t;
             }
             if (unknownArea) return ActionReason.UnknownArea;
+            ExceptionsFromWords(s.WordIds, first - 1, session.Position);
             return ChooseTargets(s.WordIds, first, session.Position);
+        }
+
+        /// <summary>
+        /// Exceptions read from the words (docs/action-map.md step 2): right after an exclusion phrase, or one word after it,
+        /// the longest light or area phrase of ids[from..end) is excepted even when the tagger missed it or started it late
+        /// ("turn off all lights but the kitchen", "switch on the hall light and not the kitchen light").
+        /// </summary>
+        void ExceptionsFromWords(int[] ids, int from, int end)
+        {
+            ActionMap map = Map!;
+            for (int at = from + 1; at < end; at++)
+            {
+                if (!map.ExclusionBefore(ids, from, at)) continue;
+                for (int count = 3; count >= 1; count--)
+                {
+                    if (at + count > end) continue;
+                    int light = map.FindLight(ids, at, count);
+                    if (light >= 0) { excluded[light] = true; break; }
+                    int area = map.FindArea(ids, at, count);
+                    if (area >= 0) { excludedArea[area] = true; break; }
+                }
+            }
         }
 
         /// <summary>

@@ -282,6 +282,8 @@ public sealed class TranscriptRunnerTests
     // as HassNevermind and cancelled (the written cancellations say "turn on the kitchen light actually no don't"); "oh wait" is not
     [DataRow("oh wait, turn off the desk lamp", "desk lamp")]
     [DataRow("turn off the desk lamp and do not turn it back on", "desk lamp")]
+    // exceptions read from the words: a span the tagger missed or started late after "but"/"not" is still excepted
+    [DataRow("turn on the kitchen light but the hall light stays on", "kitchen light")]
     public void ActsOnTheOneLightAskedFor(string text, string light)
     {
         TranscriptResult r = ShippedRunner().Run(text);
