@@ -316,7 +316,7 @@ namespace Saffu.Runtime.Actions
                         : ActionReason.None;
                     if (r == ActionReason.UnknownName && !except && IsStrayNameWord(s.WordIds, start - 1, end - start + 1)) r = ActionReason.None;
                     if (r != ActionReason.None) return r;
-                    if (slot == areaSlot && !AreaTarget(s.WordIds, start - 1, end - start + 1, except)) unknownArea = true;
+                    if (slot == areaSlot && !AreaTarget(s.WordIds, start - 1, end - start + 1, floor, except)) unknownArea = true;
                     floor = end;
                 }
                 slot = next;
@@ -325,7 +325,36 @@ namespace Saffu.Runtime.Actions
             }
             if (unknownArea) return ActionReason.UnknownArea;
             ExceptionsFromWords(s.WordIds, first - 1, session.Position);
+            if (spans == 0) TargetsFromWords(s.WordIds, first - 1, session.Position);
             return ChooseTargets(s.WordIds, first, session.Position);
+        }
+
+        /// <summary>
+        /// Targets read from the words (docs/action-map.md step 2) when the tagger tagged no name or area span: every light or
+        /// area phrase of ids[from..end) (the longest at each position) that is not excepted names its target, so a room the
+        /// tagger missed ("turn bedroom lights red") is that room, not every light.
+        /// </summary>
+        void TargetsFromWords(int[] ids, int from, int end)
+        {
+            ActionMap map = Map!;
+            for (int at = from; at < end; at++)
+            {
+                for (int count = 3; count >= 1; count--)
+                {
+                    if (at + count > end) continue;
+                    int light = map.FindLight(ids, at, count);
+                    int area = light >= 0 ? -1 : map.FindArea(ids, at, count);
+                    if (light < 0 && area < 0) continue;
+                    if (light >= 0 && !IsExcepted(light))
+                    {
+                        named[light] = true;
+                        if (Light < 0) Light = light;
+                    }
+                    if (area >= 0 && !excludedArea[area]) NameArea(area, false);
+                    at += count - 1;
+                    break;
+                }
+            }
         }
 
         /// <summary>
@@ -416,9 +445,14 @@ namespace Saffu.Runtime.Actions
             return after < session.Position && Map!.IsLightNounAt(s.WordIds, after);
         }
 
-        bool AreaTarget(int[] ids, int first, int count, bool except)
+        /// <summary>
+        /// An area span: an area; else an area whose phrase the span ends and the one or two untagged words before it (from
+        /// ids[floor]) begin — the tagger started it late ("turn living | room lights off": "living" O, "room" area).
+        /// </summary>
+        bool AreaTarget(int[] ids, int first, int count, int floor, bool except)
         {
             int area = Map!.FindArea(ids, first, count);
+            for (int more = 1; area < 0 && more <= 2 && first - more >= floor; more++) area = Map.FindArea(ids, first - more, count + more);
             if (area < 0) return false;
             NameArea(area, except);
             return true;

@@ -16,14 +16,14 @@ namespace Saffu.Runtime.Actions
         public string? Name, Area, Color, Step;
         /// <summary>The brightness span's number, −1 when not heard.</summary>
         public int Brightness = -1;
-        bool nameIsLight;
+        bool nameIsLight, areaIsArea;
 
         /// <summary>Reads the slots of the session's decision; planned: the planner has just planned it.</summary>
         public void Read(Session session, ActionPlanner planner, bool planned)
         {
             Name = Area = Color = Step = null;
             Brightness = -1;
-            nameIsLight = false;
+            nameIsLight = areaIsArea = false;
             Decision d = session.Decision;
             RunState s = session.State;
             ActionMap? map = planner.Map;
@@ -43,6 +43,7 @@ namespace Saffu.Runtime.Actions
                 {
                     int i = map == null ? -1 : map.FindArea(s.WordIds, first, count);
                     Area = i >= 0 ? map!.AreaName(i) : d.SlotText(slot);
+                    areaIsArea = i >= 0;
                 }
                 else if (name == ActionPlanner.ColorSlot)
                 {
@@ -75,6 +76,14 @@ namespace Saffu.Runtime.Actions
         {
             // A name span the tagger cut short that the planner completed from the next words ("counter" of "the counter lights").
             if (Name != null && !nameIsLight && plan.Light >= 0) Name = plan.LightName();
+            // An area span the planner completed from the words before it ("room" of "turn living room lights off").
+            if (Area != null && !areaIsArea && plan.Area >= 0) Area = plan.AreaName();
+            // Targets the planner read from the words because the tagger tagged none ("turn bedroom lights red").
+            if (Name == null && Area == null)
+            {
+                if (plan.Light >= 0) Name = plan.LightName();
+                else Area = plan.AreaName();
+            }
             if (Name != null && plan.Light < 0)
             {
                 string? area = plan.AreaName();

@@ -291,6 +291,19 @@ public sealed class TranscriptRunnerTests
         Assert.AreEqual(light, r.Action!.Lights.Single().Name);
     }
 
+    // A room the tagger started late ("living" O, "room" area) or did not tag at all: that room's lights, never every light
+    // (docs/action-map.md step 2, "Targets from the words").
+    [TestMethod]
+    [DataRow("turn living room lights off", "living room", "ceiling light,floor lamp,mood light")]
+    [DataRow("turn bedroom lights red", "bedroom", "bedside lamp")]
+    public void ARoomTheTaggerMissedIsThatRoom(string text, string area, string lights)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(lights, string.Join(",", r.Action!.Lights.Select(l => l.Name)));
+        Assert.AreEqual(area, r.Slots.Single(s => s.Name == "area").Text);
+    }
+
     // "all … except X" with an exception word the model lacks: never the excepted light alone (it used to switch just X).
     [TestMethod]
     [DataRow("turn off all the lights except the hall light")]

@@ -71,6 +71,17 @@ public static class CanonicalSlots
             values[tagged >= 0 ? tagged : name] = new SlotValue(ActionPlanner.AreaSlot, area, null);
             if (tagged >= 0) values.RemoveAt(name);
         }
+        // As the device's SlotReport: an area span the planner completed from the words before it ("room" of "living room").
+        int areaAt = values.FindIndex(v => v.Name == ActionPlanner.AreaSlot);
+        if (areaAt >= 0 && plan.AreaName() is { } completed && plan.Map is { } areas
+            && !Enumerable.Range(0, areas.AreaCount).Any(i => areas.AreaName(i) == values[areaAt].Text))
+            values[areaAt] = new SlotValue(ActionPlanner.AreaSlot, completed, null);
+        // As the device's SlotReport: targets the planner read from the words because the tagger tagged none.
+        if (!values.Any(v => v.Name is ActionPlanner.NameSlot or ActionPlanner.AreaSlot))
+        {
+            if (plan.LightName() is { } said) values.Add(new SlotValue(ActionPlanner.NameSlot, said, null));
+            else if (plan.AreaName() is { } room) values.Add(new SlotValue(ActionPlanner.AreaSlot, room, null));
+        }
         if (plan.Action != ActionKind.Set)
         {
             // As the device's SlotReport: only HassLightSet takes a value (docs/grammar.md §1), so a step, colour or
