@@ -325,14 +325,16 @@ namespace Saffu.Runtime.Actions
             }
             if (unknownArea) return ActionReason.UnknownArea;
             ExceptionsFromWords(s.WordIds, first - 1, session.Position);
-            if (spans == 0) TargetsFromWords(s.WordIds, first - 1, session.Position);
+            // only where every light would be the target: the words narrow it, never make a target where none was said
+            if (spans == 0 && (Action == ActionKind.Query || EveryLightSaid(s.WordIds, first - 1, session.Position)))
+                TargetsFromWords(s.WordIds, first - 1, session.Position);
             return ChooseTargets(s.WordIds, first, session.Position);
         }
 
         /// <summary>
-        /// Targets read from the words (docs/action-map.md step 2) when the tagger tagged no name or area span: every light or
-        /// area phrase of ids[from..end) (the longest at each position) that is not excepted names its target, so a room the
-        /// tagger missed ("turn bedroom lights red") is that room, not every light.
+        /// Targets read from the words (docs/action-map.md step 2) when the tagger tagged no name or area span and every light
+        /// would be the target: every light or area phrase of ids[from..end) (the longest at each position) that is not
+        /// excepted names its target, so a room the tagger missed ("turn bedroom lights red") is that room, not every light.
         /// </summary>
         void TargetsFromWords(int[] ids, int from, int end)
         {
