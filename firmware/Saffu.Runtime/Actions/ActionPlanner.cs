@@ -338,25 +338,35 @@ namespace Saffu.Runtime.Actions
         /// </summary>
         void TargetsFromWords(int[] ids, int from, int end)
         {
-            ActionMap map = Map!;
             for (int at = from; at < end; at++)
             {
-                for (int count = 3; count >= 1; count--)
+                int count = PhraseAt(ids, at, end, out int light, out int area);
+                if (count == 0) continue;
+                if (light >= 0 && !IsExcepted(light))
                 {
-                    if (at + count > end) continue;
-                    int light = map.FindLight(ids, at, count);
-                    int area = light >= 0 ? -1 : map.FindArea(ids, at, count);
-                    if (light < 0 && area < 0) continue;
-                    if (light >= 0 && !IsExcepted(light))
-                    {
-                        named[light] = true;
-                        if (Light < 0) Light = light;
-                    }
-                    if (area >= 0 && !excludedArea[area]) NameArea(area, false);
-                    at += count - 1;
-                    break;
+                    named[light] = true;
+                    if (Light < 0) Light = light;
                 }
+                if (area >= 0 && !excludedArea[area]) NameArea(area, false);
+                at += count - 1;
             }
+        }
+
+        /// <summary>
+        /// The longest light or area phrase (up to three words) that starts at ids[at] and ends by ids[end − 1]: its word
+        /// count, 0 if none; light or area is its index, the other −1.
+        /// </summary>
+        int PhraseAt(int[] ids, int at, int end, out int light, out int area)
+        {
+            for (int count = 3; count >= 1; count--)
+            {
+                if (at + count > end) continue;
+                light = Map!.FindLight(ids, at, count);
+                area = light >= 0 ? -1 : Map.FindArea(ids, at, count);
+                if (light >= 0 || area >= 0) return count;
+            }
+            light = area = -1;
+            return 0;
         }
 
         /// <summary>
@@ -366,18 +376,11 @@ namespace Saffu.Runtime.Actions
         /// </summary>
         void ExceptionsFromWords(int[] ids, int from, int end)
         {
-            ActionMap map = Map!;
             for (int at = from + 1; at < end; at++)
             {
-                if (!map.ExclusionBefore(ids, from, at)) continue;
-                for (int count = 3; count >= 1; count--)
-                {
-                    if (at + count > end) continue;
-                    int light = map.FindLight(ids, at, count);
-                    if (light >= 0) { excluded[light] = true; break; }
-                    int area = map.FindArea(ids, at, count);
-                    if (area >= 0) { excludedArea[area] = true; break; }
-                }
+                if (!Map!.ExclusionBefore(ids, from, at) || PhraseAt(ids, at, end, out int light, out int area) == 0) continue;
+                if (light >= 0) excluded[light] = true;
+                else excludedArea[area] = true;
             }
         }
 
