@@ -7,20 +7,20 @@ namespace Saffu.Runtime.Actions
         {
             for (int light = 0; light < lightAt.Length; light++)
             {
-                if (AnyNameHas(lightAt[light] + LightFixedBytes - 1, id)) return true;
+                if (AnyNameHas(lightAt[light] + LightFixedBytes - 1, id, false)) return true;
             }
             return false;
         }
 
-        /// <summary>nameCount at 'at', then that many phrases: does one hold the word id?</summary>
-        bool AnyNameHas(int at, int id)
+        /// <summary>nameCount at 'at', then that many phrases: does one hold the word id (lastOnly: as its last word)?</summary>
+        bool AnyNameHas(int at, int id, bool lastOnly)
         {
             int names = data[at];
             at++;
             for (int n = 0; n < names; n++)
             {
                 int words = data[at];
-                for (int w = 0; w < words; w++)
+                for (int w = lastOnly && words > 0 ? words - 1 : 0; w < words; w++)
                 {
                     if ((data[at + 1 + 2 * w] | (data[at + 2 + 2 * w] << 8)) == id) return true;
                 }

@@ -418,21 +418,7 @@ namespace Saffu.Runtime.Actions
         {
             for (int light = 0; light < lightAt.Length; light++)
             {
-                if (AnyNameEndsWith(lightAt[light] + LightFixedBytes - 1, id)) return true;
-            }
-            return false;
-        }
-
-        /// <summary>nameCount at 'at', then that many phrases: does one end with the word id?</summary>
-        bool AnyNameEndsWith(int at, int id)
-        {
-            int names = data[at];
-            at++;
-            for (int n = 0; n < names; n++)
-            {
-                int last = at + 2 * data[at] - 1;
-                if ((data[last] | (data[last + 1] << 8)) == id) return true;
-                at += 1 + 2 * data[at];
+                if (AnyNameHas(lightAt[light] + LightFixedBytes - 1, id, true)) return true;
             }
             return false;
         }
@@ -442,7 +428,7 @@ namespace Saffu.Runtime.Actions
         {
             for (int area = 0; area < areaAt.Length; area++)
             {
-                if (AnyNameEndsWith(areaAt[area], id)) return true;
+                if (AnyNameHas(areaAt[area], id, true)) return true;
             }
             return false;
         }
