@@ -156,14 +156,11 @@ sealed class QualitySets
             NearMiss.Add(("near misses (nearmiss-dev)", "tests/data/lights/nearmiss-dev.jsonl"));
             NearMiss.Add(("near misses (nearmiss-dev2)", "tests/data/lights/nearmiss-dev2.jsonl"));
             NearMiss.Add(("near misses (nearmiss-dev3)", "tests/data/lights/nearmiss-dev3.jsonl"));
-            BlobCommands.Add(("fourth dev commands (commands-dev4)", "tests/data/lights/commands-dev4.jsonl"));
-            NearMiss.Add(("near misses (nearmiss-dev4)", "tests/data/lights/nearmiss-dev4.jsonl"));
-            BlobCommands.Add(("fifth dev commands (commands-dev5)", "tests/data/lights/commands-dev5.jsonl"));
-            NearMiss.Add(("near misses (nearmiss-dev5)", "tests/data/lights/nearmiss-dev5.jsonl"));
-            BlobCommands.Add(("sixth dev commands (commands-dev6)", "tests/data/lights/commands-dev6.jsonl"));
-            NearMiss.Add(("near misses (nearmiss-dev6)", "tests/data/lights/nearmiss-dev6.jsonl"));
-            BlobCommands.Add(("seventh dev commands (commands-dev7)", "tests/data/lights/commands-dev7.jsonl"));
-            NearMiss.Add(("near misses (nearmiss-dev7)", "tests/data/lights/nearmiss-dev7.jsonl"));
+            foreach (var (ordinal, n) in new[] { ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7) })   // the blind-written dev pairs
+            {
+                BlobCommands.Add(($"{ordinal} dev commands (commands-dev{n})", $"tests/data/lights/commands-dev{n}.jsonl"));
+                NearMiss.Add(($"near misses (nearmiss-dev{n})", $"tests/data/lights/nearmiss-dev{n}.jsonl"));
+            }
         }
         if (options.Split == "blind")
         {
