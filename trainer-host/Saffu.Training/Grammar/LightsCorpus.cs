@@ -98,13 +98,14 @@ public sealed record LightsCorpus(IReadOnlyList<LabelledSentence> Train, IReadOn
         // the action map looks up every word of every slot phrase (names, aliases, colours, step phrases): a phrase
         // whose templates happen to draw it only into validation (or never) must still be in the vocabulary
         foreach (string phrase in PlaceWords.For(home, grammar).Concat(PlaceWords.Leads(grammar).Select(l => l.Phrase)).Concat(phrases.Words()))
-            vocabularyWords.UnionWith(tokens.Tokenize(phrase)?.Where(t => t.Value < 0).Select(t => t.Word) ?? []);
+            vocabularyWords.UnionWith(WordsOf(phrase));
         // the planner's lead, statement, cancellation and device phrases are stored only when the vocabulary has all their
         // words (docs/action-map.md): a rare one must not fall to a minimum count, or its sentences lose their rule
         foreach (string phrase in PlaceWords.LeadsAndWords(grammar).Select(l => l.Phrase).Concat(PlaceWords.Devices(home, grammar).Select(d => d.Phrase)))
-            keep.UnionWith(tokens.Tokenize(phrase)?.Where(t => t.Value < 0).Select(t => t.Word) ?? []);
+            keep.UnionWith(WordsOf(phrase));
         if (options.KeepExtraWords)
             foreach (Utterance u in options.Extra) keep.UnionWith(tokens.Tokenize(u.Text)?.Select(t => t.Word) ?? []);
+        IEnumerable<string> WordsOf(string phrase) => tokens.Tokenize(phrase)?.Where(t => t.Value < 0).Select(t => t.Word) ?? [];   // its words, no numbers
         return new LightsCorpus(train, validList, report, phrases)
         {
             KeepWords = keep, AnchorWords = Grammar.AnchorWords.For(home, grammar), VocabularyWords = vocabularyWords.ToList(),
