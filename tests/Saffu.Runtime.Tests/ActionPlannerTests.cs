@@ -350,6 +350,46 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void ALightNamedWithAnotherLightNounIsThatLight()
+        {
+            // "ceiling" is tagged B-name and "lights" O: the span "ceiling" is completed by "lights", which ends no name
+            // exactly but is a light noun where the ceiling light's name ends in one.
+            TestActionMap home = LightsModel.Home(LightsModel.Words());
+            home.Lead(ActionMap.WordLightNoun, "light");
+            home.Lead(ActionMap.WordLightNoun, "lights");
+            home.Lead(ActionMap.WordLightNoun, "lamp");
+            SaffuModel m = LoadHome(home);
+            Assert.AreEqual("P25=1000", Say(m, "turn on the ceiling lights"));
+            Outcome(m, ActionOutcome.Acted, ActionReason.None);
+            Assert.AreEqual("ceiling light", m.Actions.LightName());
+            Assert.AreEqual("P13=1000", Say(m, "turn on the desk light"));
+            Assert.AreEqual("desk lamp", m.Actions.LightName());
+            Assert.AreEqual("", Say(m, "turn on the attic light"));   // every word but the noun must be a name's
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+        }
+
+        [TestMethod]
+        public void AnotherLightNounNeedsTheMapsLightNounsAndOneLight()
+        {
+            TestActionMap plain = LightsModel.Home(LightsModel.Words());   // no light nouns in the lead table
+            SaffuModel m = LoadHome(plain);
+            Assert.AreEqual("", Say(m, "turn on the ceiling lights"));
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+
+            TestActionMap twin = new TestActionMap(LightsModel.Words(), LightsModel.IntentActions);
+            twin.Area(new string[] { "office" });
+            twin.Light(new string[] { "desk lamp" }, 0, 13, true);
+            twin.Light(new string[] { "desk light" }, 0, 14, true);
+            twin.Lead(ActionMap.WordLightNoun, "lights");
+            twin.Lead(ActionMap.WordLightNoun, "light");
+            twin.Lead(ActionMap.WordLightNoun, "lamp");
+            m = LoadHome(twin);
+            Assert.AreEqual("P13=1000", Say(m, "turn on the desk lamp"));   // an exact name still wins
+            Assert.AreEqual("", Say(m, "turn on the desk lights"));   // two lights end so: which one is not said
+            Outcome(m, ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+        }
+
+        [TestMethod]
         public void ANameThatBeginsWithNoAreaIsStillUnknown()
         {
             SaffuModel m = Load(true);

@@ -28,5 +28,54 @@ namespace Saffu.Runtime.Actions
             }
             return false;
         }
+        /// <summary>
+        /// The one light of whose names ids[first..first+count) differs only in its last word, both last words being light
+        /// nouns of the lead table ("ceiling lights", "floor lamps", "desk light" for "ceiling light", "floor lamp",
+        /// "desk lamp"); −1 when none or more than one light's name does. A one-word span is never matched so.
+        /// </summary>
+        public int FindLightByNoun(int[] ids, int first, int count)
+        {
+            if (count < 2 || !IsOneWordOfKind(WordLightNoun, ids[first + count - 1])) return -1;
+            int found = -1;
+            for (int light = 0; light < lightAt.Length; light++)
+            {
+                if (!AnyNameIsButNoun(lightAt[light] + LightFixedBytes - 1, ids, first, count)) continue;
+                if (found >= 0) return -1;
+                found = light;
+            }
+            return found;
+        }
+
+        /// <summary>nameCount at 'at', then that many phrases: is one ids[first..first+count) but for a light noun as its last word?</summary>
+        bool AnyNameIsButNoun(int at, int[] ids, int first, int count)
+        {
+            int names = data[at];
+            at++;
+            for (int n = 0; n < names; n++)
+            {
+                int words = data[at];
+                if (words == count && IsOneWordOfKind(WordLightNoun, IdAt(at, count - 1)))
+                {
+                    int k = 0;
+                    while (k < count - 1 && IdAt(at, k) == ids[first + k]) k++;
+                    if (k == count - 1) return true;
+                }
+                at += 1 + 2 * words;
+            }
+            return false;
+        }
+
+        /// <summary>Word k of the phrase at 'at'.</summary>
+        int IdAt(int at, int k) { return data[at + 1 + 2 * k] | (data[at + 2 + 2 * k] << 8); }
+
+        /// <summary>True when the lead table has the one-word phrase id of that kind.</summary>
+        bool IsOneWordOfKind(int kind, int id)
+        {
+            for (int e = 0; e < leadAt.Length; e++)
+            {
+                if (data[leadAt[e]] == kind && data[leadAt[e] + 1] == 1 && IdAt(leadAt[e] + 1, 0) == id) return true;
+            }
+            return false;
+        }
     }
 }

@@ -15,6 +15,18 @@ namespace Saffu.Runtime.Actions
         }
 
         /// <summary>
+        /// A light named with another light noun ("the ceiling lights", "the desk light"): the span, or the span and the
+        /// next one or two words of ids[..limit) when the tagger cut it short ("the floor | lamps"), ends in a light noun
+        /// where one light's name ends in another (ActionMap.FindLightByNoun). Tried after every exact light and area reading.
+        /// </summary>
+        int NameWithOtherNoun(int[] ids, int first, int count, int limit)
+        {
+            int light = -1;
+            for (int more = 0; light < 0 && more <= 2 && first + count + more <= limit; more++) light = Map!.FindLightByNoun(ids, first, count + more);
+            return light;
+        }
+
+        /// <summary>
         /// A name span that names nothing is a word of a light's name said in its everyday sense, not a target, when an
         /// earlier span already named a target and every word of the span is a word of some light's name or alias but
         /// none is a light noun or unknown: "night" of "the desk lamp is too bright for this time of night" (alias "night

@@ -406,7 +406,8 @@ namespace Saffu.Runtime.Actions
         /// name the span ends and the one or two untagged words before it (from ids[floor], after the previous span) begin
         /// ("reading | lamp": "reading" O, "lamp" I-name); else an area it is
         /// ("the kitchen" of "the kitchen and the hall light"); else, when no area span was tagged, an area it begins with
-        /// ("kitchen lights"). An excepted span excludes what it names.
+        /// ("kitchen lights"); else a light named with another light noun ("the ceiling lights"). An excepted span
+        /// excludes what it names.
         /// </summary>
         ActionReason NameTarget(int[] ids, int first, int count, int limit, int floor, bool mayBeAreaPrefix, bool except)
         {
@@ -414,6 +415,9 @@ namespace Saffu.Runtime.Actions
             int light = map.FindLight(ids, first, count);
             for (int more = 1; light < 0 && more <= 2 && first + count + more <= limit; more++) light = map.FindLight(ids, first, count + more);
             if (light < 0) light = NameBegunEarlier(ids, first, count, floor);
+            int area = light >= 0 ? -1 : map.FindArea(ids, first, count);
+            if (light < 0 && area < 0 && mayBeAreaPrefix) area = map.FindAreaPrefix(ids, first, count);
+            if (light < 0 && area < 0) light = NameWithOtherNoun(ids, first, count, limit);
             if (light >= 0)
             {
                 if (except) excluded[light] = true;
@@ -421,8 +425,6 @@ namespace Saffu.Runtime.Actions
                 if (Light < 0 && !except) Light = light;
                 return ActionReason.None;
             }
-            int area = map.FindArea(ids, first, count);
-            if (area < 0 && mayBeAreaPrefix) area = map.FindAreaPrefix(ids, first, count);
             if (area < 0) return ActionReason.UnknownName;
             NameArea(area, except);
             return ActionReason.None;

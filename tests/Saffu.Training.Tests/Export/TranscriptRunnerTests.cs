@@ -304,6 +304,21 @@ public sealed class TranscriptRunnerTests
         Assert.AreEqual(area, r.Slots.Single(s => s.Name == "area").Text);
     }
 
+    // A light named with another light noun is that light (docs/action-map.md step 2); the kitchen's lights stay the room.
+    [TestMethod]
+    [DataRow("turn on the ceiling lights", "ceiling light", "ceiling light")]
+    [DataRow("turn off the floor lamps", "floor lamp", "floor lamp")]
+    [DataRow("switch on the desk light", "desk lamp", "desk lamp")]
+    [DataRow("turn on the counter light", "counter lights", "counter lights")]
+    [DataRow("turn on the kitchen lights", "", "kitchen light,counter lights")]
+    public void ALightNamedWithAnotherLightNounIsThatLight(string text, string name, string lights)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(lights, string.Join(",", r.Action!.Lights.Select(l => l.Name)));
+        Assert.AreEqual(name, r.Slots.SingleOrDefault(s => s.Name == "name")?.Text ?? "");
+    }
+
     // "all … except X" with an exception word the model lacks: never the excepted light alone (it used to switch just X).
     [TestMethod]
     [DataRow("turn off all the lights except the hall light")]
