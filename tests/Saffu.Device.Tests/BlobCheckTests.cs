@@ -34,6 +34,31 @@ namespace Saffu.Device.Tests
             AssertAgreement(TestBlobWriter.Write(TestModels.Random(new TestShape(), 11)));
         }
 
+        [TestMethod]
+        public void ReadsActionMapsOfLayout7AndOfLayouts1To6()
+        {
+            // TestBlobs.First() has a layout-7 action map; the same home with layout 6's header (no version field, u8 counts).
+            TestModelSpec spec = LightsModel.Create(true);
+            TestActionMap old = LightsModel.Home(LightsModel.Words());
+            old.Version = 6;
+            spec.ActionMap = old.Write();
+            byte[] previous = TestBlobWriter.Write(spec);
+            Assert.AreEqual(BlobError.None, Check(previous));
+            AssertAgreement(previous);
+            // A layout the device does not read is refused at upload, naming the version found and those read.
+            spec.ActionMap = LightsModel.Home(LightsModel.Words()).Write();
+            spec.ActionMap[0] = 8;
+            byte[] future = TestBlobWriter.Write(spec);
+            RamRegionStore ram = new RamRegionStore();
+            IRegion region = ram.Open("slot", future.Length);
+            region.Write(0, future, 0, future.Length);
+            BlobCheck check = new BlobCheck();
+            Assert.IsFalse(check.Check(new RegionWindow(region), future.Length));
+            Assert.AreEqual((int)BlobError.BadActionMap, (int)check.Error);
+            Assert.IsTrue(check.Message.IndexOf("ActionMap is version 8 but this runtime reads versions 1..7") >= 0, check.Message);
+            Assert.AreEqual((int)BlobError.BadActionMap, (int)ModelBlob.Load(future).Error);
+        }
+
         static void AssertAgreement(byte[] good)
         {
             int stricter = 0, differ = 0, caught = 0, left = 0;

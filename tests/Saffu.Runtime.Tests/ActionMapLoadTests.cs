@@ -17,9 +17,13 @@ namespace Saffu.Runtime.Tests
     [TestClass]
     public class ActionMapLoadTests
     {
-        // Offsets in LightsModel's section: header 12 bytes, 6 intent actions padded to 20, areas
-        // 20..35, lights 35..88 (light 1 at 52, light 2 at 64), colours 88..108, steps 108..120.
-        const int Actions = 12, Areas = 20, Light1 = 52, Light2 = 64, Steps = 108, SectionBytes = 120;
+        // Offsets in LightsModel's section (layout 7): header 20 bytes, 6 intent actions padded to 28,
+        // areas 28..43, lights 43..96 (light 1 at 60, light 2 at 72), colours 96..116, steps 116..128.
+        // Layout 6's header is 8 bytes shorter.
+        const int Actions = 20, Areas = 28, Light1 = 60, Light2 = 72, Steps = 116, SectionBytes = 128, OldHeaderSaving = 8;
+        // Header fields of layout 7.
+        const int LightCountAt = 2, AreaCountAt = 4, ColorCountAt = 6, StepCountAt = 8, PlaceCountAt = 10, LeadCountAt = 12,
+            DeviceCountAt = 14, StepPercentAt = 16;
 
         static string[] Words() { return LightsModel.Words(); }
 
@@ -48,9 +52,30 @@ namespace Saffu.Runtime.Tests
             return section;
         }
 
+        /// <summary>The section with the u16 at offset at set to value.</summary>
+        static byte[] Patched16(int at, int value)
+        {
+            byte[] section = Home().Write();
+            section[at] = (byte)value;
+            section[at + 1] = (byte)(value >> 8);
+            return section;
+        }
+
+        static TestActionMap OldHome()
+        {
+            TestActionMap home = Home();
+            home.Version = 6;
+            return home;
+        }
+
         static byte[] Resized(int length)
         {
-            byte[] section = Home().Write(), resized = new byte[length];
+            return Resized(Home().Write(), length);
+        }
+
+        static byte[] Resized(byte[] section, int length)
+        {
+            byte[] resized = new byte[length];
             for (int i = 0; i < length && i < section.Length; i++) resized[i] = section[i];
             return resized;
         }
@@ -95,7 +120,7 @@ namespace Saffu.Runtime.Tests
             TestBlobWriter.Put16(blob, entry + 2, 0);
             TestBlobWriter.FixCrc(blob);
             Assert.AreEqual(BlobError.None, ModelBlob.Load(blob).Error);
-            blob[TestBlobWriter.SectionOffset(blob, 12)] = 0;   // lightCount 0
+            blob[TestBlobWriter.SectionOffset(blob, 12) + LightCountAt] = 0;   // lightCount 0
             TestBlobWriter.FixCrc(blob);
             Assert.AreEqual((int)BlobError.BadActionMap, (int)ModelBlob.Load(blob).Error);
         }
@@ -103,16 +128,63 @@ namespace Saffu.Runtime.Tests
         [TestMethod]
         public void HeaderCountsOutOfRange()
         {
-            Expect(Patched(0, 0), "lightCount is 0", "1..64");
-            Expect(Patched(0, 65), "lightCount is 65", "1..64");
-            Expect(Patched(2, 0), "areaCount is 0", "1..64");
-            Expect(Patched(4, 65), "colorCount is 65", "0..64");
-            byte[] steps = Home().Write();
-            steps[6] = 0;
-            steps[7] = 1;   // 256
-            Expect(steps, "stepCount is 256", "0..255");
-            Expect(Patched(8, 0), "stepPercent is 0", "1..100");
-            Expect(Patched(8, 101), "stepPercent is 101", "1..100");
+            Expect(Patched(LightCountAt, 0), "lightCount is 0", "1..64");
+            Expect(Patched(LightCountAt, 65), "lightCount is 65", "1..64");
+            Expect(Patched(AreaCountAt, 0), "areaCount is 0", "1..64");
+            Expect(Patched(ColorCountAt, 65), "colorCount is 65", "0..64");
+            Expect(Patched16(StepCountAt, 256), "stepCount is 256", "0..255");
+            Expect(Patched16(PlaceCountAt, 1025), "placeCount is 1025", "0..1024");
+            Expect(Patched16(LeadCountAt, 1025), "leadCount is 1025", "0..1024");
+            Expect(Patched16(DeviceCountAt, 0xFFFF), "deviceCount is 65535", "0..1024");
+            Expect(Patched(StepPercentAt, 0), "stepPercent is 0", "1..100");
+            Expect(Patched(StepPercentAt, 101), "stepPercent is 101", "1..100");
+            Expect(Patched(StepPercentAt + 2, 1), "reserved header byte 18 is 1", "expected 0");
+        }
+
+        [TestMethod]
+        public void AnotherLayoutVersionIsRefusedNamingIt()
+        {
+            Expect(Patched16(0, ActionMap.VersionFlag | 8), "ActionMap is version 8", "reads versions 1..7");
+            Expect(Patched16(0, ActionMap.VersionFlag), "ActionMap is version 0", "reads versions 1..7");
+            // A header of layouts 1..6 is told apart by its first u16, lightCount: 0 or 65..32767 is a bad lightCount.
+            Expect(Patched16(0, 0x7FFF), "lightCount is 32767", "1..64");
+        }
+
+        [TestMethod]
+        public void ALeadCountPastTheSectionIsATypedErrorNotAnOverread()
+        {
+            TestActionMap home = Home();
+            home.Lead(1, "the");
+            byte[] section = home.Write();
+            section[LeadCountAt] = 44;   // 300: the section holds 1 lead phrase, then padding
+            section[LeadCountAt + 1] = 1;
+            Expect(section, "lead phrase", "left");
+            section[LeadCountAt + 1] = 0x80;   // 32,812: a count no u8 could hold, past the limit
+            Expect(section, "leadCount is 32812", "0..1024");
+        }
+
+        [TestMethod]
+        public void ASectionOfLayout6StillLoadsTheSame()
+        {
+            byte[] old = OldHome().Write(), current = Home().Write();
+            Assert.AreEqual(SectionBytes - OldHeaderSaving, old.Length);
+            for (int i = Areas; i < SectionBytes; i++) Assert.AreEqual(current[i], old[i - OldHeaderSaving], "byte " + i + " after the header");
+            LoadResult result = LoadWith(old);
+            Assert.AreEqual(BlobError.None, result.Error, result.Message);
+            ActionMap map = result.Model!.Actions.Map!;
+            Assert.AreEqual(4, map.LightCount);
+            Assert.AreEqual(3, map.StepCount);
+            Assert.AreEqual(20, map.StepPercent);
+            Assert.AreEqual("warm white", map.ColorName(2));
+            Assert.AreEqual((int)ActionKind.Set, (int)map.ActionOf(LightsModel.LightSet));
+            // Its checks are layout 6's: lightCount first, u8 counts after stepPercent.
+            byte[] bad = OldHome().Write();
+            bad[0] = 65;
+            Expect(bad, "lightCount is 65", "1..64");
+            bad = OldHome().Write();
+            bad[9] = 3;   // placeCount 3: the section holds none
+            Expect(bad, "place", "");
+            Expect(Resized(OldHome().Write(), 10), "ActionMap header needs 12 bytes", "has 10 left");
         }
 
         [TestMethod]
@@ -131,7 +203,7 @@ namespace Saffu.Runtime.Tests
             none.Lead(0, "the");
             Expect(none.Write(), "lead phrase 0 has kind 0", "1 (filler)");
             // A place count the section does not hold.
-            Expect(Patched(9, 3), "place", "");
+            Expect(Patched(PlaceCountAt, 3), "place", "");
         }
 
         [TestMethod]
@@ -144,7 +216,7 @@ namespace Saffu.Runtime.Tests
             beyond.Device(40, "the");
             Expect(beyond.Write(), "device phrase 0 has intent 40", "7 (other)");
             // A device count the section does not hold.
-            Expect(Patched(11, 2), "device phrase", "");
+            Expect(Patched(DeviceCountAt, 2), "device phrase", "");
         }
 
         [TestMethod]
@@ -202,10 +274,11 @@ namespace Saffu.Runtime.Tests
         [TestMethod]
         public void TheLengthMustMatchTheContents()
         {
-            Expect(Resized(SectionBytes + 4), "section is 124 bytes", "contents need 120");
+            Expect(Resized(SectionBytes + 4), "section is 132 bytes", "contents need 128");
             Expect(Resized(SectionBytes - 4), "step phrase 2", "left");
-            Expect(Resized(10), "ActionMap header needs 12 bytes", "has 10 left");
-            Expect(Resized(16), "intentAction for 6 intents", "has 4 left");
+            Expect(Resized(1), "ActionMap header needs 2 bytes", "has 1 left");
+            Expect(Resized(10), "ActionMap header needs 20 bytes", "has 10 left");
+            Expect(Resized(24), "intentAction for 6 intents", "has 4 left");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Saffu.Runtime.Actions;
 using Saffu.Runtime.Blob;
 using Saffu.Runtime.Model;
 
@@ -140,16 +141,37 @@ namespace Saffu.Device.Models
             return Tensor("TagHead O_tag", inputs, tagCount, 15) && ExactEnd(BlobError.BadTensor, "TagHead");
         }
 
+        /// <summary>The ActionMap header's counts and the intent actions' bytes, of layout 7 or of layouts 1..6 (docs/action-map.md).</summary>
         bool CheckActionMapCounts()
         {
             if (Find(ActionMapKind) < 0) return true;
             Enter(ActionMapKind, "");
-            if (!Need(12, BlobError.BadActionMap, "ActionMap header")) return false;
-            int lights = w.U16(cur), areas = w.U16(cur + 2), colors = w.U16(cur + 4), steps = w.U16(cur + 6), stepPercent = w.Byte(cur + 8);
-            if (lights < 1 || lights > 64 || areas < 1 || areas > 64 || colors > 64 || steps > 255 || stepPercent < 1 || stepPercent > 100)
+            if (!Need(2, BlobError.BadActionMap, "ActionMap header")) return false;
+            int first = w.U16(cur);
+            if ((first & ActionMap.VersionFlag) == 0)
+            {
+                if (!Need(ActionMap.UnversionedHeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
+                return MapCounts(first, w.U16(cur + 2), w.U16(cur + 4), w.U16(cur + 6), w.Byte(cur + 8), ActionMap.UnversionedHeaderBytes);
+            }
+            int version = first & ~ActionMap.VersionFlag;
+            if (version != ActionMap.Version)
+                return Fail(BlobError.BadActionMap, "ActionMap is version " + version + " but this runtime reads versions 1.." + ActionMap.Version);
+            if (!Need(ActionMap.HeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
+            int places = w.U16(cur + 10), leads = w.U16(cur + 12), devices = w.U16(cur + 14);
+            if (places > ActionMap.MaxPlaces || leads > ActionMap.MaxLeads || devices > ActionMap.MaxDevices)
+                return Fail(BlobError.BadActionMap, "ActionMap counts places " + places + ", leads " + leads + ", devices " + devices
+                    + "; expected 0.." + ActionMap.MaxPlaces + ", 0.." + ActionMap.MaxLeads + ", 0.." + ActionMap.MaxDevices);
+            return MapCounts(w.U16(cur + 2), w.U16(cur + 4), w.U16(cur + 6), w.U16(cur + 8), w.Byte(cur + 16), ActionMap.HeaderBytes);
+        }
+
+        /// <summary>The header's light, area, colour and step counts and stepPercent in range, then the intent actions' bytes.</summary>
+        bool MapCounts(int lights, int areas, int colors, int steps, int stepPercent, int headerBytes)
+        {
+            if (lights < 1 || lights > ActionMap.MaxLights || areas < 1 || areas > ActionMap.MaxAreas || colors > ActionMap.MaxColors
+                || steps > ActionMap.MaxSteps || stepPercent < 1 || stepPercent > 100)
                 return Fail(BlobError.BadActionMap, "ActionMap counts lights " + lights + ", areas " + areas + ", colours " + colors + ", steps " + steps + ", stepPercent " + stepPercent
                     + "; expected 1..64, 1..64, 0..64, 0..255, 1..100");
-            return Need(12 + intents, BlobError.BadActionMap, "ActionMap intent actions");
+            return Need(headerBytes + intents, BlobError.BadActionMap, "ActionMap intent actions");
         }
 
         bool CheckAnchors()

@@ -9,8 +9,15 @@ namespace Saffu.Runtime.Actions
     /// </summary>
     public sealed partial class ActionMap
     {
-        public const int HeaderBytes = 12;
-        public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255, MaxPlaces = 255;
+        /// <summary>The layout this runtime writes and reads (docs/action-map.md, Version history); it also reads layouts 1..6.</summary>
+        public const int Version = 7;
+        /// <summary>Bit 15 of the first u16: a header with a version field (layout 7 on); layouts 1..6 start with lightCount.</summary>
+        public const int VersionFlag = 0x8000;
+        /// <summary>Header bytes of layout 7 (version, seven u16 counts, stepPercent, 3 reserved) and of layouts 1..6.</summary>
+        public const int HeaderBytes = 20, UnversionedHeaderBytes = 12;
+        public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255;
+        /// <summary>Place, lead and device phrases (u16 counts since layout 7; layouts 1..6 stored u8 counts).</summary>
+        public const int MaxPlaces = 1024, MaxLeads = 1024, MaxDevices = 1024;
         public const int MaxNames = 8, MaxPhraseWords = 8;
         public const int MaxPin = 39, NoPin = 0xFF;
         public const int FlagDimmable = 1, FlagColor = 2;
@@ -45,7 +52,6 @@ namespace Saffu.Runtime.Actions
         public const int MaxLeadKind = WordSubject;
         /// <summary>A remark's subject: its head noun is among the first SubjectWords words from the lead.</summary>
         public const int SubjectWords = 4;
-        public const int MaxDevices = 255;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount
         public const int ColorFixedBytes = 3;   // red, green, blue
 

@@ -11,61 +11,91 @@ namespace Saffu.Runtime.Blob
         ActionMap? actionMap;
         long pinsUsed;   // bit p: GPIO p already driven by an earlier light
 
+        int mapLights, mapAreas, mapColors, mapSteps, mapStepPercent, mapPlaces, mapLeads, mapDevices;   // the ActionMap header's counts
+
         bool ReadActionMap()
         {
             if (Find(SectionKind.ActionMap) < 0) return true;
             Enter(SectionKind.ActionMap);
-            if (!Need(ActionMap.HeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
-            int lights = LittleEndian.U16(b, cur), areas = LittleEndian.U16(b, cur + 2);
-            int colors = LittleEndian.U16(b, cur + 4), steps = LittleEndian.U16(b, cur + 6), stepPercent = b[cur + 8], places = b[cur + 9], leads = b[cur + 10], devices = b[cur + 11];
-            if (!MapRange(lights, 1, ActionMap.MaxLights, "lightCount") || !MapRange(areas, 1, ActionMap.MaxAreas, "areaCount")
-                || !MapRange(colors, 0, ActionMap.MaxColors, "colorCount") || !MapRange(steps, 0, ActionMap.MaxSteps, "stepCount")
-                || !MapRange(stepPercent, 1, 100, "stepPercent")) return false;
-            cur += ActionMap.HeaderBytes;
+            if (!ReadMapHeader()) return false;
+            if (!MapRange(mapLights, 1, ActionMap.MaxLights, "lightCount") || !MapRange(mapAreas, 1, ActionMap.MaxAreas, "areaCount")
+                || !MapRange(mapColors, 0, ActionMap.MaxColors, "colorCount") || !MapRange(mapSteps, 0, ActionMap.MaxSteps, "stepCount")
+                || !MapRange(mapPlaces, 0, ActionMap.MaxPlaces, "placeCount") || !MapRange(mapLeads, 0, ActionMap.MaxLeads, "leadCount")
+                || !MapRange(mapDevices, 0, ActionMap.MaxDevices, "deviceCount") || !MapRange(mapStepPercent, 1, 100, "stepPercent")) return false;
             int actionsAt = cur;
             if (!ReadIntentActions() || !Pad(BlobError.BadActionMap, "ActionMap intentAction")) return false;
-            int[] areaAt = new int[areas], lightAt = new int[lights], colorAt = new int[colors], stepAt = new int[steps], placeAt = new int[places], leadAt = new int[leads], deviceAt = new int[devices];
-            for (int a = 0; a < areas; a++)
+            int[] areaAt = new int[mapAreas], lightAt = new int[mapLights], colorAt = new int[mapColors], stepAt = new int[mapSteps], placeAt = new int[mapPlaces], leadAt = new int[mapLeads], deviceAt = new int[mapDevices];
+            for (int a = 0; a < mapAreas; a++)
             {
                 areaAt[a] = cur;
                 if (!ReadNamedPhrases("area", a)) return false;
             }
             pinsUsed = 0;
-            for (int i = 0; i < lights; i++)
+            for (int i = 0; i < mapLights; i++)
             {
                 lightAt[i] = cur;
-                if (!ReadLight(i, areas, lightAt)) return false;
+                if (!ReadLight(i, mapAreas, lightAt)) return false;
             }
-            for (int c = 0; c < colors; c++)
+            for (int c = 0; c < mapColors; c++)
             {
                 colorAt[c] = cur;
                 if (!NeedIn(ActionMap.ColorFixedBytes, "colour", c)) return false;
                 cur += ActionMap.ColorFixedBytes;
                 if (!ReadPhrase("colour", c)) return false;
             }
-            for (int s = 0; s < steps; s++)
+            for (int s = 0; s < mapSteps; s++)
             {
                 stepAt[s] = cur;
                 if (!ReadStep(s)) return false;
             }
-            for (int p = 0; p < places; p++)
+            for (int p = 0; p < mapPlaces; p++)
             {
                 placeAt[p] = cur;
                 if (!ReadPhrase("place", p)) return false;
             }
-            for (int e = 0; e < leads; e++)
+            for (int e = 0; e < mapLeads; e++)
             {
                 leadAt[e] = cur;
                 if (!ReadLead(e)) return false;
             }
-            for (int d = 0; d < devices; d++)
+            for (int d = 0; d < mapDevices; d++)
             {
                 deviceAt[d] = cur;
                 if (!ReadDevice(d, actionsAt)) return false;
             }
             if (!Pad(BlobError.BadActionMap, "ActionMap") || !ExactEnd(BlobError.BadActionMap, "ActionMap")) return false;
-            if (!EveryAreaLit(areas, lightAt)) return false;
-            actionMap = new ActionMap(b, vocabulary!, stepPercent, actionsAt, areaAt, lightAt, colorAt, stepAt, placeAt, leadAt, deviceAt);
+            if (!EveryAreaLit(mapAreas, lightAt)) return false;
+            actionMap = new ActionMap(b, vocabulary!, mapStepPercent, actionsAt, areaAt, lightAt, colorAt, stepAt, placeAt, leadAt, deviceAt);
+            return true;
+        }
+
+        /// <summary>
+        /// The header's counts (docs/action-map.md, Section layout): layout 7 (version field 0x8007, u16 counts), or
+        /// layouts 1..6, whose first u16 is lightCount (no version field, u8 place, lead and device counts).
+        /// </summary>
+        bool ReadMapHeader()
+        {
+            if (!Need(2, BlobError.BadActionMap, "ActionMap header")) return false;
+            int first = LittleEndian.U16(b, cur);
+            if ((first & ActionMap.VersionFlag) == 0)
+            {
+                if (!Need(ActionMap.UnversionedHeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
+                mapLights = first; mapAreas = LittleEndian.U16(b, cur + 2); mapColors = LittleEndian.U16(b, cur + 4); mapSteps = LittleEndian.U16(b, cur + 6);
+                mapStepPercent = b[cur + 8]; mapPlaces = b[cur + 9]; mapLeads = b[cur + 10]; mapDevices = b[cur + 11];
+                cur += ActionMap.UnversionedHeaderBytes;
+                return true;
+            }
+            int version = first & ~ActionMap.VersionFlag;
+            if (version != ActionMap.Version)
+                return Fail(BlobError.BadActionMap, "ActionMap is version " + version + " but this runtime reads versions 1.." + ActionMap.Version);
+            if (!Need(ActionMap.HeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
+            mapLights = LittleEndian.U16(b, cur + 2); mapAreas = LittleEndian.U16(b, cur + 4); mapColors = LittleEndian.U16(b, cur + 6); mapSteps = LittleEndian.U16(b, cur + 8);
+            mapPlaces = LittleEndian.U16(b, cur + 10); mapLeads = LittleEndian.U16(b, cur + 12); mapDevices = LittleEndian.U16(b, cur + 14); mapStepPercent = b[cur + 16];
+            for (int k = 17; k < ActionMap.HeaderBytes; k++)
+            {
+                if (b[cur + k] != 0) return Fail(BlobError.BadActionMap, "ActionMap reserved header byte " + k + " is " + b[cur + k] + "; expected 0");
+            }
+            cur += ActionMap.HeaderBytes;
             return true;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using Saffu.Runtime.Actions;
 using Saffu.Runtime.Blob;
 
 namespace Saffu.Runtime.Tests
@@ -55,10 +56,23 @@ namespace Saffu.Runtime.Tests
         {
             int at = Section(12);
             if (at < 0) return;
-            int start = at, lights = U16(valid, at), areas = U16(valid, at + 2), colors = U16(valid, at + 4), steps = U16(valid, at + 6);
-            for (int k = 0; k < 8; k += 2) AddMapField(at + k, 2);
-            AddMapField(at + 8, 1);
-            at += 12;
+            int start = at, header = ActionMap.UnversionedHeaderBytes;
+            if ((U16(valid, at) & ActionMap.VersionFlag) != 0)
+            {
+                // Layout 7: the version field and the place, lead and device counts too; then the layout 1..6 fields from byte 2.
+                for (int k = 0; k < 16; k += 2) AddMapField(at + k, 2);
+                AddMapField(at + 16, 1);
+                AddMapField(at + 17, 1);
+                header = ActionMap.HeaderBytes;
+                at += 2;
+            }
+            int lights = U16(valid, at), areas = U16(valid, at + 2), colors = U16(valid, at + 4), steps = U16(valid, at + 6);
+            if (header == ActionMap.UnversionedHeaderBytes)
+            {
+                for (int k = 0; k < 8; k += 2) AddMapField(at + k, 2);
+                AddMapField(at + 8, 1);
+            }
+            at = start + header;
             int intents = U16(valid, Section(1) + 14);
             for (int i = 0; i < intents; i++) AddMapField(at + i, 1);
             at = start + TestBlobWriter.Align4(at + intents - start);

@@ -23,6 +23,8 @@ namespace Saffu.Runtime.Tests
 
         public int[] IntentActions;
         public int StepPercent = 20;
+        /// <summary>The layout written: ActionMap.Version (a version field, u16 counts), or 6 (the unversioned header of layouts 1..6).</summary>
+        public int Version = ActionMap.Version;
 
         public int AreaCount { get { return areaCount; } }
         public int LightCount { get { return lightCount; } }
@@ -101,14 +103,8 @@ namespace Saffu.Runtime.Tests
         public byte[] Write()
         {
             ByteSink s = new ByteSink();
-            s.U16(lightCount);
-            s.U16(areaCount);
-            s.U16(colorCount);
-            s.U16(stepCount);
-            s.U8(StepPercent);
-            s.U8(placeCount);
-            s.U8(leadCount);
-            s.U8(deviceCount);
+            if (Version == ActionMap.Version) VersionedHeader(s);
+            else UnversionedHeader(s);
             for (int i = 0; i < IntentActions.Length; i++) s.U8(IntentActions[i]);
             s.Pad4();
             s.Sink(areas);
@@ -120,6 +116,35 @@ namespace Saffu.Runtime.Tests
             s.Sink(devices);
             s.Pad4();
             return s.ToArray();
+        }
+
+        void VersionedHeader(ByteSink s)
+        {
+            s.U16(ActionMap.VersionFlag | Version);
+            s.U16(lightCount);
+            s.U16(areaCount);
+            s.U16(colorCount);
+            s.U16(stepCount);
+            s.U16(placeCount);
+            s.U16(leadCount);
+            s.U16(deviceCount);
+            s.U8(StepPercent);
+            s.U8(0);
+            s.U8(0);
+            s.U8(0);
+        }
+
+        /// <summary>Layouts 1..6: u8 place, lead and device counts (the low byte of larger counts, as a faulty writer would).</summary>
+        void UnversionedHeader(ByteSink s)
+        {
+            s.U16(lightCount);
+            s.U16(areaCount);
+            s.U16(colorCount);
+            s.U16(stepCount);
+            s.U8(StepPercent);
+            s.U8(placeCount);
+            s.U8(leadCount);
+            s.U8(deviceCount);
         }
 
         void Names(ByteSink s, string[] names)

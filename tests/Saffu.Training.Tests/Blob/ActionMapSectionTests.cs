@@ -47,8 +47,9 @@ public class ActionMapSectionTests
     public void TinyHomeGivesTheBytesWrittenByHand()
     {
         string expected =
-            "0300 0200 0100 0200 14 000000" +          // L 3, A 2, C 1, S 2, stepPercent 20, reserved
-            "010400 00" +                               // on, set, none; pad to 16
+            "0780 0300 0200 0100 0200" +                // version 0x8007 (layout 7), L 3, A 2, C 1, S 2
+            "0000 0000 0000 14 000000" +                // P 0, E 0, D 0, stepPercent 20, reserved
+            "010400 00" +                               // on, set, none; pad to 24
             "02 01 0400 01 0500" +                      // office: "office", "study"
             "01 01 0600" +                              // porch
             "0D 01 FFFFFF 00 02 02 0100 0200 02 0300 0200" + // desk lamp: pin 13, dimmable, office, "desk lamp", "reading lamp"
@@ -56,7 +57,7 @@ public class ActionMapSectionTests
             "FF 03 151617 00 01 02 0800 0700" +         // mood light: colour on 21, 22, 23, office
             "FF0000 01 0900" +                          // red
             "02 01 0A00 01 01 0B00" +                   // dim: down, up: up
-            "0000";                                     // pad to 84
+            "0000";                                     // pad to 92
         CollectionAssert.AreEqual(Convert.FromHexString(expected.Replace(" ", "")), WriteTiny(TinyVocabulary));
     }
 
@@ -81,27 +82,79 @@ public class ActionMapSectionTests
     }
 
     [TestMethod]
-    public void MoreThan255LeadPhrasesAreRefusedNotDropped()
+    public void MoreThan1024LeadPlaceOrDevicePhrasesAreRefusedNotDropped()
     {
         var home = HomeDescription.Parse(TinyHome, "tiny.yaml");
-        var leads = Enumerable.Range(0, 256).Select(i => ("on", i % 4)).ToArray();
-        var e = Assert.ThrowsExactly<ActionMapException>(() =>
-            ActionMapSection.Write(home, [], [], TinyVocabulary, ["HassTurnOn", "<none>"], 20, leads: leads));
-        StringAssert.Contains(e.Message, "256 lead phrases");
-        Assert.AreEqual(255, ActionMapSection.Leads(CommandGrammar.Shipped, ShippedVocabulary()).Count,
-            "the shipped grammar's lead lists fill the table exactly (docs/action-map.md); one more phrase needs a format change");
+        string[] intents = ["HassTurnOn", "other:climate", "<none>"];
+        var leads = Enumerable.Range(0, 1025).Select(i => ("up", 1 + i % 4)).ToArray();
+        var e = Assert.ThrowsExactly<ActionMapException>(() => ActionMapSection.Write(home, [], [], TinyVocabulary, intents, 20, leads: leads));
+        Assert.AreEqual("action map: found 1025 lead phrases; expected 0..1024 lead phrases (docs/action-map.md).", e.Message);
+        e = Assert.ThrowsExactly<ActionMapException>(() =>
+            ActionMapSection.Write(home, [], [], TinyVocabulary, intents, 20, places: Enumerable.Repeat("study", 1025).ToArray()));
+        StringAssert.Contains(e.Message, "found 1025 place phrases; expected 0..1024 place phrases");
+        e = Assert.ThrowsExactly<ActionMapException>(() =>
+            ActionMapSection.Write(home, [], [], TinyVocabulary, intents, 20, devices: Enumerable.Repeat(("dim", 1), 1025).ToArray()));
+        StringAssert.Contains(e.Message, "found 1025 device phrases; expected 0..1024 device phrases");
+        // 1,024 of each are written, with the counts as u16.
+        byte[] full = ActionMapSection.Write(home, [], [], TinyVocabulary, intents, 20, Enumerable.Repeat("study", 1024).ToArray(),
+            leads[..1024], Enumerable.Repeat(("dim", 1), 1024).ToArray());
+        CollectionAssert.AreEqual(new byte[] { 0, 4, 0, 4, 0, 4 }, full[10..16]);
+        Assert.AreEqual(BlobError.None, LoadTinyModel(full).Error);
+    }
+
+    /// <summary>A section over TinyVocabulary in a one-hot model of that vocabulary, loaded by the runtime.</summary>
+    private static LoadResult LoadTinyModel(byte[] section)
+    {
+        int v = TinyVocabulary.Length;
+        var u = new short[v * 3];
+        var o = new short[9];
+        for (int i = 0; i < 3; i++) o[4 * i] = 1000;
+        var contents = new BlobContents
+        {
+            Vocabulary = TinyVocabulary,
+            Bits = v,
+            PrependSod = false,
+            OovId = 0,
+            SodId = -1,
+            NumId = -1,
+            LabelDim = 3,
+            Intents = ["HassTurnOn", "other:climate", "<none>"],
+            MaxWords = 8,
+            DocumentU = new QuantizedTensor(v, 3, 16, false, [32768], [20], u),
+            IntentO = new QuantizedTensor(3, 3, 16, false, [32768], [16], o),
+            Decision = new DecisionContents(2, 20000, -1, 1, 65536),
+            Identity = new IdentityContents(null, new byte[32], 0, "saffu-test"),
+            Extra = [new ExtraSection(ActionMapSection.Kind, true, section)],
+        };
+        return ModelBlob.Load(ModelBlobWriter.Write(contents));
     }
 
     [TestMethod]
-    public void AGrammarWithOneLeadPhraseTooManyIsRefusedWhenTheSectionIsWritten()
+    public void AGrammarWithMoreThan255LeadPhrasesRoundTripsAndThePlannerMatchesThePhrasesPastIndex255()
     {
+        // Two more subjects: the lead table's phrases 255 and 256, which a u8 leadCount (layout 6) could not hold.
         string text = File.ReadAllText(RepoFiles.Path("models/lights/grammar.txt"))
-            .Replace("@list lead_statement = i always |", "@list lead_statement = i always | i once |");
+            .Replace("@list statement_subject = i | we | they\n", "@list statement_subject = i | we | they | he | she\n");
         var grammar = CommandGrammar.Parse(text, "grammar.txt");
-        var vocabulary = ShippedVocabulary().Append("once").ToList();
-        Assert.AreEqual(256, ActionMapSection.Leads(grammar, vocabulary).Count, "no lead phrase is dropped");
-        var e = Assert.ThrowsExactly<ActionMapException>(() => ActionMapSection.Write(ShippedHome, grammar, vocabulary, LightIntents.All));
-        StringAssert.Contains(e.Message, "256 lead phrases");
+        var vocabulary = ShippedVocabulary().Concat(new[] { "he", "she" }.Except(ShippedVocabulary())).ToList();
+        var leads = ActionMapSection.Leads(grammar, vocabulary);
+        Assert.AreEqual(257, leads.Count, "no lead phrase is dropped");
+        Assert.AreEqual(255, leads.ToList().IndexOf(("he", ActionMap.WordSubject)));
+        Assert.AreEqual(256, leads.ToList().IndexOf(("she", ActionMap.WordSubject)));
+
+        SaffuModel model = RoundTrip(grammar, vocabulary);
+        Assert.AreEqual(257, model.Actions.Map!.LeadCount);
+        // "she" and "he" as the lead, with a word the model does not know after them: a remark (step 0's subject rule).
+        Assert.AreEqual("", Say(model, "she frobbed turn on the reading lamp"));
+        Assert.AreEqual(ActionOutcome.NotUnderstood, model.Actions.Outcome);
+        Assert.AreEqual(ActionReason.Statement, model.Actions.Reason);
+        Assert.AreEqual("", Say(model, "he frobbed turn on the reading lamp"));
+        Assert.AreEqual(ActionReason.Statement, model.Actions.Reason);
+        Assert.AreEqual("P19=1000", Say(model, "turn on the reading lamp"));
+        // The same words without the two subjects in the map: the sentence acts, so the phrases past 255 decided it.
+        SaffuModel without = RoundTrip(CommandGrammar.Shipped, vocabulary);
+        Assert.AreEqual(255, without.Actions.Map!.LeadCount);
+        Assert.AreEqual("P19=1000", Say(without, "she frobbed turn on the reading lamp"));
     }
 
     [TestMethod]
@@ -144,18 +197,19 @@ public class ActionMapSectionTests
         int devices = PlaceWords.Devices(ShippedHome, CommandGrammar.Shipped).Count;
         Console.WriteLine($"  {places} place phrases, {leads} lead phrases and target words, {devices} device phrases");
         // Header, then intentAction: the four light intents, query, cancel, ten other devices, none; padded to 4.
-        CollectionAssert.AreEqual(new byte[] { 9, 0, 5, 0, 19, 0, (byte)steps, 0, 20, (byte)places, (byte)leads, (byte)devices,
-            1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0 }, section[..32]);
+        CollectionAssert.AreEqual(new byte[] { 7, 0x80, 9, 0, 5, 0, 19, 0, (byte)steps, 0, (byte)places, (byte)(places >> 8),
+            (byte)leads, (byte)(leads >> 8), (byte)devices, (byte)(devices >> 8), 20, 0, 0, 0,
+            1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0 }, section[..40]);
         Assert.AreEqual(0, section.Length % 4);
         Assert.AreEqual(Expected(ShippedHome, CommandGrammar.Shipped, LightIntents.All.Count), section.Length);
-        Assert.AreEqual(2840, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
+        Assert.AreEqual(2848, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
     }
 
     /// <summary>The section's length from docs/action-map.md's layout, counted independently of the writer.</summary>
     private static int Expected(HomeDescription home, CommandGrammar grammar, int intents)
     {
         static int Phrase(string p) => 1 + 2 * p.Split(' ').Length;
-        int n = 12 + ((intents + 3) & ~3);   // header, intent actions padded to 4
+        int n = 20 + ((intents + 3) & ~3);   // header, intent actions padded to 4
         n += home.Areas.Sum(a => 1 + a.AllNames.Sum(Phrase));
         n += home.Lights.Sum(l => 7 + l.AllNames.Sum(Phrase));
         n += grammar.Colors.Sum(c => 3 + Phrase(c.Name));
@@ -179,9 +233,10 @@ public class ActionMapSectionTests
 
     private static readonly Dictionary<string, int> VoteOf = new() { ["on"] = 0, ["off"] = 1, ["make"] = 3, ["set"] = 3, ["dim"] = 3 };
 
-    private static SaffuModel ShippedRoundTrip()
+    private static SaffuModel ShippedRoundTrip() => RoundTrip(CommandGrammar.Shipped, ShippedVocabulary());
+
+    private static SaffuModel RoundTrip(CommandGrammar grammar, List<string> vocabulary)
     {
-        var vocabulary = ShippedVocabulary();
         int v = vocabulary.Count, none = LightIntents.All.Count - 1;
         QuantizedTensor OneHot(Func<string, int> column, Func<string, short> strength, int cols, byte e)
         {
@@ -211,7 +266,7 @@ public class ActionMapSectionTests
             TagHead = new TagHeadContents(Tags, false, [OneHot(w => TagOf.GetValueOrDefault(w, 0), _ => 2000, Tags.Length, 20)], Diagonal(Tags.Length, 1000)),
             Decision = new DecisionContents(none, 20000, -1, 1, 65536),
             Identity = new IdentityContents(null, new byte[32], 0, "saffu-test"),
-            Extra = [ActionMapSection.Extra(ShippedHome, CommandGrammar.Shipped, vocabulary, LightIntents.All)],
+            Extra = [ActionMapSection.Extra(ShippedHome, grammar, vocabulary, LightIntents.All)],
         };
         LoadResult loaded = ModelBlob.Load(ModelBlobWriter.Write(contents));
         if (!loaded.Ok) Assert.Fail($"{loaded.Error}: {loaded.Message}");

@@ -18,8 +18,11 @@ public static class ActionMapSection
 {
     public const ushort Kind = 12;
     public const int DefaultStepPercent = 20;
-    public const int HeaderBytes = 12;
-    public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255, MaxPlaces = 255, MaxNames = 8, MaxPhraseWords = 8;
+    /// <summary>The layout written (docs/action-map.md, Version history), stored as 0x8000 | Version first in the header.</summary>
+    public const int Version = ActionMap.Version;
+    public const int HeaderBytes = ActionMap.HeaderBytes;
+    public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255, MaxNames = 8, MaxPhraseWords = 8;
+    public const int MaxPlaces = ActionMap.MaxPlaces, MaxLeads = ActionMap.MaxLeads, MaxDevices = ActionMap.MaxDevices;
     public const int NoPin = 0xFF, FlagDimmable = 1, FlagColor = 2, DirectionUp = 1, DirectionDown = 2;
 
     /// <summary>The section for <paramref name="home"/> with the grammar's colours, step phrases and place phrases (those the vocabulary has).</summary>
@@ -31,7 +34,7 @@ public static class ActionMapSection
     /// <summary>
     /// The grammar's lead phrases and target words (<see cref="PlaceWords.LeadsAndWords"/>) whose words are all in the
     /// vocabulary; <see cref="Write(HomeDescription, CommandGrammar, IReadOnlyList{string}, IReadOnlyList{string}, int)"/>
-    /// refuses more than 255 with <see cref="ActionMapException"/> instead of dropping the last kinds.
+    /// refuses more than <see cref="MaxLeads"/> with <see cref="ActionMapException"/> instead of dropping the last kinds.
     /// </summary>
     public static IReadOnlyList<(string Phrase, int Kind)> Leads(CommandGrammar grammar, IReadOnlyList<string> vocabulary)
     {
@@ -41,7 +44,7 @@ public static class ActionMapSection
 
     /// <summary>
     /// The grammar's device phrases (<see cref="PlaceWords.Devices"/>) whose words are all in the vocabulary and whose
-    /// other:DOMAIN intent the model has, with that intent's index (more than 255 are refused when written).
+    /// other:DOMAIN intent the model has, with that intent's index (more than <see cref="MaxDevices"/> are refused when written).
     /// </summary>
     public static IReadOnlyList<(string Phrase, int Intent)> Devices(HomeDescription home, CommandGrammar grammar,
         IReadOnlyList<string> vocabulary, IReadOnlyList<string> intents)
@@ -91,9 +94,9 @@ public static class ActionMapSection
         places ??= [];
         leads ??= [];
         devices ??= [];
-        CheckCount("device phrases", devices.Count, 0, MaxPlaces);
+        CheckCount("device phrases", devices.Count, 0, MaxDevices);
         CheckCount("place phrases", places.Count, 0, MaxPlaces);
-        CheckCount("lead phrases", leads.Count, 0, MaxPlaces);
+        CheckCount("lead phrases", leads.Count, 0, MaxLeads);
         CheckCount("lights", home.Lights.Count, 1, MaxLights);
         CheckCount("areas", home.Areas.Count, 1, MaxAreas);
         CheckCount("colours", colors.Count, 0, MaxColors);
@@ -101,14 +104,18 @@ public static class ActionMapSection
         CheckCount("stepPercent", stepPercent, 1, 100);
         var ids = new PhraseIds(vocabulary);
         var w = new SectionWriter();
+        w.U16(ActionMap.VersionFlag | Version);
         w.U16(home.Lights.Count);
         w.U16(home.Areas.Count);
         w.U16(colors.Count);
         w.U16(steps.Count);
+        w.U16(places.Count);
+        w.U16(leads.Count);
+        w.U16(devices.Count);
         w.U8(stepPercent);
-        w.U8(places.Count);
-        w.U8(leads.Count);
-        w.U8(devices.Count);
+        w.U8(0);   // reserved
+        w.U8(0);
+        w.U8(0);
         foreach (string intent in intents) w.U8((int)ActionOf(intent));
         w.Pad4();
         foreach (Area area in home.Areas) Names(w, ids, $"area \"{area.Name}\"", area.AllNames.ToList());

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Saffu.Runtime.Actions;
 using Saffu.Runtime.Blob;
 
 namespace Saffu.Training.Export;
@@ -122,7 +123,17 @@ public sealed class BlobLayout
         return (IReadOnlyList<string>)Enumerable.Range(0, count).Select(_ => r.String()).ToArray();
     });
 
-    public BlobActionMapCounts? ActionMapCounts => Parse(SectionKind.ActionMap, r => new BlobActionMapCounts(r.U16(), r.U16(), r.U16(), r.U16(), r.U8()));
+    public BlobActionMapCounts? ActionMapCounts => Parse(SectionKind.ActionMap, ReadActionMapCounts);
+
+    /// <summary>Layout 7's header (version field, then u16 counts, stepPercent after them) or that of layouts 1..6 (lightCount first).</summary>
+    private static BlobActionMapCounts ReadActionMapCounts(FieldReader r)
+    {
+        int first = r.U16();
+        if ((first & ActionMap.VersionFlag) == 0) return new BlobActionMapCounts(first, r.U16(), r.U16(), r.U16(), r.U8());
+        int lights = r.U16(), areas = r.U16(), colors = r.U16(), steps = r.U16();
+        r.Skip(6);   // place, lead and device counts
+        return new BlobActionMapCounts(lights, areas, colors, steps, r.U8());
+    }
 
     private T? Parse<T>(SectionKind kind, Func<FieldReader, T> read) where T : class
     {
