@@ -477,6 +477,24 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void AColourNounMakesOnOffOrToggleASet()
+        {
+            // LightsModel has no word "colour": "percent" (tagged O, no intent vote) stands in for the colour noun.
+            TestActionMap home = LightsModel.Home(LightsModel.Words());
+            home.Lead(ActionMap.WordColourNoun, "percent");
+            SaffuModel m = LoadHome(home);
+            Assert.AreEqual("", Say(m, "toggle the bedside lamp percent"));   // "change the lamp's colours": set what?
+            Outcome(m, ActionOutcome.NotSupported, ActionReason.NothingToSet);
+            Assert.AreEqual((int)ActionKind.Set, (int)m.Actions.Action);
+            Assert.AreEqual("", Say(m, "turn off all lights percent"));
+            Outcome(m, ActionOutcome.NotSupported, ActionReason.NothingToSet);
+            Assert.AreEqual("P26=1000 P27=0 P32=0", Say(m, "turn on the bedside lamp red percent"));   // a colour said is set
+            Assert.AreEqual("P13=1000", Say(m, "turn on the desk lamp"));   // no colour noun: on
+            SaffuModel plain = Load(true);   // a map without the kind: toggled as before
+            Assert.AreEqual("P26=1000 P27=1000 P32=1000", Say(plain, "toggle the bedside lamp percent"));
+        }
+
+        [TestMethod]
         public void AValueTheTagsMissedIsReadFromTheWords()
         {
             SaffuModel m = Load(true);

@@ -48,8 +48,13 @@ namespace Saffu.Runtime.Actions
         /// as the sentence's lead and followed by a word the model does not know, makes a remark ("i &lt;fell&gt; asleep").
         /// </summary>
         public const int WordSubject = 11;
+        /// <summary>
+        /// A word kind of the lead table (docs/action-map.md step 1, version 7): a colour noun ("colour", "colors") makes an
+        /// on, off or toggle decision a set — a sentence about the lights' colour asks for a colour, not for power.
+        /// </summary>
+        public const int WordColourNoun = 12;
         /// <summary>The largest lead kind a reader of this version knows.</summary>
-        public const int MaxLeadKind = WordSubject;
+        public const int MaxLeadKind = WordColourNoun;
         /// <summary>A remark's subject: its head noun is among the first SubjectWords words from the lead.</summary>
         public const int SubjectWords = 4;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount
@@ -160,7 +165,7 @@ namespace Saffu.Runtime.Actions
         {
             int end = first + count, lead = LeadStart(ids, first, count);
             if (HasWordOfKind(WordCancel, ids, lead, end - lead)) return true;
-            for (int t = first; t < end; t++)
+            for (int t = lead; t < end; t++)   // from the lead: a filler is no light verb ("make" of "make sure")
             {
                 if (IsPhraseOfKindAt(WordLightVerb, ids, t, end)) return PhraseOfKindEndsAt(LeadNegation, ids, first, t);
             }

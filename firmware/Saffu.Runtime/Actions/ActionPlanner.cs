@@ -126,6 +126,7 @@ namespace Saffu.Runtime.Actions
             if (Map == null) return Finish(ActionOutcome.NoActionMap, ActionReason.None);
             Action = heard;
             if (lead == ActionMap.LeadQuestion && Action != ActionKind.None) Action = ActionKind.Query;
+            if (SaysAColourNoun(session)) Action = ActionKind.Set;
             if (Action == ActionKind.None) return Finish(ActionOutcome.NotSupported, ActionReason.NoActionForIntent);
             int device = GoverningDevice(session.State.WordIds, session.Position - session.Words, session.Words);
             if (device >= 0)
@@ -142,6 +143,13 @@ namespace Saffu.Runtime.Actions
             if (Action != ActionKind.Set) return Switch();
             if (bad != ActionReason.None) return Finish(ActionOutcome.NotSupported, bad);
             return SetLevels();
+        }
+
+        /// <summary>On, off or toggle with a colour noun said ("change the light colours"): a colour change, step 1.</summary>
+        bool SaysAColourNoun(Session session)
+        {
+            return (Action == ActionKind.On || Action == ActionKind.Off || Action == ActionKind.Toggle)
+                && Map!.HasWordOfKind(ActionMap.WordColourNoun, session.State.WordIds, session.Position - session.Words, session.Words);
         }
 
         /// <summary>Every light back to its load state (off, last level 100, white); Commands switch every light off.</summary>

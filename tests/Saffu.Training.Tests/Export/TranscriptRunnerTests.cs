@@ -319,6 +319,17 @@ public sealed class TranscriptRunnerTests
         Assert.AreEqual(name, r.Slots.SingleOrDefault(s => s.Name == "name")?.Text ?? "");
     }
 
+    // A sentence about the lights' colour asks for a colour: never a toggle or off of every light (docs/action-map.md step 1).
+    [TestMethod]
+    [DataRow("change the light colours please")]
+    [DataRow("rotate the light colors")]
+    [DataRow("apparently the mood light can do millions of colours")]
+    public void AColourNounNeverSwitchesPower(string text)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.AreNotEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason} {r.Action?.Message}");
+    }
+
     // "all … except X" with an exception word the model lacks: never the excepted light alone (it used to switch just X).
     [TestMethod]
     [DataRow("turn off all the lights except the hall light")]

@@ -34,11 +34,12 @@ public static class PlaceWords
     /// light verbs, kind 8 ("turn", "switch": a negation right before the first one cancels), of remark verbs, kind 9
     /// ("were", "makes": right after a light or room said first, a remark), docs/action-map.md step 0, and of exclusions,
     /// kind 10 ("except", "but not": the span after one is excepted from the targets, step 2), and of subjects, kind 11 ("i",
-    /// "we": as the lead, with a word the model lacks right after, a remark; step 0).
+    /// "we": as the lead, with a word the model lacks right after, a remark; step 0), and of colour nouns, kind 12 ("colour",
+    /// "colors": on, off or toggle becomes set; step 1, action map version 7).
     /// Action map only, like the statement leads: the trainer's vocabulary does not take them.
     /// </summary>
     public static readonly IReadOnlyList<(string List, int Kind)> CancelLists =
-        [("lead_cancel", 7), ("light_verb", 8), ("remark_verb", 9), ("exclusion", 10), ("statement_subject", 11)];
+        [("lead_cancel", 7), ("light_verb", 8), ("remark_verb", 9), ("exclusion", 10), ("statement_subject", 11), ("colour_noun", 12)];
 
     /// <summary>The prefix of the grammar lists of another device's nouns: `device_climate` for the intent other:climate.</summary>
     public const string DevicePrefix = "device_";
