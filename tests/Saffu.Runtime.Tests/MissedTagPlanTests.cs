@@ -22,8 +22,9 @@ namespace Saffu.Runtime.Tests
         const int GarageWorkshop = 4;         // areas after LightsModel's office, hallway, bedroom and the garage (3)
 
         /// <summary>
-        /// LightsModel's home plus a garage (garage light: D16) and a garage workshop (workshop lamp: colour 17/18/19), with
-        /// each word of retags given the tag after it ("bedroom", "O"); question: "toggle" is a question lead ("is").
+        /// LightsModel's home plus a garage (garage light: D16) and a garage workshop (alias "attic hall workshop"; workshop
+        /// lamp: colour 17/18/19), with each word of retags given the tag after it ("bedroom", "O"); question: "toggle" is a
+        /// question lead ("is").
         /// </summary>
         static SaffuModel Load(string[] retags, bool question)
         {
@@ -31,7 +32,7 @@ namespace Saffu.Runtime.Tests
             for (int i = 0; i + 1 < retags.Length; i += 2) LightsModel.Retag(spec, retags[i], retags[i + 1]);
             TestActionMap home = LightsModel.Home(spec.Words);
             home.Area(new string[] { "garage" });
-            home.Area(new string[] { "garage workshop" });
+            home.Area(new string[] { "garage workshop", "attic hall workshop" });
             home.Light(new string[] { "garage light" }, 3, 16, false);
             home.ColorLight(new string[] { "workshop lamp" }, GarageWorkshop, 17, 18, 19);
             home.Lead(ActionMap.WordExclusion, "to");
@@ -107,7 +108,7 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
-        public void AnAreaSpanStartedLateIsCompletedByTheWordBefore()
+        public void AnAreaSpanStartedLateIsCompletedByTheWordsBefore()
         {
             // "turn living room lights off", "living" O and "room" I-area: the span "workshop" is no area, "garage workshop" is.
             SaffuModel m = Load(new string[] { "garage", "O" });
@@ -117,6 +118,10 @@ namespace Saffu.Runtime.Tests
             // The word before completes no area phrase: still an area this home lacks.
             AssertRefused(m, "turn on the workshop", ActionReason.UnknownArea);
             AssertRefused(m, "turn on the garage the workshop", ActionReason.UnknownArea);
+            // Two untagged words before complete a three-word area phrase.
+            SaffuModel two = Load(new string[] { "attic", "O", "hall", "O" });
+            AssertActsOn(two, "turn on the attic hall workshop", new int[] { Workshop });
+            Assert.AreEqual("garage workshop", Report(two).Area);
         }
 
         [TestMethod]
