@@ -21,16 +21,26 @@ namespace Saffu.Runtime.Tests
         const int Garage = 4, Workshop = 5;   // lights after LightsModel's desk lamp, hall light, bedside lamp, ceiling light
         const int GarageWorkshop = 4;         // areas after LightsModel's office, hallway, bedroom and the garage (3)
 
+        static SaffuModel Load(string[] retags) { return Load(retags, false, "bedside lamp"); }
+
         /// <summary>
-        /// LightsModel's home plus a garage (garage light: D16) and a garage workshop (alias "attic hall workshop"; workshop
-        /// lamp: colour 17/18/19), with each word of retags given the tag after it ("bedroom", "O"); question: "toggle" is a
-        /// question lead ("is").
+        /// LightsModel's lights and areas (the bedroom's colour light called bedside) plus a garage (garage light: D16) and a
+        /// garage workshop (alias "attic hall workshop"; workshop lamp: colour 17/18/19), with each word of retags given the
+        /// tag after it ("bedroom", "O"); question: "toggle" is a question lead ("is").
         /// </summary>
-        static SaffuModel Load(string[] retags, bool question)
+        static SaffuModel Load(string[] retags, bool question, string bedside)
         {
             TestModelSpec spec = LightsModel.Create(false);
             for (int i = 0; i + 1 < retags.Length; i += 2) LightsModel.Retag(spec, retags[i], retags[i + 1]);
-            TestActionMap home = LightsModel.Home(spec.Words);
+            TestActionMap home = new TestActionMap(spec.Words, LightsModel.IntentActions);
+            home.Area(new string[] { "office", "den" });
+            home.Area(new string[] { "hallway" });
+            home.Area(new string[] { "bedroom" });
+            home.Light(new string[] { "desk lamp", "reading lamp" }, LightsModel.Office, LightsModel.DeskPin, true);
+            home.Light(new string[] { "hall light" }, LightsModel.Hallway, LightsModel.HallPin, false);
+            home.ColorLight(new string[] { bedside }, LightsModel.Bedroom, LightsModel.RedPin, LightsModel.GreenPin, LightsModel.BluePin);
+            home.Light(new string[] { "ceiling light" }, LightsModel.Bedroom, LightsModel.CeilingPin, true);
+            home.Color("red", 255, 0, 0);
             home.Area(new string[] { "garage" });
             home.Area(new string[] { "garage workshop", "attic hall workshop" });
             home.Light(new string[] { "garage light" }, 3, 16, false);
@@ -44,8 +54,6 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual(BlobError.None, result.Error, result.Message);
             return result.Model!;
         }
-
-        static SaffuModel Load(string[] retags) { return Load(retags, false); }
 
         static ActionOutcome Say(SaffuModel model, string line)
         {
@@ -108,6 +116,24 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void AnExceptedSpanExceptsItsLightWhateverTheLengthOfItsName()
+        {
+            // The words after an exclusion are read up to three words; a tagged span is excepted by its own check, so a
+            // light with a longer name ("bedside lamp warm white", one name span) is still excepted.
+            SaffuModel m = Load(new string[] { "warm", "I-name", "white", "I-name" }, false, "bedside lamp warm white");
+            AssertActsOn(m, "turn off all lights to bedside lamp warm white", new int[] { LightsModel.Desk, LightsModel.Hall, Garage, Workshop, LightsModel.Ceiling });
+        }
+
+        [TestMethod]
+        public void AnExceptedAreaSpanExceptsTheWholeArea()
+        {
+            // "bedroom" tagged area, "lamp" O: the tagged area is excepted whole, though the words go on to name one of its
+            // lights (the safe side: fewer lights switched, not more).
+            SaffuModel m = Load(new string[] { "lamp", "O" }, false, "bedroom lamp");
+            AssertActsOn(m, "turn off all lights to the bedroom lamp", new int[] { LightsModel.Desk, LightsModel.Hall, Garage, Workshop });
+        }
+
+        [TestMethod]
         public void AnAreaSpanStartedLateIsCompletedByTheWordsBefore()
         {
             // "turn living room lights off", "living" O and "room" I-area: the span "workshop" is no area, "garage workshop" is.
@@ -158,7 +184,7 @@ namespace Saffu.Runtime.Tests
         public void AQuestionReadsItsTargetFromTheWords()
         {
             // "is the bedroom light on" needs no light word: a question may ask about every light, so the words narrow it.
-            SaffuModel m = Load(new string[] { "bedroom", "O" }, true);
+            SaffuModel m = Load(new string[] { "bedroom", "O" }, true, "bedside lamp");
             AssertTargets(m, "toggle the bedroom", ActionOutcome.Answered, new int[] { LightsModel.Bedside, LightsModel.Ceiling });
         }
 
