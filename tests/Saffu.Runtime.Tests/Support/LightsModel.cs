@@ -99,6 +99,27 @@ namespace Saffu.Runtime.Tests
             return map;
         }
 
+        /// <summary>
+        /// Gives word its tag (one of Tags) in the model's tag head instead of the table's: a tagger that missed a word
+        /// ("bedroom" O) or started a span late ("workshop" I-area after an untagged "garage").
+        /// </summary>
+        public static void Retag(TestModelSpec model, string word, string tag)
+        {
+            TestTensor u = model.TagU[0];
+            int w = IndexOf(model.Words, word), t = IndexOf(Tags, tag);
+            for (int c = 0; c < u.Cols; c++) u.Q[w * u.Cols + c] = 0;
+            u.Q[w * u.Cols + t] = 2000;
+        }
+
+        static int IndexOf(string[] items, string item)
+        {
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (items[i] == item) return i;
+            }
+            throw new System.ArgumentException("not in the list: " + item);
+        }
+
         /// <summary>bits × cols; row w has q = strength[w] (2000 when null) in column column[w]; m = 2^15, e = 20.</summary>
         static TestTensor OneHot(int bits, int[] column, int[]? strength, int cols)
         {
