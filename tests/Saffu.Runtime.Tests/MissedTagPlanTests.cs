@@ -48,6 +48,7 @@ namespace Saffu.Runtime.Tests
             home.Lead(ActionMap.WordExclusion, "to");
             home.Lead(ActionMap.WordEveryLight, "all");
             home.Lead(ActionMap.WordLightNoun, "lights");
+            home.Lead(ActionMap.WordDeterminer, "the");
             if (question) home.Lead(ActionMap.LeadQuestion, "toggle");
             spec.ActionMap = home.Write();
             LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
@@ -205,6 +206,21 @@ namespace Saffu.Runtime.Tests
             SaffuModel m = Load(new string[] { "bedroom", "O" });
             AssertActsOn(m, "turn on the desk lamp in the bedroom", new int[] { LightsModel.Desk });
             Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Ceiling));
+        }
+        [TestMethod]
+        public void AKnownWordBetweenADeterminerAndAnAreaNounNamesARoomTheHomeLacks()
+        {
+            // "workshop" untagged and no area on its own (the area is "garage workshop"); "percent" stands in for "kids".
+            SaffuModel m = Load(new string[] { "workshop", "O", "hall", "O" });
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on all lights in the percent workshop"));
+            Assert.AreEqual((int)ActionReason.UnknownArea, (int)m.Actions.Reason);
+            Assert.AreEqual((int)ActionOutcome.UnknownTarget, (int)Say(m, "turn on the percent workshop lights"));
+            Assert.AreEqual((int)ActionReason.UnknownName, (int)m.Actions.Reason);   // a light noun follows
+            // A determiner right before the noun, or no determiner before the word: no room is named, every light.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on all lights in the workshop"));
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on all lights percent workshop"));
+            // A word of an area's name before the noun is that area's ("the attic hall workshop" of the alias).
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "turn on all lights in the hall workshop"));
         }
     }
 }

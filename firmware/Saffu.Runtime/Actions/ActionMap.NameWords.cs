@@ -77,5 +77,32 @@ namespace Saffu.Runtime.Actions
             }
             return false;
         }
+        /// <summary>
+        /// ids[at] is an area noun that is no area on its own ("room" of "living room"), and the word before it, after a
+        /// determiner (kind 13: "the", "my"), names a room this home lacks ("the kids room", "my son's room"): a word that is
+        /// no determiner itself ("the room"), no word of an area's name ("the lounge room") and completes no area's phrase
+        /// ending at the noun. Without the determiner the word is not read as a room's name ("turn off room lights").
+        /// docs/action-map.md step 2.
+        /// </summary>
+        public bool IsUnknownRoomAt(int[] ids, int from, int at)
+        {
+            if (at - 2 < from || !IsAreaNoun(ids[at]) || FindArea(ids, at, 1) >= 0 || IsAreaNameWord(ids[at - 1])) return false;
+            if (!IsOneWordOfKind(WordDeterminer, ids[at - 2]) || IsOneWordOfKind(WordDeterminer, ids[at - 1])) return false;
+            for (int n = 2; n <= 8 && at + 1 - n >= from; n++)
+            {
+                if (FindArea(ids, at + 1 - n, n) >= 0) return false;
+            }
+            return true;
+        }
+
+        /// <summary>True when id is a word of one of an area's names or aliases, at any position.</summary>
+        bool IsAreaNameWord(int id)
+        {
+            for (int area = 0; area < areaAt.Length; area++)
+            {
+                if (AnyNameHas(areaAt[area], id, false)) return true;
+            }
+            return false;
+        }
     }
 }

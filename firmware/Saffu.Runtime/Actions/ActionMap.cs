@@ -53,8 +53,13 @@ namespace Saffu.Runtime.Actions
         /// on, off or toggle decision a set — a sentence about the lights' colour asks for a colour, not for power.
         /// </summary>
         public const int WordColourNoun = 12;
+        /// <summary>
+        /// A word kind of the lead table (docs/action-map.md step 2, version 7): a determiner ("the", "my", "every") before an
+        /// area noun that is no area on its own ("room") names no room; any other known word there names one the home lacks.
+        /// </summary>
+        public const int WordDeterminer = 13;
         /// <summary>The largest lead kind a reader of this version knows.</summary>
-        public const int MaxLeadKind = WordColourNoun;
+        public const int MaxLeadKind = WordDeterminer;
         /// <summary>A remark's subject: its head noun is among the first SubjectWords words from the lead.</summary>
         public const int SubjectWords = 4;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount

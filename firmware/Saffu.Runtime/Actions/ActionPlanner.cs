@@ -508,7 +508,8 @@ namespace Saffu.Runtime.Actions
 
         /// <summary>
         /// ids[from..end) name a light or place this home lacks: an unknown word (&lt;oov&gt;) right before a light noun or
-        /// an area noun ("the &lt;oov&gt; room lights", "in the &lt;oov&gt; room"), or a place phrase; UnknownName when a
+        /// an area noun ("the &lt;oov&gt; room lights", "in the &lt;oov&gt; room"), a known word naming a room the home lacks
+        /// ("the kids room", ActionMap.IsUnknownRoomAt), or a place phrase; UnknownName when a
         /// light noun follows within three words, else UnknownArea. None otherwise.
         /// </summary>
         ActionReason UnknownPlace(int[] ids, int from, int end, bool targets)
@@ -517,6 +518,8 @@ namespace Saffu.Runtime.Actions
             int oov = model.Config.OovId;
             for (int t = from; t + 1 < end; t++)
             {
+                if (ids[t] != oov && map.IsUnknownRoomAt(ids, from, t + 1))   // a known word names a room the home lacks
+                    return LightNounWithin(ids, t + 2, end, 3) ? ActionReason.UnknownName : ActionReason.UnknownArea;
                 if (ids[t] != oov || !(map.IsLightNounAt(ids, t + 1) || map.IsAreaNoun(ids[t + 1]))) continue;
                 if (targets && t == from && map.IsLightNounAt(ids, t + 1)) continue;   // "alexa lights off in the kitchen": a wake word or verb, not a name
                 return LightNounWithin(ids, t + 1, end, 3) ? ActionReason.UnknownName : ActionReason.UnknownArea;

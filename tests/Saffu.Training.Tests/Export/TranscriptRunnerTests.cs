@@ -330,6 +330,28 @@ public sealed class TranscriptRunnerTests
         Assert.AreNotEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason} {r.Action?.Message}");
     }
 
+    // A room the home lacks, named with known words after a determiner, is refused, never every light (docs/action-map.md step 2).
+    [TestMethod]
+    [DataRow("turn off the baby room light", "unknown_name")]
+    [DataRow("turn the kids room light on", "unknown_name")]
+    [DataRow("turn on the lights in the play room", "unknown_area")]
+    public void ARoomTheHomeLacksIsRefused(string text, string reason)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.AreNotEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Action?.Message}");
+        Assert.AreEqual(reason, r.Reason);
+    }
+
+    [TestMethod]
+    [DataRow("turn on the lounge room lights", "ceiling light,floor lamp,mood light")]
+    [DataRow("make the room red", "mood light,bedside lamp")]
+    public void TheRoomAndAnAreasWordBeforeRoomStillAct(string text, string lights)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(lights, string.Join(",", r.Action!.Lights.Select(l => l.Name)));
+    }
+
     // "all … except X" with an exception word the model lacks: never the excepted light alone (it used to switch just X).
     [TestMethod]
     [DataRow("turn off all the lights except the hall light")]

@@ -35,11 +35,12 @@ public static class PlaceWords
     /// ("were", "makes": right after a light or room said first, a remark), docs/action-map.md step 0, and of exclusions,
     /// kind 10 ("except", "but not": the span after one is excepted from the targets, step 2), and of subjects, kind 11 ("i",
     /// "we": as the lead, with a word the model lacks right after, a remark; step 0), and of colour nouns, kind 12 ("colour",
-    /// "colors": on, off or toggle becomes set; step 1, action map version 7).
+    /// "colors": on, off or toggle becomes set; step 1, action map version 7), and of determiners, kind 13 ("the", "my": before
+    /// an area noun that is no area on its own, they name no unknown room; step 2, version 7).
     /// Action map only, like the statement leads: the trainer's vocabulary does not take them.
     /// </summary>
     public static readonly IReadOnlyList<(string List, int Kind)> CancelLists =
-        [("lead_cancel", 7), ("light_verb", 8), ("remark_verb", 9), ("exclusion", 10), ("statement_subject", 11), ("colour_noun", 12)];
+        [("lead_cancel", 7), ("light_verb", 8), ("remark_verb", 9), ("exclusion", 10), ("statement_subject", 11), ("colour_noun", 12), ("determiner", 13)];
 
     /// <summary>The prefix of the grammar lists of another device's nouns: `device_climate` for the intent other:climate.</summary>
     public const string DevicePrefix = "device_";
