@@ -214,7 +214,7 @@ namespace Saffu.Runtime.Tests
 
         /// <summary>
         /// A home with a filler, a negation, cancellations ("all all", "up to"), a light verb ("turn"), a remark verb ("percent"),
-        /// an exclusion ("to") and a subject ("in").
+        /// an exclusion ("to"), a subject ("in") and an other subject ("chartreuse").
         /// </summary>
         static SaffuModel LoadWithCancellations()
         {
@@ -231,6 +231,7 @@ namespace Saffu.Runtime.Tests
             home.Lead(ActionMap.WordRemarkVerb, "percent");
             home.Lead(ActionMap.WordExclusion, "to");
             home.Lead(ActionMap.WordSubject, "in");
+            home.Lead(ActionMap.WordOtherSubject, "chartreuse");
             TestModelSpec spec = LightsModel.Create(false);
             spec.ActionMap = home.Write();
             LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
@@ -318,6 +319,19 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "in percent turn on the desk lamp"));
             // An unknown lead word followed by a light noun is a place this home lacks (step 2), not someone.
             AssertNothingDone(m, "blorp lamp on", ActionOutcome.UnknownTarget, ActionReason.UnknownName);
+        }
+
+        [TestMethod]
+        public void AnOtherSubjectWithAnUnknownVerbIsARemark()
+        {
+            // "chartreuse" stands in for "she" (kind 14): "she <texted> me to ask if i'd left the counter lights on".
+            SaffuModel m = LoadWithCancellations();
+            AssertRemark(m, "chartreuse blorp turn on the desk lamp");
+            AssertRemark(m, "all chartreuse blorp turn on the desk lamp");   // after a filler
+            Assert.AreEqual(0, m.Actions.States.Level(LightsModel.Desk));
+            // A known verb after it ("she wants the desk lamp on") or a noun (a place, step 2) is no remark of this rule.
+            Assert.AreEqual((int)ActionOutcome.Acted, (int)Say(m, "chartreuse turn on the desk lamp"), m.Actions.Reason.ToString());
+            AssertNothingDone(m, "chartreuse blorp lamp on", ActionOutcome.UnknownTarget, ActionReason.UnknownName);
         }
 
         [TestMethod]

@@ -58,8 +58,13 @@ namespace Saffu.Runtime.Actions
         /// area noun that is no area on its own ("room") names no room; any other known word there names one the home lacks.
         /// </summary>
         public const int WordDeterminer = 13;
+        /// <summary>
+        /// A word kind of the lead table (docs/action-map.md step 0, version 7): someone other than the speaker ("she",
+        /// "someone") who, as the lead and followed by a remark verb, an unknown verb or a past tense, did or said something.
+        /// </summary>
+        public const int WordOtherSubject = 14;
         /// <summary>The largest lead kind a reader of this version knows.</summary>
-        public const int MaxLeadKind = WordDeterminer;
+        public const int MaxLeadKind = WordOtherSubject;
         /// <summary>A remark's subject: its head noun is among the first SubjectWords words from the lead.</summary>
         public const int SubjectWords = 4;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount
@@ -222,9 +227,10 @@ namespace Saffu.Runtime.Actions
         /// </summary>
         bool IsUnknownStatement(int[] ids, int lead, int end, int oovId)
         {
-            if (lead + 1 < end && ids[lead] == oovId && !IsNounAt(ids, lead + 1)
-                && (IsPhraseOfKindAt(WordRemarkVerb, ids, lead + 1, end) || IsUnknownVerbAt(ids, lead + 1, end, oovId)
-                    || IsPastTenseAt(ids, lead + 1, oovId))) return true;
+            int after = ids[lead] == oovId ? lead + 1 : PhraseOfKindEnd(WordOtherSubject, ids, lead, end);
+            if (after > lead && after < end && !IsNounAt(ids, after)
+                && (IsPhraseOfKindAt(WordRemarkVerb, ids, after, end) || IsUnknownVerbAt(ids, after, end, oovId)
+                    || IsPastTenseAt(ids, after, oovId))) return true;
             for (int e = 0; e < leadAt.Length; e++)
             {
                 int n = data[leadAt[e] + 1];
@@ -280,6 +286,18 @@ namespace Saffu.Runtime.Actions
         }
 
         bool IsNounAt(int[] ids, int at) { return IsLightNounAt(ids, at) || IsAreaNoun(ids[at]); }
+
+        /// <summary>The index after the longest phrase of that kind of the lead table at ids[at] (ending by ids[end − 1]); −1 if none.</summary>
+        int PhraseOfKindEnd(int kind, int[] ids, int at, int end)
+        {
+            int best = -1;
+            for (int e = 0; e < leadAt.Length; e++)
+            {
+                int n = data[leadAt[e] + 1];
+                if (data[leadAt[e]] == kind && at + n <= end && at + n > best && PhraseIs(leadAt[e] + 1, ids, at, n)) best = at + n;
+            }
+            return best;
+        }
 
         /// <summary>A phrase of that kind of the lead table starts at ids[at] and ends by ids[end − 1].</summary>
         bool IsPhraseOfKindAt(int kind, int[] ids, int at, int end)

@@ -245,6 +245,9 @@ public sealed class TranscriptRunnerTests
     [DataRow("the neighbours were complaining about the floor lamp")]
     [DataRow("our landlord asked me to dim the lounge")]
     [DataRow("the bedroom lamp takes a while to come on")]
+    // An other subject the model knows (seventh session, lead kind 14) with a past tense after it.
+    [DataRow("she switched off the hall light and went to bed")]
+    [DataRow("someone turned the floor lamp on last night")]
     public void ReportedSpeechIsAStatement(string text)
     {
         Refused(text, "statement");
