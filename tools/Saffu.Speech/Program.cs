@@ -4,7 +4,7 @@
 // `saffu run` / `saffu listen`). Run from the repository root after tools/setup-speech and tools/main-job:
 //
 //   dotnet run -c Release --project tools/Saffu.Speech -- [--blob FILE]... [--commands N] [--ood N] [--voices a,b,…]
-//       [--snr DB,…|none] [--stress] [--general-every K (0: not at all)] [--set heldout|dev] [--parallel 1|2] [--work DIR] [--out DIR] [--confusions FILE]
+//       [--snr DB,…|none] [--stress] [--general-every K (0: not at all)] [--set heldout|dev|dev-wide] [--parallel 1|2] [--work DIR] [--out DIR] [--confusions FILE]
 //       [--hearing-threshold P (default: HearingCheck.DefaultThreshold; 0 = off)] [--hearing-sweep P,P,… (the trade table's thresholds)]
 //       [--consensus A (default: HearingCheck.DefaultConsensus; 0 = off)] [--consensus-scale S (default: HearingCheck.DefaultConsensusScale; inf = uniform)]
 //       [--consensus-scales S,S,… --consensus-sweep A,A,… (the consensus trade table's rows)]
@@ -125,7 +125,8 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                 case "--work": o = o with { Work = Next() }; break;
                 case "--out": o = o with { Out = Next() }; break;
                 case "--general-every": o = o with { GeneralEvery = Math.Max(0, int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
-                case "--set": o = o with { Set = Next() switch { "heldout" => BenchSet.Heldout, "dev" => BenchSet.Dev, var s => throw new ArgumentException($"--set {s}: expected heldout or dev") } }; break;
+                case "--set": o = o with { Set = Next() switch { "heldout" => BenchSet.Heldout, "dev" => BenchSet.Dev, "dev-wide" => BenchSet.DevWide,
+                    var s => throw new ArgumentException($"--set {s}: expected heldout, dev or dev-wide") } }; break;
                 case "--dev-commands": o = o with { Set = BenchSet.Dev }; break;
                 case "--confusions": o = o with { Confusions = Next() }; break;
                 case "--hearing-threshold": o = o with { HearingThreshold = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -160,5 +161,6 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
     static double Scale(string text) => text is "inf" or "∞" ? double.PositiveInfinity : double.Parse(text, CultureInfo.InvariantCulture);
 }
 
-/// <summary>Which sentences are spoken: the held-out ones the bar is defined on, or the dev ones rules are chosen on.</summary>
-internal enum BenchSet { Heldout, Dev }
+/// <summary>Which sentences are spoken: the held-out ones the bar is defined on, or dev ones rules are chosen on
+/// (the first dev benchmark, or the wider one of docs/voice.md §14).</summary>
+internal enum BenchSet { Heldout, Dev, DevWide }

@@ -15,12 +15,27 @@ internal sealed record Scored(bool IntentRight, bool SlotsRight, bool Understood
     /// <summary>A light switched or set that the speaker did not ask for: pins driven for a wrong intent or wrong slots.</summary>
     public bool WrongAction(Sentence s) => Switched && (!s.IsCommand || !IntentRight || !SlotsRight);
 
+    /// <summary>
+    /// <paramref name="r"/> scored against <paramref name="s"/>'s labels: the same slots, or for a sentence labelled with
+    /// the lights it must act on, a driving action on exactly those lights with the same values (brightness, colour, step)
+    /// — a command on several lights or an area has no name slot that could say which lights it meant.
+    /// </summary>
     public static Scored Of(TranscriptResult r, Sentence s)
     {
         bool switched = r.Understood && r.Action?.Kind == ActionResult.KindPins;
         var slots = r.Slots.ToDictionary(v => v.Name, v => v.Text, StringComparer.Ordinal);
-        bool slotsRight = slots.Count == s.Slots.Count && s.Slots.All(kv => slots.TryGetValue(kv.Key, out var v) && v == kv.Value);
+        bool slotsRight = s.Lights is { } lights
+            ? switched && r.Action!.Lights.Select(l => l.Name).ToHashSet(StringComparer.Ordinal).SetEquals(lights) && SameValues(slots, s.Slots)
+            : slots.Count == s.Slots.Count && s.Slots.All(kv => slots.TryGetValue(kv.Key, out var v) && v == kv.Value);
         return new Scored(r.Understood && r.Intent == s.Intent, slotsRight, r.Understood, switched, Confidence: r.Confidence);
+    }
+
+    static readonly string[] Targets = [Saffu.Training.Grammar.LightSlots.Name, Saffu.Training.Grammar.LightSlots.Area];
+
+    static bool SameValues(Dictionary<string, string> heard, IReadOnlyDictionary<string, string> labelled)
+    {
+        var values = heard.Where(kv => !Targets.Contains(kv.Key)).ToList();
+        return values.Count == labelled.Count(kv => !Targets.Contains(kv.Key)) && values.All(kv => labelled.TryGetValue(kv.Key, out var v) && v == kv.Value);
     }
 
     /// <summary>As decided when a light is driven only at confidence <paramref name="floor"/> or more (the blob's reject threshold).</summary>
@@ -104,7 +119,8 @@ internal sealed class Report
             var o = new System.Text.Json.Nodes.JsonObject
             {
                 ["lm"] = r.Lm, ["condition"] = r.Utterance.Condition, ["set"] = r.Utterance.Sentence.Set, ["typed"] = r.Utterance.Sentence.Text,
-                ["heard"] = r.Text, ["gold"] = r.Utterance.Sentence.Intent + " " + string.Join(",", r.Utterance.Sentence.Slots.Select(kv => $"{kv.Key}={kv.Value}")),
+                ["heard"] = r.Text, ["gold"] = r.Utterance.Sentence.Intent + " " + string.Join(",", r.Utterance.Sentence.Slots.Select(kv => $"{kv.Key}={kv.Value}"))
+                    + (r.Utterance.Sentence.Lights is { } lights ? $" lights={string.Join("+", lights)}" : ""),
                 ["typedDecision"] = Show(typed), ["heardDecision"] = Show(heard), ["wrongAction"] = _blobs[0].Raw[r].WrongAction(r.Utterance.Sentence),
                 ["typedWrongAction"] = _blobs[0].Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence),
                 ["intentRight"] = _blobs[0].Raw[r].IntentRight, ["slotsRight"] = _blobs[0].Raw[r].SlotsRight, ["switched"] = _blobs[0].Raw[r].Switched,
