@@ -61,7 +61,7 @@ internal sealed class Report
     /// </summary>
     sealed record BlobScores(string Blob, Dictionary<Sentence, Scored> Typed, Dictionary<Recognised, Scored> Raw,
         Dictionary<Recognised, HeardWord?> Weakest, Dictionary<Recognised, IReadOnlyList<DecisionConsensus.Vote>?> Votes, Dictionary<Recognised, Scored> Spoken,
-        Dictionary<RivalVariant, Dictionary<Recognised, RivalGrammar.Outcome>> Rival)
+        Dictionary<RivalVariant, Dictionary<Recognised, RivalGrammar.Outcome>> Rival, Dictionary<Recognised, HeardWord?> Loose)
     {
         /// <summary>Whether the rival-grammar rule (docs/voice.md §10) refuses <paramref name="r"/>: its grammar decode (with or without deletions) leads elsewhere.</summary>
         public bool RivalRefuses(Recognised r, RivalRule rule, RivalVariant variant) =>
@@ -74,10 +74,12 @@ internal sealed class Report
         /// As decided with the hearing check at <paramref name="threshold"/>, the decision consensus at
         /// <paramref name="consensus"/> and the action floor at <paramref name="floor"/> (§9): refused by any of them counts as refused.
         /// </summary>
-        public Scored At(Recognised r, double threshold, double consensus, double scale, double floor = 0, RivalRule rival = RivalRule.Off, RivalVariant variant = default)
+        public Scored At(Recognised r, double threshold, double consensus, double scale, double floor = 0, RivalRule rival = RivalRule.Off, RivalVariant variant = default,
+            double everyLight = 0)
         {
             if (consensus > 0 && Votes[r] is { } votes && DecisionConsensus.Agreement(votes, scale) < consensus) return Scored.Refused;
             if (RivalRefuses(r, rival, variant)) return Scored.Refused;
+            if (Loose[r] is { } loose && loose.Posterior < everyLight) return Scored.Refused;
             Scored heard = At(r, threshold);
             return !heard.Unsure && heard.Switched && heard.Confidence < floor ? Scored.Refused : heard;
         }
@@ -101,9 +103,11 @@ internal sealed class Report
             var weakest = runs.ToDictionary(r => r, r => check.WeakestNeededWord(r.Heard));
             var votes = runs.ToDictionary(r => r, r => check.Votes(r.Heard));
             var rival = rivals.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(x => x.Key, x => RivalGrammar.Verdict(runner, x.Key.Text, x.Value)));
-            var scores = new BlobScores(blob, typed, raw, weakest, votes, [], rival);
+            var loose = runs.ToDictionary(r => r, r => check.WeakestEveryLightWord(r.Heard));
+            var scores = new BlobScores(blob, typed, raw, weakest, votes, [], rival, loose);
             foreach (Recognised r in runs)
-                scores.Spoken[r] = scores.At(r, options.HearingThreshold, options.Consensus, options.ConsensusScale, options.ActionFloor, options.Rival, options.RivalVariants[0]);
+                scores.Spoken[r] = scores.At(r, options.HearingThreshold, options.Consensus, options.ConsensusScale, options.ActionFloor, options.Rival, options.RivalVariants[0],
+                    options.EveryLight);
             _blobs.Add(scores);
         }
     }
@@ -130,6 +134,7 @@ internal sealed class Report
                 ["agreement"] = _blobs[0].Votes[r] is { } votes ? Math.Round(DecisionConsensus.Agreement(votes, _options.ConsensusScale), 4) : null,
                 ["nbest"] = string.Join(" | ", r.Heard.Alternatives.Select(h => $"{h.Text} ({h.Score})")),
                 ["refused"] = _blobs[0].Spoken[r].Unsure,
+                ["everyLightWeakest"] = _blobs[0].Loose[r] is { } loose ? $"{loose.Word}:{loose.Posterior.ToString("F3", CultureInfo.InvariantCulture)}" : null,
                 ["rivals"] = new System.Text.Json.Nodes.JsonObject(_rivals.Where(kv => kv.Value.ContainsKey(r)).Select(kv =>
                     KeyValuePair.Create(kv.Key.ToString(), (System.Text.Json.Nodes.JsonNode?)$"{kv.Value[r]} → {_blobs[0].Rival[kv.Key][r]}"))),
             };
@@ -168,7 +173,7 @@ internal sealed class Report
         md.AppendLine();
         foreach (BlobScores scores in _blobs)
         {
-            var (blob, typed, _, _, _, spoken, _) = scores;
+            var (blob, typed, _, _, _, spoken, _, _) = scores;
             var typedCommands = _sentences.Where(s => s.IsCommand).ToList();
             md.AppendLine($"Blob `{blob}`. Typed text (no recogniser): intent accuracy {P(typedCommands.Count(s => typed[s].IntentRight), commands)}, "
                 + $"slot exact match {P(typedCommands.Count(s => typed[s].IntentRight && typed[s].SlotsRight), commands)}, "
@@ -209,6 +214,7 @@ internal sealed class Report
             ConsensusTrade(md, scores);
             RuleTrade(md, scores);
             RivalTrade(md, scores);
+            EveryLightTrade(md, scores);
             Floors(md, scores);
         }
         return md.ToString();
@@ -337,17 +343,46 @@ internal sealed class Report
             foreach (RivalVariant variant in rule == RivalRule.Off ? [default] : scores.Rival.Keys.ToArray())
                 foreach (double hearing in _options.HearingGrid)
                     foreach (double floor in _options.FloorGrid)
-                    {
-                        var at = all.ToDictionary(r => r, r => scores.At(r, hearing, 0, _options.ConsensusScale, floor, rule, variant));
-                        int wrong = cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence));
-                        var refused = cmd.Where(r => at[r].Unsure).ToList();
-                        md.AppendLine($"| {rule.ToString().ToLowerInvariant()} | {(rule == RivalRule.Off ? "–" : variant.ToString())} | {F(hearing)} | {F(floor)} "
-                            + $"| {P(cmd.Count(r => at[r].IntentRight), cmd.Count)} | {P(cmd.Count(r => at[r].IntentRight && at[r].SlotsRight), cmd.Count)} | {P(wrong, cmd.Count)} ({wrong}) "
-                            + $"| {cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence) && !scores.Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
-                            + $"| {P(refused.Count, cmd.Count)} ({refused.Count}) | {refused.Count(r => scores.Raw[r].IntentRight && scores.Raw[r].SlotsRight)} "
-                            + $"| {P(ood.Count(r => !at[r].Switched), ood.Count)} ({ood.Count(r => at[r].Switched)} switched) |");
-                    }
+                        RivalRow(md, scores, cmd, ood, rule, variant, hearing, floor, null);
         md.AppendLine();
+    }
+
+    /// <summary>
+    /// Every light only when heard surely (docs/voice.md §14, <see cref="EveryLightGuard"/>) with the hearing check, the
+    /// action floor and the rival rule off or the benchmark's own, on the fitted LM's clean recognitions.
+    /// </summary>
+    void EveryLightTrade(StringBuilder md, BlobScores scores)
+    {
+        var (cmd, ood) = CleanRuns();
+        if (cmd.Count == 0) return;
+        int guarded = cmd.Concat(ood).Count(r => scores.Loose[r] is not null);
+        md.AppendLine($"Every light only when heard surely (docs/voice.md §14): {guarded} clean recognitions drive every light without naming a light, an area "
+            + $"or an every-light word ({cmd.Count(r => scores.Loose[r] is not null)} commands, {ood.Count(r => scores.Loose[r] is not null)} out of domain); "
+            + $"the benchmark's threshold is {F(_options.EveryLight)}:");
+        md.AppendLine();
+        md.AppendLine("| rival rule | grammar | hearing check | action floor | every light | intent acc. | slot EM | confident wrong actions | of them not made on typed text | refused (all rules) | of the refused, decided right without them | OOD switching nothing |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (RivalRule rule in new[] { RivalRule.Off, _options.Rival }.Distinct())
+            foreach (double hearing in _options.HearingGrid)
+                foreach (double floor in _options.FloorGrid)
+                    foreach (double everyLight in _options.EveryLightGrid)
+                        RivalRow(md, scores, cmd, ood, rule, rule == RivalRule.Off ? default : _options.RivalVariants[0], hearing, floor, everyLight);
+        md.AppendLine();
+    }
+
+    /// <summary>One row of the rival or every-light table (<paramref name="everyLight"/> null: the rival table, without that column).</summary>
+    void RivalRow(StringBuilder md, BlobScores scores, List<Recognised> cmd, List<Recognised> ood, RivalRule rule, RivalVariant variant, double hearing, double floor,
+        double? everyLight)
+    {
+        var at = cmd.Concat(ood).ToDictionary(r => r, r => scores.At(r, hearing, 0, _options.ConsensusScale, floor, rule, variant, everyLight ?? 0));
+        int wrong = cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence));
+        var refused = cmd.Where(r => at[r].Unsure).ToList();
+        md.AppendLine($"| {rule.ToString().ToLowerInvariant()} | {(rule == RivalRule.Off ? "–" : variant.ToString())} | {F(hearing)} | {F(floor)} "
+            + (everyLight is { } e ? $"| {F(e)} " : "")
+            + $"| {P(cmd.Count(r => at[r].IntentRight), cmd.Count)} | {P(cmd.Count(r => at[r].IntentRight && at[r].SlotsRight), cmd.Count)} | {P(wrong, cmd.Count)} ({wrong}) "
+            + $"| {cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence) && !scores.Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
+            + $"| {P(refused.Count, cmd.Count)} ({refused.Count}) | {refused.Count(r => scores.Raw[r].IntentRight && scores.Raw[r].SlotsRight)} "
+            + $"| {P(ood.Count(r => !at[r].Switched), ood.Count)} ({ood.Count(r => at[r].Switched)} switched) |");
     }
 
     (List<Recognised> Commands, List<Recognised> Ood) CleanRuns()

@@ -22,7 +22,7 @@ namespace Saffu.Training.Speech;
 public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double threshold, double consensus = 0,
     double scale = HearingCheck.DefaultConsensusScale, double floor = 0, PhoneNeighbours? neighbours = null,
     RivalRule rival = RivalRule.Off, bool deletions = RivalGrammar.DefaultDeletions, int distance = RivalGrammar.DefaultMaxDistance,
-    bool homophones = true, IReadOnlyList<IReadOnlyList<string>>? classRivals = null)
+    bool homophones = true, IReadOnlyList<IReadOnlyList<string>>? classRivals = null, double everyLight = 0)
 {
     /// <summary>The reason code of a refused transcript (docs/cli.md, saffu listen).</summary>
     public const string Reason = "unsure_hearing";
@@ -60,6 +60,11 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// </summary>
     public const RivalRule DefaultRival = RivalRule.Differs;
 
+    /// <summary>
+    /// The default threshold of <see cref="EveryLightGuard"/> (0 = off): docs/voice.md §14.
+    /// </summary>
+    public const double DefaultEveryLight = 0;
+
     /// <summary>The N-best score scale (pocketsphinx score units per factor e), the best of the dev benchmark's scales at agreement 0.5: docs/voice.md §9.</summary>
     public const double DefaultConsensusScale = 100;
 
@@ -75,6 +80,9 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     public double ConsensusScale => scale;
     public double Floor => floor;
 
+    /// <summary>The threshold of <see cref="EveryLightGuard"/>: every word of a transcript that drives every light without saying so must be heard at least this surely (0 = off).</summary>
+    public double EveryLightThreshold => everyLight;
+
     /// <summary>
     /// Null when the transcript may be acted on; else why not, checked in this order: a word the decision depends on
     /// heard unsurely, too little of the N-best list agreeing, the grammar decode leading elsewhere, the model's
@@ -83,6 +91,7 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     public HearingDoubt? Doubt(Recognition heard)
     {
         if (UnsureWord(heard) is { } word) return new HearingDoubt(word, null);
+        if (UnsureEveryLightWord(heard) is { } loose) return new HearingDoubt(loose, null);
         if (consensus > 0 && Votes(heard) is { } votes && DecisionConsensus.Agreement(votes, scale) is var agreement && agreement < consensus)
             return new HearingDoubt(null, agreement);
         if (RivalRefuses(heard)) return new HearingDoubt(null, null, Rival: heard.Rival);
@@ -136,6 +145,26 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
             if (!DecisionJudge.Same(decided, _judge.Decide(without))) weakest = words[i];
         }
         return weakest;
+    }
+
+    /// <summary>Null when the transcript may be acted on as far as <see cref="EveryLightGuard"/> is concerned; else its least sure word.</summary>
+    public HeardWord? UnsureEveryLightWord(Recognition heard) => everyLight <= 0 ? null : WeakestEveryLightWord(heard, everyLight);
+
+    /// <summary>
+    /// For a transcript that <see cref="EveryLightGuard"/> guards (it would drive every light, naming no light, no area and
+    /// no every-light word), its least sure word below <paramref name="below"/>; null otherwise. The benchmark sweeps
+    /// thresholds with it, as with <see cref="WeakestNeededWord"/>.
+    /// </summary>
+    public HeardWord? WeakestEveryLightWord(Recognition heard, double below = double.PositiveInfinity) =>
+        heard.Text.Length > 0 && EveryLightGuard.Guards(_judge.Decide(heard.Text), SaysEveryLight(heard.Text)) ? EveryLightGuard.Weakest(heard, below) : null;
+
+    /// <summary>Whether the words hold an every-light phrase of the blob's action map (kind 5; docs/action-map.md step 2).</summary>
+    bool SaysEveryLight(string text)
+    {
+        if (ownCopy.Actions.Map is not { } map) return false;
+        int[] ids = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => ownCopy.Vocabulary.Find(w) is var id and >= 0 ? id : ownCopy.Config.OovId).ToArray();
+        return map.HasWordOfKind(Saffu.Runtime.Actions.ActionMap.WordEveryLight, ids, 0, ids.Length);
     }
 
     /// <summary>
