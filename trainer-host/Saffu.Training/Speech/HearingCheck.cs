@@ -85,13 +85,13 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
 
     /// <summary>
     /// Null when the transcript may be acted on; else why not, checked in this order: a word the decision depends on
-    /// heard unsurely, too little of the N-best list agreeing, the grammar decode leading elsewhere, the model's
+    /// heard unsurely, any word heard unsurely in a transcript that would drive every light without naming one (§14), too little of the N-best list agreeing, the grammar decode leading elsewhere, the model's
     /// confidence below the floor.
     /// </summary>
     public HearingDoubt? Doubt(Recognition heard)
     {
         if (UnsureWord(heard) is { } word) return new HearingDoubt(word, null);
-        if (UnsureEveryLightWord(heard) is { } loose) return new HearingDoubt(loose, null);
+        if (UnsureEveryLightWord(heard) is { } loose) return new HearingDoubt(loose, null, EveryLight: true);
         if (consensus > 0 && Votes(heard) is { } votes && DecisionConsensus.Agreement(votes, scale) is var agreement && agreement < consensus)
             return new HearingDoubt(null, agreement);
         if (RivalRefuses(heard)) return new HearingDoubt(null, null, Rival: heard.Rival);
@@ -211,9 +211,10 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
 /// Why a transcript was not acted on (<see cref="HearingCheck.Doubt"/>): <see cref="Word"/>, the least sure word the
 /// decision depends on (§8), or else <see cref="Agreement"/>, the share of the N-best list backing the decision, or else
 /// <see cref="Rival"/>, the grammar decode's sentence that leads to another decision (§10), or else
-/// <see cref="Confidence"/>, the model's confidence below the action floor (§9).
+/// <see cref="Confidence"/>, the model's confidence below the action floor (§9). With <see cref="EveryLight"/>,
+/// <see cref="Word"/> is the least sure word of a transcript that would drive every light without naming one (§14).
 /// </summary>
-public sealed record HearingDoubt(HeardWord? Word, double? Agreement, double? Confidence = null, string? Rival = null);
+public sealed record HearingDoubt(HeardWord? Word, double? Agreement, double? Confidence = null, string? Rival = null, bool EveryLight = false);
 
 /// <summary>
 /// When the grammar decode (docs/voice.md §10) refuses a driving transcript: never (<see cref="Off"/>), when its sentence
