@@ -362,7 +362,7 @@ internal sealed class Report
         md.AppendLine();
         md.AppendLine("| rival rule | grammar | hearing check | action floor | every light | intent acc. | slot EM | confident wrong actions | of them not made on typed text | refused (all rules) | of the refused, decided right without them | OOD switching nothing |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (RivalRule rule in new[] { RivalRule.Off, _options.Rival }.Distinct())
+        foreach (RivalRule rule in new[] { RivalRule.Off, RivalRule.Differs, _options.Rival }.Distinct())
             foreach (double hearing in _options.HearingGrid)
                 foreach (double floor in _options.FloorGrid)
                     foreach (double everyLight in _options.EveryLightGrid)
