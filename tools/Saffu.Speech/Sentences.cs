@@ -23,7 +23,7 @@ internal static class Sentences
     /// dev-hard.jsonl; out of domain a third each of the `&lt;none&gt;` lines of nearmiss-dev.jsonl and nearmiss-dev2.jsonl
     /// and CLINC150 OOS validation. Dev-wide (`--set dev-wide`, docs/voice.md §14): commands from dev, dev-hard and
     /// commands-dev2…7 pooled; out of domain two thirds from the `&lt;none&gt;` lines of nearmiss-dev…7 pooled, a third
-    /// CLINC150 OOS validation. No test sentence in either dev set; missing files are skipped.
+    /// CLINC150 OOS validation, numbered files that do not exist skipped. No test sentence in either dev set.
     /// </summary>
     public static List<Sentence> Load(BenchOptions o)
     {
@@ -41,11 +41,12 @@ internal static class Sentences
                 Part(o.Commands - half, false, "dev"), Part(half, false, "dev-hard"), Part(o.Ood - 2 * third, true, "nearmiss-dev"),
                 Part(third, true, "nearmiss-dev2"), (third, true, [clincValid]),
             },
-            _ => new[]
+            BenchSet.DevWide => new[]
             {
                 Part(o.Commands, false, ["dev", "dev-hard", .. Numbered("commands-dev")]), Part(o.Ood - third, true, ["nearmiss-dev", .. Numbered("nearmiss-dev")]),
                 (third, true, [clincValid]),
             },
+            _ => throw new ArgumentOutOfRangeException(nameof(o), o.Set, "expected heldout, dev or dev-wide"),
         };
         return parts.SelectMany(p => Sample(p.Files, p.Count, p.Ood)).ToList();
     }
