@@ -17,7 +17,9 @@ namespace Saffu.Training.Speech;
 /// is below <c>floor</c> (spoken input only; reason <see cref="LowConfidenceReason"/>; docs/voice.md §9). With
 /// <c>neighbours</c> and a <c>rival</c> rule other than <see cref="RivalRule.Off"/> it refuses a driving transcript whose
 /// grammar decode (<see cref="Recognition.Rival"/>, made from <see cref="RivalFsg"/>) leads to another decision
-/// (<see cref="RivalGrammar"/>, docs/voice.md §10).
+/// (<see cref="RivalGrammar"/>, docs/voice.md §10). With <c>everyLight</c> &gt; 0 it refuses a transcript that would drive
+/// every light without naming a light, an area or an every-light word when any of its words has a posterior below
+/// <c>everyLight</c> (<see cref="EveryLightGuard"/>, docs/voice.md §14).
 /// </remarks>
 public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double threshold, double consensus = 0,
     double scale = HearingCheck.DefaultConsensusScale, double floor = 0, PhoneNeighbours? neighbours = null,
