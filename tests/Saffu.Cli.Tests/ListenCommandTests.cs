@@ -64,7 +64,8 @@ public sealed class ListenCommandTests
     [TestMethod]
     [DataRow("--consensus", "1.2", "--consensus 1.2 is invalid")]
     [DataRow("--action-floor", "-0.1", "--action-floor -0.1 is invalid")]
-    public void AConsensusOrActionFloorOutsideZeroToOneIsUsage(string flag, string value, string message)
+    [DataRow("--every-light", "1.5", "--every-light 1.5 is invalid")]
+    public void AConsensusActionFloorOrEveryLightThresholdOutsideZeroToOneIsUsage(string flag, string value, string message)
     {
         var (code, _, error) = SaffuCli.Run("listen", "a.wav", "--blob", _blob, flag, value);
         Assert.AreEqual(2, code);

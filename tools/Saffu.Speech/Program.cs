@@ -4,12 +4,13 @@
 // `saffu run` / `saffu listen`). Run from the repository root after tools/setup-speech and tools/main-job:
 //
 //   dotnet run -c Release --project tools/Saffu.Speech -- [--blob FILE]... [--commands N] [--ood N] [--voices a,b,…]
-//       [--snr DB,…|none] [--stress] [--general-every K (0: not at all)] [--set heldout|dev] [--parallel 1|2] [--work DIR] [--out DIR] [--confusions FILE]
+//       [--snr DB,…|none] [--stress] [--general-every K (0: not at all)] [--set heldout|dev|dev-wide] [--parallel 1|2] [--work DIR] [--out DIR] [--confusions FILE]
 //       [--hearing-threshold P (default: HearingCheck.DefaultThreshold; 0 = off)] [--hearing-sweep P,P,… (the trade table's thresholds)]
 //       [--consensus A (default: HearingCheck.DefaultConsensus; 0 = off)] [--consensus-scale S (default: HearingCheck.DefaultConsensusScale; inf = uniform)]
 //       [--consensus-scales S,S,… --consensus-sweep A,A,… (the consensus trade table's rows)]
 //       [--action-floor F (default: HearingCheck.DefaultFloor; 0 = off)] [--hearing-grid P,… --floor-grid F,… (the rules table's rows)]
 //       [--rival off|differs|any (default: HearingCheck.DefaultRival)] [--rival-deletions yes|no (default: RivalGrammar.DefaultDeletions)]
+//       [--every-light P (default: HearingCheck.DefaultEveryLight; 0 = off) --every-light-grid P,… (docs/voice.md §14: every word of a transcript driving every light unnamed heard at least P surely)]
 //       [--decoder "-lw 8 …" (pocketsphinx settings for the fitted LM's decodes; default none: pocketsphinx's own)]
 //       [--rival-distance K (default: RivalGrammar.DefaultMaxDistance)] [--rival-variants yes:2,no:1,… (more grammars decoded for the rules table, besides the benchmark's own; :no-homophones leaves distance-0 rivals out; :classes adds the rival classes' members, docs/voice.md §11)]
 //
@@ -93,7 +94,7 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
     IReadOnlyList<double>? Scales = null, IReadOnlyList<double>? AgreementSweep = null, double ActionFloor = HearingCheck.DefaultFloor,
     IReadOnlyList<double>? Hearings = null, IReadOnlyList<double>? Floors = null, RivalRule Rival = HearingCheck.DefaultRival,
     bool RivalDeletions = RivalGrammar.DefaultDeletions, int RivalDistance = RivalGrammar.DefaultMaxDistance, IReadOnlyList<RivalVariant>? Variants = null,
-    IReadOnlyList<string>? Decoder = null)
+    IReadOnlyList<string>? Decoder = null, double EveryLight = HearingCheck.DefaultEveryLight, IReadOnlyList<double>? EveryLights = null)
 {
     /// <summary>The rival-grammar variants decoded: the benchmark's own first, then those of --rival-variants (each costs one more decode of the driving recognitions).</summary>
     public IReadOnlyList<RivalVariant> RivalVariants => new[] { new RivalVariant(RivalDeletions, RivalDistance) }.Concat(Variants ?? []).Distinct().ToList();
@@ -103,6 +104,7 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
     public IReadOnlyList<double> ConsensusSweep => AgreementSweep ?? [0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9];
     public IReadOnlyList<double> HearingGrid => Hearings ?? [0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
     public IReadOnlyList<double> FloorGrid => Floors ?? [0, 0.3, 0.35, 0.4, 0.45, 0.5];
+    public IReadOnlyList<double> EveryLightGrid => EveryLights ?? [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -125,7 +127,8 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                 case "--work": o = o with { Work = Next() }; break;
                 case "--out": o = o with { Out = Next() }; break;
                 case "--general-every": o = o with { GeneralEvery = Math.Max(0, int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
-                case "--set": o = o with { Set = Next() switch { "heldout" => BenchSet.Heldout, "dev" => BenchSet.Dev, var s => throw new ArgumentException($"--set {s}: expected heldout or dev") } }; break;
+                case "--set": o = o with { Set = Next() switch { "heldout" => BenchSet.Heldout, "dev" => BenchSet.Dev, "dev-wide" => BenchSet.DevWide,
+                    var s => throw new ArgumentException($"--set {s}: expected heldout, dev or dev-wide") } }; break;
                 case "--dev-commands": o = o with { Set = BenchSet.Dev }; break;
                 case "--confusions": o = o with { Confusions = Next() }; break;
                 case "--hearing-threshold": o = o with { HearingThreshold = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
@@ -149,6 +152,8 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
                         _ => throw new ArgumentException($"--rival-variants {v}: expected DELETIONS:DISTANCE[:no-homophones|:classes], e.g. yes:2, no:1:no-homophones or no:1:classes"),
                     }).ToList() }; break;
                 case "--decoder": o = o with { Decoder = Next().Split(' ', StringSplitOptions.RemoveEmptyEntries) }; break;
+                case "--every-light": o = o with { EveryLight = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--every-light-grid": o = o with { EveryLights = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 case "--hearing-sweep": o = o with { Sweep = Next().Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList() }; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
@@ -160,5 +165,6 @@ internal sealed record BenchOptions(List<string> Blobs, int Commands, int Ood, L
     static double Scale(string text) => text is "inf" or "∞" ? double.PositiveInfinity : double.Parse(text, CultureInfo.InvariantCulture);
 }
 
-/// <summary>Which sentences are spoken: the held-out ones the bar is defined on, or the dev ones rules are chosen on.</summary>
-internal enum BenchSet { Heldout, Dev }
+/// <summary>Which sentences are spoken: the held-out ones the bar is defined on, or dev ones rules are chosen on
+/// (the first dev benchmark, or the wider one of docs/voice.md §14).</summary>
+internal enum BenchSet { Heldout, Dev, DevWide }

@@ -15,12 +15,27 @@ internal sealed record Scored(bool IntentRight, bool SlotsRight, bool Understood
     /// <summary>A light switched or set that the speaker did not ask for: pins driven for a wrong intent or wrong slots.</summary>
     public bool WrongAction(Sentence s) => Switched && (!s.IsCommand || !IntentRight || !SlotsRight);
 
+    /// <summary>
+    /// <paramref name="r"/> scored against <paramref name="s"/>'s labels: the same slots, or for a sentence labelled with
+    /// the lights it must act on, a driving action on exactly those lights with the same values (brightness, colour, step)
+    /// — a command on several lights or an area has no name slot that could say which lights it meant.
+    /// </summary>
     public static Scored Of(TranscriptResult r, Sentence s)
     {
         bool switched = r.Understood && r.Action?.Kind == ActionResult.KindPins;
         var slots = r.Slots.ToDictionary(v => v.Name, v => v.Text, StringComparer.Ordinal);
-        bool slotsRight = slots.Count == s.Slots.Count && s.Slots.All(kv => slots.TryGetValue(kv.Key, out var v) && v == kv.Value);
+        bool slotsRight = s.Lights is { } lights
+            ? switched && r.Action!.Lights.Select(l => l.Name).ToHashSet(StringComparer.Ordinal).SetEquals(lights) && SameValues(slots, s.Slots)
+            : slots.Count == s.Slots.Count && s.Slots.All(kv => slots.TryGetValue(kv.Key, out var v) && v == kv.Value);
         return new Scored(r.Understood && r.Intent == s.Intent, slotsRight, r.Understood, switched, Confidence: r.Confidence);
+    }
+
+    static readonly string[] Targets = [Saffu.Training.Grammar.LightSlots.Name, Saffu.Training.Grammar.LightSlots.Area];
+
+    static bool SameValues(Dictionary<string, string> heard, IReadOnlyDictionary<string, string> labelled)
+    {
+        var values = heard.Where(kv => !Targets.Contains(kv.Key)).ToList();
+        return values.Count == labelled.Count(kv => !Targets.Contains(kv.Key)) && values.All(kv => labelled.TryGetValue(kv.Key, out var v) && v == kv.Value);
     }
 
     /// <summary>As decided when a light is driven only at confidence <paramref name="floor"/> or more (the blob's reject threshold).</summary>
@@ -46,7 +61,7 @@ internal sealed class Report
     /// </summary>
     sealed record BlobScores(string Blob, Dictionary<Sentence, Scored> Typed, Dictionary<Recognised, Scored> Raw,
         Dictionary<Recognised, HeardWord?> Weakest, Dictionary<Recognised, IReadOnlyList<DecisionConsensus.Vote>?> Votes, Dictionary<Recognised, Scored> Spoken,
-        Dictionary<RivalVariant, Dictionary<Recognised, RivalGrammar.Outcome>> Rival)
+        Dictionary<RivalVariant, Dictionary<Recognised, RivalGrammar.Outcome>> Rival, Dictionary<Recognised, HeardWord?> Loose)
     {
         /// <summary>Whether the rival-grammar rule (docs/voice.md §10) refuses <paramref name="r"/>: its grammar decode (with or without deletions) leads elsewhere.</summary>
         public bool RivalRefuses(Recognised r, RivalRule rule, RivalVariant variant) =>
@@ -59,10 +74,12 @@ internal sealed class Report
         /// As decided with the hearing check at <paramref name="threshold"/>, the decision consensus at
         /// <paramref name="consensus"/> and the action floor at <paramref name="floor"/> (§9): refused by any of them counts as refused.
         /// </summary>
-        public Scored At(Recognised r, double threshold, double consensus, double scale, double floor = 0, RivalRule rival = RivalRule.Off, RivalVariant variant = default)
+        public Scored At(Recognised r, double threshold, double consensus, double scale, double floor = 0, RivalRule rival = RivalRule.Off, RivalVariant variant = default,
+            double everyLight = 0)
         {
             if (consensus > 0 && Votes[r] is { } votes && DecisionConsensus.Agreement(votes, scale) < consensus) return Scored.Refused;
             if (RivalRefuses(r, rival, variant)) return Scored.Refused;
+            if (Loose[r] is { } loose && loose.Posterior < everyLight) return Scored.Refused;
             Scored heard = At(r, threshold);
             return !heard.Unsure && heard.Switched && heard.Confidence < floor ? Scored.Refused : heard;
         }
@@ -86,9 +103,11 @@ internal sealed class Report
             var weakest = runs.ToDictionary(r => r, r => check.WeakestNeededWord(r.Heard));
             var votes = runs.ToDictionary(r => r, r => check.Votes(r.Heard));
             var rival = rivals.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(x => x.Key, x => RivalGrammar.Verdict(runner, x.Key.Text, x.Value)));
-            var scores = new BlobScores(blob, typed, raw, weakest, votes, [], rival);
+            var loose = runs.ToDictionary(r => r, r => check.WeakestEveryLightWord(r.Heard));
+            var scores = new BlobScores(blob, typed, raw, weakest, votes, [], rival, loose);
             foreach (Recognised r in runs)
-                scores.Spoken[r] = scores.At(r, options.HearingThreshold, options.Consensus, options.ConsensusScale, options.ActionFloor, options.Rival, options.RivalVariants[0]);
+                scores.Spoken[r] = scores.At(r, options.HearingThreshold, options.Consensus, options.ConsensusScale, options.ActionFloor, options.Rival, options.RivalVariants[0],
+                    options.EveryLight);
             _blobs.Add(scores);
         }
     }
@@ -104,7 +123,8 @@ internal sealed class Report
             var o = new System.Text.Json.Nodes.JsonObject
             {
                 ["lm"] = r.Lm, ["condition"] = r.Utterance.Condition, ["set"] = r.Utterance.Sentence.Set, ["typed"] = r.Utterance.Sentence.Text,
-                ["heard"] = r.Text, ["gold"] = r.Utterance.Sentence.Intent + " " + string.Join(",", r.Utterance.Sentence.Slots.Select(kv => $"{kv.Key}={kv.Value}")),
+                ["heard"] = r.Text, ["gold"] = r.Utterance.Sentence.Intent + " " + string.Join(",", r.Utterance.Sentence.Slots.Select(kv => $"{kv.Key}={kv.Value}"))
+                    + (r.Utterance.Sentence.Lights is { } lights ? $" lights={string.Join("+", lights)}" : ""),
                 ["typedDecision"] = Show(typed), ["heardDecision"] = Show(heard), ["wrongAction"] = _blobs[0].Raw[r].WrongAction(r.Utterance.Sentence),
                 ["typedWrongAction"] = _blobs[0].Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence),
                 ["intentRight"] = _blobs[0].Raw[r].IntentRight, ["slotsRight"] = _blobs[0].Raw[r].SlotsRight, ["switched"] = _blobs[0].Raw[r].Switched,
@@ -114,6 +134,7 @@ internal sealed class Report
                 ["agreement"] = _blobs[0].Votes[r] is { } votes ? Math.Round(DecisionConsensus.Agreement(votes, _options.ConsensusScale), 4) : null,
                 ["nbest"] = string.Join(" | ", r.Heard.Alternatives.Select(h => $"{h.Text} ({h.Score})")),
                 ["refused"] = _blobs[0].Spoken[r].Unsure,
+                ["everyLightWeakest"] = _blobs[0].Loose[r] is { } loose ? $"{loose.Word}:{loose.Posterior.ToString("F3", CultureInfo.InvariantCulture)}" : null,
                 ["rivals"] = new System.Text.Json.Nodes.JsonObject(_rivals.Where(kv => kv.Value.ContainsKey(r)).Select(kv =>
                     KeyValuePair.Create(kv.Key.ToString(), (System.Text.Json.Nodes.JsonNode?)$"{kv.Value[r]} → {_blobs[0].Rival[kv.Key][r]}"))),
             };
@@ -152,7 +173,7 @@ internal sealed class Report
         md.AppendLine();
         foreach (BlobScores scores in _blobs)
         {
-            var (blob, typed, _, _, _, spoken, _) = scores;
+            var (blob, typed, _, _, _, spoken, _, _) = scores;
             var typedCommands = _sentences.Where(s => s.IsCommand).ToList();
             md.AppendLine($"Blob `{blob}`. Typed text (no recogniser): intent accuracy {P(typedCommands.Count(s => typed[s].IntentRight), commands)}, "
                 + $"slot exact match {P(typedCommands.Count(s => typed[s].IntentRight && typed[s].SlotsRight), commands)}, "
@@ -193,6 +214,7 @@ internal sealed class Report
             ConsensusTrade(md, scores);
             RuleTrade(md, scores);
             RivalTrade(md, scores);
+            EveryLightTrade(md, scores);
             Floors(md, scores);
         }
         return md.ToString();
@@ -321,17 +343,46 @@ internal sealed class Report
             foreach (RivalVariant variant in rule == RivalRule.Off ? [default] : scores.Rival.Keys.ToArray())
                 foreach (double hearing in _options.HearingGrid)
                     foreach (double floor in _options.FloorGrid)
-                    {
-                        var at = all.ToDictionary(r => r, r => scores.At(r, hearing, 0, _options.ConsensusScale, floor, rule, variant));
-                        int wrong = cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence));
-                        var refused = cmd.Where(r => at[r].Unsure).ToList();
-                        md.AppendLine($"| {rule.ToString().ToLowerInvariant()} | {(rule == RivalRule.Off ? "–" : variant.ToString())} | {F(hearing)} | {F(floor)} "
-                            + $"| {P(cmd.Count(r => at[r].IntentRight), cmd.Count)} | {P(cmd.Count(r => at[r].IntentRight && at[r].SlotsRight), cmd.Count)} | {P(wrong, cmd.Count)} ({wrong}) "
-                            + $"| {cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence) && !scores.Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
-                            + $"| {P(refused.Count, cmd.Count)} ({refused.Count}) | {refused.Count(r => scores.Raw[r].IntentRight && scores.Raw[r].SlotsRight)} "
-                            + $"| {P(ood.Count(r => !at[r].Switched), ood.Count)} ({ood.Count(r => at[r].Switched)} switched) |");
-                    }
+                        RivalRow(md, scores, cmd, ood, rule, variant, hearing, floor, null);
         md.AppendLine();
+    }
+
+    /// <summary>
+    /// Every light only when heard surely (docs/voice.md §14, <see cref="EveryLightGuard"/>) with the hearing check, the
+    /// action floor and the rival rule off or the benchmark's own, on the fitted LM's clean recognitions.
+    /// </summary>
+    void EveryLightTrade(StringBuilder md, BlobScores scores)
+    {
+        var (cmd, ood) = CleanRuns();
+        if (cmd.Count == 0) return;
+        int guarded = cmd.Concat(ood).Count(r => scores.Loose[r] is not null);
+        md.AppendLine($"Every light only when heard surely (docs/voice.md §14): {guarded} clean recognitions drive every light without naming a light, an area "
+            + $"or an every-light word ({cmd.Count(r => scores.Loose[r] is not null)} commands, {ood.Count(r => scores.Loose[r] is not null)} out of domain); "
+            + $"the benchmark's threshold is {F(_options.EveryLight)}:");
+        md.AppendLine();
+        md.AppendLine("| rival rule | grammar | hearing check | action floor | every light | intent acc. | slot EM | confident wrong actions | of them not made on typed text | refused (all rules) | of the refused, decided right without them | OOD switching nothing |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (RivalRule rule in new[] { RivalRule.Off, RivalRule.Differs, _options.Rival }.Distinct())
+            foreach (double hearing in _options.HearingGrid)
+                foreach (double floor in _options.FloorGrid)
+                    foreach (double everyLight in _options.EveryLightGrid)
+                        RivalRow(md, scores, cmd, ood, rule, rule == RivalRule.Off ? default : _options.RivalVariants[0], hearing, floor, everyLight);
+        md.AppendLine();
+    }
+
+    /// <summary>One row of the rival or every-light table (<paramref name="everyLight"/> null: the rival table, without that column).</summary>
+    void RivalRow(StringBuilder md, BlobScores scores, List<Recognised> cmd, List<Recognised> ood, RivalRule rule, RivalVariant variant, double hearing, double floor,
+        double? everyLight)
+    {
+        var at = cmd.Concat(ood).ToDictionary(r => r, r => scores.At(r, hearing, 0, _options.ConsensusScale, floor, rule, variant, everyLight ?? 0));
+        int wrong = cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence));
+        var refused = cmd.Where(r => at[r].Unsure).ToList();
+        md.AppendLine($"| {rule.ToString().ToLowerInvariant()} | {(rule == RivalRule.Off ? "–" : variant.ToString())} | {F(hearing)} | {F(floor)} "
+            + (everyLight is { } e ? $"| {F(e)} " : "")
+            + $"| {P(cmd.Count(r => at[r].IntentRight), cmd.Count)} | {P(cmd.Count(r => at[r].IntentRight && at[r].SlotsRight), cmd.Count)} | {P(wrong, cmd.Count)} ({wrong}) "
+            + $"| {cmd.Count(r => at[r].WrongAction(r.Utterance.Sentence) && !scores.Typed[r.Utterance.Sentence].WrongAction(r.Utterance.Sentence))} "
+            + $"| {P(refused.Count, cmd.Count)} ({refused.Count}) | {refused.Count(r => scores.Raw[r].IntentRight && scores.Raw[r].SlotsRight)} "
+            + $"| {P(ood.Count(r => !at[r].Switched), ood.Count)} ({ood.Count(r => at[r].Switched)} switched) |");
     }
 
     (List<Recognised> Commands, List<Recognised> Ood) CleanRuns()

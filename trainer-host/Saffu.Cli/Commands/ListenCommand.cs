@@ -29,6 +29,8 @@ public static class ListenCommand
             "Refuse a command when less than A of the recogniser's N-best list (by posterior mass) leads to the same decision (asks to repeat; nothing is switched or sent). 0 turns it off.");
         var floor = ShareOption("--action-floor", "F", "a confidence", Saffu.Training.Speech.HearingCheck.DefaultFloor,
             "Refuse a command whose decision would drive a light when the model's confidence is below F (spoken input only; nothing is switched or sent). 0 turns it off.");
+        var everyLight = ShareOption("--every-light", "P", "a posterior", Saffu.Training.Speech.HearingCheck.DefaultEveryLight,
+            "Refuse a command that would switch every light without naming a light, a room or an every-light word ('all', 'every', …) when any of its words has a recogniser posterior below P (a misheard name leaves 'light on please'; asks to repeat; nothing is switched or sent). 0 turns it off.");
         var rival = new Option<string>("--rival-grammar")
         {
             Description = "Decode the audio of a command that would drive a light again with a grammar in which each word its decision depends on alternates with the model's sound-alike words, all paths equally likely; "
@@ -47,7 +49,7 @@ public static class ListenCommand
             "Recognise spoken commands (WAV files or the microphone) with pocketsphinx and the language model fitted to the blob, "
             + "and run each transcript through the device runtime: intent, slots, the action on the pins, and the answer.");
         command.Arguments.Add(paths);
-        foreach (Option o in new Option[] { blob, json, say, mic, port, hearing, consensus, floor, rival }) command.Options.Add(o);
+        foreach (Option o in new Option[] { blob, json, say, mic, port, hearing, consensus, floor, everyLight, rival }) command.Options.Add(o);
         command.Validators.Add(result =>
         {
             int count = result.GetValue(paths)?.Length ?? 0;
@@ -56,7 +58,7 @@ public static class ListenCommand
             if (count > 0 && fromMic) result.AddError("PATH and --mic together; expected one of them.");
         });
         command.SetAction(parse => new ListenRun(parse.GetValue(blob)!, parse.GetValue(paths) ?? [], parse.GetValue(json), parse.GetValue(say),
-            parse.GetValue(mic), parse.GetValue(port), parse.GetValue(hearing), parse.GetValue(consensus), parse.GetValue(floor), Rule(parse.GetValue(rival)) ?? Saffu.Training.Speech.HearingCheck.DefaultRival, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
+            parse.GetValue(mic), parse.GetValue(port), parse.GetValue(hearing), parse.GetValue(consensus), parse.GetValue(floor), Rule(parse.GetValue(rival)) ?? Saffu.Training.Speech.HearingCheck.DefaultRival, parse.GetValue(everyLight), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).Execute());
         return command;
     }
 

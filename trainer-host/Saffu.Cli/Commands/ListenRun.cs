@@ -12,7 +12,7 @@ namespace Saffu.Cli.Commands;
 /// depends on heard too unsurely: then nothing is acted on (nor sent to the device) and the speaker is asked to repeat.
 /// </summary>
 internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPath, bool say, bool mic, string? port, double hearingThreshold,
-    double consensus, double floor, RivalRule rival, TextWriter output, TextWriter error)
+    double consensus, double floor, RivalRule rival, double everyLight, TextWriter output, TextWriter error)
 {
     int _failed;
     DeviceClient? _device;
@@ -41,7 +41,7 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
             if (port is not null) _device = Connect(port);
             var recogniser = new PocketSphinx(stock, LanguageModel(runner, stock, temp, out string dict), dict);
             PhoneNeighbours? neighbours = rival == RivalRule.Off ? null : PhoneNeighbours.OfModel(judged, PronunciationDictionary.Load(dict));
-            _check = new HearingCheck(judged, hearingThreshold, consensus, floor: floor, neighbours: neighbours, rival: rival);
+            _check = new HearingCheck(judged, hearingThreshold, consensus, floor: floor, neighbours: neighbours, rival: rival, everyLight: everyLight);
             using TextWriter? json = jsonPath is null ? null : OpenJson(jsonPath);
             if (jsonPath is not null && json is null) return SaffuCommand.BadInput;
             if (mic) FromMicrophone(recogniser, runner, json);
@@ -221,6 +221,8 @@ internal sealed class ListenRun(string blobPath, string[] paths, string? jsonPat
             : doubt.Word is { } unsure
             ? unsure.Word.Length == 0
                 ? "  not understood: unsure hearing: the recogniser gave no word posteriors"
+                : doubt.EveryLight
+                ? $"  not understood: unsure hearing: \"{unsure.Word}\" heard with posterior {P(unsure.Posterior)} (below {P(everyLight)}), and the decision would switch every light without naming one"
                 : $"  not understood: unsure hearing: \"{unsure.Word}\" heard with posterior {P(unsure.Posterior)} (below {P(hearingThreshold)}), and the decision depends on it"
             : doubt.Rival is { } other
             ? $"  not understood: unsure hearing: decoded again with the decision's words and their sound-alikes, the audio says \"{TranscriptJson.ValidUtf16(other)}\", which leads elsewhere"
