@@ -28,6 +28,7 @@ namespace Saffu.Runtime.Actions
             }
             return false;
         }
+
         /// <summary>
         /// The one light of whose names ids[first..first+count) differs only in its last word, both last words being light
         /// nouns of the lead table ("ceiling lights", "floor lamps", "desk light" for "ceiling light", "floor lamp",
@@ -77,6 +78,7 @@ namespace Saffu.Runtime.Actions
             }
             return false;
         }
+
         /// <summary>
         /// ids[at] is an area noun that is no area on its own ("room" of "living room"), and the word before it, after a
         /// determiner (kind 13: "the", "my"), names a room this home lacks ("the kids room", "my son's room"): a word that is
