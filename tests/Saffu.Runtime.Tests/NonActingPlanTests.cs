@@ -322,6 +322,18 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void ASentenceOfFillersOnlyUpToTheWordLimitPlansWithoutFailing()
+        {
+            // Every word a filler: the lead starts past the last word, at the end of the word buffer (MaxWords 16).
+            SaffuModel m = LoadWithCancellations();
+            string line = "all";
+            for (int i = 1; i < 15; i++) line += " all";   // 15 words and             for (int i = 1; i < 16; i++) line += " all";lt;sod            for (int i = 1; i < 16; i++) line += " all";gt; fill the 16 positions
+            Assert.AreEqual(PushResult.Ok, m.Session.RunLine(line));
+            m.Actions.Plan(m.Session.Decision);
+            Assert.AreEqual(0, m.Actions.Commands.Count);
+        }
+
+        [TestMethod]
         public void AnOtherSubjectWithAnUnknownVerbIsARemark()
         {
             // "chartreuse" stands in for "she" (kind 14): "she <texted> me to ask if i'd left the counter lights on".

@@ -227,7 +227,7 @@ namespace Saffu.Runtime.Actions
         /// </summary>
         bool IsUnknownStatement(int[] ids, int lead, int end, int oovId)
         {
-            int after = ids[lead] == oovId ? lead + 1 : PhraseOfKindEnd(WordOtherSubject, ids, lead, end);
+            int after = lead >= end ? -1 : ids[lead] == oovId ? lead + 1 : PhraseOfKindEnd(WordOtherSubject, ids, lead, end);
             if (after > lead && after < end && !IsNounAt(ids, after)
                 && (IsPhraseOfKindAt(WordRemarkVerb, ids, after, end) || IsUnknownVerbAt(ids, after, end, oovId)
                     || IsPastTenseAt(ids, after, oovId))) return true;
