@@ -45,6 +45,26 @@ public sealed class InspectCommandTests
     }
 
     [TestMethod]
+    public void TheShippedBlobsActionMapShowsItsLayoutAndPhraseCounts()
+    {
+        string blob = Path.Combine(ExportCommandTests.RepoRoot(), "models", "lights", "lights.blob");
+        var (code, output, error) = SaffuCli.Run("inspect", blob);
+        Assert.AreEqual(0, code, error);
+        StringAssert.Contains(output, "action map: layout 7, 9 lights, 5 areas, 19 colours, ");
+        var map = Saffu.Runtime.Blob.ModelBlob.Load(File.ReadAllBytes(blob)).Model!.Actions.Map!;
+        StringAssert.Contains(output, $" {map.PlaceCount} place, {map.LeadCount} lead and {map.DeviceCount} device phrases, step 20%");
+
+        var (jsonCode, json, _) = SaffuCli.Run("inspect", blob, "--json");
+        Assert.AreEqual(0, jsonCode);
+        using var doc = JsonDocument.Parse(json);
+        var actionMap = doc.RootElement.GetProperty("action_map");
+        Assert.AreEqual(7, actionMap.GetProperty("layout").GetInt32());
+        Assert.AreEqual(map.PlaceCount, actionMap.GetProperty("place_phrases").GetInt32());
+        Assert.AreEqual(map.LeadCount, actionMap.GetProperty("lead_phrases").GetInt32());
+        Assert.AreEqual(map.DeviceCount, actionMap.GetProperty("device_phrases").GetInt32());
+    }
+
+    [TestMethod]
     public void JsonHasEveryDocumentedKey()
     {
         using var folder = new TestFolder();

@@ -135,8 +135,7 @@ internal static class ExportReport
         yield return $"decision: none class {none}; reject threshold Q15 {d.RejectThresholdQ15} ({Number(d.RejectThresholdQ15 / 32768.0)}); "
             + $"early decision {early}; temperature {Number(d.TemperatureQ16 / 65536.0)} (divided into O)";
         if (result.Layout.ActionMapCounts is { } map)
-            yield return $"action map: {map.Lights} lights, {map.Areas} areas, {map.Colors} colours, {map.Steps} step phrases, step {map.StepPercent}% "
-                + $"(from {Path.Combine(modelFolder, ModelFolderExport.HomeFile)})";
+            yield return $"action map: {map.Summary} (from {Path.Combine(modelFolder, ModelFolderExport.HomeFile)})";
         else
             yield return $"action map: none ({ModelFolderExport.HomeFile} not in the model folder): the blob decides but drives no pins";
         if (loaded.Model is { } model)

@@ -43,7 +43,7 @@ internal static class InspectJson
             InspectReport.Hex(id.DataHash), id.CreatedUnixSeconds, id.Trainer);
 
     static InspectActionMap? ActionMap(BlobInspection x) => x.Layout.ActionMapCounts is not { } map ? null
-        : new(map.Lights, map.Areas, map.Colors, map.Steps, map.StepPercent,
+        : new(map.Layout, map.Lights, map.Areas, map.Colors, map.Steps, map.StepPercent, map.Places, map.Leads, map.Devices,
             x.Lights()?.Select(l => new InspectLight(l.Name, l.Area, l.Kind, l.Pins)).ToList());
 
     internal static InspectLineage? Lineage(BlobLayout layout) =>
@@ -71,7 +71,8 @@ internal sealed record InspectDecision(int? NoneIntent, int RejectThresholdQ15, 
 
 internal sealed record InspectIdentity(string ContentHash, bool ContentHashOk, string? ParentHash, string DataHash, long CreatedUnixSeconds, string Trainer);
 
-internal sealed record InspectActionMap(int Lights, int Areas, int Colors, int StepPhrases, int StepPercent,
+internal sealed record InspectActionMap(int? Layout, int Lights, int Areas, int Colors, int StepPhrases, int StepPercent,
+    int PlacePhrases, int LeadPhrases, int DevicePhrases,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<InspectLight>? LightList);
 
 internal sealed record InspectLight(string Name, string Area, string Kind, IReadOnlyList<int> Pins);

@@ -73,7 +73,7 @@ internal static class InspectReport
             : "anchor words: none (no anchor rule)";
         if (layout.ActionMapCounts is { } map)
         {
-            yield return $"action map: {map.Lights} lights, {map.Areas} areas, {map.Colors} colours, {map.Steps} step phrases, step {map.StepPercent}%";
+            yield return $"action map: {map.Summary}";
             foreach (ActionMapLight light in x.Lights() ?? [])
                 yield return $"  {light.Name} ({light.Area}): {light.Kind}, GPIO {string.Join("/", light.Pins)}";
         }

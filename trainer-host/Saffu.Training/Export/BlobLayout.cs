@@ -33,8 +33,13 @@ public sealed record BlobDecision(int NoneIntent, int RejectThresholdQ15, int Ea
 /// <summary>Identity section fields (§11).</summary>
 public sealed record BlobIdentity(byte[] ContentHash, byte[] ParentHash, byte[] DataHash, long CreatedUnixSeconds, string Trainer);
 
-/// <summary>The ActionMap section's counts (docs/action-map.md).</summary>
-public sealed record BlobActionMapCounts(int Lights, int Areas, int Colors, int Steps, int StepPercent);
+/// <summary>The ActionMap section's layout (7, or null for the unversioned layouts 1..6) and counts (docs/action-map.md).</summary>
+public sealed record BlobActionMapCounts(int? Layout, int Lights, int Areas, int Colors, int Steps, int StepPercent, int Places, int Leads, int Devices)
+{
+    /// <summary>"layout 7, 9 lights, 5 areas, 19 colours, 57 step phrases, 67 place, 270 lead and 138 device phrases, step 20%".</summary>
+    public string Summary => $"layout {(Layout is { } v ? v.ToString() : "1–6")}, {Lights} lights, {Areas} areas, {Colors} colours, "
+        + $"{Steps} step phrases, {Places} place, {Leads} lead and {Devices} device phrases, step {StepPercent}%";
+}
 
 /// <summary>
 /// A host-side, read-only view of a blob's structure for `saffu inspect`, `saffu verify` and the export
@@ -129,10 +134,13 @@ public sealed class BlobLayout
     private static BlobActionMapCounts ReadActionMapCounts(FieldReader r)
     {
         int first = r.U16();
-        if ((first & ActionMap.VersionFlag) == 0) return new BlobActionMapCounts(first, r.U16(), r.U16(), r.U16(), r.U8());
-        int lights = r.U16(), areas = r.U16(), colors = r.U16(), steps = r.U16();
-        r.Skip(6);   // place, lead and device counts
-        return new BlobActionMapCounts(lights, areas, colors, steps, r.U8());
+        if ((first & ActionMap.VersionFlag) == 0)
+        {
+            int a = r.U16(), c = r.U16(), s = r.U16(), percent = r.U8(), p = r.U8(), e = r.U8(), d = r.U8();
+            return new BlobActionMapCounts(null, first, a, c, s, percent, p, e, d);
+        }
+        int lights = r.U16(), areas = r.U16(), colors = r.U16(), steps = r.U16(), places = r.U16(), leads = r.U16(), devices = r.U16();
+        return new BlobActionMapCounts(first & ~ActionMap.VersionFlag, lights, areas, colors, steps, r.U8(), places, leads, devices);
     }
 
     private T? Parse<T>(SectionKind kind, Func<FieldReader, T> read) where T : class
