@@ -197,8 +197,8 @@ namespace Saffu.Runtime.Tests
         public void LeadKindOutOfRangeAndPlaceCountsBeyondTheSection()
         {
             TestActionMap home = Home();
-            home.Lead(15, "the");
-            Expect(home.Write(), "lead phrase 0 has kind 15", "1 (filler), 2 (question), 3 (negation), 4 (light noun), 5 (every-light word), 6 (statement), 7 (cancellation), 8 (light verb), 9 (remark verb), 10 (exclusion), 11 (subject), 12 (colour noun), 13 (determiner) or 14 (other subject)");
+            home.Lead(16, "the");
+            Expect(home.Write(), "lead phrase 0 has kind 16", "1 (filler), 2 (question), 3 (negation), 4 (light noun), 5 (every-light word), 6 (statement), 7 (cancellation), 8 (light verb), 9 (remark verb), 10 (exclusion), 11 (subject), 12 (colour noun), 13 (determiner), 14 (other subject) or 15 (dark phrase)");
             TestActionMap none = Home();
             none.Lead(0, "the");
             Expect(none.Write(), "lead phrase 0 has kind 0", "1 (filler)");

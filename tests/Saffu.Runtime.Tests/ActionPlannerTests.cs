@@ -495,6 +495,26 @@ namespace Saffu.Runtime.Tests
         }
 
         [TestMethod]
+        public void TheDarkAskedForMakesOnAnOff()
+        {
+            // LightsModel has no word "dark" or "go": "percent" stands in for "dark", "to percent" for "go dark"; "turn" is
+            // the light verb. The desk lamp is on first, so an off shows as P13=0.
+            TestActionMap home = LightsModel.Home(LightsModel.Words());
+            home.Lead(ActionMap.WordDarkState, "percent");
+            home.Lead(ActionMap.WordDarkState, "to percent");
+            home.Lead(ActionMap.WordLightVerb, "turn");
+            SaffuModel m = LoadHome(home);
+            Assert.AreEqual("P13=1000", Say(m, "turn on the desk lamp"));
+            Assert.AreEqual("P13=0", Say(m, "turn on the desk lamp percent"));   // "make the lounge dark": a light verb, a noun, dark
+            Assert.AreEqual((int)ActionKind.Off, (int)m.Actions.Action);
+            Assert.AreEqual("P13=1000", Say(m, "turn on the desk lamp"));
+            Assert.AreEqual("P13=0", Say(m, "on the desk lamp to percent"));   // "go dark" anywhere
+            // "dark" after no noun ("it's dark in here") or with no light verb before the noun ("the lounge is dark"): on.
+            Assert.AreEqual("P13=1000", Say(m, "turn on percent the desk lamp"));
+            Assert.AreEqual("P13=1000", Say(m, "on the desk lamp percent"));
+        }
+
+        [TestMethod]
         public void AValueTheTagsMissedIsReadFromTheWords()
         {
             SaffuModel m = Load(true);

@@ -63,8 +63,14 @@ namespace Saffu.Runtime.Actions
         /// "someone") who, as the lead and followed by a remark verb, an unknown verb or a past tense, did or said something.
         /// </summary>
         public const int WordOtherSubject = 14;
+        /// <summary>
+        /// A word kind of the lead table (docs/action-map.md step 1, version 7): the dark asked for — a phrase of more than one
+        /// word anywhere ("go dark"), or one word right after a light or area noun that a light verb precedes ("make the
+        /// lounge dark"): an on decision is an off.
+        /// </summary>
+        public const int WordDarkState = 15;
         /// <summary>The largest lead kind a reader of this version knows.</summary>
-        public const int MaxLeadKind = WordOtherSubject;
+        public const int MaxLeadKind = WordDarkState;
         /// <summary>A remark's subject: its head noun is among the first SubjectWords words from the lead.</summary>
         public const int SubjectWords = 4;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount

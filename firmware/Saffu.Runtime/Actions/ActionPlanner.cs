@@ -127,6 +127,7 @@ namespace Saffu.Runtime.Actions
             Action = heard;
             if (lead == ActionMap.LeadQuestion && Action != ActionKind.None) Action = ActionKind.Query;
             if (SaysAColourNoun(session)) Action = ActionKind.Set;
+            if (Action == ActionKind.On && Map.AsksForDark(session.State.WordIds, session.Position - session.Words, session.Words)) Action = ActionKind.Off;
             if (Action == ActionKind.None) return Finish(ActionOutcome.NotSupported, ActionReason.NoActionForIntent);
             int device = GoverningDevice(session.State.WordIds, session.Position - session.Words, session.Words);
             if (device >= 0)

@@ -355,6 +355,18 @@ public sealed class TranscriptRunnerTests
         Assert.AreEqual(lights, string.Join(",", r.Action!.Lights.Select(l => l.Name)));
     }
 
+    // The dark asked for is an off, "it's dark" asks for light (docs/action-map.md step 1).
+    [TestMethod]
+    [DataRow("could you make the lounge dark", "off")]
+    [DataRow("let the study go dark", "off")]
+    [DataRow("it's dark in the lounge", "on")]
+    public void TheDarkAskedForIsAnOff(string text, string action)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(action, r.Action!.Action);
+    }
+
     // "all … except X" with an exception word the model lacks: never the excepted light alone (it used to switch just X).
     [TestMethod]
     [DataRow("turn off all the lights except the hall light")]
