@@ -106,22 +106,5 @@ namespace Saffu.Runtime.Actions
             }
             return false;
         }
-        /// <summary>
-        /// ids[first..first+count) ask for the dark (docs/action-map.md step 1): a dark phrase (kind 15) of more than one word
-        /// ("go dark"), or a one-word one right after a light or area noun that a light verb (kind 8) comes before ("make the
-        /// lounge dark"); not "it's dark in here" nor "the lounge is dark".
-        /// </summary>
-        public bool AsksForDark(int[] ids, int first, int count)
-        {
-            int end = first + count;
-            bool verb = false;
-            for (int t = first; t < end; t++)
-            {
-                int n = PhraseOfKindEnd(WordDarkState, ids, t, end) - t;
-                if (n > 1 || (n == 1 && verb && t - 1 >= first && IsNounAt(ids, t - 1))) return true;
-                verb |= IsPhraseOfKindAt(WordLightVerb, ids, t, end);
-            }
-            return false;
-        }
     }
 }

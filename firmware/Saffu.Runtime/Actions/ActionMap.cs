@@ -189,6 +189,24 @@ namespace Saffu.Runtime.Actions
         }
 
         /// <summary>
+        /// ids[first..first+count) ask for the dark (docs/action-map.md step 1): a dark phrase (kind 15) of more than one word
+        /// ("go dark"), or a one-word one right after a light or area noun that a light verb (kind 8) comes before ("make the
+        /// lounge dark"); not "it's dark in here" nor "the lounge is dark".
+        /// </summary>
+        public bool AsksForDark(int[] ids, int first, int count)
+        {
+            int end = first + count;
+            bool verb = false;
+            for (int t = first; t < end; t++)
+            {
+                int n = PhraseOfKindEnd(WordDarkState, ids, t, end) - t;
+                if (n > 1 || (n == 1 && verb && t - 1 >= first && IsNounAt(ids, t - 1))) return true;
+                verb |= IsPhraseOfKindAt(WordLightVerb, ids, t, end);
+            }
+            return false;
+        }
+
+        /// <summary>
         /// The sentence ids[first..first+count) is a remark, not a request (docs/action-map.md step 0): its lead
         /// (<paramref name="leadKind"/>, as <see cref="LeadOf"/> gives it) is a statement lead, or, from the first word after
         /// the fillers, one of the rules below says so — a light or room said first then a remark verb or an unknown verb
@@ -306,15 +324,7 @@ namespace Saffu.Runtime.Actions
         }
 
         /// <summary>A phrase of that kind of the lead table starts at ids[at] and ends by ids[end − 1].</summary>
-        bool IsPhraseOfKindAt(int kind, int[] ids, int at, int end)
-        {
-            for (int e = 0; e < leadAt.Length; e++)
-            {
-                int n = data[leadAt[e] + 1];
-                if (data[leadAt[e]] == kind && at + n <= end && PhraseIs(leadAt[e] + 1, ids, at, n)) return true;
-            }
-            return false;
-        }
+        bool IsPhraseOfKindAt(int kind, int[] ids, int at, int end) { return PhraseOfKindEnd(kind, ids, at, end) > at; }
 
         /// <summary>A phrase of that kind of the lead table ends right before ids[at] and starts at or after ids[first].</summary>
         bool PhraseOfKindEndsAt(int kind, int[] ids, int first, int at)

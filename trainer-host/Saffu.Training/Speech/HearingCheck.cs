@@ -159,16 +159,22 @@ public sealed class HearingCheck(Saffu.Runtime.Model.SaffuModel ownCopy, double 
     /// no every-light word), its least sure word below <paramref name="below"/>; null otherwise. The benchmark sweeps
     /// thresholds with it, as with <see cref="WeakestNeededWord"/>.
     /// </summary>
-    public HeardWord? WeakestEveryLightWord(Recognition heard, double below = double.PositiveInfinity) =>
-        heard.Text.Length > 0 && EveryLightGuard.Guards(_judge.Decide(heard.Text), SaysEveryLight(heard.Text)) ? EveryLightGuard.Weakest(heard, below) : null;
-
-    /// <summary>Whether the words hold an every-light phrase of the blob's action map (kind 5; docs/action-map.md step 2).</summary>
-    bool SaysEveryLight(string text)
+    public HeardWord? WeakestEveryLightWord(Recognition heard, double below = double.PositiveInfinity)
     {
-        if (ownCopy.Actions.Map is not { } map) return false;
-        int[] ids = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => ownCopy.Vocabulary.Find(w) is var id and >= 0 ? id : ownCopy.Config.OovId).ToArray();
-        return map.HasWordOfKind(Saffu.Runtime.Actions.ActionMap.WordEveryLight, ids, 0, ids.Length);
+        if (heard.Text.Length == 0) return null;
+        TranscriptResult decided = _judge.Decide(heard.Text);
+        return EveryLightGuard.Guards(decided, SaidEveryLight()) ? EveryLightGuard.Weakest(heard, below) : null;
+    }
+
+    /// <summary>
+    /// Whether the words the judge has just read, as the runtime's tokenizer read them, hold an every-light phrase of the
+    /// blob's action map (kind 5; docs/action-map.md step 2).
+    /// </summary>
+    bool SaidEveryLight()
+    {
+        var session = ownCopy.Session;
+        return ownCopy.Actions.Map is { } map
+            && map.HasWordOfKind(Saffu.Runtime.Actions.ActionMap.WordEveryLight, session.State.WordIds, session.Position - session.Words, session.Words);
     }
 
     /// <summary>
