@@ -486,6 +486,7 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual("", Say(m, "toggle the bedside lamp percent"));   // "change the lamp's colours": set what?
             Outcome(m, ActionOutcome.NotSupported, ActionReason.NothingToSet);
             Assert.AreEqual((int)ActionKind.Set, (int)m.Actions.Action);
+            Assert.AreEqual("HassLightSet", m.Intents.Name(m.Actions.ReportedIntent));   // the intent says what is done
             Assert.AreEqual("", Say(m, "turn off all lights percent"));
             Outcome(m, ActionOutcome.NotSupported, ActionReason.NothingToSet);
             Assert.AreEqual("P26=1000 P27=0 P32=0", Say(m, "turn on the bedside lamp red percent"));   // a colour said is set
@@ -507,7 +508,9 @@ namespace Saffu.Runtime.Tests
             Assert.AreEqual("P13=1000", Say(m, "turn on the desk lamp"));
             Assert.AreEqual("P13=0", Say(m, "turn on the desk lamp percent"));   // "make the lounge dark": a light verb, a noun, dark
             Assert.AreEqual((int)ActionKind.Off, (int)m.Actions.Action);
+            Assert.AreEqual("HassTurnOff", m.Intents.Name(m.Actions.ReportedIntent));   // the intent says what is done
             Assert.AreEqual("P13=1000", Say(m, "turn on the desk lamp"));
+            Assert.AreEqual("HassTurnOn", m.Intents.Name(m.Actions.ReportedIntent));
             Assert.AreEqual("P13=0", Say(m, "on the desk lamp to percent"));   // "go dark" anywhere
             // "dark" after no noun ("it's dark in here") or with no light verb before the noun ("the lounge is dark"): on.
             Assert.AreEqual("P13=1000", Say(m, "turn on percent the desk lamp"));

@@ -199,17 +199,20 @@ namespace Saffu.Runtime.Actions
         public string? StepName() { return Step > 0 ? "up" : Step < 0 ? "down" : null; }
 
         /// <summary>
-        /// The intent to report for an understood plan: for Answered the first intent whose action is
-        /// query (HassGetState: a light intent said as a question is reported as one), else the top intent.
+        /// The intent to report for an understood plan: when step 1 gave the plan another action than the top intent's
+        /// own (a question → query, a colour noun → set, the dark asked for → off), the first intent whose action that is
+        /// (HassGetState, HassLightSet, HassTurnOff), so the reported intent says what the device does; else the top intent.
         /// </summary>
         public int ReportedIntent
         {
             get
             {
-                if (Outcome != ActionOutcome.Answered || Map == null) return topIntent;
+                if (Map == null || topIntent < 0 || Action == Map.ActionOf(topIntent)) return topIntent;
+                if (Action != ActionKind.On && Action != ActionKind.Off && Action != ActionKind.Toggle
+                    && Action != ActionKind.Set && Action != ActionKind.Query) return topIntent;
                 for (int i = 0; i < model.Intents.Count; i++)
                 {
-                    if (Map.ActionOf(i) == ActionKind.Query) return i;
+                    if (Map.ActionOf(i) == Action) return i;
                 }
                 return topIntent;
             }

@@ -331,6 +331,7 @@ public sealed class TranscriptRunnerTests
     {
         TranscriptResult r = ShippedRunner().Run(text);
         Assert.AreNotEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason} {r.Action?.Message}");
+        if (r.Understood) Assert.AreEqual("HassLightSet", r.Intent, r.Top);   // a set ("set what?"), whatever the top said
     }
 
     // A room the home lacks, named with known words after a determiner, is refused, never every light (docs/action-map.md step 2).
@@ -365,6 +366,7 @@ public sealed class TranscriptRunnerTests
         TranscriptResult r = ShippedRunner().Run(text);
         Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
         Assert.AreEqual(action, r.Action!.Action);
+        Assert.AreEqual(action == "off" ? "HassTurnOff" : "HassTurnOn", r.Intent);   // the reported intent says what is done
     }
 
     // "all … except X" with an exception word the model lacks: never the excepted light alone (it used to switch just X).
