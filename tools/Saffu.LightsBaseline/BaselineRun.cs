@@ -10,7 +10,7 @@ internal static class BaselineRun
         var training = LightsTrainingSet.Build(s);
         training.CheckAgainst(s.Model);
         var train = training.All;
-        progress.WriteLine($"training rows: {training.Corpus.Count:N0} corpus sentences (data hash of {s.Model} matches) + "
+        progress.WriteLine($"training rows: {training.Corpus.Count:N0} corpus sentences (data hash and counts of {s.Model} match) + "
             + $"{training.Phrasings.Count:N0} phrasings ({s.PhrasingsRepeat}×) = {train.Count:N0}, {train.Select(u => u.Intent).Distinct().Count()} intents");
         var sets = TuneSets.Read(s.Data);
         var texts = sets.SelectMany(t => t.Utterances.Select(u => u.Text)).ToList();

@@ -32,8 +32,9 @@ internal sealed record LightsTrainingSet(IReadOnlyList<Utterance> Corpus, IReadO
     }
 
     /// <summary>
-    /// Checks the corpus against the trained model folder's record of its training data (model.json `data.trainUtterances`
-    /// and `data.trainSha256`, the hash of the corpus as canonical JSONL): the baseline then trains on exactly those sentences.
+    /// Checks the rows against the trained model folder's record of its training data: the corpus against model.json
+    /// `data.trainUtterances` and `data.trainSha256` (the hash of the corpus as canonical JSONL), and corpus + phrasings −
+    /// `unanchoredNoneLeftOut` against training-log.json `trainUtterances` (what the trainer encoded before its copies).
     /// </summary>
     public void CheckAgainst(string modelFolder)
     {
@@ -45,5 +46,12 @@ internal sealed record LightsTrainingSet(IReadOnlyList<Utterance> Corpus, IReadO
         if (count != Corpus.Count || sha != mine)
             throw new InvalidDataException($"{path} records {count} training utterances with SHA-256 {sha}; the rebuilt corpus has "
                 + $"{Corpus.Count} with {mine}. Expected the same: train the model with tools/lights-sources (./tools/main-job) or pass the same sources.");
+        string logPath = Path.Combine(modelFolder, ModelFolder.LogFile);
+        var log = JsonNode.Parse(File.ReadAllText(logPath))!;
+        int encoded = log["trainUtterances"]!.GetValue<int>(), leftOut = log["unanchoredNoneLeftOut"]?.GetValue<int>() ?? 0;
+        if (Corpus.Count + Phrasings.Count - leftOut != encoded)
+            throw new InvalidDataException($"{logPath} records {encoded} encoded training utterances ({leftOut} unanchored <none> left out); "
+                + $"the rebuilt corpus and phrasings give {Corpus.Count} + {Phrasings.Count} − {leftOut} = {Corpus.Count + Phrasings.Count - leftOut}. "
+                + "Expected the same: pass the model's --phrasings and --phrasings-repeat.");
     }
 }
