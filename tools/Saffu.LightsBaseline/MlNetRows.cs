@@ -2,15 +2,9 @@ using Microsoft.ML.Data;
 
 namespace Saffu.LightsBaseline;
 
-/// <summary>ML.NET's input row: the transcript and its intent (empty when predicting).</summary>
-internal sealed class TextRow
-{
-    public string Text { get; set; } = "";
-    public string Label { get; set; } = "";
-}
-
-/// <summary>ML.NET's output row: one probability per label key, in key order, and the featurized sentence.</summary>
-internal sealed class ScoreRow
+/// <summary>ML.NET's output row read here: one probability per label key, in key order, and the featurized sentence (the
+/// input row is tools/Saffu.Compare's <see cref="Saffu.Compare.TextRow"/>, compiled in from its MlNetRows.cs).</summary>
+internal sealed class FeaturizedScoreRow
 {
     [ColumnName("Score")]
     public float[] Score { get; set; } = [];

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
+using Saffu.Compare;
 using Saffu.Training.Corpus;
 
 namespace Saffu.LightsBaseline;
@@ -79,8 +80,8 @@ internal sealed class NgramBaseline
         ml.Data.LoadFromEnumerable(rows.Select(r => new TextRow { Text = r.Text, Label = r.Label }).ToList());
 
     /// <summary>Each text's probabilities (label key order) and featurized vector, in one batch transform.</summary>
-    public List<ScoreRow> Score(IEnumerable<string> texts) =>
-        ml.Data.CreateEnumerable<ScoreRow>(model.Transform(View(ml, texts.Select(t => (t, "")))), reuseRowObject: false).ToList();
+    public List<FeaturizedScoreRow> Score(IEnumerable<string> texts) =>
+        ml.Data.CreateEnumerable<FeaturizedScoreRow>(model.Transform(View(ml, texts.Select(t => (t, "")))), reuseRowObject: false).ToList();
 
     /// <summary>The top intent of each text (the largest probability; ties go to the first key).</summary>
     public string[] TopIntents(IEnumerable<string> texts) => Score(texts).Select(r => Intents[ArgMax(r.Score)]).ToArray();
