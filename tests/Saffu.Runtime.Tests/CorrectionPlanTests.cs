@@ -10,40 +10,20 @@ using Saffu.Runtime.Model;
 namespace Saffu.Runtime.Tests
 {
     /// <summary>
-    /// A correction is decided on its own words (docs/action-map.md step 0), on the handcrafted LightsModel whose sixth
-    /// intent ("weather") is a cancel intent, like HassNevermind: each "weather" votes for it as strongly as "on" votes for
-    /// HassTurnOn, so two of them outvote one command word — the model "reads the cancellation". Stand-ins for the lead
-    /// table: "weather" and "in" are fillers ("nope", "sorry"), "weather weather" a cancellation ("no wait"), "to all" a
-    /// cancellation ending in a negation ("no don't"), "all" a negation ("don't"), "turn" and "set" light verbs. Every test
+    /// A correction is decided on its own words (docs/action-map.md step 0), on LightsModel.CreateWithCorrections: its sixth
+    /// intent ("weather") is a cancel intent, like HassNevermind, and two "weather" outvote one command word — the model
+    /// "reads the cancellation". Stand-ins for the lead table: "weather" and "in" are fillers ("nope", "sorry"), "weather
+    /// weather" a cancellation ("no wait"), "to all" a cancellation ending in a negation ("no don't"), "all" a negation
+    /// ("don't"), "turn" and "set" light verbs. Every test
     /// acts on at least one correction, so each fails with the rule off (nothing would act: the model decides the cancel
     /// intent, or the planner's rule for a sentence that takes itself back cancels).
     /// </summary>
     [TestClass]
     public class CorrectionPlanTests
     {
-        const int Cancel = 6;
-
         internal static SaffuModel Load()
         {
-            TestActionMap home = new TestActionMap(LightsModel.Words(), new int[] { 1, 2, 3, 4, 0, Cancel });
-            home.Area(new string[] { "office", "den" });
-            home.Area(new string[] { "hallway" });
-            home.Area(new string[] { "bedroom" });
-            home.Light(new string[] { "desk lamp", "reading lamp" }, LightsModel.Office, LightsModel.DeskPin, true);
-            home.Light(new string[] { "hall light" }, LightsModel.Hallway, LightsModel.HallPin, false);
-            home.ColorLight(new string[] { "bedside lamp" }, LightsModel.Bedroom, LightsModel.RedPin, LightsModel.GreenPin, LightsModel.BluePin);
-            home.Light(new string[] { "ceiling light" }, LightsModel.Bedroom, LightsModel.CeilingPin, true);
-            home.Color("red", 255, 0, 0);
-            home.Lead(ActionMap.LeadFiller, "weather");
-            home.Lead(ActionMap.LeadFiller, "in");
-            home.Lead(ActionMap.LeadNegation, "all");
-            home.Lead(ActionMap.WordCancel, "weather weather");
-            home.Lead(ActionMap.WordCancel, "to all");
-            home.Lead(ActionMap.WordLightVerb, "turn");
-            home.Lead(ActionMap.WordLightVerb, "set");
-            TestModelSpec spec = LightsModel.Create(false);
-            spec.ActionMap = home.Write();
-            LoadResult result = ModelBlob.Load(TestBlobWriter.Write(spec));
+            LoadResult result = ModelBlob.Load(TestBlobWriter.Write(LightsModel.CreateWithCorrections()));
             Assert.AreEqual(BlobError.None, result.Error, result.Message);
             return result.Model!;
         }
