@@ -126,6 +126,8 @@ namespace Saffu.Device
             json.Bool((rec.Flags & LogRecord.FlagTruncated) != 0);
             json.Key("text_cut");
             json.Bool((rec.Flags & LogRecord.FlagTextCut) != 0);
+            json.Key("corrected");
+            json.Bool((rec.Flags & LogRecord.FlagCorrected) != 0);
             json.End();
         }
 

@@ -43,7 +43,8 @@ namespace Saffu.Device
             long seq = -1;
             try
             {
-                seq = AppendRecord(model, d.Confidence, understood, truncated, textLength, top, notUnderstood, kind, action, unsupported, acted);
+                seq = AppendRecord(model, d.Confidence, understood, truncated, textLength, top, notUnderstood, kind, action, unsupported, acted,
+                    planned && planner.CorrectionWords >= 0);
             }
             catch (System.Exception e)
             {
@@ -79,6 +80,8 @@ namespace Saffu.Device
             json.String(outcome == ActionOutcome.NoActionMap && understood ? NoActionMapAnswer : message);
             json.Key("truncated");
             json.Bool(truncated);
+            json.Key("correction");
+            json.String(planned ? planner.CorrectionText(session.State.Tokens) : null);
             if (logError != null)
             {
                 json.Key("log_error");
@@ -97,11 +100,12 @@ namespace Saffu.Device
         }
 
         long AppendRecord(SaffuModel model, int confidence, bool understood, bool truncated, int textLength, string? top,
-            DecisionReason notUnderstood, string? kind, string? action, DecisionReason unsupported, bool acted)
+            DecisionReason notUnderstood, string? kind, string? action, DecisionReason unsupported, bool acted, bool corrected)
         {
             LogRecord rec = log.Record;
             rec.Begin((uint)log.NextSeq, counters.Boot, UptimeMs(), models.ContentHashAt < 0 ? null : model.Blob, models.ContentHashAt,
                 confidence, understood, truncated, slots.Step == null ? 0 : slots.Step == "up" ? 1 : slots.Step == "down" ? -1 : 0, slots.Brightness);
+            if (corrected) rec.MarkCorrected();
             recordStrings[0] = top;
             recordStrings[1] = ReasonCodes.Code(notUnderstood);
             recordStrings[2] = kind;

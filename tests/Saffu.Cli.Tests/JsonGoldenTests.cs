@@ -71,6 +71,7 @@ public sealed class JsonGoldenTests
         [
             """{"id":3,"type":"decision","seq":41,"text":"turn on the kitchen light","intent":"HassTurnOn","understood":true,"confidence":0.9913,"confidence_q15":32483,"slots":{"name":"kitchen light","brightness":40},"action":{"kind":"pins","action":"on","reason":null,"message":"kitchen light 100%","pins":[{"pin":4,"mode":"pwm","level":1000}],"lights":[{"name":"kitchen light","level":100,"dimmable":true}]},"top":"HassTurnOn","reason":null,"domain":null,"answer":"kitchen light 100%","truncated":false}""",
             """{"id":5,"type":"decision","seq":null,"text":"turn the heating on in the bédroom \"now\"","intent":null,"understood":false,"confidence":0.5,"confidence_q15":16384,"slots":{"area":"bedroom"},"action":null,"top":"other:climate","reason":"not_a_light","domain":"climate","answer":"not a light: that is for the climate","truncated":true,"log_error":"log_full"}""",
+            """{"id":6,"type":"decision","seq":42,"text":"actually no turn off the kitchen light","intent":"HassTurnOff","understood":true,"confidence":0.9913,"confidence_q15":32483,"slots":{"name":"kitchen light"},"action":{"kind":"pins","action":"off","reason":null,"message":"kitchen light off","pins":[{"pin":4,"mode":"pwm","level":0}],"lights":[{"name":"kitchen light","level":0,"dimmable":true}]},"top":"HassTurnOff","reason":null,"domain":null,"answer":"kitchen light off","truncated":false,"correction":"turn off the kitchen light"}""",
         ];
         string lines = string.Concat(answers.Select(a =>
         {
@@ -88,6 +89,7 @@ public sealed class JsonGoldenTests
         [
             """{"id":null,"type":"record","log_id":"5affe001","seq":7,"boot":3,"uptime_ms":123456,"model_hash":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef","text":"turn on the kitchen light","intent":"HassTurnOn","understood":true,"confidence":0.9913,"confidence_q15":32483,"slots":{"name":"kitchen light","brightness":40},"action":{"kind":"pins","action":"on","reason":null,"message":"kitchen light 100%","pins":[{"pin":4,"mode":"pwm","level":1000}],"lights":[{"name":"kitchen light","level":100,"dimmable":true}]},"top":"HassTurnOn","reason":null,"truncated":false,"text_cut":false}""",
             """{"id":null,"type":"record","log_id":"5affe001","seq":8,"boot":3,"uptime_ms":123999,"model_hash":null,"text":"put the hall light aff ‘é’ <&>","intent":null,"understood":false,"confidence":0.3,"confidence_q15":9830,"slots":{},"action":null,"top":"HassToggle","reason":"low_confidence","truncated":true,"text_cut":true}""",
+            """{"id":null,"type":"record","log_id":"5affe001","seq":9,"boot":3,"uptime_ms":124500,"model_hash":null,"text":"actually no turn off the kitchen light","intent":"HassTurnOff","understood":true,"confidence":0.9913,"confidence_q15":32483,"slots":{"name":"kitchen light"},"action":{"kind":"pins","action":"off","reason":null,"pins":[{"pin":4,"mode":"pwm","level":0}]},"top":"HassTurnOff","reason":null,"truncated":false,"text_cut":false,"corrected":true}""",
         ];
         string lines = string.Concat(records.Select(r =>
         {

@@ -47,8 +47,27 @@ namespace Saffu.Device.Tests
                 + Fields.Int(lines[0], "uptime_ms") + ",\"model_hash\":\"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f\","
                 + "\"text\":\"set the ceiling light to 40 percent\",\"intent\":\"HassLightSet\",\"understood\":true,\"confidence\":1.0000,\"confidence_q15\":32768,"
                 + "\"slots\":{\"name\":\"ceiling light\",\"brightness\":40},\"action\":{\"kind\":\"pins\",\"action\":\"set\",\"reason\":null,\"pins\":[{\"pin\":25,\"mode\":\"pwm\",\"level\":400}]},"
-                + "\"top\":\"HassLightSet\",\"reason\":null,\"truncated\":false,\"text_cut\":false}", lines[0]);
+                + "\"top\":\"HassLightSet\",\"reason\":null,\"truncated\":false,\"text_cut\":false,\"corrected\":false}", lines[0]);
             Assert.AreEqual("{\"id\":8,\"type\":\"log\",\"count\":1,\"first_seq\":0,\"next_seq\":1,\"more\":false}", lines[1]);
+        }
+
+        [TestMethod]
+        public void SayReportsACorrectionAndItsRecordIsMarked()
+        {
+            // "no wait, turn on the desk lamp" (docs/action-map.md step 0): decided on "turn on the desk lamp".
+            TestDevice d = new TestDevice(TestBlobs.Corrections());
+            string answer = d.Send("say weather weather turn on the desk lamp")[0];
+            Assert.AreEqual("\"turn on the desk lamp\"", Fields.Raw(answer, "correction"));
+            Assert.AreEqual("\"HassTurnOn\"", Fields.Raw(answer, "intent"));
+            Assert.AreEqual(1000, d.Pins.Pins[13]);
+            Assert.AreEqual("null", Fields.Raw(d.Send("say turn off the desk lamp")[0], "correction"));
+            Assert.AreEqual("null", Fields.Raw(d.Send("say")[0], "correction"));   // no words: nothing planned, the last plan's correction not reported
+            string[] records = d.Send("log dump 0");
+            Assert.AreEqual(4, records.Length);
+            Assert.AreEqual("true", Fields.Raw(records[0], "corrected"));
+            Assert.AreEqual("\"weather weather turn on the desk lamp\"", Fields.Raw(records[0], "text"));
+            Assert.AreEqual("false", Fields.Raw(records[1], "corrected"));
+            Assert.AreEqual("false", Fields.Raw(records[2], "corrected"));
         }
 
         [TestMethod]

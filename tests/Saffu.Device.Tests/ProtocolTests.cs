@@ -47,7 +47,7 @@ namespace Saffu.Device.Tests
                 "{\"id\":3,\"type\":\"decision\",\"seq\":0,\"text\":\"turn on the desk lamp\",\"intent\":\"HassTurnOn\",\"understood\":true,"
                 + "\"confidence\":1.0000,\"confidence_q15\":32768,\"slots\":{\"name\":\"desk lamp\"},\"action\":{\"kind\":\"pins\",\"action\":\"on\",\"reason\":null,"
                 + "\"message\":\"desk lamp 100%\",\"pins\":[{\"pin\":13,\"mode\":\"pwm\",\"level\":1000}],\"lights\":[{\"name\":\"desk lamp\",\"level\":100,\"dimmable\":true}]},"
-                + "\"top\":\"HassTurnOn\",\"reason\":null,\"domain\":null,\"answer\":\"desk lamp 100%\",\"truncated\":false}");
+                + "\"top\":\"HassTurnOn\",\"reason\":null,\"domain\":null,\"answer\":\"desk lamp 100%\",\"truncated\":false,\"correction\":null}");
             Assert.AreEqual(1000, d.Pins.Pins[13]);
         }
 
@@ -59,11 +59,11 @@ namespace Saffu.Device.Tests
             AssertLines(d.Send("say turn on the attic light"),
                 "{\"id\":null,\"type\":\"decision\",\"seq\":0,\"text\":\"turn on the attic light\",\"intent\":null,\"understood\":false,"
                 + "\"confidence\":1.0000,\"confidence_q15\":32768,\"slots\":{\"name\":\"attic light\"},\"action\":null,\"top\":\"HassTurnOn\",\"reason\":\"unknown_name\",\"domain\":null,"
-                + "\"answer\":\"no light of that name in this home\",\"truncated\":false}");
+                + "\"answer\":\"no light of that name in this home\",\"truncated\":false,\"correction\":null}");
             AssertLines(d.Send("say hello"),
                 "{\"id\":null,\"type\":\"decision\",\"seq\":1,\"text\":\"hello\",\"intent\":null,\"understood\":false,"
                 + "\"confidence\":1.0000,\"confidence_q15\":32768,\"slots\":{},\"action\":null,\"top\":\"<none>\",\"reason\":\"none_intent\",\"domain\":null,"
-                + "\"answer\":\"not a command this model knows\",\"truncated\":false}");
+                + "\"answer\":\"not a command this model knows\",\"truncated\":false,\"correction\":null}");
             Assert.AreEqual("no_words", Fields.Str(d.Send("say")[0], "reason"));
             Assert.AreEqual(pinsBefore, d.Pins.Log, "a transcript that is not understood switches nothing");
         }
@@ -77,7 +77,7 @@ namespace Saffu.Device.Tests
                 "{\"id\":null,\"type\":\"decision\",\"seq\":0,\"text\":\"make the hall light red\",\"intent\":\"HassLightSet\",\"understood\":true,"
                 + "\"confidence\":1.0000,\"confidence_q15\":32768,\"slots\":{\"name\":\"hall light\",\"color\":\"red\"},\"action\":{\"kind\":\"unsupported\",\"action\":\"set\","
                 + "\"reason\":\"colour_unsupported\",\"message\":\"not supported by this light\",\"pins\":[],\"lights\":[]},\"top\":\"HassLightSet\",\"reason\":null,\"domain\":null,"
-                + "\"answer\":\"not supported by this light\",\"truncated\":false}");
+                + "\"answer\":\"not supported by this light\",\"truncated\":false,\"correction\":null}");
             Assert.AreEqual("no_action_for_intent", Fields.Str(d.Send("say the weather")[0], "reason"));
             Assert.AreEqual(pinsBefore, d.Pins.Log);
         }

@@ -19,6 +19,8 @@ namespace Saffu.Device.Log
         public const int MaxStringBytes = 255;
         public const int HashBytes = 32;
         public const int FlagUnderstood = 1, FlagTextCut = 2, FlagTruncated = 4;
+        /// <summary>Flag bit 3: a correction was decided on the words after its taking back (docs/action-map.md step 0).</summary>
+        public const int FlagCorrected = 8;
         public const int HashAt = 16, ConfidenceAt = 48, FlagsAt = 50, StepAt = 51, BrightnessAt = 52, PinCountAt = 54, TextAt = 56;
 
         /// <summary>The record's bytes, Length of them.</summary>
@@ -67,6 +69,9 @@ namespace Saffu.Device.Log
             Storage.Bytes.Put16(Bytes, BrightnessAt, brightness);
             at = TextAt;
         }
+
+        /// <summary>Marks the record begun as a correction (flag bit 3).</summary>
+        public void MarkCorrected() { Bytes[FlagsAt] |= FlagCorrected; }
 
         /// <summary>
         /// The transcript (valid UTF-8), cut at a character boundary to what fits: at most

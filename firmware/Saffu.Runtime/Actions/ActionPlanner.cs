@@ -1,4 +1,5 @@
 using Saffu.Runtime.Model;
+using Saffu.Runtime.Text;
 
 namespace Saffu.Runtime.Actions
 {
@@ -97,8 +98,39 @@ namespace Saffu.Runtime.Actions
             }
         }
 
-        /// <summary>Plans the decision's action (docs/action-map.md steps 0–5); the outcome is also in Outcome.</summary>
+        /// <summary>
+        /// Words of the sentence left out of the last plan by a correction (docs/action-map.md step 0: the plan is the one of
+        /// the words after them, which the session now holds); −1 when the plan was no correction.
+        /// </summary>
+        public int CorrectionWords { get; private set; }
+
+        /// <summary>
+        /// Plans the decision's action (docs/action-map.md steps 0–5); the outcome is also in Outcome. A correction ("no wait,
+        /// turn on the hall light") first runs the session again over the corrected command (Session.RunFrom) and plans that.
+        /// </summary>
         public ActionOutcome Plan(Decision decision)
+        {
+            Session session = decision.Session;
+            int skipped = Correct(session, decision.TopIntent);
+            ActionOutcome outcome = PlanWords(decision);
+            CorrectionWords = skipped;
+            return outcome;
+        }
+
+        /// <summary>
+        /// The correction rule (docs/action-map.md step 0): when the sentence is a correction, runs the session again from the
+        /// corrected command's light verb and returns the words left out; else −1 and the session as it was.
+        /// </summary>
+        int Correct(Session session, int top)
+        {
+            if (Map == null || session.Model != model || session.Words == 0 || top < 0) return -1;
+            int first = session.Position - session.Words, words = session.Words;
+            int at = Map.CorrectionStart(session.State.WordIds, first, words, Map.ActionOf(top) == ActionKind.Cancel);
+            if (at < 0 || session.RunFrom(at) != PushResult.Ok) return -1;
+            return at - first;
+        }
+
+        ActionOutcome PlanWords(Decision decision)
         {
             Clear();
             Session session = decision.Session;
@@ -189,6 +221,22 @@ namespace Saffu.Runtime.Actions
 
         static int Clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
+        /// <summary>
+        /// The words a correction decided on, as the tokenizer read the transcript (tokens from CorrectionWords on: "turn on
+        /// the hall light" of "no wait, turn on the hall light"); null when the last plan was no correction (allocates).
+        /// </summary>
+        public string? CorrectionText(TokenBuffer tokens)
+        {
+            if (CorrectionWords < 0) return null;
+            string text = "";
+            for (int i = CorrectionWords; i < tokens.Count; i++)
+            {
+                if (text.Length > 0) text += " ";
+                text += tokens.Values[i] >= 0 ? tokens.Values[i].ToString() : tokens.TokenText(i);
+            }
+            return text;
+        }
+
         /// <summary>The matched light's canonical name, null if none (allocates).</summary>
         public string? LightName() { return Light < 0 ? null : Map!.LightName(Light); }
         /// <summary>The matched area's canonical name, null if none (allocates).</summary>
@@ -267,6 +315,7 @@ namespace Saffu.Runtime.Actions
 
         void Clear()
         {
+            CorrectionWords = -1;
             Commands.Clear();
             topIntent = -1;
             domainIntent = -1;

@@ -142,6 +142,25 @@ namespace Saffu.Runtime.Model
             return PushLine(line);
         }
 
+        /// <summary>
+        /// Runs the words at WordIds[from..Position) again as a new utterance (docs/saffu-model.md §6): Reset, then each one
+        /// pushed with its number, read in place — a word only moves to a lower index, after it was read. The action map's
+        /// correction rule decides on the words after a taking back this way. BadWordId, changing nothing, unless
+        /// <paramref name="from"/> lies after the first word and before Position.
+        /// </summary>
+        public PushResult RunFrom(int from)
+        {
+            int end = position;
+            if (from <= position - Words || from >= end) return PushResult.BadWordId;
+            Reset();
+            for (int i = from; i < end; i++)
+            {
+                PushResult r = Push(s.WordIds[i], s.Numbers[i]);
+                if (r != PushResult.Ok) return r;
+            }
+            return PushResult.Ok;
+        }
+
         /// <summary>A context's projection: through the rank when its U is factored (docs/model-blob.md §14), else dense.</summary>
         void Project(Tensor? u, FactoredU? factored, int code, int wordId, int[] output, int offset)
         {

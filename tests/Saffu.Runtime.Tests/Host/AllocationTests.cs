@@ -87,6 +87,27 @@ namespace Saffu.Runtime.Tests.Host
             Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before, "bytes allocated by RunLine + Plan of 200 commands");
         }
 
+        [TestMethod]
+        public void PlanningACorrectionAllocatesNothing()
+        {
+            // CorrectionPlanTests' home: "weather weather" a cancellation, "turn" and "set" light verbs (docs/action-map.md step 0).
+            SaffuModel model = CorrectionPlanTests.Load();
+            string[] corrections = { "weather weather turn on the desk lamp", "turn on the desk lamp weather weather turn off the desk lamp" };
+            int corrected = 0;
+            for (int round = 0; round < 21; round++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < corrections.Length; i++)
+                {
+                    model.Session.RunLine(corrections[i]);
+                    model.Actions.Plan(model.Session.Decision);
+                    if (model.Actions.CorrectionWords >= 0) corrected++;
+                }
+                if (round > 0) Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before, "bytes allocated by RunLine + Plan of two corrections");
+            }
+            Assert.AreEqual(42, corrected);
+        }
+
         static void Plans(SaffuModel model, int rounds)
         {
             int acted = 0;

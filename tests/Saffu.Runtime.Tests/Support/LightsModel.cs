@@ -100,6 +100,35 @@ namespace Saffu.Runtime.Tests
         }
 
         /// <summary>
+        /// The model with the home above and a lead table for the correction rule (docs/action-map.md step 0): the sixth intent
+        /// ("weather") is a cancel intent, like HassNevermind, each "weather" voting for it as strongly as "on" votes for
+        /// HassTurnOn; "weather" and "in" are fillers ("nope", "sorry"), "weather weather" a cancellation ("no wait"), "to all"
+        /// a cancellation that ends in a negation ("no don't"), "all" a negation ("don't"), "turn" and "set" light verbs.
+        /// </summary>
+        public static TestModelSpec CreateWithCorrections()
+        {
+            TestActionMap home = new TestActionMap(Words(), new int[] { 1, 2, 3, 4, 0, 6 });
+            home.Area(new string[] { "office", "den" });
+            home.Area(new string[] { "hallway" });
+            home.Area(new string[] { "bedroom" });
+            home.Light(new string[] { "desk lamp", "reading lamp" }, Office, DeskPin, true);
+            home.Light(new string[] { "hall light" }, Hallway, HallPin, false);
+            home.ColorLight(new string[] { "bedside lamp" }, Bedroom, RedPin, GreenPin, BluePin);
+            home.Light(new string[] { "ceiling light" }, Bedroom, CeilingPin, true);
+            home.Color("red", 255, 0, 0);
+            home.Lead(1, "weather");            // filler
+            home.Lead(1, "in");
+            home.Lead(3, "all");                // negation
+            home.Lead(7, "weather weather");    // cancellation
+            home.Lead(7, "to all");
+            home.Lead(8, "turn");               // light verb
+            home.Lead(8, "set");
+            TestModelSpec spec = Create(false);
+            spec.ActionMap = home.Write();
+            return spec;
+        }
+
+        /// <summary>
         /// Gives word its tag (one of Tags) in the model's tag head instead of the table's: a tagger that missed a word
         /// ("bedroom" O) or started a span late ("workshop" I-area after an untagged "garage").
         /// </summary>

@@ -75,7 +75,7 @@ public sealed class DecisionLogFileTests
         StringAssert.Contains(e.Message, "'text'");
         string[] lines = File.ReadAllLines(file);
         Assert.AreEqual(3, lines.Length);
-        Assert.IsTrue(lines.All(l => l.EndsWith("\"pulled_at\":\"2026-12-07T02:00:00Z\"}")));
+        Assert.IsTrue(lines.All(l => l.EndsWith("\"pulled_at\":\"2026-12-07T02:00:00Z\",\"corrected\":false}")));
         Assert.AreEqual(2, DecisionLogFile.Pull(Connected(Device(5)), file, At).Added, "the next pull fetches the rest");
     }
 

@@ -112,7 +112,8 @@ public sealed class SimulatedDeviceEndToEndTests
         using var folder = new TempFolder();
         string file = Path.Combine(folder.Path, "decisions.jsonl");
         var (_, client) = DeviceWithShippedModel();
-        string[] said = ["turn on the kitchen light", "set the desk lamp to 40 percent", "what is the weather like tomorrow", "turn off the kitchen light"];
+        string[] said = ["turn on the kitchen light", "set the desk lamp to 40 percent", "what is the weather like tomorrow", "turn off the kitchen light",
+            "actually no, turn on the hall light"];
         var decisions = said.Select(client.Say).ToList();
         var at = new DateTimeOffset(2026, 12, 7, 1, 30, 0, TimeSpan.Zero);
 
@@ -137,7 +138,10 @@ public sealed class SimulatedDeviceEndToEndTests
             Assert.AreEqual(d.Slots.GetRawText(), r.GetProperty("slots").GetRawText());
             Assert.AreEqual(Pins(d.Action), Pins(r.GetProperty("action") is { ValueKind: JsonValueKind.Object } a ? a : null));
             Assert.AreEqual("2026-12-07T01:30:00Z", r.GetProperty("pulled_at").GetString());
+            // a correction (docs/action-map.md step 0): the device decided on "turn on the hall light" and its record says so
+            Assert.AreEqual(d.Correction is not null, r.GetProperty("corrected").GetBoolean(), d.Text);
         }
+        Assert.AreEqual("turn on the hall light", decisions[^1].Correction);
 
         byte[] before = File.ReadAllBytes(file);
         PullResult second = DecisionLogFile.Pull(client, file, at.AddMinutes(5));

@@ -281,9 +281,10 @@ public sealed class TranscriptRunnerTests
     [DataRow("turn off the kitchen light not the hall light", "kitchen light")]
     [DataRow("switch on the hall light and not the kitchen light", "hall light")]
     [DataRow("set the desk lamp to 40 percent and don't touch the floor lamp", "desk lamp")]
-    // a correction: since the sixth session's model (docs/training.md, table R11) "actually no, turn off the desk lamp" is read
-    // as HassNevermind and cancelled (the written cancellations say "turn on the kitchen light actually no don't"); "oh wait" is not
+    // a correction: the sixth session's model (docs/training.md, table R11) reads "actually no, turn off the desk lamp" as
+    // HassNevermind; the planner decides on the command after the taking back (docs/action-map.md step 0)
     [DataRow("oh wait, turn off the desk lamp", "desk lamp")]
+    [DataRow("actually no, turn off the desk lamp", "desk lamp")]
     [DataRow("turn off the desk lamp and do not turn it back on", "desk lamp")]
     // exceptions read from the words: a span the tagger missed or started late after "but"/"not" is still excepted
     [DataRow("turn on the kitchen light but the hall light stays on", "kitchen light")]
@@ -292,6 +293,39 @@ public sealed class TranscriptRunnerTests
         TranscriptResult r = ShippedRunner().Run(text);
         Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason}");
         Assert.AreEqual(light, r.Action!.Lights.Single().Name);
+    }
+
+    // A correction is decided on the words after its taking back (docs/action-map.md step 0): the shipped model decides
+    // HassNevermind for each whole sentence; with the rule off, nothing acts.
+    [TestMethod]
+    [DataRow("actually no, turn off the kitchen light", "turn off the kitchen light", "off", "kitchen light")]
+    [DataRow("no wait, switch on the hall light", "switch on the hall light", "on", "hall light")]
+    [DataRow("cancel that, turn on the lounge lights", "turn on the lounge lights", "on", "ceiling light,floor lamp,mood light")]
+    [DataRow("nope, turn off the mood light", "turn off the mood light", "off", "mood light")]
+    [DataRow("cancel that set the mood light to blue", "set the mood light to blue", "set", "mood light")]
+    [DataRow("turn on the kitchen light no wait turn on the hall light", "turn on the hall light", "on", "hall light")]
+    public void ACorrectionActsOnWhatWasMeant(string text, string decidedOn, string action, string lights)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{text}: {r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual(action, r.Action!.Action, text);
+        Assert.AreEqual(lights, string.Join(",", r.Action.Lights.Select(l => l.Name)), text);
+        Assert.AreEqual(decidedOn, r.Correction, text);
+    }
+
+    // The safety promise is stronger than the correction: a taking back with no command after it, or a negated one, never acts.
+    [TestMethod]
+    [DataRow("turn on the mood light no actually don't")]
+    [DataRow("no, leave the lights")]
+    [DataRow("no don't turn on the hall light")]
+    [DataRow("actually no don't switch on the big light")]
+    [DataRow("never mind the kitchen light")]
+    [DataRow("cancel that")]
+    [DataRow("no wait")]
+    [DataRow("scratch that leave the floor lamp on")]
+    public void ATakingBackWithoutACommandAfterItActsOnNothing(string text)
+    {
+        Assert.IsNull(Refused(text, "cancelled").Correction, text);
     }
 
     // A room the tagger started late ("living" O, "room" area) or did not tag at all: that room's lights, never every light

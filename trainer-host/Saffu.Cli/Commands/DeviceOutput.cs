@@ -51,7 +51,7 @@ internal static class DeviceOutput
 internal sealed record DeviceSendJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File,
     string Text, string? Intent, bool Understood, double Confidence, JsonElement Slots, JsonElement? Action, string? Top, string? Reason,
-    string Answer, bool Truncated, long? Seq, int ConfidenceQ15,
+    string Answer, bool Truncated, long? Seq, int ConfidenceQ15, string? Correction,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? LogError);
 
 internal sealed record DeviceUploadJson(string File, int Bytes, string Crc, string Slot, bool Verified, string? ContentHash, bool Activated);

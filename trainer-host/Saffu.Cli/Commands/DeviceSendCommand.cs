@@ -39,7 +39,7 @@ internal static class DeviceSendCommand
     /// <summary>The project keys first (`text`, `intent`, `understood`, `confidence`, `slots`), then the device's own.</summary>
     public static string Json(DeviceDecision d, string? file = null) => DeviceOutput.Line(
         new DeviceSendJson(file, d.Text, d.Intent, d.Understood, d.Confidence, d.Slots, d.Action, d.Top, d.Reason, d.Answer, d.Truncated, d.Seq,
-            d.ConfidenceQ15, d.Json.TryGetProperty("log_error", out var logError) ? logError : null),
+            d.ConfidenceQ15, d.Correction, d.Json.TryGetProperty("log_error", out var logError) ? logError : null),
         DeviceJsonContext.Relaxed.DeviceSendJson);
 
     public static string Text(DeviceDecision d)
@@ -57,6 +57,7 @@ internal static class DeviceSendCommand
         else lines.Add("  action: none");
         lines.Add(d.Seq is { } seq ? $"  logged as seq {seq}" : $"  NOT logged: {DeviceOutput.Str(d.Json, "log_error")}");
         if (d.Truncated) lines.Add("  (words past the model's maximum were dropped)");
+        if (d.Correction is { } c) lines.Add($"  correction: decided on \"{c}\"");
         return string.Join(Environment.NewLine, lines);
     }
 }

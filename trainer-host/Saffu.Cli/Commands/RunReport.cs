@@ -33,6 +33,7 @@ internal static class RunReport
         else output.WriteLine("  action: none");
         if (r.Early is { } e) output.WriteLine($"  early decision: {e.Intent} after {e.Words} word(s) (\"{e.Word}\")");
         if (r.Truncated) output.WriteLine("  (words past the model's maximum were dropped)");
+        if (r.Correction is { } c) output.WriteLine($"  correction: decided on \"{TranscriptJson.ValidUtf16(c)}\"");
     }
 
     private static string Step(TraceStep s, IReadOnlyList<string> intents)

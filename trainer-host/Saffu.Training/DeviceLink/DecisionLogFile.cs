@@ -30,7 +30,7 @@ public static class DecisionLogFile
     public static readonly IReadOnlyList<string> Keys =
     [
         "log_id", "seq", "boot", "uptime_ms", "model_hash", "text", "intent", "understood", "confidence", "confidence_q15",
-        "slots", "action", "top", "reason", "truncated", "text_cut", "pulled_at",
+        "slots", "action", "top", "reason", "truncated", "text_cut", "pulled_at", "corrected",
     ];
 
     public static PullResult Pull(DeviceClient client, string path, DateTimeOffset pulledAt)
@@ -111,7 +111,9 @@ public static class DecisionLogFile
         var line = new HostLogRecord(logId, seq, DeviceJson.Long(r, "boot"), DeviceJson.Long(r, "uptime_ms"), DeviceJson.StringOrNull(r, "model_hash"),
             DeviceJson.String(r, "text"), DeviceJson.StringOrNull(r, "intent"), DeviceJson.Bool(r, "understood"), q15 / 32768.0, q15,
             DeviceJson.Get(r, "slots", JsonValueKind.Object), DeviceJson.Optional(r, "action") is { ValueKind: JsonValueKind.Object } action ? action : null,
-            DeviceJson.StringOrNull(r, "top"), DeviceJson.StringOrNull(r, "reason"), DeviceJson.Bool(r, "truncated"), DeviceJson.Bool(r, "text_cut"), pulledAt);
+            DeviceJson.StringOrNull(r, "top"), DeviceJson.StringOrNull(r, "reason"), DeviceJson.Bool(r, "truncated"), DeviceJson.Bool(r, "text_cut"), pulledAt,
+            // A firmware older than the correction rule writes no `corrected`: it never decided on a correction.
+            DeviceJson.Optional(r, "corrected") is { ValueKind: JsonValueKind.True });
         return (logId, seq, JsonSerializer.Serialize(line, DecisionLogJsonContext.Relaxed.HostLogRecord));
     }
 
@@ -148,7 +150,7 @@ public static class DecisionLogFile
 
 /// <summary>One record of the host's decision-log file, keys in the order of docs/decision-log.md; `slots` and `action` as the device sent them.</summary>
 public sealed record HostLogRecord(string LogId, long Seq, long Boot, long UptimeMs, string? ModelHash, string Text, string? Intent, bool Understood,
-    double Confidence, int ConfidenceQ15, JsonElement Slots, JsonElement? Action, string? Top, string? Reason, bool Truncated, bool TextCut, string PulledAt);
+    double Confidence, int ConfidenceQ15, JsonElement Slots, JsonElement? Action, string? Top, string? Reason, bool Truncated, bool TextCut, string PulledAt, bool Corrected);
 
 /// <summary>What <see cref="DecisionLogFile.ReadRecords"/> needs of a record: its key and origin (`model_hash` must be present, null allowed).</summary>
 public sealed record LogRecordKey(string? LogId, long? Seq, long? Boot, [property: JsonRequired] string? ModelHash);

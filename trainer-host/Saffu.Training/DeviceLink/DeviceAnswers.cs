@@ -28,6 +28,8 @@ public sealed record DeviceDecision(JsonElement Json)
     public string? Reason => DeviceJson.StringOrNull(Json, "reason");
     public string Answer => DeviceJson.String(Json, "answer");
     public bool Truncated => DeviceJson.Bool(Json, "truncated");
+    /// <summary>The words a correction was decided on (docs/serial-protocol.md, say); null when none, or from a firmware without the key.</summary>
+    public string? Correction => DeviceJson.Optional(Json, "correction") is { ValueKind: JsonValueKind.String } c ? c.GetString() : null;
     public JsonElement Slots => DeviceJson.Get(Json, "slots", JsonValueKind.Object);
     /// <summary>The action object, or null when not understood.</summary>
     public JsonElement? Action => DeviceJson.Optional(Json, "action") is { ValueKind: JsonValueKind.Object } a ? a : null;

@@ -6,7 +6,7 @@ namespace Saffu.Training.Simulation;
 /// <summary>
 /// `saffu run --json`: one JSON object a line (docs/cli.md): `text`, `intent` (null when not understood),
 /// `understood`, `confidence`, `slots` (`name`, `area`, `color`, `step` strings; `brightness` integer), `action`
-/// (null exactly when not understood), then `top`, `reason`, `domain`, `answer`, `early`, `truncated` and, with
+/// (null exactly when not understood), then `top`, `reason`, `domain`, `answer`, `early`, `truncated`, `correction` and, with
 /// `--trace`, `trace`. `saffu listen --json` writes `file` first and the spoken answer as the last key, `answer`.
 /// Written with System.Text.Json source generation (<see cref="TranscriptJsonContext"/>: snake_case, keys in declaration
 /// order); pinned byte for byte by tests/Saffu.Cli.Tests/Golden/run*.jsonl.
@@ -15,7 +15,7 @@ public static class TranscriptJson
 {
     public static string Line(TranscriptResult r, IReadOnlyList<string> intents) =>
         JsonSerializer.Serialize(new RunLine(ValidUtf16(r.Text), r.Intent, r.Understood, r.Confidence, Slots(r.Slots), Action(r.Action), r.Top,
-            r.Reason, r.Domain, r.Answer, r.Early, r.Truncated, r.Trace is { } t ? Trace(t, intents) : null), TranscriptJsonContext.Default.RunLine);
+            r.Reason, r.Domain, r.Answer, r.Early, r.Truncated, r.Correction, r.Trace is { } t ? Trace(t, intents) : null), TranscriptJsonContext.Default.RunLine);
 
     /// <summary>
     /// `saffu listen --json`: <paramref name="file"/> first, the keys of `saffu run --json` in their order (no `trace`), and
@@ -23,7 +23,7 @@ public static class TranscriptJson
     /// </summary>
     public static string Line(TranscriptResult r, string file, string answer) =>
         JsonSerializer.Serialize(new ListenLine(ValidUtf16(file), ValidUtf16(r.Text), r.Intent, r.Understood, r.Confidence, Slots(r.Slots),
-            Action(r.Action), r.Top, r.Reason, r.Domain, r.Early, r.Truncated, answer), TranscriptJsonContext.Default.ListenLine);
+            Action(r.Action), r.Top, r.Reason, r.Domain, r.Early, r.Truncated, r.Correction, answer), TranscriptJsonContext.Default.ListenLine);
 
     /// <summary>The listen line as above; <paramref name="intents"/> is not used (listen writes no trace). Kept for callers of the old signature.</summary>
     public static string Line(TranscriptResult r, IReadOnlyList<string> intents, string file, string answer) => Line(r, file, answer);
@@ -63,12 +63,12 @@ public static class TranscriptJson
 
 /// <summary>One line of `saffu run --json`, keys in the documented order.</summary>
 public sealed record RunLine(string Text, string? Intent, bool Understood, double Confidence, Dictionary<string, object> Slots, ActionJson? Action,
-    string Top, string? Reason, string? Domain, string? Answer, EarlyDecision? Early, bool Truncated,
+    string Top, string? Reason, string? Domain, string? Answer, EarlyDecision? Early, bool Truncated, string? Correction,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<TraceJson>? Trace);
 
 /// <summary>One line of `saffu listen --json` decided on this computer.</summary>
 public sealed record ListenLine(string File, string Text, string? Intent, bool Understood, double Confidence, Dictionary<string, object> Slots,
-    ActionJson? Action, string Top, string? Reason, string? Domain, EarlyDecision? Early, bool Truncated, string Answer);
+    ActionJson? Action, string Top, string? Reason, string? Domain, EarlyDecision? Early, bool Truncated, string? Correction, string Answer);
 
 public sealed record ListenError(string File, string Error);
 

@@ -52,6 +52,12 @@ public sealed record TranscriptResult(string Text, string Top, string? Intent, b
     public string? Domain { get; init; }
 
     /// <summary>
+    /// The words a correction decided on ("turn on the hall light" of "no wait, turn on the hall light": docs/action-map.md
+    /// step 0); the decision, slots and action are theirs. Null when the transcript was decided whole.
+    /// </summary>
+    public string? Correction { get; init; }
+
+    /// <summary>
     /// One sentence for a person, as the device's `say` answers (docs/serial-protocol.md): the reply to a question ("the
     /// kitchen light is on at 60 %"), the action's message, or why nothing was done ("not a light: that is for the climate").
     /// </summary>

@@ -35,17 +35,19 @@ public sealed class TranscriptRunner
         var steps = trace ? new List<TraceStep>() : null;
         bool truncated = Push(text, steps);
         Decision d = _session.Decision;
-        var slots = CanonicalSlots.Read(_session, _model.Actions.Map);
-        string top = _intents[d.TopIntent];
-        double confidence = d.Confidence / 32768.0;
-        EarlyDecision? early = Early(d);
         if (_session.Words == 0)
-            return new TranscriptResult(text, top, null, false, confidence, slots, null, ReasonCodes.Code(DecisionReason.NoWords), early, truncated, steps)
+            return new TranscriptResult(text, _intents[d.TopIntent], null, false, d.Confidence / 32768.0, CanonicalSlots.Read(_session, _model.Actions.Map),
+                null, ReasonCodes.Code(DecisionReason.NoWords), Early(d), truncated, steps)
             {
                 Answer = ReasonCodes.Message(DecisionReason.NoWords),
             };
+        // Planned first: a correction (docs/action-map.md step 0) runs the session again over the corrected command, and
+        // the top intent, confidence, slots and early decision reported are those of the words decided on.
         ActionOutcome outcome = _model.Actions.Plan(d);
-        slots = CanonicalSlots.AsPlanned(slots, _model.Actions);
+        string top = _intents[d.TopIntent];
+        double confidence = d.Confidence / 32768.0;
+        EarlyDecision? early = Early(d);
+        var slots = CanonicalSlots.AsPlanned(CanonicalSlots.Read(_session, _model.Actions.Map), _model.Actions);
         // The one reason table the device's answers and log use too (Saffu.Runtime.Actions.ReasonCodes).
         DecisionReason why = ReasonCodes.NotUnderstood(_session, outcome, _model.Actions.Reason);
         string? reason = ReasonCodes.Code(why);
@@ -55,6 +57,7 @@ public sealed class TranscriptRunner
         return new TranscriptResult(text, top, intent, action is not null, confidence, slots, action, reason, early, truncated, steps)
         {
             Domain = _model.Actions.DomainName(),
+            Correction = _model.Actions.CorrectionText(_session.State.Tokens),
             Answer = action is null ? ReasonCodes.NotUnderstoodMessage(why, _model.Actions)
                 : action.Kind == ActionResult.KindNoActionMap ? NoActionMapAnswer : action.Message,
         };
