@@ -66,6 +66,24 @@ public class WordDropoutCopiesTests
     }
 
     [TestMethod]
+    public void RemovedWordsLeaveTheCopyWithTheRestAndTheirTags()
+    {
+        var corpus = Corpus(out var vocabulary);
+        var copies = WordDropoutCopies.Make(corpus, vocabulary.OovId, 2, 0.5, 7, id => id != 0, Kept(vocabulary, "on", "percent"), 0,
+            DropoutCopyMode.Remove);
+        var replaced = Copies(corpus, vocabulary, 2, 0.5, seed: 7, "on", "percent");
+        Assert.AreEqual(replaced.Count, copies.Count, "the same draws: the same copies are made");
+        for (int c = 0; c < copies.Count; c++)
+        {
+            EncodedText text = copies.Texts[c], same = replaced.Texts[c];
+            CollectionAssert.AreEqual(same.Ids.Where(id => id != vocabulary.OovId).ToArray(), text.Ids, "the words of the <oov> copy, without the <oov>s");
+            CollectionAssert.AreEqual(replaced.Tags![c].Where((_, p) => same.Ids[p] != vocabulary.OovId).ToArray(), copies.Tags![c]);
+            CollectionAssert.AreEqual(same.Values.Where((_, p) => same.Ids[p] != vocabulary.OovId).ToArray(), text.Values, "the number stays with its value");
+            Assert.AreEqual(text.Length, text.Tokens.Length);
+        }
+    }
+
+    [TestMethod]
     public void TheRateIsTheShareOfDroppableWordsDropped()
     {
         var corpus = Corpus(out var vocabulary);
@@ -94,6 +112,8 @@ public class WordDropoutCopiesTests
         var other = Copies(corpus, vocabulary, 1, 0.2, seed: 4);
         Assert.IsFalse(first.Count == other.Count && Enumerable.Range(0, first.Count).All(c => first.Texts[c].Ids.SequenceEqual(other.Texts[c].Ids)),
             "another seed draws other copies");
+        var eight = Copies(corpus.First(2), vocabulary, 8, 0.5, seed: 3);
+        Assert.IsGreaterThan(3, eight.Texts.Select(t => string.Join(' ', t.Ids)).Distinct().Count(), "each copy of an utterance draws anew");
     }
 
     [TestMethod]
@@ -134,6 +154,8 @@ public class WordDropoutCopiesTests
         TrainOptions read = OptionsJson.Training(json, new JsonReader("model.json"));
         Assert.AreEqual((2, 0.3, DropoutCopyScope.Commands), (read.DropoutCopies, read.DropoutCopyRate, read.DropoutCopyScope));
         Assert.IsFalse(OptionsJson.Training(options with { DropoutCopies = 0 }).ContainsKey("dropoutCopies"), "off: model.json as before");
+        read = OptionsJson.Training(OptionsJson.Training(options with { DropoutCopyMode = DropoutCopyMode.Remove }), new JsonReader("model.json"));
+        Assert.AreEqual(DropoutCopyMode.Remove, read.DropoutCopyMode);
         Assert.ThrowsExactly<ArgumentException>(() => (options with { DropoutCopyRate = 1 }).Validate());
         Assert.ThrowsExactly<ArgumentException>(() => (options with { DropoutCopies = TrainOptions.MaxDropoutCopies + 1 }).Validate());
     }

@@ -100,6 +100,7 @@ internal sealed class TrainArguments
     public readonly Option<int> WordDropoutCopies = Knob("--word-dropout-copies", $"Word dropout as training copies: each utterance of --word-dropout-copy-scope trains K more times, each copy with every word read as <oov> with probability --word-dropout-copy-rate (never <sod>, a number, a word in a slot span, an anchor word of --home, or on, off, up, down, a negation, all, every; a copy with no word dropped is not made), 0..{TrainOptions.MaxDropoutCopies}; 0 = off.", o => o.DropoutCopies, k => k == 0 ? "0 (off)" : Show(k), "K");
     public readonly Option<double> WordDropoutCopyRate = Knob("--word-dropout-copy-rate", "With --word-dropout-copies: the probability that a droppable word of a copy reads as <oov>, 0 < P < 1.", o => o.DropoutCopyRate, Show, "P");
     public readonly Option<DropoutCopyScope> WordDropoutCopyScope = Knob("--word-dropout-copy-scope", "With --word-dropout-copies: which utterances are copied: commands (the intents that act), intents (every intent but <none>) or all.", o => o.DropoutCopyScope, m => m.ToString().ToLowerInvariant());
+    public readonly Option<DropoutCopyMode> WordDropoutCopyMode = Knob("--word-dropout-copy-mode", "With --word-dropout-copies: a dropped word reads as <oov> (oov) or is left out of the copy (remove).", o => o.DropoutCopyMode, m => m.ToString().ToLowerInvariant());
     public readonly Option<bool> PrependSod = Knob("--prepend-sod", "Push <sod> before the first word (gives the document part its class prior).", o => o.PrependSod, Show);
     public readonly Option<int> MaxWords = Knob("--max-words", "Positions per utterance including <sod>, 1..255; later words are dropped.", o => o.MaxWords, Show, "N");
     public readonly Option<int> Block = Knob("--block", "Block context size B, 1..64; 0 = no block context.", o => o.BlockSize, Show, "B");
@@ -142,7 +143,7 @@ internal sealed class TrainArguments
 
     public IEnumerable<Option> All =>
     [
-        Train, Home, Extra, ExtraWords, ExtraRepeat, Phrasings, PhrasingsRepeat, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, WordDropoutCopies, WordDropoutCopyRate, WordDropoutCopyScope, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
+        Train, Home, Extra, ExtraWords, ExtraRepeat, Phrasings, PhrasingsRepeat, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, WordDropoutCopies, WordDropoutCopyRate, WordDropoutCopyScope, WordDropoutCopyMode, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Cooccurrence, CooccurrenceMix, CooccurrenceEntries, URank, Start, FineTune, Epochs, BatchSize, LearningRate,
         Patience, FoldTemperature, WordDropout, AveragedRuns, Seed, InitScale, MaxFalseRejection, TemperatureScale, NoneRejectionTarget, NoneNeedsAnchor, NonActingOffset, PairedCodes, SkipBadLines, Quiet,
     ];
@@ -157,7 +158,7 @@ internal sealed class TrainArguments
         {
             Bits = Get(Bits, defaults.Bits), MinCount = Get(MinCount, defaults.MinCount), UnknownWordShare = Get(UnknownWordShare, defaults.UnknownWordShare), SpeechErrorShare = Get(SpeechErrorShare, defaults.SpeechErrorShare),
             DropoutCopies = Get(WordDropoutCopies, defaults.DropoutCopies), DropoutCopyRate = Get(WordDropoutCopyRate, defaults.DropoutCopyRate),
-            DropoutCopyScope = Get(WordDropoutCopyScope, defaults.DropoutCopyScope), PrependSod = Get(PrependSod, defaults.PrependSod),
+            DropoutCopyScope = Get(WordDropoutCopyScope, defaults.DropoutCopyScope), DropoutCopyMode = Get(WordDropoutCopyMode, defaults.DropoutCopyMode), PrependSod = Get(PrependSod, defaults.PrependSod),
             MaxWords = Get(MaxWords, defaults.MaxWords), BlockSize = Get(Block, defaults.BlockSize), RadialSize = Get(Radial, defaults.RadialSize),
             Document = Get(Document, defaults.Document), TagHead = Get(TagHead, defaults.TagHead), TagOffsets = Get(TagOffsets, defaults.TagOffsets),
             TagIncludesIntentParts = Get(TagIntentParts, defaults.TagIncludesIntentParts), Start = Get(Start, defaults.Start),

@@ -34,6 +34,7 @@ public static class OptionsJson
         o["dropoutCopies"] = t.DropoutCopies;
         o["dropoutCopyRate"] = t.DropoutCopyRate;
         o["dropoutCopyScope"] = t.DropoutCopyScope.ToString().ToLowerInvariant();
+        o["dropoutCopyMode"] = t.DropoutCopyMode.ToString().ToLowerInvariant();
         return o;
     }
 
@@ -105,6 +106,14 @@ public static class OptionsJson
             : throw r.Bad("dropoutCopyScope", $"\"{scope}\"", "commands, intents or all");
     }
 
+    static DropoutCopyMode DropoutMode(JsonObject o, JsonReader r)
+    {
+        if (!o.ContainsKey("dropoutCopyMode")) return DropoutCopyMode.Oov;
+        string mode = r.String(o, "dropoutCopyMode");
+        return Enum.TryParse(mode, ignoreCase: true, out DropoutCopyMode m) && !int.TryParse(mode, out _) ? m
+            : throw r.Bad("dropoutCopyMode", $"\"{mode}\"", "oov or remove");
+    }
+
     public static TrainOptions Training(JsonObject o, JsonReader r)
     {
         JsonObject s = r.Object(o, "solver"), f = r.Object(o, "fineTuning");
@@ -116,7 +125,7 @@ public static class OptionsJson
             SpeechErrorShare = o.ContainsKey("speechErrorShare") ? r.Double(o, "speechErrorShare") : 0,
             DropoutCopies = o.ContainsKey("dropoutCopies") ? r.Int(o, "dropoutCopies") : 0,
             DropoutCopyRate = o.ContainsKey("dropoutCopyRate") ? r.Double(o, "dropoutCopyRate") : 0.2,
-            DropoutCopyScope = DropoutScope(o, r), PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
+            DropoutCopyScope = DropoutScope(o, r), DropoutCopyMode = DropoutMode(o, r), PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
             BlockSize = r.Int(o, "blockSize"), RadialSize = r.Int(o, "radialSize"), Document = r.Bool(o, "document"),
             TagHead = Enum.TryParse(tagHead, ignoreCase: true, out TagHeadMode mode) ? mode : throw r.Bad("tagHead", $"\"{tagHead}\"", "auto, on or off"),
             TagOffsets = r.Int(o, "tagOffsets"), TagIncludesIntentParts = r.Bool(o, "tagIncludesIntentParts"),

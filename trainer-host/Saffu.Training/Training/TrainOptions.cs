@@ -45,6 +45,8 @@ public sealed record TrainOptions
     public int DropoutCopies { get; init; }
     /// <summary>Probability that a droppable word of a dropout copy reads as &lt;oov&gt;, 0 &lt; P &lt; 1.</summary>
     public double DropoutCopyRate { get; init; } = 0.2;
+    /// <summary>What a dropped word of a dropout copy becomes: &lt;oov&gt; or nothing.</summary>
+    public DropoutCopyMode DropoutCopyMode { get; init; } = DropoutCopyMode.Oov;
     /// <summary>Which utterances get dropout copies.</summary>
     public DropoutCopyScope DropoutCopyScope { get; init; } = DropoutCopyScope.Commands;
     public bool PrependSod { get; init; } = true;

@@ -75,7 +75,7 @@ public static class Trainer
         var dropoutCopies = WordDropoutCopies.Make(trainSet.First(encoded), vocabulary.OovId, options.DropoutCopies, options.DropoutCopyRate,
             options.FineTuning.Seed, id => WordDropoutCopies.InScope(intents[id], options.DropoutCopyScope),
             (anchorWords ?? []).Concat(SpeechErrorCopies.Protected).Select(vocabulary.IdOf).Where(id => id != vocabulary.OovId).ToHashSet(),
-            tagLabels.ToList().IndexOf(TagSet.Outside));
+            tagLabels.ToList().IndexOf(TagSet.Outside), options.DropoutCopyMode);
         trainSet = trainSet.Concat(dropoutCopies);
         var validSet = EncodedCorpus.Encode(valid, vocabulary, intents, null, out _);
         if (trainSet.Count == 0) throw new ArgumentException("No training utterance has a word the tokenizer keeps.");

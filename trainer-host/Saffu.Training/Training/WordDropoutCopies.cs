@@ -2,6 +2,15 @@ using Saffu.Training.Vocabulary;
 
 namespace Saffu.Training.Training;
 
+/// <summary>What a word dropped by <see cref="WordDropoutCopies"/> becomes.</summary>
+public enum DropoutCopyMode
+{
+    /// <summary>&lt;oov&gt;: the copy says an unknown word where the dropped one was.</summary>
+    Oov,
+    /// <summary>Nothing: the copy is the sentence without the dropped words (a copy that would have none left is not made).</summary>
+    Remove,
+}
+
 /// <summary>Which training utterances <see cref="WordDropoutCopies"/> copies.</summary>
 public enum DropoutCopyScope
 {
@@ -29,13 +38,14 @@ public enum DropoutCopyScope
 public static class WordDropoutCopies
 {
     /// <param name="copies">Copies made of each utterance in scope, 0 = off.</param>
-    /// <param name="rate">Probability that a droppable word of a copy reads as &lt;oov&gt;, 0 &lt; P &lt; 1.</param>
+    /// <param name="rate">Probability that a droppable word of a copy is dropped, 0 &lt; P &lt; 1.</param>
     /// <param name="copied">Whether an utterance of this intent id is in scope.</param>
     /// <param name="keptIds">Vocabulary ids never dropped.</param>
     /// <param name="outsideTag">The tag `O`; a position tagged anything else but −1 (no tag target) is inside a slot span.</param>
+    /// <param name="mode">A dropped word reads as &lt;oov&gt; (<see cref="DropoutCopyMode.Oov"/>) or is left out.</param>
     /// <returns>Only the copies (the caller appends them), with the original's intent and tags.</returns>
     public static EncodedCorpus Make(EncodedCorpus corpus, int oovId, int copies, double rate, int seed, Func<int, bool> copied,
-        IReadOnlySet<int> keptIds, int outsideTag)
+        IReadOnlySet<int> keptIds, int outsideTag, DropoutCopyMode mode = DropoutCopyMode.Oov)
     {
         var texts = new List<EncodedText>();
         var intents = new List<int>();
@@ -49,24 +59,36 @@ public static class WordDropoutCopies
             ulong utterance = Mix(((ulong)(uint)seed << 32 | (uint)u) ^ 0xD20F0C0F1E5UL);
             for (int k = 0; k < copies; k++)
             {
-                int[]? ids = null;
-                string[]? tokens = null;
+                var dropped = new bool[text.Length];
+                int count = 0;
                 for (int p = text.FirstWord; p < text.Length; p++)
                 {
                     if (!Droppable(text, tagRow, p, oovId, keptIds, outsideTag)) continue;
                     ulong draw = Mix(utterance ^ ((ulong)(uint)k << 32 | (uint)p));
-                    if ((draw >> 11) * (1.0 / (1UL << 53)) >= rate) continue;
-                    (ids ??= (int[])text.Ids.Clone())[p] = oovId;
-                    (tokens ??= (string[])text.Tokens.Clone())[p] = SpecialWords.Oov;
+                    if ((draw >> 11) * (1.0 / (1UL << 53)) < rate) { dropped[p] = true; count++; }
                 }
-                if (ids is null) continue;
-                texts.Add(text with { Ids = ids, Tokens = tokens! });
+                if (count == 0 || (mode == DropoutCopyMode.Remove && count == text.WordCount)) continue;
+                if (mode == DropoutCopyMode.Oov)
+                {
+                    texts.Add(text with
+                    {
+                        Ids = text.Ids.Select((id, p) => dropped[p] ? oovId : id).ToArray(),
+                        Tokens = text.Tokens.Select((t, p) => dropped[p] ? SpecialWords.Oov : t).ToArray(),
+                    });
+                    tags?.Add(tagRow!);
+                }
+                else
+                {
+                    texts.Add(text with { Ids = Kept(text.Ids, dropped), Values = Kept(text.Values, dropped), Tokens = Kept(text.Tokens, dropped) });
+                    tags?.Add(Kept(tagRow!, dropped));
+                }
                 intents.Add(corpus.Intents[u]);
-                tags?.Add(tagRow!);
             }
         }
         return new EncodedCorpus(texts, intents, tags);
     }
+
+    static T[] Kept<T>(T[] row, bool[] dropped) => row.Where((_, p) => !dropped[p]).ToArray();
 
     /// <summary>Whether utterances of this intent are copied in <paramref name="scope"/>.</summary>
     public static bool InScope(string intent, DropoutCopyScope scope) => scope switch
