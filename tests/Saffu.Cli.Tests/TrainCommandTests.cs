@@ -32,7 +32,7 @@ public sealed class TrainCommandTests
     {
         var (code, output, _) = SaffuCli.Run("train", "--help");
         Assert.AreEqual(0, code);
-        string[] flags = ["--train", "--home", "--extra", "--extra-words", "--extra-repeat", "--phrasings", "--phrasings-repeat", "--valid", "--out", "--bits", "--min-count", "--unknown-word-share", "--speech-error-share", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
+        string[] flags = ["--train", "--home", "--extra", "--extra-words", "--extra-repeat", "--phrasings", "--phrasings-repeat", "--valid", "--out", "--bits", "--min-count", "--unknown-word-share", "--speech-error-share", "--word-dropout-copies", "--word-dropout-copy-rate", "--word-dropout-copy-scope", "--word-dropout-copy-mode", "--prepend-sod", "--max-words", "--block", "--radial", "--document",
             "--tag-head", "--tag-offsets", "--tag-intent-parts", "--epsilon", "--epsilon-w", "--epsilon-o", "--tau-u", "--tau-d", "--tau-o",
             "--passes", "--prefix-weight", "--cooccurrence", "--cooccurrence-mix", "--cooccurrence-entries", "--u-rank", "--start", "--fine-tune", "--epochs",
             "--batch-size", "--learning-rate", "--patience", "--fold-temperature", "--word-dropout", "--averaged-runs", "--seed", "--init-scale", "--max-false-rejection", "--temperature-scale", "--none-rejection-target", "--none-needs-anchor", "--non-acting-offset", "--paired-codes", "--skip-bad-lines", "--quiet"];

@@ -97,6 +97,10 @@ internal sealed class TrainArguments
     public readonly Option<int> MinCount = Knob("--min-count", "Words seen fewer times than this in training are not in the vocabulary: they train as <oov>, as unknown words are heard at run time (names, areas, colours and step words of --home are always kept), 1..1000.", o => o.MinCount, Show, "N");
     public readonly Option<double> SpeechErrorShare = Knob("--speech-error-share", "Share of the command utterances that also train once with one recognition-like error (a substitution, deletion or short insertion from the recogniser's measured confusions, models/lights/speech-errors.tsv; never of a word that changes the meaning), 0..1.", o => o.SpeechErrorShare, Show, "X");
     public readonly Option<double> UnknownWordShare = Knob("--unknown-word-share", "Share of the training utterances (the <none> class excepted) that also train once with an unknown word (<oov>) inserted, so one word the model does not know does not reject a command, 0..1.", o => o.UnknownWordShare, Show, "X");
+    public readonly Option<int> WordDropoutCopies = Knob("--word-dropout-copies", $"Word dropout as training copies: each utterance of --word-dropout-copy-scope trains K more times, each copy with every word read as <oov> with probability --word-dropout-copy-rate (never <sod>, a number, a word in a slot span, an anchor word of --home, or on, off, up, down, a negation, all, every; a copy with no word dropped is not made), 0..{TrainOptions.MaxDropoutCopies}; 0 = off.", o => o.DropoutCopies, k => k == 0 ? "0 (off)" : Show(k), "K");
+    public readonly Option<double> WordDropoutCopyRate = Knob("--word-dropout-copy-rate", "With --word-dropout-copies: the probability that a droppable word of a copy is dropped, 0 < P < 1.", o => o.DropoutCopyRate, Show, "P");
+    public readonly Option<DropoutCopyScope> WordDropoutCopyScope = Knob("--word-dropout-copy-scope", "With --word-dropout-copies: which utterances are copied: commands (the intents that act), intents (every intent but <none>) or all.", o => o.DropoutCopyScope, m => m.ToString().ToLowerInvariant());
+    public readonly Option<DropoutCopyMode> WordDropoutCopyMode = Knob("--word-dropout-copy-mode", "With --word-dropout-copies: a dropped word reads as <oov> (oov) or is left out of the copy (remove).", o => o.DropoutCopyMode, m => m.ToString().ToLowerInvariant());
     public readonly Option<bool> PrependSod = Knob("--prepend-sod", "Push <sod> before the first word (gives the document part its class prior).", o => o.PrependSod, Show);
     public readonly Option<int> MaxWords = Knob("--max-words", "Positions per utterance including <sod>, 1..255; later words are dropped.", o => o.MaxWords, Show, "N");
     public readonly Option<int> Block = Knob("--block", "Block context size B, 1..64; 0 = no block context.", o => o.BlockSize, Show, "B");
@@ -139,7 +143,7 @@ internal sealed class TrainArguments
 
     public IEnumerable<Option> All =>
     [
-        Train, Home, Extra, ExtraWords, ExtraRepeat, Phrasings, PhrasingsRepeat, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
+        Train, Home, Extra, ExtraWords, ExtraRepeat, Phrasings, PhrasingsRepeat, Valid, Out, Bits, MinCount, UnknownWordShare, SpeechErrorShare, WordDropoutCopies, WordDropoutCopyRate, WordDropoutCopyScope, WordDropoutCopyMode, PrependSod, MaxWords, Block, Radial, Document, TagHead, TagOffsets, TagIntentParts,
         Epsilon, EpsilonW, EpsilonO, TauU, TauD, TauO, Passes, PrefixWeight, Cooccurrence, CooccurrenceMix, CooccurrenceEntries, URank, Start, FineTune, Epochs, BatchSize, LearningRate,
         Patience, FoldTemperature, WordDropout, AveragedRuns, Seed, InitScale, MaxFalseRejection, TemperatureScale, NoneRejectionTarget, NoneNeedsAnchor, NonActingOffset, PairedCodes, SkipBadLines, Quiet,
     ];
@@ -152,7 +156,9 @@ internal sealed class TrainArguments
         FineTuneOptions f = defaults.FineTuning;
         return defaults with
         {
-            Bits = Get(Bits, defaults.Bits), MinCount = Get(MinCount, defaults.MinCount), UnknownWordShare = Get(UnknownWordShare, defaults.UnknownWordShare), SpeechErrorShare = Get(SpeechErrorShare, defaults.SpeechErrorShare), PrependSod = Get(PrependSod, defaults.PrependSod),
+            Bits = Get(Bits, defaults.Bits), MinCount = Get(MinCount, defaults.MinCount), UnknownWordShare = Get(UnknownWordShare, defaults.UnknownWordShare), SpeechErrorShare = Get(SpeechErrorShare, defaults.SpeechErrorShare),
+            DropoutCopies = Get(WordDropoutCopies, defaults.DropoutCopies), DropoutCopyRate = Get(WordDropoutCopyRate, defaults.DropoutCopyRate),
+            DropoutCopyScope = Get(WordDropoutCopyScope, defaults.DropoutCopyScope), DropoutCopyMode = Get(WordDropoutCopyMode, defaults.DropoutCopyMode), PrependSod = Get(PrependSod, defaults.PrependSod),
             MaxWords = Get(MaxWords, defaults.MaxWords), BlockSize = Get(Block, defaults.BlockSize), RadialSize = Get(Radial, defaults.RadialSize),
             Document = Get(Document, defaults.Document), TagHead = Get(TagHead, defaults.TagHead), TagOffsets = Get(TagOffsets, defaults.TagOffsets),
             TagIncludesIntentParts = Get(TagIntentParts, defaults.TagIncludesIntentParts), Start = Get(Start, defaults.Start),

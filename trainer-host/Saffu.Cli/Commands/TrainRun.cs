@@ -139,7 +139,8 @@ internal static class TrainSummary
                 $", built in {corpus.Report.Elapsed.TotalSeconds:F2} s");
         output.WriteLine($"trained {settings.Out}: {t.TrainUtterances:N0} utterances" +
             (t.UnknownWordCopies > 0 ? $" (+{t.UnknownWordCopies:N0} copies with an unknown word)" : "") +
-            (t.SpeechErrorCopies > 0 ? $" (+{t.SpeechErrorCopies:N0} copies with a recognition error)" : "") + $" ({t.PrefixExamples:N0} prefixes), " +
+            (t.SpeechErrorCopies > 0 ? $" (+{t.SpeechErrorCopies:N0} copies with a recognition error)" : "") +
+            (t.DropoutCopies > 0 ? $" (+{t.DropoutCopies:N0} copies with dropped words)" : "") + $" ({t.PrefixExamples:N0} prefixes), " +
             $"{m.Vocabulary.Count:N0} word types, {m.Intents.Count} intents, b = {m.Config.Bits}, {m.Weights.ParameterCount(m.Config):N0} parameters");
         if (m.AnchorIds is { } anchors) output.WriteLine($"anchor words: {anchors.Count:N0} (a sentence without one is not understood)" +
             (t.UnanchoredNoneLeftOut > 0 ? $"; {t.UnanchoredNoneLeftOut:N0} {FloatModel.NoneIntentName} training sentences without one left out" : ""));

@@ -32,6 +32,10 @@ public sealed class EncodedCorpus
     /// <summary>Weight of the prefix ending at position e of an utterance of the given length.</summary>
     public static double PrefixWeight(int e, int length, double prefixWeight) => e == length - 1 ? 1.0 : prefixWeight;
 
+    /// <summary>The first <paramref name="count"/> utterances.</summary>
+    public EncodedCorpus First(int count) =>
+        new(Texts.Take(count).ToList(), Intents.Take(count).ToList(), Tags?.Take(count).ToList());
+
     /// <summary>This corpus followed by <paramref name="more"/> (both with tag targets or both without).</summary>
     public EncodedCorpus Concat(EncodedCorpus more) =>
         new(Texts.Concat(more.Texts).ToList(), Intents.Concat(more.Intents).ToList(), Tags is null || more.Tags is null ? null : Tags.Concat(more.Tags).ToList());

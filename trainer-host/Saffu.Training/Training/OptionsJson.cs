@@ -26,7 +26,19 @@ public static class OptionsJson
         GrownFrom = o.ContainsKey("grownFrom") ? r.Int(o, "grownFrom") : 0,
     };
 
-    public static JsonObject Training(TrainOptions t) => new()
+    /// <summary>The training options; the word dropout copy keys only when copies are made (docs/model-dir.md).</summary>
+    public static JsonObject Training(TrainOptions t)
+    {
+        JsonObject o = Knobs(t);
+        if (t.DropoutCopies == 0) return o;
+        o["dropoutCopies"] = t.DropoutCopies;
+        o["dropoutCopyRate"] = t.DropoutCopyRate;
+        o["dropoutCopyScope"] = t.DropoutCopyScope.ToString().ToLowerInvariant();
+        o["dropoutCopyMode"] = t.DropoutCopyMode.ToString().ToLowerInvariant();
+        return o;
+    }
+
+    static JsonObject Knobs(TrainOptions t) => new()
     {
         ["bits"] = t.Bits, ["minCount"] = t.MinCount, ["unknownWordShare"] = t.UnknownWordShare, ["speechErrorShare"] = t.SpeechErrorShare, ["prependSod"] = t.PrependSod, ["maxWords"] = t.MaxWords, ["blockSize"] = t.BlockSize,
         ["radialSize"] = t.RadialSize, ["document"] = t.Document, ["tagHead"] = t.TagHead.ToString().ToLowerInvariant(),
@@ -86,6 +98,22 @@ public static class OptionsJson
         return options;
     }
 
+    static DropoutCopyScope DropoutScope(JsonObject o, JsonReader r)
+    {
+        if (!o.ContainsKey("dropoutCopyScope")) return DropoutCopyScope.Commands;
+        string scope = r.String(o, "dropoutCopyScope");
+        return Enum.TryParse(scope, ignoreCase: true, out DropoutCopyScope s) && !int.TryParse(scope, out _) ? s
+            : throw r.Bad("dropoutCopyScope", $"\"{scope}\"", "commands, intents or all");
+    }
+
+    static DropoutCopyMode DropoutMode(JsonObject o, JsonReader r)
+    {
+        if (!o.ContainsKey("dropoutCopyMode")) return DropoutCopyMode.Oov;
+        string mode = r.String(o, "dropoutCopyMode");
+        return Enum.TryParse(mode, ignoreCase: true, out DropoutCopyMode m) && !int.TryParse(mode, out _) ? m
+            : throw r.Bad("dropoutCopyMode", $"\"{mode}\"", "oov or remove");
+    }
+
     public static TrainOptions Training(JsonObject o, JsonReader r)
     {
         JsonObject s = r.Object(o, "solver"), f = r.Object(o, "fineTuning");
@@ -94,7 +122,10 @@ public static class OptionsJson
         {
             Bits = r.Int(o, "bits"), MinCount = o.ContainsKey("minCount") ? r.Int(o, "minCount") : 1,
             UnknownWordShare = o.ContainsKey("unknownWordShare") ? r.Double(o, "unknownWordShare") : 0,
-            SpeechErrorShare = o.ContainsKey("speechErrorShare") ? r.Double(o, "speechErrorShare") : 0, PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
+            SpeechErrorShare = o.ContainsKey("speechErrorShare") ? r.Double(o, "speechErrorShare") : 0,
+            DropoutCopies = o.ContainsKey("dropoutCopies") ? r.Int(o, "dropoutCopies") : 0,
+            DropoutCopyRate = o.ContainsKey("dropoutCopyRate") ? r.Double(o, "dropoutCopyRate") : 0.2,
+            DropoutCopyScope = DropoutScope(o, r), DropoutCopyMode = DropoutMode(o, r), PrependSod = r.Bool(o, "prependSod"), MaxWords = r.Int(o, "maxWords"),
             BlockSize = r.Int(o, "blockSize"), RadialSize = r.Int(o, "radialSize"), Document = r.Bool(o, "document"),
             TagHead = Enum.TryParse(tagHead, ignoreCase: true, out TagHeadMode mode) ? mode : throw r.Bad("tagHead", $"\"{tagHead}\"", "auto, on or off"),
             TagOffsets = r.Int(o, "tagOffsets"), TagIncludesIntentParts = r.Bool(o, "tagIncludesIntentParts"),

@@ -27,6 +27,8 @@ public sealed record TrainOptions
 {
     /// <summary>Largest b chosen automatically (the blob's limit).</summary>
     public const int MaxBits = 4096;
+    /// <summary>Most word dropout copies per utterance (each one trains like another utterance).</summary>
+    public const int MaxDropoutCopies = 8;
 
     /// <summary>b; 0 = automatic: the vocabulary size (one code bit per word: exact naive Bayes in the document part), at most <see cref="MaxBits"/>.</summary>
     public int Bits { get; init; }
@@ -39,6 +41,14 @@ public sealed record TrainOptions
     public double UnknownWordShare { get; init; }
     /// <summary>Share of the command utterances (none class excepted) that also train once with one recognition-like error (<see cref="SpeechErrorCopies"/>), 0..1.</summary>
     public double SpeechErrorShare { get; init; }
+    /// <summary>Word dropout as training copies (<see cref="WordDropoutCopies"/>): copies made of each utterance in <see cref="DropoutCopyScope"/>, 0 = off.</summary>
+    public int DropoutCopies { get; init; }
+    /// <summary>Probability that a droppable word of a dropout copy reads as &lt;oov&gt;, 0 &lt; P &lt; 1.</summary>
+    public double DropoutCopyRate { get; init; } = 0.2;
+    /// <summary>What a dropped word of a dropout copy becomes: &lt;oov&gt; or nothing.</summary>
+    public DropoutCopyMode DropoutCopyMode { get; init; } = DropoutCopyMode.Oov;
+    /// <summary>Which utterances get dropout copies.</summary>
+    public DropoutCopyScope DropoutCopyScope { get; init; } = DropoutCopyScope.Commands;
     public bool PrependSod { get; init; } = true;
     /// <summary>Positions per utterance including &lt;sod&gt;; later words are dropped (blob maxWords).</summary>
     public int MaxWords { get; init; } = 64;
@@ -125,6 +135,8 @@ public sealed record TrainOptions
         Check(MinCount is >= 1 and <= 1000, "min count", MinCount, "1..1000");
         Check(UnknownWordShare is >= 0 and <= 1, "unknown word share", UnknownWordShare, "0..1");
         Check(SpeechErrorShare is >= 0 and <= 1, "speech error share", SpeechErrorShare, "0..1");
+        Check(DropoutCopies is >= 0 and <= MaxDropoutCopies, "word dropout copies", DropoutCopies, $"0 (off) or 1..{MaxDropoutCopies}");
+        Check(DropoutCopyRate is > 0 and < 1, "word dropout copy rate", DropoutCopyRate, "0 < P < 1");
         Check(MaxWords is >= 1 and <= 255, "max words", MaxWords, "1..255");
         Check(BlockSize is >= 0 and <= 64, "block size", BlockSize, "0 (off) or 1..64");
         Check(RadialSize is >= 0 and <= 64, "radial size", RadialSize, "0 (off) or 1..64");

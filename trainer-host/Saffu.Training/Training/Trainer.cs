@@ -72,6 +72,11 @@ public static class Trainer
             tagLabels.Select((l, i) => (l, i)).Where(p => p.l.StartsWith("I-", StringComparison.Ordinal)).Select(p => p.i).ToHashSet(),
             tagLabels.ToList().IndexOf(TagSet.Outside), model.AnchorIds);
         int speechErrorCopies = trainSet.Count - beforeSpeechErrors;
+        var dropoutCopies = WordDropoutCopies.Make(trainSet.First(encoded), vocabulary.OovId, options.DropoutCopies, options.DropoutCopyRate,
+            options.FineTuning.Seed, id => WordDropoutCopies.InScope(intents[id], options.DropoutCopyScope),
+            (anchorWords ?? []).Concat(SpeechErrorCopies.Protected).Select(vocabulary.IdOf).Where(id => id != vocabulary.OovId).ToHashSet(),
+            tagLabels.ToList().IndexOf(TagSet.Outside), options.DropoutCopyMode);
+        trainSet = trainSet.Concat(dropoutCopies);
         var validSet = EncodedCorpus.Encode(valid, vocabulary, intents, null, out _);
         if (trainSet.Count == 0) throw new ArgumentException("No training utterance has a word the tokenizer keeps.");
         if (options.Cooccurrence is { Enabled: true, Source: CooccurrenceSource.Counts })
@@ -133,6 +138,7 @@ public static class Trainer
                 TrainUtterances = encoded,
                 UnknownWordCopies = beforeSpeechErrors - encoded,
                 SpeechErrorCopies = speechErrorCopies,
+                DropoutCopies = dropoutCopies.Count,
                 DroppedUtterances = dropped,
                 UnanchoredNoneLeftOut = leftOut,
                 PrefixExamples = trainSet.PrefixCount,

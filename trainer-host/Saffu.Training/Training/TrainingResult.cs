@@ -34,6 +34,8 @@ public sealed record TrainingMeasurements
     public int UnknownWordCopies { get; init; }
     /// <summary>Copies of command utterances with one recognition-like error (<see cref="TrainOptions.SpeechErrorShare"/>).</summary>
     public int SpeechErrorCopies { get; init; }
+    /// <summary>Word dropout copies of training utterances (<see cref="TrainOptions.DropoutCopies"/>).</summary>
+    public int DropoutCopies { get; init; }
     public long PrefixExamples { get; init; }
     public int UnmatchedSlots { get; init; }
     public double ExplicitValidAccuracy { get; init; } = double.NaN;
