@@ -170,9 +170,9 @@ namespace Saffu.Runtime.Tests
             TestActionMap seven = Home();
             seven.Version = 7;
             byte[] old = seven.Write(), current = Home().Write();
-            Assert.AreEqual(7, old[0]);   // 0x8007, little-endian
-            Assert.AreEqual(0x80, old[1]);
-            Assert.AreEqual(8, current[0]);
+            Assert.AreEqual(7, (int)old[0]);   // 0x8007, little-endian
+            Assert.AreEqual(0x80, (int)old[1]);
+            Assert.AreEqual(8, (int)current[0]);
             for (int i = 2; i < SectionBytes; i++) Assert.AreEqual(current[i], old[i], "byte " + i + " after the version");
             LoadResult result = LoadWith(old);
             Assert.AreEqual(BlobError.None, result.Error, result.Message);
