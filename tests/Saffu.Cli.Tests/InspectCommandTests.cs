@@ -50,7 +50,7 @@ public sealed class InspectCommandTests
         string blob = Path.Combine(ExportCommandTests.RepoRoot(), "models", "lights", "lights.blob");
         var (code, output, error) = SaffuCli.Run("inspect", blob);
         Assert.AreEqual(0, code, error);
-        StringAssert.Contains(output, "action map: layout 7, 9 lights, 5 areas, 19 colours, ");
+        StringAssert.Contains(output, "action map: layout 8, 9 lights, 5 areas, 19 colours, ");
         var map = Saffu.Runtime.Blob.ModelBlob.Load(File.ReadAllBytes(blob)).Model!.Actions.Map!;
         StringAssert.Contains(output, $" {map.PlaceCount} place, {map.LeadCount} lead and {map.DeviceCount} device phrases, step 20%");
 
@@ -58,7 +58,7 @@ public sealed class InspectCommandTests
         Assert.AreEqual(0, jsonCode);
         using var doc = JsonDocument.Parse(json);
         var actionMap = doc.RootElement.GetProperty("action_map");
-        Assert.AreEqual(7, actionMap.GetProperty("layout").GetInt32());
+        Assert.AreEqual(8, actionMap.GetProperty("layout").GetInt32());
         Assert.AreEqual(map.PlaceCount, actionMap.GetProperty("place_phrases").GetInt32());
         Assert.AreEqual(map.LeadCount, actionMap.GetProperty("lead_phrases").GetInt32());
         Assert.AreEqual(map.DeviceCount, actionMap.GetProperty("device_phrases").GetInt32());

@@ -201,6 +201,27 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
+    public void ALevelWordSetsThatBrightnessAsANumberWould()
+    {
+        // "full" was a step up (20 % from off), "half" an unknown step (docs/action-map.md step 3, layout 8).
+        string input = "set the kitchen light to full\nset the kitchen light to half brightness\nput the living room lights up to max\n";
+        var (code, output, error) = Run(input, "run", "--blob", ShippedBlob.Path, "--json");
+        Assert.AreEqual(0, code, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.HasCount(3, lines);
+        int[] levels = [100, 50, 100];
+        string[] messages = ["kitchen light 100%", "kitchen light 50%", "ceiling light 100%, floor lamp 100%, mood light 100% colour 255,255,255"];
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.AreEqual("HassLightSet", lines[i].GetProperty("intent").GetString(), output);
+            JsonElement slots = lines[i].GetProperty("slots");
+            Assert.AreEqual(levels[i], slots.GetProperty("brightness").GetInt32(), output);
+            Assert.IsFalse(slots.TryGetProperty("step", out _), output);
+            Assert.AreEqual(messages[i], lines[i].GetProperty("action").GetProperty("message").GetString(), output);
+        }
+    }
+
+    [TestMethod]
     public void ALightNameWithAContractedSReadsAsTheName()
     {
         // "lamp's" is no word of the model: it reads as "lamp" (docs/tokenizer.md §Unknown words ending in 's), so the name

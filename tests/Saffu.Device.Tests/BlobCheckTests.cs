@@ -35,9 +35,17 @@ namespace Saffu.Device.Tests
         }
 
         [TestMethod]
-        public void ReadsActionMapsOfLayout7AndOfLayouts1To6()
+        public void ReadsActionMapsOfLayouts7And8AndOfLayouts1To6()
         {
-            // TestBlobs.First() has a layout-7 action map; the same home with layout 6's header (no version field, u8 counts).
+            // TestBlobs.First() has a layout-8 action map; the same home with layout 7's version and with layout 6's header
+            // (no version field, u8 counts).
+            TestModelSpec seven = LightsModel.Create(true);
+            TestActionMap sevenMap = LightsModel.Home(LightsModel.Words());
+            sevenMap.Version = 7;
+            seven.ActionMap = sevenMap.Write();
+            byte[] layout7 = TestBlobWriter.Write(seven);
+            Assert.AreEqual(BlobError.None, Check(layout7));
+            AssertAgreement(layout7);
             TestModelSpec spec = LightsModel.Create(true);
             TestActionMap old = LightsModel.Home(LightsModel.Words());
             old.Version = 6;
@@ -47,7 +55,7 @@ namespace Saffu.Device.Tests
             AssertAgreement(previous);
             // A layout the device does not read is refused at upload, naming the version found and those read.
             spec.ActionMap = LightsModel.Home(LightsModel.Words()).Write();
-            spec.ActionMap[0] = 8;
+            spec.ActionMap[0] = 9;
             byte[] future = TestBlobWriter.Write(spec);
             RamRegionStore ram = new RamRegionStore();
             IRegion region = ram.Open("slot", future.Length);
@@ -55,7 +63,7 @@ namespace Saffu.Device.Tests
             BlobCheck check = new BlobCheck();
             Assert.IsFalse(check.Check(new RegionWindow(region), future.Length));
             Assert.AreEqual((int)BlobError.BadActionMap, (int)check.Error);
-            Assert.IsTrue(check.Message.IndexOf("ActionMap is version 8 but this runtime reads versions 1..7") >= 0, check.Message);
+            Assert.IsTrue(check.Message.IndexOf("ActionMap is version 9 but this runtime reads versions 1..8") >= 0, check.Message);
             Assert.AreEqual((int)BlobError.BadActionMap, (int)ModelBlob.Load(future).Error);
         }
 

@@ -17,11 +17,11 @@ namespace Saffu.Runtime.Tests
     [TestClass]
     public class ActionMapLoadTests
     {
-        // Offsets in LightsModel's section (layout 7): header 20 bytes, 6 intent actions padded to 28,
+        // Offsets in LightsModel's section (layout 8; layout 7 the same bytes but the version): header 20 bytes, 6 intent actions padded to 28,
         // areas 28..43, lights 43..96 (light 1 at 60, light 2 at 72), colours 96..116, steps 116..128.
         // Layout 6's header is 8 bytes shorter.
         const int Actions = 20, Areas = 28, Light1 = 60, Light2 = 72, Steps = 116, SectionBytes = 128, OldHeaderSaving = 8;
-        // Header fields of layout 7.
+        // Header fields of layouts 7 and 8.
         const int LightCountAt = 2, AreaCountAt = 4, ColorCountAt = 6, StepCountAt = 8, PlaceCountAt = 10, LeadCountAt = 12,
             DeviceCountAt = 14, StepPercentAt = 16;
 
@@ -144,8 +144,9 @@ namespace Saffu.Runtime.Tests
         [TestMethod]
         public void AnotherLayoutVersionIsRefusedNamingIt()
         {
-            Expect(Patched16(0, ActionMap.VersionFlag | 8), "ActionMap is version 8", "reads versions 1..7");
-            Expect(Patched16(0, ActionMap.VersionFlag), "ActionMap is version 0", "reads versions 1..7");
+            Expect(Patched16(0, ActionMap.VersionFlag | 9), "ActionMap is version 9", "reads versions 1..8");
+            Expect(Patched16(0, ActionMap.VersionFlag), "ActionMap is version 0", "reads versions 1..8");
+            Expect(Patched16(0, ActionMap.VersionFlag | 6), "ActionMap is version 6", "reads versions 1..8");
             // A header of layouts 1..6 is told apart by its first u16, lightCount: 0 or 65..32767 is a bad lightCount.
             Expect(Patched16(0, 0x7FFF), "lightCount is 32767", "1..64");
         }
@@ -161,6 +162,59 @@ namespace Saffu.Runtime.Tests
             Expect(section, "lead phrase", "left");
             section[LeadCountAt + 1] = 0x80;   // 32,812: a count no u8 could hold, past the limit
             Expect(section, "leadCount is 32812", "0..1024");
+        }
+
+        [TestMethod]
+        public void ASectionOfLayout7StillLoadsTheSame()
+        {
+            TestActionMap seven = Home();
+            seven.Version = 7;
+            byte[] old = seven.Write(), current = Home().Write();
+            Assert.AreEqual(7, (int)old[0]);   // 0x8007, little-endian
+            Assert.AreEqual(0x80, (int)old[1]);
+            Assert.AreEqual(8, (int)current[0]);
+            for (int i = 2; i < SectionBytes; i++) Assert.AreEqual(current[i], old[i], "byte " + i + " after the version");
+            LoadResult result = LoadWith(old);
+            Assert.AreEqual(BlobError.None, result.Error, result.Message);
+            ActionMap map = result.Model!.Actions.Map!;
+            Assert.AreEqual(3, map.StepCount);
+            Assert.AreEqual(1, map.StepDirection(2));
+            Assert.AreEqual(-1, map.StepLevel(2));
+            // A level record is layout 8's: in a version-7 section its kind byte is a bad direction.
+            seven.Level("up", 100, false);
+            Expect(seven.Write(), "step phrase 3 has direction 3", "1 (up) or 2 (down) (levels 3 and 4 are layout 8's)");
+        }
+
+        [TestMethod]
+        public void LevelAndFractionPhrasesAreExposedWithTheirLevels()
+        {
+            TestActionMap home = Home();
+            home.Level("softer", 100, false);
+            home.Level("up to", 25, true);
+            LoadResult result = LoadWith(home.Write());
+            Assert.AreEqual(BlobError.None, result.Error, result.Message);
+            ActionMap map = result.Model!.Actions.Map!;
+            Assert.AreEqual(5, map.StepCount);
+            Assert.AreEqual("softer", map.StepPhrase(3));
+            Assert.AreEqual("up to", map.StepPhrase(4));
+            Assert.AreEqual(0, map.StepDirection(3));
+            Assert.AreEqual(100, map.StepLevel(3));
+            Assert.IsFalse(map.IsFraction(3));
+            Assert.AreEqual(25, map.StepLevel(4));
+            Assert.IsTrue(map.IsFraction(4));
+            Assert.AreEqual(2, map.StepWords(4));
+            Assert.AreEqual(-1, map.StepLevel(0));
+        }
+
+        [TestMethod]
+        public void ALevelOutOfRangeIsRefused()
+        {
+            TestActionMap zero = Home();
+            zero.Level("softer", 0, false);
+            Expect(zero.Write(), "step phrase 3 has level 0", "1..100 (percent)");
+            TestActionMap over = Home();
+            over.Level("softer", 101, true);
+            Expect(over.Write(), "step phrase 3 has level 101", "1..100 (percent)");
         }
 
         [TestMethod]
@@ -267,7 +321,7 @@ namespace Saffu.Runtime.Tests
         [TestMethod]
         public void ABadStepDirectionIsRefused()
         {
-            Expect(Patched(Steps, 3), "step phrase 0 has direction 3", "1 (up) or 2 (down)");
+            Expect(Patched(Steps, 5), "step phrase 0 has direction 5", "1 (up) or 2 (down), 3 (level) or 4 (fraction)");
             Expect(Patched(Steps, 0), "step phrase 0 has direction 0", "1 (up) or 2 (down)");
         }
 

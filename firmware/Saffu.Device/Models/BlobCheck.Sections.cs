@@ -141,7 +141,7 @@ namespace Saffu.Device.Models
             return Tensor("TagHead O_tag", inputs, tagCount, 15) && ExactEnd(BlobError.BadTensor, "TagHead");
         }
 
-        /// <summary>The ActionMap header's counts and the intent actions' bytes, of layout 7 or of layouts 1..6 (docs/action-map.md).</summary>
+        /// <summary>The ActionMap header's counts and the intent actions' bytes, of layouts 7 and 8 or of layouts 1..6 (docs/action-map.md).</summary>
         bool CheckActionMapCounts()
         {
             if (Find(ActionMapKind) < 0) return true;
@@ -154,7 +154,7 @@ namespace Saffu.Device.Models
                 return MapCounts(first, w.U16(cur + 2), w.U16(cur + 4), w.U16(cur + 6), w.Byte(cur + 8), ActionMap.UnversionedHeaderBytes);
             }
             int version = first & ~ActionMap.VersionFlag;
-            if (version != ActionMap.Version)
+            if (version < ActionMap.FirstVersionedLayout || version > ActionMap.Version)
                 return Fail(BlobError.BadActionMap, "ActionMap is version " + version + " but this runtime reads versions 1.." + ActionMap.Version);
             if (!Need(ActionMap.HeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
             int places = w.U16(cur + 10), leads = w.U16(cur + 12), devices = w.U16(cur + 14);

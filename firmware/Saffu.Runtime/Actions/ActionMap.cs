@@ -9,11 +9,13 @@ namespace Saffu.Runtime.Actions
     /// </summary>
     public sealed partial class ActionMap
     {
-        /// <summary>The layout this runtime writes and reads (docs/action-map.md, Version history); it also reads layouts 1..6.</summary>
-        public const int Version = 7;
+        /// <summary>The layout this runtime writes and reads (docs/action-map.md, Version history); it also reads layouts 1..7.</summary>
+        public const int Version = 8;
+        /// <summary>The first layout with a version field (0x8007); layouts 7 and 8 share its header.</summary>
+        public const int FirstVersionedLayout = 7;
         /// <summary>Bit 15 of the first u16: a header with a version field (layout 7 on); layouts 1..6 start with lightCount.</summary>
         public const int VersionFlag = 0x8000;
-        /// <summary>Header bytes of layout 7 (version, seven u16 counts, stepPercent, 3 reserved) and of layouts 1..6.</summary>
+        /// <summary>Header bytes of layouts 7 and 8 (version, seven u16 counts, stepPercent, 3 reserved) and of layouts 1..6.</summary>
         public const int HeaderBytes = 20, UnversionedHeaderBytes = 12;
         public const int MaxLights = 64, MaxAreas = 64, MaxColors = 64, MaxSteps = 255;
         /// <summary>Place, lead and device phrases (u16 counts since layout 7; layouts 1..6 stored u8 counts).</summary>
@@ -22,6 +24,12 @@ namespace Saffu.Runtime.Actions
         public const int MaxPin = 39, NoPin = 0xFF;
         public const int FlagDimmable = 1, FlagColor = 2;
         public const int DirectionUp = 1, DirectionDown = 2;
+        /// <summary>
+        /// Step table kinds of layout 8 (docs/action-map.md step 3): a level phrase sets its level, in percent, as a number
+        /// would ("full", "max": 100); a fraction phrase too, times a number said right before it ("three quarters": 3 × 25).
+        /// Both store a u8 level (1..100) after the kind byte.
+        /// </summary>
+        public const int DirectionLevel = 3, DirectionFraction = 4;
         public const int LeadNone = 0, LeadFiller = 1, LeadQuestion = 2, LeadNegation = 3;
         /// <summary>Word kinds of the lead table that are no lead (docs/action-map.md step 2): matched anywhere in the sentence.</summary>
         public const int WordLightNoun = 4, WordEveryLight = 5;
@@ -82,7 +90,7 @@ namespace Saffu.Runtime.Actions
         readonly int[] areaAt;    // [A] offset of each area's nameCount
         readonly int[] lightAt;   // [L] offset of each light's pin byte
         readonly int[] colorAt;   // [C] offset of each colour's red byte
-        readonly int[] stepAt;    // [S] offset of each step's direction byte
+        readonly int[] stepAt;    // [S] offset of each step's direction byte (then, for a level or fraction, its level byte)
         readonly int[] placeAt;   // [P] offset of each place phrase
         readonly int[] leadAt;    // [E] offset of each lead phrase's kind byte
         readonly int[] deviceAt;  // [D] offset of each device phrase's intent byte
@@ -361,8 +369,21 @@ namespace Saffu.Runtime.Actions
         /// <summary>Colour c's component 0 red, 1 green, 2 blue, 0..255.</summary>
         public int ColorComponent(int color, int channel) { return data[colorAt[color] + channel]; }
 
-        /// <summary>+1 for a step phrase that means up, −1 for down.</summary>
-        public int StepDirection(int step) { return data[stepAt[step]] == DirectionUp ? 1 : -1; }
+        /// <summary>+1 for a step phrase that means up, −1 for down, 0 for a level or fraction phrase.</summary>
+        public int StepDirection(int step)
+        {
+            int direction = data[stepAt[step]];
+            return direction == DirectionUp ? 1 : direction == DirectionDown ? -1 : 0;
+        }
+
+        /// <summary>The level in percent (1..100) of a level or fraction phrase of the step table; −1 for a step up or down.</summary>
+        public int StepLevel(int step) { return data[stepAt[step]] >= DirectionLevel ? data[stepAt[step] + 1] : -1; }
+
+        /// <summary>A fraction phrase ("quarters"): a number said right before it counts that many of its level.</summary>
+        public bool IsFraction(int step) { return data[stepAt[step]] == DirectionFraction; }
+
+        /// <summary>Offset of the step record's phrase: after the direction byte, and after the level byte of a level or fraction.</summary>
+        int StepPhraseAt(int step) { return stepAt[step] + (data[stepAt[step]] >= DirectionLevel ? 2 : 1); }
 
         /// <summary>The light one of whose names is ids[first..first+count), or −1.</summary>
         public int FindLight(int[] ids, int first, int count)
@@ -408,15 +429,35 @@ namespace Saffu.Runtime.Actions
             return -1;
         }
 
-        /// <summary>The step phrase ids[first..first+count), or −1.</summary>
+        /// <summary>The step phrase ids[first..first+count) — up, down, or (layout 8) a level or fraction —, or −1.</summary>
         public int FindStep(int[] ids, int first, int count)
         {
             for (int step = 0; step < stepAt.Length; step++)
             {
-                if (PhraseIs(stepAt[step] + 1, ids, first, count)) return step;
+                if (PhraseIs(StepPhraseAt(step), ids, first, count)) return step;
             }
             return -1;
         }
+
+        /// <summary>The longest level or fraction phrase of the step table that starts at ids[at] and ends by ids[end − 1]; −1 if none.</summary>
+        public int LevelAt(int[] ids, int at, int end)
+        {
+            int best = -1, bestWords = 0;
+            for (int step = 0; step < stepAt.Length; step++)
+            {
+                if (data[stepAt[step]] < DirectionLevel) continue;
+                int phrase = StepPhraseAt(step), n = data[phrase];
+                if (n > bestWords && at + n <= end && PhraseIs(phrase, ids, at, n))
+                {
+                    best = step;
+                    bestWords = n;
+                }
+            }
+            return best;
+        }
+
+        /// <summary>Words of step phrase s.</summary>
+        public int StepWords(int step) { return data[StepPhraseAt(step)]; }
 
         /// <summary>The first colour phrase among ids[first..first+count): earliest position, longest phrase; −1 if none.</summary>
         public int FindColorIn(int[] ids, int first, int count)
@@ -432,7 +473,7 @@ namespace Saffu.Runtime.Actions
             return -1;
         }
 
-        /// <summary>The first step phrase among ids[first..first+count): earliest position, longest phrase; −1 if none.</summary>
+        /// <summary>The first step phrase up or down among ids[first..first+count): earliest position, longest phrase; −1 if none.</summary>
         public int FindStepIn(int[] ids, int first, int count)
         {
             for (int at = first; at < first + count; at++)
@@ -440,7 +481,7 @@ namespace Saffu.Runtime.Actions
                 for (int n = PhraseWordsLeft(first + count - at); n >= 1; n--)
                 {
                     int step = FindStep(ids, at, n);
-                    if (step >= 0) return step;
+                    if (step >= 0 && StepLevel(step) < 0) return step;
                 }
             }
             return -1;
@@ -558,7 +599,7 @@ namespace Saffu.Runtime.Actions
         public string ColorName(int color) { return PhraseText(colorAt[color] + ColorFixedBytes); }
 
         /// <summary>The step phrase's words (allocates).</summary>
-        public string StepPhrase(int step) { return PhraseText(stepAt[step] + 1); }
+        public string StepPhrase(int step) { return PhraseText(StepPhraseAt(step)); }
 
         /// <summary>nameCount at 'at', then that many phrases: does one equal the ids?</summary>
         bool AnyNameIs(int at, int[] ids, int first, int count)

@@ -71,6 +71,8 @@ namespace Saffu.Runtime.Actions
         public int Brightness { get; private set; }
         /// <summary>+1 up, −1 down, 0 no step.</summary>
         public int Step { get; private set; }
+        /// <summary>The brightness a level phrase said ("full": 100, "three quarters": 75), −1 if none; when set, Brightness is it.</summary>
+        public int Level { get; private set; }
 
         /// <summary>Bytes the planner allocates for that many lights and areas: light states, 3 × lights commands, target flags.</summary>
         public static int RamBytesFor(int lights, int areas)
@@ -328,6 +330,7 @@ namespace Saffu.Runtime.Actions
             Area = -1;
             Color = -1;
             Brightness = -1;
+            Level = -1;
             Step = 0;
         }
 
@@ -640,6 +643,7 @@ namespace Saffu.Runtime.Actions
         {
             ActionMap map = Map!;
             ActionReason bad = ActionReason.None;
+            bool levelSpan = false;   // the step span is a level phrase: ReadLevel reads it with the words
             if (brightnessSlot >= 0)
             {
                 int n = decision.SlotNumber(brightnessSlot);
@@ -648,19 +652,47 @@ namespace Saffu.Runtime.Actions
             if (Has(s, stepSlot))
             {
                 int step = map.FindStep(s.WordIds, First(s, stepSlot), Count(s, stepSlot));
-                if (step >= 0) Step = map.StepDirection(step);
-                else bad = ActionReason.UnknownStep;
+                if (step < 0) bad = ActionReason.UnknownStep;
+                else if (map.StepLevel(step) < 0) Step = map.StepDirection(step);
+                else levelSpan = true;
             }
             if (Has(s, colorSlot))
             {
                 Color = map.FindColor(s.WordIds, First(s, colorSlot), Count(s, colorSlot));
                 if (Color < 0) bad = ActionReason.UnknownColour;
-                if (Step == 0 && StepRightBefore(s, colorSlot)) return ActionReason.ColourStep;
+                if (Step == 0 && !levelSpan && StepRightBefore(s, colorSlot)) return ActionReason.ColourStep;
             }
+            ReadLevel(decision.Session);
             if (Brightness < 0 && Step == 0 && Color < 0 && ReadValuesFromWords(decision.Session)) return ActionReason.None;
             // A usable value wins over a span that is no phrase ("dim the lights to half": "half" tagged as a colour).
             if (Brightness >= 0 || Step != 0 || Color >= 0) return ActionReason.None;
             return bad == ActionReason.None ? ActionReason.NothingToSet : bad;
+        }
+
+        /// <summary>
+        /// A level phrase among the words sets that brightness, as a number would (docs/action-map.md step 3, layout 8): the
+        /// first one (earliest, longest), tagged as a step or not ("set the kitchen light to full", "dim the lounge to
+        /// half": an absolute value wins over a step). A fraction counts a number said right before it ("three quarters":
+        /// 75, also when the tagger read that number as the brightness). A brightness said elsewhere wins, and so does a
+        /// step phrase tagged after the level phrase ("it is on full, dim it").
+        /// </summary>
+        void ReadLevel(Session session)
+        {
+            ActionMap map = Map!;
+            RunState s = session.State;
+            int first = session.Position - session.Words, end = session.Position;
+            for (int at = first; at < end; at++)
+            {
+                int level = map.LevelAt(s.WordIds, at, end);
+                if (level < 0) continue;
+                int percent = map.StepLevel(level), count = at > first && map.IsFraction(level) ? s.Numbers[at - 1] : -1;
+                if (count >= 0) percent = count > LightStates.Full ? LightStates.Full : Clamp(count * percent, 0, LightStates.Full);
+                bool counted = count >= 0 && Has(s, brightnessSlot) && First(s, brightnessSlot) <= at - 1 && at - 1 < First(s, brightnessSlot) + Count(s, brightnessSlot);
+                if ((Brightness >= 0 && !counted) || (Step != 0 && First(s, stepSlot) >= at + map.StepWords(level))) return;
+                Level = Brightness = percent;
+                Step = 0;
+                return;
+            }
         }
 
         /// <summary>

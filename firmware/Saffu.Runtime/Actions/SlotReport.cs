@@ -5,7 +5,8 @@ namespace Saffu.Runtime.Actions
     /// <summary>
     /// The slots of a decision as reporters show them (docs/cli.md, saffu run, Slots): canonical
     /// names matched as the planner matches them, the span's words when nothing matches, brightness
-    /// as the number said, a step dropped when a brightness was heard; after a plan, a name span the planner completed
+    /// as the number said, a step span that is a level phrase as the brightness it sets ("full": 100), a step dropped when
+    /// a brightness was heard; after a plan, the level the planner read from the words is the brightness; a name span the planner completed
     /// to a light is that light, a name read as an area becomes that area, a colour or step the planner read from the words is filled in, and a plan that
     /// switches or answers reports no value (brightness, step, colour: HassLightSet's slots only).
     /// One instance per reporter; Read allocates the strings.
@@ -27,6 +28,7 @@ namespace Saffu.Runtime.Actions
             Decision d = session.Decision;
             RunState s = session.State;
             ActionMap? map = planner.Map;
+            int level = -1;   // a step span's level phrase
             for (int slot = 0; slot < d.SlotCount; slot++)
             {
                 if (!d.HasSlot(slot)) continue;
@@ -53,9 +55,11 @@ namespace Saffu.Runtime.Actions
                 else if (name == ActionPlanner.StepSlot)
                 {
                     int i = map == null ? -1 : map.FindStep(s.WordIds, first, count);
-                    Step = i >= 0 ? (map!.StepDirection(i) > 0 ? "up" : "down") : d.SlotText(slot);
+                    if (i >= 0 && map!.StepLevel(i) >= 0) level = map.StepLevel(i);
+                    else Step = i >= 0 ? (map!.StepDirection(i) > 0 ? "up" : "down") : d.SlotText(slot);
                 }
             }
+            if (Brightness < 0) Brightness = level;
             if (Brightness >= 0) Step = null;
             if (planned) AsPlanned(planner);
         }
@@ -102,6 +106,11 @@ namespace Saffu.Runtime.Actions
             }
             string? color = plan.ColorName();
             if (color != null) Color = color;
+            if (plan.Level >= 0)
+            {
+                Brightness = plan.Level;   // "set the kitchen light to full": 100, as if said as a number
+                Step = null;
+            }
             string? step = plan.StepName();
             if (step != null && plan.Brightness < 0) Step = step;
         }

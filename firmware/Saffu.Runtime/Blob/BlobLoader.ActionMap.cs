@@ -12,6 +12,7 @@ namespace Saffu.Runtime.Blob
         long pinsUsed;   // bit p: GPIO p already driven by an earlier light
 
         int mapLights, mapAreas, mapColors, mapSteps, mapStepPercent, mapPlaces, mapLeads, mapDevices;   // the ActionMap header's counts
+        int mapVersion;   // the section's layout: 1..6 read as 6 (no version field), 7 or 8
 
         bool ReadActionMap()
         {
@@ -70,8 +71,8 @@ namespace Saffu.Runtime.Blob
         }
 
         /// <summary>
-        /// The header's counts (docs/action-map.md, Section layout): layout 7 (version field 0x8007, u16 counts), or
-        /// layouts 1..6, whose first u16 is lightCount (no version field, u8 place, lead and device counts).
+        /// The header's counts (docs/action-map.md, Section layout): layouts 7 and 8 (version field 0x8007 or 0x8008, u16
+        /// counts), or layouts 1..6, whose first u16 is lightCount (no version field, u8 place, lead and device counts).
         /// </summary>
         bool ReadMapHeader()
         {
@@ -82,15 +83,17 @@ namespace Saffu.Runtime.Blob
                 if (!Need(ActionMap.UnversionedHeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
                 mapLights = first; mapAreas = LittleEndian.U16(b, cur + 2); mapColors = LittleEndian.U16(b, cur + 4); mapSteps = LittleEndian.U16(b, cur + 6);
                 mapStepPercent = b[cur + 8]; mapPlaces = b[cur + 9]; mapLeads = b[cur + 10]; mapDevices = b[cur + 11];
+                mapVersion = ActionMap.FirstVersionedLayout - 1;
                 cur += ActionMap.UnversionedHeaderBytes;
                 return true;
             }
             int version = first & ~ActionMap.VersionFlag;
-            if (version != ActionMap.Version)
+            if (version < ActionMap.FirstVersionedLayout || version > ActionMap.Version)
                 return Fail(BlobError.BadActionMap, "ActionMap is version " + version + " but this runtime reads versions 1.." + ActionMap.Version);
             if (!Need(ActionMap.HeaderBytes, BlobError.BadActionMap, "ActionMap header")) return false;
             mapLights = LittleEndian.U16(b, cur + 2); mapAreas = LittleEndian.U16(b, cur + 4); mapColors = LittleEndian.U16(b, cur + 6); mapSteps = LittleEndian.U16(b, cur + 8);
             mapPlaces = LittleEndian.U16(b, cur + 10); mapLeads = LittleEndian.U16(b, cur + 12); mapDevices = LittleEndian.U16(b, cur + 14); mapStepPercent = b[cur + 16];
+            mapVersion = version;
             for (int k = 17; k < ActionMap.HeaderBytes; k++)
             {
                 if (b[cur + k] != 0) return Fail(BlobError.BadActionMap, "ActionMap reserved header byte " + k + " is " + b[cur + k] + "; expected 0");
@@ -209,13 +212,23 @@ namespace Saffu.Runtime.Blob
             return -1;
         }
 
+        /// <summary>u8 direction (1 up, 2 down; layout 8: 3 level, 4 fraction, then u8 level 1..100), then one phrase.</summary>
         bool ReadStep(int s)
         {
             if (!NeedIn(1, "step phrase", s)) return false;
             int direction = b[cur];
-            if (direction != ActionMap.DirectionUp && direction != ActionMap.DirectionDown)
-                return Fail(BlobError.BadActionMap, "ActionMap step phrase " + s + " has direction " + direction + "; expected 1 (up) or 2 (down)");
+            bool levels = mapVersion >= 8;
+            if (direction < ActionMap.DirectionUp || direction > (levels ? ActionMap.DirectionFraction : ActionMap.DirectionDown))
+                return Fail(BlobError.BadActionMap, "ActionMap step phrase " + s + " has direction " + direction + "; expected 1 (up) or 2 (down)"
+                    + (levels ? ", 3 (level) or 4 (fraction)" : " (levels 3 and 4 are layout 8's)"));
             cur++;
+            if (direction >= ActionMap.DirectionLevel)
+            {
+                if (!NeedIn(1, "step phrase", s)) return false;
+                if (b[cur] < 1 || b[cur] > 100)
+                    return Fail(BlobError.BadActionMap, "ActionMap step phrase " + s + " has level " + b[cur] + "; expected 1..100 (percent)");
+                cur++;
+            }
             return ReadPhrase("step phrase", s);
         }
 

@@ -23,7 +23,7 @@ namespace Saffu.Runtime.Tests
 
         public int[] IntentActions;
         public int StepPercent = 20;
-        /// <summary>The layout written: ActionMap.Version (a version field, u16 counts), or 6 (the unversioned header of layouts 1..6).</summary>
+        /// <summary>The layout written: ActionMap.Version or 7 (a version field, u16 counts), or 6 (the unversioned header of layouts 1..6).</summary>
         public int Version = ActionMap.Version;
 
         public int AreaCount { get { return areaCount; } }
@@ -76,6 +76,18 @@ namespace Saffu.Runtime.Tests
             stepCount++;
         }
 
+        /// <summary>
+        /// A level phrase of the step table (layout 8, docs/action-map.md step 3): it sets level percent; a fraction counts a
+        /// number said right before it ("3 quarters").
+        /// </summary>
+        public void Level(string phrase, int level, bool fraction)
+        {
+            steps.U8(fraction ? ActionMap.DirectionFraction : ActionMap.DirectionLevel);
+            steps.U8(level);
+            Phrase(steps, phrase);
+            stepCount++;
+        }
+
         /// <summary>A place this home does not have (docs/action-map.md step 2).</summary>
         public void Place(string phrase)
         {
@@ -103,7 +115,7 @@ namespace Saffu.Runtime.Tests
         public byte[] Write()
         {
             ByteSink s = new ByteSink();
-            if (Version == ActionMap.Version) VersionedHeader(s);
+            if (Version >= ActionMap.FirstVersionedLayout) VersionedHeader(s);
             else UnversionedHeader(s);
             for (int i = 0; i < IntentActions.Length; i++) s.U8(IntentActions[i]);
             s.Pad4();

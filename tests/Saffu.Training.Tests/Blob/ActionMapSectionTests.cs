@@ -37,7 +37,7 @@ public class ActionMapSectionTests
             color: { red: 21, green: 22, blue: 23 }
         """;
 
-    private static readonly string[] TinyVocabulary = ["<oov>", "desk", "lamp", "reading", "office", "study", "porch", "light", "mood", "red", "dim", "up"];
+    private static readonly string[] TinyVocabulary = ["<oov>", "desk", "lamp", "reading", "office", "study", "porch", "light", "mood", "red", "dim", "up", "full", "half"];
 
     private static byte[] WriteTiny(IReadOnlyList<string> vocabulary) =>
         ActionMapSection.Write(HomeDescription.Parse(TinyHome, "tiny.yaml"), [new NamedColor("red", 255, 0, 0, 1)],
@@ -47,7 +47,7 @@ public class ActionMapSectionTests
     public void TinyHomeGivesTheBytesWrittenByHand()
     {
         string expected =
-            "0780 0300 0200 0100 0200" +                // version 0x8007 (layout 7), L 3, A 2, C 1, S 2
+            "0880 0300 0200 0100 0200" +                // version 0x8008 (layout 8), L 3, A 2, C 1, S 2
             "0000 0000 0000 14 000000" +                // P 0, E 0, D 0, stepPercent 20, reserved
             "010400 00" +                               // on, set, none; pad to 24
             "02 01 0400 01 0500" +                      // office: "office", "study"
@@ -59,6 +59,62 @@ public class ActionMapSectionTests
             "02 01 0A00 01 01 0B00" +                   // dim: down, up: up
             "0000";                                     // pad to 92
         CollectionAssert.AreEqual(Convert.FromHexString(expected.Replace(" ", "")), WriteTiny(TinyVocabulary));
+    }
+
+    [TestMethod]
+    public void LevelPhrasesGiveTheBytesWrittenByHand()
+    {
+        byte[] section = ActionMapSection.Write(HomeDescription.Parse(TinyHome, "tiny.yaml"), [],
+            [new StepPhrase("dim", false), new StepPhrase("full", true, 100), new StepPhrase("half", true, 50, Fraction: true)],
+            TinyVocabulary, ["HassTurnOn", "HassLightSet", "<none>"], 20);
+        string expected =
+            "0880 0300 0200 0000 0300" +                // version 0x8008 (layout 8), L 3, A 2, C 0, S 3
+            "0000 0000 0000 14 000000" +                // P 0, E 0, D 0, stepPercent 20, reserved
+            "010400 00" +                               // on, set, none; pad to 24
+            "02 01 0400 01 0500" +                      // office: "office", "study"
+            "01 01 0600" +                              // porch
+            "0D 01 FFFFFF 00 02 02 0100 0200 02 0300 0200" + // desk lamp
+            "04 00 FFFFFF 01 01 02 0600 0700" +         // porch light
+            "FF 03 151617 00 01 02 0800 0700" +         // mood light
+            "02 01 0A00" +                              // dim: down
+            "03 64 01 0C00" +                           // full: level 100
+            "04 32 01 0D00" +                           // half: fraction, 50 each
+            "0000";                                     // pad to 92
+        CollectionAssert.AreEqual(Convert.FromHexString(expected.Replace(" ", "")), section);
+        ActionMap map = LoadTinyModel(section).Model!.Actions.Map!;
+        Assert.AreEqual(100, map.StepLevel(1));
+        Assert.IsTrue(map.IsFraction(2));
+        Assert.AreEqual("half", map.StepPhrase(2));
+    }
+
+    [TestMethod]
+    public void TheShippedGrammarsLevelsAndBadLevelListsAreRefused()
+    {
+        var levels = ActionMapSection.Levels(CommandGrammar.Shipped);
+        Assert.IsTrue(levels.Contains(new StepPhrase("full", true, 100)));
+        Assert.IsTrue(levels.Contains(new StepPhrase("the max", true, 100)), "the step list {full} is a level list's");
+        Assert.IsTrue(levels.Contains(new StepPhrase("halfway", true, 50)));
+        Assert.IsTrue(levels.Contains(new StepPhrase("minimum", true, 1)));
+        Assert.IsTrue(levels.Contains(new StepPhrase("half", true, 50, Fraction: true)));
+        Assert.IsTrue(levels.Contains(new StepPhrase("quarters", true, 25, Fraction: true)));
+        // In the step table, a step phrase that is a level phrase is written as the level, where the step phrase was.
+        var steps = ActionMapSection.StepsAndLevels(CommandGrammar.Shipped, ShippedVocabulary());
+        int full = steps.ToList().FindIndex(s => s.Phrase == "full");
+        Assert.AreEqual(ActionMapSection.StepPhrases(CommandGrammar.Shipped).ToList().FindIndex(s => s.Phrase == "full"), full);
+        Assert.AreEqual(100, steps[full].Level);
+        var stepPhrases = ActionMapSection.StepPhrases(CommandGrammar.Shipped);
+        Assert.AreEqual(stepPhrases.Count + levels.Count(l => stepPhrases.All(s => s.Phrase != l.Phrase)), steps.Count);
+        // A level phrase with a word the vocabulary lacks is left out (the trainer's vocabulary does not take them).
+        Assert.IsFalse(ActionMapSection.StepsAndLevels(CommandGrammar.Shipped, ShippedVocabulary().Where(w => w != "halfway").ToList()).Any(s => s.Phrase == "halfway"));
+        foreach (string id in new[] { "level_0", "level_101", "fraction_x", "level_" })
+        {
+            var bad = CommandGrammar.Parse(ShippedGrammarText + $"@list {id} = full\n", "g.txt");
+            var e = Assert.ThrowsExactly<ActionMapException>(() => ActionMapSection.Levels(bad));
+            StringAssert.Contains(e.Message, $"the level list \"{id}\"; expected level_N or fraction_N with N 1..100 (percent)");
+        }
+        var twice = CommandGrammar.Parse(ShippedGrammarText + "@list fraction_10 = dimmest\n", "g.txt");
+        var error = Assert.ThrowsExactly<ActionMapException>(() => ActionMapSection.Levels(twice));
+        StringAssert.Contains(error.Message, "the level phrase \"dimmest\" in lists \"level_1\" and \"fraction_10\"");
     }
 
     [TestMethod]
@@ -172,6 +228,8 @@ public class ActionMapSectionTests
         foreach (var step in steps) Assert.AreEqual(step.Up ? LightSlots.Up : LightSlots.Down, slotPhrases[step.Phrase]);
     }
 
+    private static readonly string ShippedGrammarText = File.ReadAllText(RepoFiles.Path("models/lights/grammar.txt"));
+
     private static readonly HomeDescription ShippedHome = HomeDescription.Load(RepoFiles.Path("models/lights/home.yaml"));
 
     /// <summary>Specials, the command words of the round-trip sentences, then every word the shipped home and grammar name, sorted.</summary>
@@ -180,6 +238,7 @@ public class ActionMapSectionTests
         var grammar = CommandGrammar.Shipped;
         var phrases = ShippedHome.Lights.SelectMany(l => l.AllNames).Concat(ShippedHome.Areas.SelectMany(a => a.AllNames))
             .Concat(grammar.Colors.Select(c => c.Name)).Concat(ActionMapSection.StepPhrases(grammar).Select(s => s.Phrase))
+            .Concat(ActionMapSection.Levels(grammar).Select(l => l.Phrase))
             .Concat(PlaceWords.For(ShippedHome, grammar)).Concat(PlaceWords.LeadsAndWords(grammar).Select(l => l.Phrase))
             .Concat(PlaceWords.Devices(ShippedHome, grammar).Select(d => d.Phrase))
             .Concat(["turn on the make set to percent off"]);
@@ -192,30 +251,30 @@ public class ActionMapSectionTests
     {
         var vocabulary = ShippedVocabulary();
         byte[] section = ActionMapSection.Write(ShippedHome, CommandGrammar.Shipped, vocabulary, LightIntents.All);
-        int steps = ActionMapSection.StepPhrases(CommandGrammar.Shipped).Count;
+        int steps = ActionMapSection.StepsAndLevels(CommandGrammar.Shipped, vocabulary).Count;
         Console.WriteLine($"shipped home action map: {section.Length} bytes ({ShippedHome.Lights.Count} lights, {ShippedHome.Areas.Count} areas, "
             + $"{CommandGrammar.Shipped.Colors.Count} colours, {steps} step phrases)");
         int places = PlaceWords.For(ShippedHome, CommandGrammar.Shipped).Count, leads = PlaceWords.LeadsAndWords(CommandGrammar.Shipped).Count;
         int devices = PlaceWords.Devices(ShippedHome, CommandGrammar.Shipped).Count;
         Console.WriteLine($"  {places} place phrases, {leads} lead phrases and target words, {devices} device phrases");
         // Header, then intentAction: the four light intents, query, cancel, ten other devices, none; padded to 4.
-        CollectionAssert.AreEqual(new byte[] { 7, 0x80, 9, 0, 5, 0, 19, 0, (byte)steps, 0, (byte)places, (byte)(places >> 8),
+        CollectionAssert.AreEqual(new byte[] { 8, 0x80, 9, 0, 5, 0, 19, 0, (byte)steps, 0, (byte)places, (byte)(places >> 8),
             (byte)leads, (byte)(leads >> 8), (byte)devices, (byte)(devices >> 8), 20, 0, 0, 0,
             1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0 }, section[..40]);
         Assert.AreEqual(0, section.Length % 4);
-        Assert.AreEqual(Expected(ShippedHome, CommandGrammar.Shipped, LightIntents.All.Count), section.Length);
-        Assert.AreEqual(2968, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
+        Assert.AreEqual(Expected(ShippedHome, CommandGrammar.Shipped, LightIntents.All.Count, vocabulary), section.Length);
+        Assert.AreEqual(3028, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
     }
 
     /// <summary>The section's length from docs/action-map.md's layout, counted independently of the writer.</summary>
-    private static int Expected(HomeDescription home, CommandGrammar grammar, int intents)
+    private static int Expected(HomeDescription home, CommandGrammar grammar, int intents, IReadOnlyList<string> vocabulary)
     {
         static int Phrase(string p) => 1 + 2 * p.Split(' ').Length;
         int n = 20 + ((intents + 3) & ~3);   // header, intent actions padded to 4
         n += home.Areas.Sum(a => 1 + a.AllNames.Sum(Phrase));
         n += home.Lights.Sum(l => 7 + l.AllNames.Sum(Phrase));
         n += grammar.Colors.Sum(c => 3 + Phrase(c.Name));
-        n += ActionMapSection.StepPhrases(grammar).Sum(s => 1 + Phrase(s.Phrase));
+        n += ActionMapSection.StepsAndLevels(grammar, vocabulary).Sum(s => (s.Level > 0 ? 2 : 1) + Phrase(s.Phrase));   // a level's u8 level
         n += PlaceWords.For(home, grammar).Sum(Phrase);
         n += PlaceWords.LeadsAndWords(grammar).Sum(l => 1 + Phrase(l.Phrase));
         n += PlaceWords.Devices(home, grammar).Sum(d => 1 + Phrase(d.Phrase));
@@ -302,6 +361,10 @@ public class ActionMapSectionTests
         Assert.AreEqual("living room", actions.AreaName());
         Assert.AreEqual("P18=800 P19=800 P21=800 P22=800 P23=800", Say(model, "dim the lounge"));
         Assert.AreEqual("P13=300", Say(model, "set the desk lamp to 30 percent"));
+        Assert.AreEqual("P13=1000", Say(model, "set the desk lamp to full"));
+        Assert.AreEqual("P18=500 P19=500 P21=500 P22=500 P23=500", Say(model, "dim the lounge to half"));
+        Assert.AreEqual("P13=750", Say(model, "set the desk lamp to three quarters"));
+        Assert.AreEqual("P13=10", Say(model, "set the desk lamp to minimum"));
         Assert.AreEqual("D33=0", Say(model, "turn off the hallway"));
         Assert.AreEqual("", Say(model, "the desk lamp"));
         Assert.AreEqual(ActionOutcome.NotUnderstood, actions.Outcome);
@@ -333,11 +396,14 @@ public class ActionMapSectionTests
             Assert.AreEqual(grammar.Colors[c].Name, map.ColorName(c));
             Assert.AreEqual(grammar.Colors[c].Green, map.ColorComponent(c, 1));
         }
-        var steps = ActionMapSection.StepPhrases(grammar);
+        var steps = ActionMapSection.StepsAndLevels(grammar, ShippedVocabulary());
+        Assert.AreEqual(steps.Count, map.StepCount);
         for (int s = 0; s < map.StepCount; s++)
         {
             Assert.AreEqual(steps[s].Phrase, map.StepPhrase(s));
-            Assert.AreEqual(steps[s].Up ? 1 : -1, map.StepDirection(s));
+            Assert.AreEqual(steps[s].Level > 0 ? 0 : steps[s].Up ? 1 : -1, map.StepDirection(s));
+            Assert.AreEqual(steps[s].Level > 0 ? steps[s].Level : -1, map.StepLevel(s));
+            Assert.AreEqual(steps[s].Fraction, map.IsFraction(s));
         }
         Assert.AreEqual(ActionMapSection.DefaultStepPercent, map.StepPercent);
 

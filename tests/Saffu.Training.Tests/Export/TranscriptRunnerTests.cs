@@ -403,6 +403,29 @@ public sealed class TranscriptRunnerTests
         Assert.AreEqual(action == "off" ? "HassTurnOff" : "HassTurnOn", r.Intent);   // the reported intent says what is done
     }
 
+    // A level word sets that brightness as a number would, from off too: never a step up to 20 %, an unknown step or "set
+    // what?" (docs/action-map.md step 3, layout 8). The hall light is plain: any level is on.
+    [TestMethod]
+    [DataRow("set the kitchen light to full", "kitchen light", 100)]
+    [DataRow("put the living room lights up to max", "ceiling light,floor lamp,mood light", 100)]
+    [DataRow("full brightness in the office", "desk lamp", 100)]
+    [DataRow("turn the desk lamp up to full blast", "desk lamp", 100)]
+    [DataRow("set the hall light to half brightness", "hall light", 50)]
+    [DataRow("lights at half please", "kitchen light,counter lights,ceiling light,floor lamp,mood light,bedroom light,bedside lamp,hall light,desk lamp", 50)]
+    [DataRow("kitchen light to half", "kitchen light", 50)]
+    [DataRow("dim the bedroom lights to half", "bedroom light,bedside lamp", 50)]
+    [DataRow("set the kitchen light to halfway", "kitchen light", 50)]
+    public void ALevelWordSetsThatBrightness(string text, string lights, int level)
+    {
+        TranscriptResult r = ShippedRunner().Run(text);
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{r.Top} {r.Confidence} {r.Reason} {r.Action?.Message}");
+        Assert.AreEqual("set", r.Action!.Action);
+        Assert.AreEqual(lights, string.Join(",", r.Action.Lights.Select(l => l.Name)));
+        foreach (var light in r.Action.Lights) Assert.AreEqual(light.Dimmable ? level : 100, light.Level, light.Name);
+        Assert.AreEqual(level, r.Slots.Single(s => s.Name == "brightness").Number);
+        Assert.IsFalse(r.Slots.Any(s => s.Name == "step"));
+    }
+
     // "all … except X" with an exception word the model lacks: never the excepted light alone (it used to switch just X).
     [TestMethod]
     [DataRow("turn off all the lights except the hall light")]

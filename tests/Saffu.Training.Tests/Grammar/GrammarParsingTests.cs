@@ -37,6 +37,14 @@ public sealed class GrammarParsingTests
     }
 
     [TestMethod]
+    public void ListNamesMayHoldDigitsAfterTheirFirstLetter()
+    {
+        CommandGrammar g = CommandGrammar.Parse("@list x2 = full\n@list level_100 = {x2} | max\n" + Minimal, "g.txt");
+        Assert.AreEqual("x2", g.Lists["x2"].Id);
+        CollectionAssert.AreEqual(new[] { "full", "max" }, Saffu.Training.Blob.ActionMapSection.Levels(g).Select(l => l.Phrase).ToArray());
+    }
+
+    [TestMethod]
     public void MinimalGrammarParsesWithSlotsAndLines()
     {
         CommandGrammar g = CommandGrammar.Parse(Minimal, "g.txt");
@@ -65,6 +73,8 @@ public sealed class GrammarParsingTests
     [DataRow("@intent HassTurnOn\nturn on the {name\n", GrammarError.Syntax, 2, 13)]
     [DataRow("@define x = y\n", GrammarError.Syntax, 1, 1)]
     [DataRow("@list = a | b\n", GrammarError.Syntax, 1, 1)]
+    [DataRow("@list 1st = a | b\n", GrammarError.Syntax, 1, 1)]
+    [DataRow("@list level_50 = a\n@intent HassTurnOn\nturn on the {1st}\n", GrammarError.Syntax, 3, 13)]
     [DataRow("@color red = 300 0 0\n", GrammarError.Syntax, 1, 1)]
     [DataRow("@color lamp 2 = 1 2 3\n", GrammarError.Syntax, 1, 1)]
     [DataRow("@intent HassTurnOn\nturn on the {lamp}\n", GrammarError.UnknownList, 2, 13)]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Saffu.Runtime.Actions;
 using Saffu.Runtime.Text;
 using Saffu.Training.Grammar;
@@ -5,8 +6,11 @@ using Saffu.Training.Home;
 
 namespace Saffu.Training.Blob;
 
-/// <summary>A step phrase of the action map: its words and whether it means up (else down).</summary>
-public sealed record StepPhrase(string Phrase, bool Up);
+/// <summary>
+/// A step phrase of the action map: its words and whether it means up (else down); or (layout 8) a level phrase, Level
+/// 1..100 percent (then Up is not written), a fraction when a number said right before it counts that many ("quarters").
+/// </summary>
+public sealed record StepPhrase(string Phrase, bool Up, int Level = 0, bool Fraction = false);
 
 /// <summary>
 /// Writes the blob's ActionMap section (kind 12, docs/action-map.md) from a home description, the
@@ -28,7 +32,7 @@ public static class ActionMapSection
     /// <summary>The section for <paramref name="home"/> with the grammar's colours, step phrases and place phrases (those the vocabulary has).</summary>
     public static byte[] Write(HomeDescription home, CommandGrammar grammar, IReadOnlyList<string> vocabulary,
         IReadOnlyList<string> intents, int stepPercent = DefaultStepPercent) =>
-        Write(home, grammar.Colors, StepPhrases(grammar), vocabulary, intents, stepPercent, Places(home, grammar, vocabulary),
+        Write(home, grammar.Colors, StepsAndLevels(grammar, vocabulary), vocabulary, intents, stepPercent, Places(home, grammar, vocabulary),
             Leads(grammar, vocabulary), Devices(home, grammar, vocabulary, intents));
 
     /// <summary>
@@ -129,7 +133,9 @@ public static class ActionMapSection
         }
         foreach (StepPhrase step in steps)
         {
-            w.U8(step.Up ? DirectionUp : DirectionDown);
+            if (step.Level != 0) CheckCount($"percent of the level phrase \"{step.Phrase}\"", step.Level, 1, 100);
+            w.U8(step.Level == 0 ? (step.Up ? DirectionUp : DirectionDown) : step.Fraction ? ActionMap.DirectionFraction : ActionMap.DirectionLevel);
+            if (step.Level != 0) w.U8(step.Level);
             ids.Phrase(w, $"step phrase \"{step.Phrase}\"", step.Phrase);
         }
         foreach (string place in places) ids.Phrase(w, $"place \"{place}\"", place);
@@ -182,6 +188,52 @@ public static class ActionMapSection
         }
         return steps;
     }
+
+    /// <summary>The grammar lists of level phrases (docs/grammar.md §1): `level_N` and `fraction_N`, N 1..100 percent.</summary>
+    public const string LevelListPrefix = "level_", FractionListPrefix = "fraction_";
+
+    /// <summary>
+    /// The step table as written: the grammar's step phrases (<see cref="StepPhrases"/>), each that is a level phrase
+    /// (<see cref="Levels"/>: "full", "max") written as that level; then the other level phrases whose words the
+    /// vocabulary has ("halfway", "half"), in list order. The trainer's vocabulary does not take the level lists' words.
+    /// </summary>
+    public static IReadOnlyList<StepPhrase> StepsAndLevels(CommandGrammar grammar, IReadOnlyList<string> vocabulary)
+    {
+        var levels = Levels(grammar);
+        var steps = StepPhrases(grammar).Select(s => levels.FirstOrDefault(l => l.Phrase == s.Phrase) is { } level ? level with { Up = s.Up } : s).ToList();
+        var known = Known(vocabulary);
+        steps.AddRange(levels.Where(l => !steps.Any(s => s.Phrase == l.Phrase) && AllKnown(l.Phrase, known)));
+        return steps;
+    }
+
+    /// <summary>
+    /// The level phrases of the grammar's lists `level_N` (the brightness N percent, as a number would set it) and
+    /// `fraction_N` (the same, times a number said right before: "three quarters"), in list order, each phrase once;
+    /// N out of 1..100, or one phrase with two levels, is refused.
+    /// </summary>
+    public static IReadOnlyList<StepPhrase> Levels(CommandGrammar grammar)
+    {
+        var levels = new List<StepPhrase>();
+        foreach (GrammarList list in grammar.Lists.Values.OrderBy(l => l.Line))
+        {
+            bool fraction = list.Id.StartsWith(FractionListPrefix, StringComparison.Ordinal);
+            if (!fraction && !list.Id.StartsWith(LevelListPrefix, StringComparison.Ordinal)) continue;
+            string digits = list.Id[(fraction ? FractionListPrefix : LevelListPrefix).Length..];
+            if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int percent) || percent is < 1 or > 100)
+                throw new ActionMapException($"the level list \"{list.Id}\"", "level_N or fraction_N with N 1..100 (percent)", null, null);
+            foreach (string phrase in ListExpansion.Phrases(list.Root, grammar))
+            {
+                var level = new StepPhrase(phrase, true, percent, fraction);
+                if (levels.FirstOrDefault(l => l.Phrase == phrase) is not { } before) levels.Add(level);
+                else if (before != level)
+                    throw new ActionMapException($"the level phrase \"{phrase}\" in lists \"{LevelListId(before)}\" and \"{list.Id}\"", "each level phrase in lists of one level", null, phrase);
+            }
+        }
+        return levels;
+    }
+
+    private static string LevelListId(StepPhrase level) =>
+        (level.Fraction ? FractionListPrefix : LevelListPrefix) + level.Level.ToString(CultureInfo.InvariantCulture);
 
     private static void LightRecord(SectionWriter w, PhraseIds ids, HomeDescription home, Light light)
     {

@@ -36,7 +36,7 @@ public sealed record BlobIdentity(byte[] ContentHash, byte[] ParentHash, byte[] 
 /// <summary>The ActionMap section's layout (7, or null for the unversioned layouts 1..6) and counts (docs/action-map.md).</summary>
 public sealed record BlobActionMapCounts(int? Layout, int Lights, int Areas, int Colors, int Steps, int StepPercent, int Places, int Leads, int Devices)
 {
-    /// <summary>"layout 7, 9 lights, 5 areas, 19 colours, 57 step phrases, 67 place, 270 lead and 138 device phrases, step 20%".</summary>
+    /// <summary>"layout 8, 9 lights, 5 areas, 19 colours, 59 step phrases, 67 place, 275 lead and 139 device phrases, step 20%".</summary>
     public string Summary => $"layout {(Layout is { } v ? v.ToString() : "1–6")}, {Lights} lights, {Areas} areas, {Colors} colours, "
         + $"{Steps} step phrases, {Places} place, {Leads} lead and {Devices} device phrases, step {StepPercent}%";
 }

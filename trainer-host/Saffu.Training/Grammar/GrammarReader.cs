@@ -61,7 +61,7 @@ sealed partial class GrammarReader
     {
         Match m = ListLine().Match(line);
         if (!m.Success)
-            throw Error(GrammarError.Syntax, number, column, $"\"{line}\"", "@list ID = EXPR or @list ID -> step=up|down = EXPR (ID of a-z and _)");
+            throw Error(GrammarError.Syntax, number, column, $"\"{line}\"", "@list ID = EXPR or @list ID -> step=up|down = EXPR (ID of a-z, 0-9 and _, not starting with a digit)");
         string id = m.Groups["id"].Value;
         if (lists.ContainsKey(id) || CommandGrammar.BuiltInLists.Contains(id))
             throw Error(GrammarError.DuplicateList, number, column, $"a second list \"{id}\"",
@@ -110,7 +110,7 @@ sealed partial class GrammarReader
     internal GrammarException Error(GrammarError error, int line, int column, string found, string expected) =>
         new(error, path, line, column, found, expected);
 
-    [GeneratedRegex(@"^@list\s+(?<id>[a-z_]+)\s*(->\s*(?<slot>[a-z_]+)\s*=\s*(?<value>[a-z_]+)\s*)?=(?<body>.*)$")]
+    [GeneratedRegex(@"^@list\s+(?<id>[a-z_][a-z0-9_]*)\s*(->\s*(?<slot>[a-z_]+)\s*=\s*(?<value>[a-z_]+)\s*)?=(?<body>.*)$")]
     private static partial Regex ListLine();
 
     [GeneratedRegex(@"^@color\s+(?<name>[^=]+?)\s*=\s*(?<r>25[0-5]|2[0-4]\d|1?\d?\d)\s+(?<g>25[0-5]|2[0-4]\d|1?\d?\d)\s+(?<b>25[0-5]|2[0-4]\d|1?\d?\d)\s*$")]

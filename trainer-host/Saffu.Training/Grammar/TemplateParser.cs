@@ -75,8 +75,8 @@ sealed class TemplateParser
         {
             int close = text.IndexOf('}', i);
             string id = close < 0 ? "" : text[(i + 1)..close].Trim();
-            if (close < 0 || id.Length == 0 || !id.All(ch => ch is (>= 'a' and <= 'z') or '_'))
-                throw syntax(start, close < 0 ? "'{' without '}'" : $"the list name \"{id}\"", "{name} with a list name of a-z and _");
+            if (close < 0 || id.Length == 0 || id[0] is >= '0' and <= '9' || !id.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+                throw syntax(start, close < 0 ? "'{' without '}'" : $"the list name \"{id}\"", "{name} with a list name of a-z, 0-9 and _, not starting with a digit");
             i = close + 1;
             return new ListNode(id, start);
         }

@@ -10,7 +10,8 @@ public sealed record SlotValue(string Name, string Text, int? Number);
 /// <summary>
 /// The slots of a session's decision in canonical form (docs/cli.md): a light's or area's canonical
 /// name even when an alias was said, the colour's name, `up`/`down` for a step phrase, brightness
-/// as the span's number as said (the action clamps it to 100) — matched exactly as the action planner matches them
+/// as the span's number as said (the action clamps it to 100), a step span that is a level phrase as the brightness it
+/// sets ("full": 100) — matched exactly as the action planner matches them
 /// (vocabulary ids against the blob's action map, docs/action-map.md). Without an action map, or
 /// when nothing matches, a slot's value is the words of its span. A brightness span without a number
 /// is no value (the planner ignores it too) and is left out; a step read together with a
@@ -21,6 +22,7 @@ public static class CanonicalSlots
     public static IReadOnlyList<SlotValue> Read(Session session, ActionMap? map)
     {
         var values = new List<SlotValue>();
+        int levelBrightness = -1;
         Decision d = session.Decision;
         RunState s = session.State;
         for (int slot = 0; slot < d.SlotCount; slot++)
@@ -35,6 +37,11 @@ public static class CanonicalSlots
                 values.Add(new SlotValue(name, n.ToString(CultureInfo.InvariantCulture), n));
                 continue;
             }
+            if (name == ActionPlanner.StepSlot && map?.FindStep(s.WordIds, first, count) is >= 0 and int levelStep && map.StepLevel(levelStep) is >= 0 and int level)
+            {
+                levelBrightness = level;   // a level phrase ("full", "half"), docs/action-map.md step 3
+                continue;
+            }
             string? canonical = map is null ? null : name switch
             {
                 ActionPlanner.NameSlot => Found(map.FindLight(s.WordIds, first, count), map.LightName),
@@ -45,6 +52,8 @@ public static class CanonicalSlots
             };
             values.Add(new SlotValue(name, canonical ?? d.SlotText(slot), null));
         }
+        if (levelBrightness >= 0 && !values.Any(v => v.Name == ActionPlanner.BrightnessSlot))
+            values.Add(new SlotValue(ActionPlanner.BrightnessSlot, levelBrightness.ToString(CultureInfo.InvariantCulture), levelBrightness));
         // The planner sets an absolute brightness before it looks at a step: the value wins.
         if (values.Any(v => v.Name == ActionPlanner.BrightnessSlot)) values.RemoveAll(v => v.Name == ActionPlanner.StepSlot);
         return values;
@@ -90,6 +99,12 @@ public static class CanonicalSlots
             return values;
         }
         if (plan.ColorName() is { } color) Put(values, ActionPlanner.ColorSlot, color);
+        if (plan.Level >= 0)
+        {
+            // As the device's SlotReport: a level phrase the planner read ("up to max", "three quarters") is the brightness.
+            values.RemoveAll(v => v.Name is ActionPlanner.BrightnessSlot or ActionPlanner.StepSlot);
+            values.Add(new SlotValue(ActionPlanner.BrightnessSlot, plan.Level.ToString(CultureInfo.InvariantCulture), plan.Level));
+        }
         if (plan.StepName() is { } step && plan.Brightness < 0) Put(values, ActionPlanner.StepSlot, step);
         return values;
     }
