@@ -60,7 +60,7 @@ public sealed class BlobScorer : IIntentScorer, ISlotPredictor
     public IReadOnlyDictionary<string, string> PredictSlots(string text) => WithSession(session =>
     {
         session.RunLine(text);
-        return CanonicalSlots.AsDictionary(CanonicalSlots.Read(session, _model.Actions.Map));
+        return CanonicalSlots.AsDictionary(CanonicalSlots.Read(session, _model.Actions, planned: false));
     });
 
     /// <summary>The intent logits of the session's last position, Q16 as reals.</summary>

@@ -36,7 +36,7 @@ public sealed class TranscriptRunner
         bool truncated = Push(text, steps);
         Decision d = _session.Decision;
         if (_session.Words == 0)
-            return new TranscriptResult(text, _intents[d.TopIntent], null, false, d.Confidence / 32768.0, CanonicalSlots.Read(_session, _model.Actions.Map),
+            return new TranscriptResult(text, _intents[d.TopIntent], null, false, d.Confidence / 32768.0, CanonicalSlots.Read(_session, _model.Actions, planned: false),
                 null, ReasonCodes.Code(DecisionReason.NoWords), Early(d), truncated, steps)
             {
                 Answer = ReasonCodes.Message(DecisionReason.NoWords),
@@ -47,7 +47,7 @@ public sealed class TranscriptRunner
         string top = _intents[d.TopIntent];
         double confidence = d.Confidence / 32768.0;
         EarlyDecision? early = Early(d);
-        var slots = CanonicalSlots.AsPlanned(CanonicalSlots.Read(_session, _model.Actions.Map), _model.Actions);
+        var slots = CanonicalSlots.Read(_session, _model.Actions, planned: true);
         // The one reason table the device's answers and log use too (Saffu.Runtime.Actions.ReasonCodes).
         DecisionReason why = ReasonCodes.NotUnderstood(_session, outcome, _model.Actions.Reason);
         string? reason = ReasonCodes.Code(why);
