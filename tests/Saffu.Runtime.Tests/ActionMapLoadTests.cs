@@ -251,8 +251,16 @@ namespace Saffu.Runtime.Tests
         public void LeadKindOutOfRangeAndPlaceCountsBeyondTheSection()
         {
             TestActionMap home = Home();
-            home.Lead(16, "the");
-            Expect(home.Write(), "lead phrase 0 has kind 16", "1 (filler), 2 (question), 3 (negation), 4 (light noun), 5 (every-light word), 6 (statement), 7 (cancellation), 8 (light verb), 9 (remark verb), 10 (exclusion), 11 (subject), 12 (colour noun), 13 (determiner), 14 (other subject) or 15 (dark phrase)");
+            home.Lead(17, "the");
+            Expect(home.Write(), "lead phrase 0 has kind 17", "1 (filler), 2 (question), 3 (negation), 4 (light noun), 5 (every-light word), 6 (statement), 7 (cancellation), 8 (light verb), 9 (remark verb), 10 (exclusion), 11 (subject), 12 (colour noun), 13 (determiner), 14 (other subject), 15 (dark phrase) or 16 (relative marker)");
+            // The relative marker is layout 8's: a version-7 section with kind 16 is refused.
+            TestActionMap seven = Home();
+            seven.Version = 7;
+            seven.Lead(ActionMap.WordRelativeMarker, "the");
+            Expect(seven.Write(), "lead phrase 0 has kind 16", "15 (dark phrase) (16, the relative marker, is layout 8's)");
+            TestActionMap eight = Home();
+            eight.Lead(ActionMap.WordRelativeMarker, "the");
+            Assert.AreEqual(BlobError.None, LoadWith(eight.Write()).Error, "kind 16 in layout 8");
             TestActionMap none = Home();
             none.Lead(0, "the");
             Expect(none.Write(), "lead phrase 0 has kind 0", "1 (filler)");

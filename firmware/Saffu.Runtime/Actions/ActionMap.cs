@@ -77,8 +77,13 @@ namespace Saffu.Runtime.Actions
         /// lounge dark"): an on decision is an off.
         /// </summary>
         public const int WordDarkState = 15;
-        /// <summary>The largest lead kind a reader of this version knows.</summary>
-        public const int MaxLeadKind = WordDarkState;
+        /// <summary>
+        /// A word kind of the lead table (docs/action-map.md step 3, layout 8 only): a relative marker ("by") right before the
+        /// value of a set that says a step direction makes the change relative ("dim it by half", "reduce it by 10 percent").
+        /// </summary>
+        public const int WordRelativeMarker = 16;
+        /// <summary>The largest lead kind a reader of this version knows (layouts 1..7 stop at WordDarkState).</summary>
+        public const int MaxLeadKind = WordRelativeMarker;
         /// <summary>A remark's subject: its head noun is among the first SubjectWords words from the lead.</summary>
         public const int SubjectWords = 4;
         public const int LightFixedBytes = 7;   // pin, flags, red, green, blue, area, nameCount
@@ -344,6 +349,9 @@ namespace Saffu.Runtime.Actions
             }
             return false;
         }
+
+        /// <summary>A relative marker (kind 16: "by") ends right before ids[at] and starts at or after ids[first].</summary>
+        public bool RelativeMarkerEndsAt(int[] ids, int first, int at) { return PhraseOfKindEndsAt(WordRelativeMarker, ids, first, at); }
 
         /// <summary>Some light's name or alias begins at ids[at] ("tv light" of "tv light on"; the longest phrase is 8 words).</summary>
         public bool IsLightPhraseAt(int[] ids, int at, int end)

@@ -73,6 +73,15 @@ namespace Saffu.Runtime.Actions
         public int Step { get; private set; }
         /// <summary>The brightness a level phrase said ("full": 100, "three quarters": 75), −1 if none; when set, Brightness is it.</summary>
         public int Level { get; private set; }
+        /// <summary>
+        /// +1 or −1 when the value is a relative change up or down (docs/action-map.md step 3, "A relative change": "dim it by
+        /// half", "reduce it by 10 percent"), 0 when it is absolute; Brightness is then the points (a number) or the percent
+        /// of the current level (a level or fraction phrase: RelativeFraction).
+        /// </summary>
+        public int Relative { get; private set; }
+        /// <summary>With Relative: the value is a level or fraction phrase, a percent of each light's level ("by half").</summary>
+        public bool RelativeFraction { get; private set; }
+        int levelAt;   // the first word of the level phrase ReadLevel read (its counted number's when it counted one)
 
         /// <summary>Bytes the planner allocates for that many lights and areas: light states, 3 × lights commands, target flags.</summary>
         public static int RamBytesFor(int lights, int areas)
@@ -332,6 +341,9 @@ namespace Saffu.Runtime.Actions
             Brightness = -1;
             Level = -1;
             Step = 0;
+            Relative = 0;
+            RelativeFraction = false;
+            levelAt = -1;
         }
 
         ActionOutcome Finish(ActionOutcome outcome, ActionReason reason)
@@ -662,7 +674,9 @@ namespace Saffu.Runtime.Actions
                 if (Color < 0) bad = ActionReason.UnknownColour;
                 if (Step == 0 && !levelSpan && StepRightBefore(s, colorSlot)) return ActionReason.ColourStep;
             }
+            int direction = Step;   // the tagged step, before a level phrase wins over it
             ReadLevel(decision.Session);
+            ReadRelative(decision.Session, direction);
             if (Brightness < 0 && Step == 0 && Color < 0 && ReadValuesFromWords(decision.Session)) return ActionReason.None;
             // A usable value wins over a span that is no phrase ("dim the lights to half": "half" tagged as a colour).
             if (Brightness >= 0 || Step != 0 || Color >= 0) return ActionReason.None;
@@ -691,8 +705,33 @@ namespace Saffu.Runtime.Actions
                 if ((Brightness >= 0 && !counted) || (Step != 0 && First(s, stepSlot) >= at + map.StepWords(level))) return;
                 Level = Brightness = percent;
                 Step = 0;
+                levelAt = count >= 0 ? at - 1 : at;
                 return;
             }
+        }
+
+        /// <summary>
+        /// A relative change (docs/action-map.md step 3, layout 8): the value — the brightness span's number, or the level
+        /// phrase ReadLevel read — comes right after a relative marker (lead kind 16: "by"), and a step direction is said: the
+        /// tagged step, else the first step phrase up or down among the words ("dim the kitchen light by half", "turn the
+        /// lights up by 20 percent"). Without both the value stays absolute ("dim the lights to half", "set it to 40 percent").
+        /// </summary>
+        void ReadRelative(Session session, int tagged)
+        {
+            ActionMap map = Map!;
+            RunState s = session.State;
+            int first = session.Position - session.Words;
+            int at = Level >= 0 ? levelAt : Has(s, brightnessSlot) ? First(s, brightnessSlot) : -1;
+            if (Brightness < 0 || at < 0 || !map.RelativeMarkerEndsAt(s.WordIds, first, at)) return;
+            int direction = tagged;
+            if (direction == 0)
+            {
+                int step = map.FindStepIn(s.WordIds, first, session.Words);
+                if (step >= 0) direction = map.StepDirection(step);
+            }
+            if (direction == 0) return;
+            Relative = Step = direction;
+            RelativeFraction = Level >= 0;
         }
 
         /// <summary>
@@ -766,6 +805,7 @@ namespace Saffu.Runtime.Actions
         {
             bool dims = Map!.IsDimmable(light);
             int level = States.Level(light);
+            if (Relative != 0) return RelativeLevel(level, dims);
             if (Brightness >= 0) return dims ? Brightness : Brightness > 0 ? LightStates.Full : 0;
             if (Step != 0 && !dims) return Step > 0 ? LightStates.Full : 0;
             if (Step != 0)
@@ -774,6 +814,19 @@ namespace Saffu.Runtime.Actions
                 return stepped < 0 ? 0 : stepped > LightStates.Full ? LightStates.Full : stepped;
             }
             return level > 0 ? level : States.LastLevel(light);
+        }
+
+        /// <summary>
+        /// A relative change from the light's level (0 when off, as a step counts from): ± the points said, or times
+        /// (100 ± the percent said) / 100, rounded, clamped to 0..100 (0 is off, as Home Assistant's brightness_step_pct);
+        /// a plain light as a step (up: on, down: off).
+        /// </summary>
+        int RelativeLevel(int level, bool dims)
+        {
+            if (!dims) return Relative > 0 ? LightStates.Full : 0;
+            int changed = RelativeFraction ? (level * (LightStates.Full + Relative * Brightness) + LightStates.Full / 2) / LightStates.Full
+                : level + Relative * Brightness;
+            return Clamp(changed, 0, LightStates.Full);
         }
     }
 }

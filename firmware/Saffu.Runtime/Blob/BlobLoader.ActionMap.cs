@@ -236,8 +236,10 @@ namespace Saffu.Runtime.Blob
         {
             if (!NeedIn(1, "lead phrase", e)) return false;
             int kind = b[cur];
-            if (kind < ActionMap.LeadFiller || kind > ActionMap.MaxLeadKind)
-                return Fail(BlobError.BadActionMap, "ActionMap lead phrase " + e + " has kind " + kind + "; expected 1 (filler), 2 (question), 3 (negation), 4 (light noun), 5 (every-light word), 6 (statement), 7 (cancellation), 8 (light verb), 9 (remark verb), 10 (exclusion), 11 (subject), 12 (colour noun), 13 (determiner), 14 (other subject) or 15 (dark phrase)");
+            bool relative = mapVersion >= 8;   // kind 16 is layout 8's
+            if (kind < ActionMap.LeadFiller || kind > (relative ? ActionMap.MaxLeadKind : ActionMap.WordDarkState))
+                return Fail(BlobError.BadActionMap, "ActionMap lead phrase " + e + " has kind " + kind + "; expected 1 (filler), 2 (question), 3 (negation), 4 (light noun), 5 (every-light word), 6 (statement), 7 (cancellation), 8 (light verb), 9 (remark verb), 10 (exclusion), 11 (subject), 12 (colour noun), 13 (determiner), 14 (other subject), 15 (dark phrase)"
+                    + (relative ? " or 16 (relative marker)" : " (16, the relative marker, is layout 8's)"));
             cur++;
             return ReadPhrase("lead phrase", e);
         }

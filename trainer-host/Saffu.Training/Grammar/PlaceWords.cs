@@ -38,11 +38,13 @@ public static class PlaceWords
     /// "colors": on, off or toggle becomes set; step 1, action map version 7), and of determiners, kind 13 ("the", "my": before
     /// an area noun that is no area on its own, they name no unknown room; step 2, version 7), and of other subjects, kind 14
     /// ("she", "someone": as the lead, with a remark verb, an unknown verb or a past tense after, a remark; step 0), and of
-    /// dark phrases, kind 15 ("go dark", "dark" after a light or area noun a light verb precedes: on becomes off; step 1).
+    /// dark phrases, kind 15 ("go dark", "dark" after a light or area noun a light verb precedes: on becomes off; step 1),
+    /// and of relative markers, kind 16 ("by" right before the value of a set that says a step direction: a relative
+    /// change; step 3, action map layout 8).
     /// Action map only, like the statement leads: the trainer's vocabulary does not take them.
     /// </summary>
     public static readonly IReadOnlyList<(string List, int Kind)> CancelLists =
-        [("lead_cancel", 7), ("light_verb", 8), ("remark_verb", 9), ("exclusion", 10), ("statement_subject", 11), ("colour_noun", 12), ("determiner", 13), ("other_subject", 14), ("dark_state", 15)];
+        [("lead_cancel", 7), ("light_verb", 8), ("remark_verb", 9), ("exclusion", 10), ("statement_subject", 11), ("colour_noun", 12), ("determiner", 13), ("other_subject", 14), ("dark_state", 15), ("relative_marker", 16)];
 
     /// <summary>The prefix of the grammar lists of another device's nouns: `device_climate` for the intent other:climate.</summary>
     public const string DevicePrefix = "device_";
