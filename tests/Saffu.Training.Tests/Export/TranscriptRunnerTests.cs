@@ -429,6 +429,32 @@ public sealed class TranscriptRunnerTests
         Assert.IsFalse(r.Slots.Any(s => s.Name == "step"));
     }
 
+    // A value right after "by" with a step direction is a relative change (docs/action-map.md step 3, "A relative change"):
+    // "dim … by half" halves (it set 50 %, brighter from 30 %), "reduce … by 10 percent" is 10 points down (it set 10 %).
+    [TestMethod]
+    public void AValueAfterByWithADirectionChangesTheLevelRelatively()
+    {
+        var runner = ShippedRunner();
+        Assert.AreEqual(30, KitchenLevel(runner, "set the kitchen light to 30 percent"));
+        Assert.AreEqual(15, KitchenLevel(runner, "dim the kitchen light by half"));
+        Assert.AreEqual(30, KitchenLevel(runner, "set the kitchen light to 30 percent"));
+        Assert.AreEqual(20, KitchenLevel(runner, "reduce the kitchen light by 10 percent"));
+        TranscriptResult half = runner.Run("dim the lights to half");
+        Assert.IsTrue(half.Action!.Lights.All(l => l.Level == (l.Dimmable ? 50 : 100)), "no \"by\": absolute, " + half.Action.Message);
+        TranscriptResult up = runner.Run("turn the lights up by 20 percent");
+        Assert.AreEqual(ActionResult.KindPins, up.Action?.Kind, $"{up.Top} {up.Confidence} {up.Reason}");
+        Assert.AreEqual(9, up.Action!.Lights.Count);
+        Assert.IsTrue(up.Action.Lights.All(l => l.Level == (l.Dimmable ? 70 : 100)), up.Action.Message);
+    }
+
+    private static int KitchenLevel(TranscriptRunner runner, string text)
+    {
+        TranscriptResult r = runner.Run(text);
+        Assert.AreEqual(ActionResult.KindPins, r.Action?.Kind, $"{text}: {r.Top} {r.Confidence} {r.Reason}");
+        Assert.AreEqual("set", r.Action!.Action, text);
+        return r.Action.Lights.Single(l => l.Name == "kitchen light").Level;
+    }
+
     // "all … except X" with an exception word the model lacks: never the excepted light alone (it used to switch just X).
     [TestMethod]
     [DataRow("turn off all the lights except the hall light")]
