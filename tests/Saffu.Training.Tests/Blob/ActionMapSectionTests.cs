@@ -263,7 +263,7 @@ public class ActionMapSectionTests
             1, 2, 3, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0 }, section[..40]);
         Assert.AreEqual(0, section.Length % 4);
         Assert.AreEqual(Expected(ShippedHome, CommandGrammar.Shipped, LightIntents.All.Count, vocabulary), section.Length);
-        Assert.AreEqual(3032, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
+        Assert.AreEqual(3036, section.Length, "the shipped home's action map changed size: update docs/action-map.md if that was meant");
     }
 
     /// <summary>The section's length from docs/action-map.md's layout, counted independently of the writer.</summary>

@@ -439,6 +439,7 @@ public sealed class TranscriptRunnerTests
         Assert.AreEqual(15, KitchenLevel(runner, "dim the kitchen light by half"));
         Assert.AreEqual(30, KitchenLevel(runner, "set the kitchen light to 30 percent"));
         Assert.AreEqual(20, KitchenLevel(runner, "reduce the kitchen light by 10 percent"));
+        Assert.AreEqual(30, KitchenLevel(runner, "brighten the kitchen light by a half"));   // "by a": the marker's second phrase
         TranscriptResult half = runner.Run("dim the lights to half");
         Assert.IsTrue(half.Action!.Lights.All(l => l.Level == (l.Dimmable ? 50 : 100)), "no \"by\": absolute, " + half.Action.Message);
         TranscriptResult up = runner.Run("turn the lights up by 20 percent");
