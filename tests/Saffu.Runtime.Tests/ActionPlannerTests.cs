@@ -67,23 +67,9 @@ namespace Saffu.Runtime.Tests
         }
 
         /// <summary>Runs the line, plans it, and returns the commands as text.</summary>
-        static string Say(SaffuModel model, string line)
-        {
-            Assert.AreEqual(PushResult.Ok, model.Session.RunLine(line), line);
-            model.Actions.Plan(model.Session.Decision);
-            return Text(model.Actions.Commands);
-        }
+        static string Say(SaffuModel model, string line) { return PlanText.Say(model, line); }
 
-        static string Text(PinCommands commands)
-        {
-            string text = "";
-            for (int i = 0; i < commands.Count; i++)
-            {
-                if (i > 0) text += " ";
-                text += (commands.Kind(i) == PinKind.Pwm ? "P" : "D") + commands.Pin(i).ToString() + "=" + commands.Level(i).ToString();
-            }
-            return text;
-        }
+        static string Text(PinCommands commands) { return PlanText.Text(commands); }
 
         static void Outcome(SaffuModel model, ActionOutcome outcome, ActionReason reason)
         {

@@ -18,22 +18,11 @@ namespace Saffu.Runtime.Tests
     [TestClass]
     public class LevelPlanTests
     {
-        /// <summary>LightsModel's words and "full", "quarters": 40 words, one-hot codes in its 40 bits.</summary>
-        static string[] Words()
-        {
-            string[] words = LightsModel.Words();
-            string[] more = new string[words.Length + 2];
-            for (int i = 0; i < words.Length; i++) more[i] = words[i];
-            more[words.Length] = "full";
-            more[words.Length + 1] = "quarters";
-            return more;
-        }
-
         /// <summary>The model; levels false: "full" is a step up phrase instead (how layout 7 stored it).</summary>
         static SaffuModel Load(bool levels)
         {
             TestModelSpec spec = LightsModel.Create(false);
-            spec.Words = Words();
+            spec.Words = LightsModel.WordsAnd("full", "quarters");   // 40 words, one-hot codes in its 40 bits
             LightsModel.Retag(spec, "full", "B-step");
             TestActionMap home = LightsModel.Home(spec.Words);
             if (levels)
@@ -48,19 +37,7 @@ namespace Saffu.Runtime.Tests
             return result.Model!;
         }
 
-        static string Say(SaffuModel model, string line)
-        {
-            Assert.AreEqual(PushResult.Ok, model.Session.RunLine(line), line);
-            model.Actions.Plan(model.Session.Decision);
-            string text = "";
-            PinCommands commands = model.Actions.Commands;
-            for (int i = 0; i < commands.Count; i++)
-            {
-                if (i > 0) text += " ";
-                text += (commands.Kind(i) == PinKind.Pwm ? "P" : "D") + commands.Pin(i).ToString() + "=" + commands.Level(i).ToString();
-            }
-            return text;
-        }
+        static string Say(SaffuModel model, string line) { return PlanText.Say(model, line); }
 
         [TestMethod]
         public void ALevelPhraseSetsThatLevelNotAStepFromOff()

@@ -18,22 +18,11 @@ namespace Saffu.Runtime.Tests
     [TestClass]
     public class RelativePlanTests
     {
-        /// <summary>LightsModel's words and "quarters", "by": 40 words, one-hot codes in its 40 bits.</summary>
-        static string[] Words()
-        {
-            string[] words = LightsModel.Words();
-            string[] more = new string[words.Length + 2];
-            for (int i = 0; i < words.Length; i++) more[i] = words[i];
-            more[words.Length] = "quarters";
-            more[words.Length + 1] = "by";
-            return more;
-        }
-
         /// <summary>The model; marker false: the map has no relative marker (every value absolute, as before).</summary>
         static SaffuModel Load(bool marker)
         {
             TestModelSpec spec = LightsModel.Create(false);
-            spec.Words = Words();
+            spec.Words = LightsModel.WordsAnd("quarters", "by");   // 40 words, one-hot codes in its 40 bits
             TestActionMap home = LightsModel.Home(spec.Words);
             home.Level("quarters", 25, true);
             if (marker) home.Lead(ActionMap.WordRelativeMarker, "by");
@@ -43,19 +32,7 @@ namespace Saffu.Runtime.Tests
             return result.Model!;
         }
 
-        static string Say(SaffuModel model, string line)
-        {
-            Assert.AreEqual(PushResult.Ok, model.Session.RunLine(line), line);
-            model.Actions.Plan(model.Session.Decision);
-            string text = "";
-            PinCommands commands = model.Actions.Commands;
-            for (int i = 0; i < commands.Count; i++)
-            {
-                if (i > 0) text += " ";
-                text += (commands.Kind(i) == PinKind.Pwm ? "P" : "D") + commands.Pin(i).ToString() + "=" + commands.Level(i).ToString();
-            }
-            return text;
-        }
+        static string Say(SaffuModel model, string line) { return PlanText.Say(model, line); }
 
         [TestMethod]
         public void ANumberAfterByMovesTheLevelByThatManyPoints()

@@ -44,6 +44,17 @@ namespace Saffu.Runtime.Tests
             return words;
         }
 
+        /// <summary>Words() and two more words after them (one-hot codes still fit the model's 40 bits).</summary>
+        public static string[] WordsAnd(string first, string second)
+        {
+            string[] words = Words();
+            string[] more = new string[words.Length + 2];
+            for (int i = 0; i < words.Length; i++) more[i] = words[i];
+            more[words.Length] = first;
+            more[words.Length + 1] = second;
+            return more;
+        }
+
         /// <summary>The model with its action map (withActions false: the same model without the section).</summary>
         public static TestModelSpec Create(bool withActions)
         {
