@@ -39,21 +39,14 @@ namespace Saffu.Device.Tests
         {
             // TestBlobs.First() has a layout-8 action map; the same home with layout 7's version and with layout 6's header
             // (no version field, u8 counts).
-            TestModelSpec seven = LightsModel.Create(true);
-            TestActionMap sevenMap = LightsModel.Home(LightsModel.Words());
-            sevenMap.Version = 7;
-            seven.ActionMap = sevenMap.Write();
-            byte[] layout7 = TestBlobWriter.Write(seven);
-            Assert.AreEqual(BlobError.None, Check(layout7));
-            AssertAgreement(layout7);
-            TestModelSpec spec = LightsModel.Create(true);
-            TestActionMap old = LightsModel.Home(LightsModel.Words());
-            old.Version = 6;
-            spec.ActionMap = old.Write();
-            byte[] previous = TestBlobWriter.Write(spec);
-            Assert.AreEqual(BlobError.None, Check(previous));
-            AssertAgreement(previous);
+            for (int version = 7; version >= 6; version--)
+            {
+                byte[] older = WithLayout(version);
+                Assert.AreEqual(BlobError.None, Check(older), "layout " + version.ToString());
+                AssertAgreement(older);
+            }
             // A layout the device does not read is refused at upload, naming the version found and those read.
+            TestModelSpec spec = LightsModel.Create(true);
             spec.ActionMap = LightsModel.Home(LightsModel.Words()).Write();
             spec.ActionMap[0] = 9;
             byte[] future = TestBlobWriter.Write(spec);
@@ -65,6 +58,16 @@ namespace Saffu.Device.Tests
             Assert.AreEqual((int)BlobError.BadActionMap, (int)check.Error);
             Assert.IsTrue(check.Message.IndexOf("ActionMap is version 9 but this runtime reads versions 1..8") >= 0, check.Message);
             Assert.AreEqual((int)BlobError.BadActionMap, (int)ModelBlob.Load(future).Error);
+        }
+
+        /// <summary>The test home's blob with its action map written in that layout (6: no version field, u8 counts).</summary>
+        static byte[] WithLayout(int version)
+        {
+            TestModelSpec spec = LightsModel.Create(true);
+            TestActionMap map = LightsModel.Home(LightsModel.Words());
+            map.Version = version;
+            spec.ActionMap = map.Write();
+            return TestBlobWriter.Write(spec);
         }
 
         static void AssertAgreement(byte[] good)

@@ -13,6 +13,8 @@ namespace Saffu.Runtime.Actions
         public const int Version = 8;
         /// <summary>The first layout with a version field (0x8007); layouts 7 and 8 share its header.</summary>
         public const int FirstVersionedLayout = 7;
+        /// <summary>The first layout with level and fraction step records and the relative marker (lead kind 16).</summary>
+        public const int FirstLevelsLayout = 8;
         /// <summary>Bit 15 of the first u16: a header with a version field (layout 7 on); layouts 1..6 start with lightCount.</summary>
         public const int VersionFlag = 0x8000;
         /// <summary>Header bytes of layouts 7 and 8 (version, seven u16 counts, stepPercent, 3 reserved) and of layouts 1..6.</summary>

@@ -243,7 +243,7 @@ namespace Saffu.Runtime.Actions
             for (int i = CorrectionWords; i < tokens.Count; i++)
             {
                 if (text.Length > 0) text += " ";
-                text += tokens.Values[i] >= 0 ? tokens.Values[i].ToString() : tokens.TokenText(i);
+                text += tokens.SaidText(i);
             }
             return text;
         }

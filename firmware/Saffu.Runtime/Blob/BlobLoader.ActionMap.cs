@@ -217,7 +217,7 @@ namespace Saffu.Runtime.Blob
         {
             if (!NeedIn(1, "step phrase", s)) return false;
             int direction = b[cur];
-            bool levels = mapVersion >= 8;
+            bool levels = mapVersion >= ActionMap.FirstLevelsLayout;
             if (direction < ActionMap.DirectionUp || direction > (levels ? ActionMap.DirectionFraction : ActionMap.DirectionDown))
                 return Fail(BlobError.BadActionMap, "ActionMap step phrase " + s + " has direction " + direction + "; expected 1 (up) or 2 (down)"
                     + (levels ? ", 3 (level) or 4 (fraction)" : " (levels 3 and 4 are layout 8's)"));
@@ -236,7 +236,7 @@ namespace Saffu.Runtime.Blob
         {
             if (!NeedIn(1, "lead phrase", e)) return false;
             int kind = b[cur];
-            bool relative = mapVersion >= 8;   // kind 16 is layout 8's
+            bool relative = mapVersion >= ActionMap.FirstLevelsLayout;   // kind 16 is layout 8's
             if (kind < ActionMap.LeadFiller || kind > (relative ? ActionMap.MaxLeadKind : ActionMap.WordDarkState))
                 return Fail(BlobError.BadActionMap, "ActionMap lead phrase " + e + " has kind " + kind + "; expected 1 (filler), 2 (question), 3 (negation), 4 (light noun), 5 (every-light word), 6 (statement), 7 (cancellation), 8 (light verb), 9 (remark verb), 10 (exclusion), 11 (subject), 12 (colour noun), 13 (determiner), 14 (other subject), 15 (dark phrase)"
                     + (relative ? " or 16 (relative marker)" : " (16, the relative marker, is layout 8's)"));

@@ -60,5 +60,11 @@ namespace Saffu.Runtime.Text
             if (i < 0 || i >= Count) return "";
             return Utf8.Decode(Bytes, i * MaxTokenBytes, Length[i]);
         }
+
+        /// <summary>Token i as said: a number token's value in digits ("20" of "twenty"), else its text (allocates).</summary>
+        public string SaidText(int i)
+        {
+            return i >= 0 && i < Count && Values[i] >= 0 ? Values[i].ToString() : TokenText(i);
+        }
     }
 }

@@ -73,7 +73,7 @@ public sealed class TranscriptRunner
         {
             int early = _session.Decision.EarlyPosition;
             if (_session.Push(_model.Vocabulary.Find(tokens, i, _model.Config.OovId), tokens.Values[i]) != PushResult.Ok) return true;
-            steps?.Add(Step(tokens.Values[i] >= 0 ? tokens.Values[i].ToString(System.Globalization.CultureInfo.InvariantCulture) : tokens.TokenText(i),
+            steps?.Add(Step(tokens.SaidText(i),
                 early < 0 && _session.Decision.EarlyPosition >= 0));
         }
         return tokens.Truncated;
